@@ -1,0 +1,35 @@
+"""lam_ros: ament_python package (colcon) and pip-installable (the README's .venv path)."""
+
+from glob import glob
+
+from setuptools import find_packages, setup
+
+PACKAGE = 'lam_ros'
+
+setup(
+    name=PACKAGE,
+    version='0.1.0',
+    packages=find_packages(include=['lam_ros', 'lam_ros.*']),
+    data_files=[
+        ('share/ament_index/resource_index/packages', ['resource/' + PACKAGE]),
+        ('share/' + PACKAGE, ['package.xml']),
+        ('share/' + PACKAGE + '/launch', glob('launch/*.launch.py')),
+        ('share/' + PACKAGE + '/config', glob('config/*.yaml')),
+        ('share/' + PACKAGE + '/sim', glob('sim/*.xml')),
+        ('share/' + PACKAGE + '/models', glob('models/*.onnx') + glob('models/*.json')),
+    ],
+    python_requires='>=3.10',
+    install_requires=['setuptools', 'numpy', 'pyyaml', 'mujoco>=3.1', 'imageio', 'imageio-ffmpeg'],
+    extras_require={'test': ['pytest', 'flake8', 'pep257', 'flake8-quotes']},
+    zip_safe=True,
+    maintainer='lam_ros maintainers',
+    maintainer_email='maintainers@lam-ros.dev',
+    description='Offline Large Action Model stack for ROS 2 robots, with a MuJoCo CALVIN desk.',
+    license='Apache-2.0',
+    entry_points={
+        'console_scripts': [
+            'lam-ros = lam_ros.cli.main:main',
+            'lam_sim = lam_ros.nodes.sim_node:main',
+        ],
+    },
+)
