@@ -20,7 +20,7 @@ setup(
     ],
     python_requires='>=3.10',
     install_requires=['setuptools', 'numpy', 'pyyaml', 'mujoco>=3.1', 'imageio', 'imageio-ffmpeg'],
-    extras_require={'test': ['pytest', 'flake8', 'pep257', 'flake8-quotes']},
+    extras_require={'test': ['pytest', 'flake8', 'flake8-quotes', 'pydocstyle']},
     zip_safe=True,
     maintainer='lam_ros maintainers',
     maintainer_email='maintainers@lam-ros.dev',

@@ -41,7 +41,8 @@ class ArmIK:
         """TCP (position, rotation matrix) for arm joint positions q."""
         self.data.qpos[self.qadr] = q
         mujoco.mj_kinematics(self.model, self.data)
-        return self.data.site_xpos[self.site].copy(), self.data.site_xmat[self.site].reshape(3, 3).copy()
+        rotation = self.data.site_xmat[self.site].reshape(3, 3).copy()
+        return self.data.site_xpos[self.site].copy(), rotation
 
     def solve(self, position, rotation, q_init, iterations: int = 500,
               pos_tol: float = 1e-3, rot_tol: float = 1e-2, null_gain: float = 0.05):

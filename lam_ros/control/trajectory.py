@@ -162,7 +162,7 @@ class TrajectoryFollower:
         return times[-1]
 
     def finished(self, now: float) -> bool:
-        """True when no goal is active or the last point's time has passed."""
+        """Tell whether no goal is active or the last point's time has passed."""
         return self._times is None or now - self._start_time >= self._times[-1]
 
     def setpoint(self, now: float) -> np.ndarray:

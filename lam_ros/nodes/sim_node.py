@@ -110,7 +110,7 @@ class SimNode(Node):
             'Scene seed used at start-up and by ~/reset; 0 is the documented default scene.',
             read_only=False, integer_range=[IntegerRange(from_value=0, to_value=2 ** 31 - 1)]))
         self.declare_parameter('task', '', describe(
-            'If set, ~/reset draws a scene that satisfies this CALVIN task\'s preconditions.',
+            "If set, ~/reset draws a scene that satisfies this CALVIN task's preconditions.",
             read_only=False))
         self.declare_parameter('joint_state_rate_hz', 250.0, describe(
             'Rate of joint_states (and /clock), in Hz of simulated time.',
@@ -168,7 +168,8 @@ class SimNode(Node):
             raise ValueError('parameter task: unknown task %r' % task)
         state = sample_scene(self.desk, seed, task or None)
         self._publish_scene(state, force=True)
-        self.get_logger().info('scene reset (seed %d%s)' % (seed, ', task ' + task if task else ''))
+        suffix = ', task ' + task if task else ''
+        self.get_logger().info('scene reset (seed %d%s)' % (seed, suffix))
         return state
 
     # ------------------------------------------------------------------ physics thread

@@ -10,8 +10,6 @@ It must not decide task success itself: that is `lam_ros.world.scene` and
 `lam_ros.world.tasks`, which read only the physics state.
 """
 
-import os
-
 import mujoco
 import numpy as np
 

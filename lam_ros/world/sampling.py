@@ -142,7 +142,7 @@ def _place_blocks(rng, fixtures, locations, drawer_q):
 
 
 def expected_location(drawn: str, fixtures: dict) -> str:
-    """The oracle's name for a drawn location."""
+    """Name a drawn location as the oracle does."""
     if drawn == 'slider':
         return 'slider_left' if fixtures['slider'] == 'right' else 'slider_right'
     if drawn == 'table_front':
@@ -162,7 +162,8 @@ def sample_scene(desk, seed: int = 0, task: str = None, attempts: int = 20) -> d
     ik = ArmIK(desk.model)
     for _ in range(attempts):
         fixtures, locations = _symbolic_draw(rng, task)
-        drawer_q = _uniform(rng, DRAWER_OPEN_Q if fixtures['drawer'] == 'open' else DRAWER_CLOSED_Q)
+        drawer_q = _uniform(
+            rng, DRAWER_OPEN_Q if fixtures['drawer'] == 'open' else DRAWER_CLOSED_Q)
         poses = _place_blocks(rng, fixtures, locations, drawer_q)
         if poses is None:
             continue

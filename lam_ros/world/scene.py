@@ -121,7 +121,8 @@ class SceneOracle:
             pos, quat = desk.block_pose(color)
             poses[color] = {'position': [round(float(v), 4) for v in pos],
                             'yaw_deg': round(yaw_deg(quat), 2)}
-        joints = {n: round(desk.fixture(n), 4) for n in ('drawer', 'slide_door', 'switch', 'button')}
+        joints = {n: round(desk.fixture(n), 4)
+                  for n in ('drawer', 'slide_door', 'switch', 'button')}
         return {
             'blocks': blocks,
             'slider': 'left' if joints['slide_door'] >= SLIDER_LEFT_AT else 'right',

@@ -78,7 +78,7 @@ class Task:
         return reasons
 
     def effects(self, state: dict) -> dict:
-        """The symbolic state after this task succeeds from `state`."""
+        """Return the symbolic state after this task succeeds from `state`."""
         p, a = self.primitive, self.args
         new = copy.deepcopy(state)
         blocks = new['blocks']
