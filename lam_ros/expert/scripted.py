@@ -56,7 +56,7 @@ class ScriptedExpert:
             self.on_frame(self.desk)
 
     def tcp(self):
-        """Current commanded TCP (position, yaw)."""
+        """Return the commanded TCP (position, yaw)."""
         pos, rot = self.ik.forward(self.desk.arm.setpoint(self.desk.time))
         return pos, math.atan2(rot[1, 0], rot[0, 0])
 
@@ -158,7 +158,7 @@ class ScriptedExpert:
         self._leave_cabinet_if_inside()
 
     def _free_spot(self, candidates, exclude=(), clearance=0.08):
-        """The candidate xy farthest from every other block, if at least `clearance` away."""
+        """Pick the candidate xy farthest from other blocks, if at least `clearance` away."""
         others = [self.desk.block_pose(c)[0][:2] for c in BLOCKS if c not in exclude]
 
         def room(xy):
