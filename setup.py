@@ -5,6 +5,11 @@ from glob import glob
 from setuptools import find_packages, setup
 
 PACKAGE = 'lam_ros'
+ROS_WHEELS = [
+    'ros-jazzy-rclpy', 'ros-jazzy-std-msgs', 'ros-jazzy-std-srvs', 'ros-jazzy-sensor-msgs',
+    'ros-jazzy-trajectory-msgs', 'ros-jazzy-geometry-msgs', 'ros-jazzy-rosgraph-msgs',
+    'ros-jazzy-builtin-interfaces', 'ros-jazzy-rmw-fastrtps-cpp',
+]
 
 setup(
     name=PACKAGE,
@@ -20,7 +25,12 @@ setup(
     ],
     python_requires='>=3.10',
     install_requires=['setuptools', 'numpy', 'pyyaml', 'mujoco>=3.1', 'imageio', 'imageio-ffmpeg'],
-    extras_require={'test': ['pytest', 'flake8', 'flake8-quotes', 'pydocstyle']},
+    extras_require={
+        'test': ['pytest', 'flake8', 'flake8-quotes', 'pydocstyle'],
+        # ROS 2 Jazzy from PyPI wheels, for machines without a ROS install (.ci/setup).
+        # colcon users get these from their ROS 2 installation instead.
+        'ros-wheels': ROS_WHEELS,
+    },
     zip_safe=True,
     maintainer='lam_ros maintainers',
     maintainer_email='maintainers@lam-ros.dev',

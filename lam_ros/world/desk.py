@@ -197,7 +197,14 @@ class CalvinDesk:
     def _renderer(self, width: int, height: int):
         key = (width, height)
         if key not in self._renderers:
-            self._renderers[key] = mujoco.Renderer(self.model, height=height, width=width)
+            try:
+                self._renderers[key] = mujoco.Renderer(self.model, height=height, width=width)
+            except mujoco.FatalError as err:
+                raise RuntimeError(
+                    'cannot create an offscreen OpenGL context (%s). Headless machines need '
+                    'MUJOCO_GL=egl in the environment before MuJoCo is imported (importing '
+                    'lam_ros first sets it) and libEGL (Debian: libegl1 libgl1-mesa-dri).'
+                    % err) from err
         return self._renderers[key]
 
     def _update_lights(self):
