@@ -1,4 +1,4 @@
-"""Benchmark the simulator: physics steps per second and real-time factor, with and without cameras.
+"""Benchmark the simulator: steps per second and real-time factor, with and without cameras.
 
 Prints one JSON object. Every case runs the same workload: the arm follows a joint
 trajectory (through the controller layer) while blocks rest on the desk, for

@@ -7,6 +7,7 @@ import sys
 import pytest
 
 from lam_ros.expert.evaluate import run_expert
+from lam_ros.world.tasks import TASK_NAMES
 
 ONE_PER_PRIMITIVE = ['rotate_pink_block_left', 'push_blue_block_right', 'move_slider_left',
                      'close_drawer', 'lift_red_block_slider', 'lift_blue_block_drawer',
@@ -18,6 +19,13 @@ ONE_PER_PRIMITIVE = ['rotate_pink_block_left', 'push_blue_block_right', 'move_sl
 def test_expert_solves(task):
     result = run_expert([task], episodes=1, seed=5)
     assert result['per_task'][task] == 1.0, result
+
+
+def test_every_task_is_solvable():
+    result = run_expert(list(TASK_NAMES), episodes=2, seed=0)
+    assert result['success_rate'] >= 0.95, result
+    weak = {t: r for t, r in result['per_task'].items() if r < 0.5}
+    assert not weak, 'tasks the expert rarely solves: %s' % weak
 
 
 def test_cli_prints_one_json_object():

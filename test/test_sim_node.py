@@ -92,14 +92,14 @@ class Probe:
 @pytest.fixture(scope='module')
 def sim(tmp_path_factory):
     log_path = tmp_path_factory.mktemp('sim') / 'lam_sim.log'
+    rclpy.init()
+    probe = Probe()
     with open(log_path, 'w') as log:
         proc = subprocess.Popen(
             [sys.executable, '-m', 'lam_ros.cli.main', 'sim', '--camera-rate', '4',
              '--ros-args', '-p', 'camera_width:=160', '-p', 'camera_height:=120',
              '-p', 'cameras:=["static_camera"]'],
             stdout=log, stderr=subprocess.STDOUT, env=os.environ.copy())
-    rclpy.init()
-    probe = Probe()
     try:
         wait_for(lambda: probe.joint_states, 60, '/joint_states from lam_sim')
         yield probe
@@ -193,3 +193,48 @@ def test_camera_topics(sim):
     metres = np.frombuffer(bytes(depth.data), dtype=np.float32)
     assert 0.3 < float(np.median(metres)) < 3.0
     assert info.k[0] > 0 and info.k[4] > 0 and info.header.frame_id == rgb.header.frame_id
+
+
+def test_sim_time_clock_and_params_file(tmp_path):
+    """With --use-sim-time lam_sim publishes /clock and stamps joint_states in sim time."""
+    from rosgraph_msgs.msg import Clock
+    context = rclpy.Context()     # the module's `sim` fixture holds the default context
+    context.init()
+    node = rclpy.create_node('clock_probe', context=context)
+    clocks, states = [], []
+    node.create_subscription(Clock, '/clock', clocks.append, 10)
+    node.create_subscription(JointState, '/joint_states', states.append, 10)
+    executor = SingleThreadedExecutor(context=context)
+    executor.add_node(node)
+    threading.Thread(target=executor.spin, daemon=True).start()
+    log_path = tmp_path / 'lam_sim_clock.log'
+    proc = None
+    try:
+        with open(log_path, 'w') as log:
+            proc = subprocess.Popen(
+                [sys.executable, '-m', 'lam_ros.cli.main', 'sim', '--params',
+                 'config/sim.yaml', '--use-sim-time', '--camera-rate', '0',
+                 '--real-time-factor', '2'],
+                stdout=log, stderr=subprocess.STDOUT, env=os.environ.copy(),
+                cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+        wait_for(lambda: len(clocks) > 10 and states, 60, '/clock from lam_sim')
+        first = clocks[-1].clock.sec + clocks[-1].clock.nanosec * 1e-9
+        started = time.monotonic()
+        time.sleep(1.0)
+        last = clocks[-1].clock.sec + clocks[-1].clock.nanosec * 1e-9
+        wall = time.monotonic() - started
+        assert 1.2 < (last - first) / wall < 2.6, 'sim ran %.2f s in %.2f s wall at factor 2' % (
+            last - first, wall)
+        stamp = states[-1].header.stamp
+        assert abs(stamp.sec + stamp.nanosec * 1e-9 - last) < 1.0
+    finally:
+        executor.shutdown()
+        node.destroy_node()
+        context.try_shutdown()
+        if proc is not None:
+            proc.send_signal(signal.SIGINT)
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()

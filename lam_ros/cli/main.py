@@ -32,7 +32,7 @@ def _add_sim(sub):
 
 def _run_sim(args, ros_args):
     from lam_ros.nodes import sim_node
-    params = []
+    params = ['--params-file', args.params] if args.params else []
     for name, value in (('seed', args.seed), ('task', args.task),
                         ('camera_rate_hz', args.camera_rate),
                         ('real_time_factor', args.real_time_factor)):
@@ -40,8 +40,6 @@ def _run_sim(args, ros_args):
             params += ['-p', '%s:=%s' % (name, value)]
     if args.use_sim_time:
         params += ['-p', 'use_sim_time:=true']
-    if args.params:
-        params += ['--params-file', args.params]
     sim_node.main(['lam-ros-sim', '--ros-args'] + params + ros_args)
     return 0
 
