@@ -32,6 +32,16 @@ from trajectory_msgs.msg import JointTrajectory, JointTrajectoryPoint  # noqa: E
 ARM = ['panda_joint%d' % i for i in range(1, 8)]
 
 
+def stop(proc):
+    """Stop a node process like Ctrl-C would; kill it if it does not exit in 15 s."""
+    proc.send_signal(signal.SIGINT)
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
 def wait_for(predicate, timeout, what):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -106,12 +116,7 @@ def sim(tmp_path_factory):
     finally:
         probe.close()
         rclpy.try_shutdown()
-        proc.send_signal(signal.SIGINT)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
         print(log_path.read_text())
 
 
@@ -232,9 +237,4 @@ def test_sim_time_clock_and_params_file(tmp_path):
         node.destroy_node()
         context.try_shutdown()
         if proc is not None:
-            proc.send_signal(signal.SIGINT)
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            stop(proc)
