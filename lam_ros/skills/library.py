@@ -39,7 +39,7 @@ def default_data_dir() -> Path:
 
 
 def default_calvin_dir():
-    """The CALVIN data folder if one is configured or beside the checkout, else None."""
+    """Return the CALVIN data folder if configured or beside the checkout, else None."""
     if os.environ.get('LAM_ROS_CALVIN_DIR'):
         return Path(os.environ['LAM_ROS_CALVIN_DIR'])
     beside = Path(__file__).resolve().parents[3] / 'shared' / 'calvin'

@@ -106,7 +106,7 @@ class SkillStore:
                    schema=self._schema(kind), index_params=index)
 
     def active_version(self, base: str):
-        """Collection an alias points to, or None before the first sync."""
+        """Return the collection an alias points to, or None before the first sync."""
         aliases = self._call('list aliases', self.client.list_aliases).get('aliases', [])
         if base not in aliases:
             return None
