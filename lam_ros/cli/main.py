@@ -3,6 +3,7 @@
     lam-ros sim      run the simulator node lam_sim (ROS 2), until Ctrl-C
     lam-ros expert   run the scripted expert over tasks and print its success rate
     lam-ros skills   sync, list, search and add skills in the Milvus skill library
+    lam-ros plan     turn a command into a checked, grounded plan of tasks (or refuse)
 
 Subcommands parse their own arguments and import their heavy modules lazily, so
 `lam-ros --help` is instant and a missing optional dependency only affects its user.
@@ -12,6 +13,7 @@ import argparse
 import json
 import logging
 import sys
+from pathlib import Path
 
 log = logging.getLogger('lam_ros')
 
@@ -172,6 +174,85 @@ def _run_skills(args, ros_args):
     return 0
 
 
+def _add_library_options(p):
+    p.add_argument('--uri', default=None, help='Milvus URI: a .db file (Milvus Lite) or '
+                   'http://host:19530 (default: DATA_DIR/skills.db)')
+    p.add_argument('--data-dir', default=None, help='data directory (default '
+                   '$LAM_ROS_DATA_DIR or ~/.local/share/lam_ros)')
+    p.add_argument('--calvin', default=None, help='folder with CALVIN new_playtable.yaml '
+                   '(default $LAM_ROS_CALVIN_DIR or ../shared/calvin beside the checkout)')
+
+
+def _add_plan(sub):
+    p = sub.add_parser('plan', help='plan a command (or refuse it, with the reason)',
+                       description='Turn an operator command into a checked plan of CALVIN '
+                       'tasks grounded in a scene state, or refuse it with a reason.')
+    _add_library_options(p)
+    p.add_argument('--json', action='store_true', help='print JSON (one object per command)')
+    p.add_argument('--scene', default=None, help='scene state JSON file, or "none" for the '
+                   'intent alone (default: the default simulator scene, seed 0)')
+    p.add_argument('--file', default=None, help='read one command per line ("-" is stdin)')
+    p.add_argument('text', nargs='*', help='the command')
+    p.set_defaults(run=_run_plan)
+
+
+def _run_plan(args, ros_args):
+    from lam_ros.language.planner import default_scene, Planner
+    from lam_ros.skills.library import SkillLibrary
+    from lam_ros.skills.spec import SpecError
+    from lam_ros.skills.store import StoreEmpty, StoreUnavailable
+    if args.file is None and not args.text:
+        print('lam-ros plan: give a command, or --file FILE', file=sys.stderr)
+        return 2
+    if args.scene is None:
+        scene = default_scene()
+    elif args.scene == 'none':
+        scene = None
+    else:
+        try:
+            scene = json.loads(Path(args.scene).read_text())
+        except (OSError, ValueError) as err:
+            print('lam-ros plan: cannot read scene %s: %s' % (args.scene, err),
+                  file=sys.stderr)
+            return 2
+    library = None
+    try:
+        library = SkillLibrary(uri=args.uri, data_dir=args.data_dir, calvin_dir=args.calvin)
+        if library.store.active_version('exemplars') is None:
+            log.warning('skill library at %s is empty; syncing it first', library.uri)
+            library.sync()
+        planner = Planner(library)
+        planner.warm_up()
+        if args.file is None:
+            result = planner.plan(' '.join(args.text), scene)
+            _print_plan(result, args.json)
+            return 0 if result['ok'] else 2
+        stream = sys.stdin if args.file == '-' else open(args.file)
+        with stream:
+            for line in stream:
+                _print_plan(planner.plan(line.rstrip('\n'), scene), args.json)
+                sys.stdout.flush()
+        return 0
+    except (StoreUnavailable, StoreEmpty, SpecError, ValueError) as err:
+        print('lam-ros plan: %s' % err, file=sys.stderr)
+        return 3
+    finally:
+        if library is not None:
+            library.close()
+
+
+def _print_plan(result, as_json):
+    if as_json:
+        print(json.dumps(result))
+    elif result['ok']:
+        print('plan (confidence %.2f, %.1f ms):' % (result['confidence'], result['latency_ms']))
+        for i, step in enumerate(result['steps']):
+            print('  %d. %s%s' % (i + 1, step['task'], '  (added: needed first)'
+                                  if step['auto'] else ''))
+    else:
+        print('refused: %s' % result['reason'])
+
+
 def build_parser():
     parser = argparse.ArgumentParser(
         prog='lam-ros', description='lam_ros: an offline Large Action Model stack for ROS 2.')
@@ -180,6 +261,7 @@ def build_parser():
     _add_sim(sub)
     _add_expert(sub)
     _add_skills(sub)
+    _add_plan(sub)
     return parser
 
 

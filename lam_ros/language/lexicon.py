@@ -1,0 +1,103 @@
+"""Words lam_ros understands, and words that make it refuse.
+
+Plain data, so an operator can read and extend it. Matching is on lower-case word
+boundaries (see lam_ros.language.parser).
+"""
+
+# Colours of the blocks that exist, with the synonyms operators use.
+COLOURS = {
+    'red': ('red', 'crimson', 'scarlet', 'ruby', 'cherry', 'maroon', 'vermilion', 'reddish'),
+    'blue': ('blue', 'cobalt', 'navy', 'azure', 'sapphire', 'cerulean', 'ultramarine',
+             'bluish', 'indigo'),
+    'pink': ('pink', 'rose', 'magenta', 'fuchsia', 'rosy', 'pinkish', 'salmon'),
+}
+# Colours no block has: refused when they name a block ("the green block").
+OTHER_COLOURS = ('green', 'yellow', 'orange', 'purple', 'violet', 'black', 'white', 'grey',
+                 'gray', 'brown', 'gold', 'golden', 'silver', 'teal', 'beige', 'turquoise',
+                 'cyan', 'lime', 'olive', 'tan', 'khaki', 'lavender', 'mauve')
+BLOCK_NOUNS = ('block', 'blocks', 'cube', 'cubes', 'brick', 'bricks', 'box', 'object',
+               'objects', 'thing', 'piece', 'item', 'one')
+# Objects that are not on this desk.
+UNKNOWN_OBJECTS = ('cup', 'mug', 'bottle', 'ball', 'banana', 'apple', 'orange', 'phone',
+                   'book', 'pen', 'pencil', 'plate', 'bowl', 'spoon', 'knife', 'fork', 'glass',
+                   'sponge', 'toy', 'can', 'laptop', 'key', 'keys', 'window', 'chair', 'fridge',
+                   'microwave', 'coffee', 'tea', 'water', 'food',
+                   'sandwich', 'pizza', 'screwdriver', 'hammer', 'tool', 'wrench',
+                   'person', 'human', 'child', 'cat', 'dog', 'hand', 'finger', 'face', 'head',
+                   'cylinder', 'sphere', 'pyramid', 'triangle', 'doll', 'car', 'fruit', 'bag')
+# Intent lam_ros refuses whatever the object.
+UNSAFE = ('throw', 'throwing', 'smash', 'smashing', 'break', 'breaking', 'destroy',
+          'destroying', 'damage', 'damaging', 'strike', 'punch', 'kick',
+          'hurt', 'injure', 'kill', 'attack', 'burn', 'crush', 'crushing', 'shatter', 'wreck',
+          'slam', 'slamming', 'fling', 'hurl', 'toss', 'tossing', 'rip', 'tear', 'stab',
+          'knock over', 'knock it over', 'knock down', 'knock off', 'onto the floor',
+          'on the floor', 'to the floor', 'on the ground', 'as hard as', 'full speed',
+          'maximum speed', 'as fast as you can', 'disable the safety', 'ignore the safety',
+          'override', 'self destruct', 'explode')
+# Politeness and filler removed before parsing (longest first).
+FILLER = ('i would like you to', 'i would like to', "i'd like you to", 'i want you to',
+          'i need you to', 'could you please', 'can you please', 'would you please',
+          'will you please', 'could you', 'can you', 'would you', 'will you',
+          'would you mind', 'go ahead and', 'be so kind and', 'be so kind as to',
+          'robot,', 'hey robot', 'hey', 'ok robot', 'okay', 'ok', 'please', 'kindly',
+          'thank you', 'thanks', 'for me', 'right now', 'now', 'just', 'quickly', 'carefully',
+          'gently', 'the robot should', 'you should', 'you need to', 'you have to', "let's",
+          'lets', 'try to', 'make sure to', 'go and', 'and then go', 'alright')
+LEFT = ('left', 'leftward', 'leftwards', 'counterclockwise', 'counter-clockwise',
+        'counter clockwise', 'anticlockwise', 'anti-clockwise', 'anti clockwise')
+RIGHT = ('right', 'rightward', 'rightwards', 'clockwise')
+ON = ('on', 'up', 'upward', 'upwards', 'activate', 'enable', 'light up', 'illuminate',
+      'brighten', 'glow', 'shine', 'lit')
+OFF = ('off', 'down', 'downward', 'downwards', 'deactivate', 'disable', 'extinguish',
+       'darken', 'dim', 'shut off', 'switch off', 'stop glowing', 'stop shining', 'go dark',
+       'go out', 'goes out', 'unlit')
+
+# Nouns of the desk's fixtures.
+DRAWER = ('drawer',)
+SLIDER_PLACE = ('slider', 'cabinet', 'cupboard', 'shelf', 'closet', 'sliding cabinet',
+                'compartment', 'cubby')
+SLIDER_DOOR = ('door', 'sliding door', 'slide door', 'slider', 'sliding panel', 'panel',
+               'cabinet door', 'cupboard door')
+LIGHTBULB = ('bulb', 'lightbulb', 'light bulb', 'yellow light', 'yellow lamp', 'lamp',
+             'switch', 'lever', 'light switch')
+LED = ('led', 'green light', 'green lamp', 'green led', 'button', 'green button',
+       'push button', 'diode', 'indicator')
+
+# Verbs, in stem form (parser maps -ing forms back to these).
+OPEN = ('open', 'pull', 'pull out', 'slide out', 'draw out', 'extend')
+CLOSE = ('close', 'shut', 'push in', 'slide in', 'push', 'push closed', 'push shut')
+LIFT = ('lift', 'pick', 'pick up', 'grab', 'grasp', 'take', 'raise', 'hold', 'get', 'hoist',
+        'collect', 'retrieve', 'remove', 'fetch', 'elevate', 'pluck', 'seize', 'clutch',
+        'snatch', 'take out', 'pull out', 'lift up')
+PLACE = ('place', 'put', 'store', 'drop', 'set', 'leave', 'insert', 'deposit', 'stow',
+         'release', 'lay', 'position', 'move', 'bring', 'carry', 'transfer', 'stash', 'keep',
+         'return')
+STACK = ('stack', 'pile', 'build a tower', 'tower', 'on top of', 'onto another', 'on another',
+         'atop')
+UNSTACK = ('unstack', 'destack', 'de-stack', 'take off the top', 'take the top',
+           'collapse', 'dismantle', 'disassemble', 'take apart', 'off the stack',
+           'from the stack', 'off the tower', 'from the tower', 'off the pile',
+           'from the pile', 'top block', 'top one', 'take down', 'split the stack',
+           'separate the', 'break up the stack', 'remove the block on top',
+           'block that is on top', 'stacked block', 'stacked blocks', 'stacked cube',
+           'unpile', 'apart', 'off the top', 'upper block', 'upper one', 'off the lower',
+           'off the other', 'off of the other', 'from the other block', 'from on top')
+ROTATE = ('rotate', 'turn', 'twist', 'spin', 'swivel', 'revolve', 'pivot', 'reorient',
+          'rotation')
+PUSH = ('push', 'slide', 'sweep', 'nudge', 'shove', 'move', 'shift', 'drag', 'roll',
+        'displace', 'poke', 'press')
+TOGGLE = ('turn', 'switch', 'toggle', 'flip', 'press', 'push', 'hit', 'click', 'activate',
+          'deactivate', 'enable', 'disable', 'light', 'power', 'move', 'slide', 'put')
+
+# Order words: split a command into clauses.
+SEQUENCE = ('and then', 'and after that', 'after that', 'afterwards', 'and afterwards',
+            'and next', 'next', 'then', 'and finally', 'finally', 'and also', 'also',
+            'subsequently', 'followed by', 'and lastly', 'lastly', 'later', 'and')
+GERUNDS = {'opening': 'open', 'closing': 'close', 'shutting': 'shut', 'picking': 'pick',
+           'lifting': 'lift', 'pushing': 'push', 'turning': 'turn', 'rotating': 'rotate',
+           'sliding': 'slide', 'moving': 'move', 'placing': 'place', 'putting': 'put',
+           'stacking': 'stack', 'unstacking': 'unstack', 'grasping': 'grasp',
+           'grabbing': 'grab', 'taking': 'take', 'pressing': 'press',
+           'switching': 'switch', 'storing': 'store', 'pulling': 'pull',
+           'sweeping': 'sweep', 'toggling': 'toggle', 'raising': 'raise', 'dropping': 'drop',
+           'getting': 'get', 'doing': 'do', 'twisting': 'twist', 'flipping': 'flip'}

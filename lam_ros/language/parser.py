@@ -1,0 +1,350 @@
+"""Free-form English -> ordered intents (what to do to which object), or a refusal.
+
+Pure text processing, no ROS, no models: normalisation (case, punctuation, filler),
+safety and size checks, splitting compound commands on order words ("and", "then",
+"after that", "before you ...", "first ... afterwards ..."), and rule-based reading of
+each clause into an `Intent` (family + slots: block colour, direction, surface, light,
+target state). Clauses that only approach or release an object ("grasp the handle",
+"let it go") are merged into their neighbours, the way CALVIN instructions use them.
+The planner (lam_ros.language.planner) checks the intents with retrieval, grounds them
+in the scene and turns them into CALVIN tasks. This module never decides to act.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from lam_ros.language import lexicon as lx
+
+MAX_CHARS = 300
+MAX_CLAUSES = 8
+
+
+class Refusal(ValueError):
+    """The command must not be executed; the message says why, for an operator.
+
+    `final` refusals (unsafe, empty, oversized, absent objects or colours) stand whatever
+    retrieval says; the others mean "the rules could not read this" and the planner may
+    read the command by retrieval instead.
+    """
+
+    def __init__(self, reason, final=True):
+        super().__init__(reason)
+        self.final = final
+
+
+@dataclass
+class Intent:
+    """One thing to do: a skill family and its slots, from one clause of the command."""
+
+    family: str                 # rotate push slider drawer lift place stack unstack toggle
+    slots: dict = field(default_factory=dict)    # push_into_drawer
+    text: str = ''
+    explicit: bool = True       # False for a grasp implied by "take X and put it ..."
+
+
+def _words(options):
+    return r'(?:%s)' % '|'.join(re.escape(o) for o in sorted(options, key=len, reverse=True))
+
+
+def _has(text, options):
+    return re.search(r'\b%s\b' % _words(options), text) is not None
+
+
+def normalise(text: str) -> str:
+    """Lower-case, drop filler and politeness, keep commas as clause hints."""
+    text = text.lower().replace('’', "'")
+    text = re.sub(r'["“”()\[\]{}!?]', ' ', text)
+    text = re.sub(r'[;:.]+(\s|$)', ' , ', text)
+    text = re.sub(r'\s*,\s*', ' , ', text)
+    text = re.sub(r'\b(\w+)ing\b', lambda m: lx.GERUNDS.get(m.group(0), m.group(0)), text)
+    for filler in sorted(lx.FILLER, key=len, reverse=True):
+        text = re.sub(r'(^|\s)%s(?=\s|$|,)' % re.escape(filler), ' ', text)
+    text = re.sub(r'^(?:so|well|now)\b,?\s*', '', text.strip(' ,'))
+    text = re.sub(r'\s+', ' ', text).strip(' ,')
+    return text
+
+
+def check_command(raw: str):
+    """Refuse empty, oversized or unsafe commands before reading them."""
+    if raw is None or not raw.strip():
+        raise Refusal('the command is empty')
+    if len(raw) > MAX_CHARS:
+        raise Refusal('the command is too long (%d characters; the limit is %d)' % (
+            len(raw), MAX_CHARS))
+    low = ' %s ' % re.sub(r'[^a-z\- ]+', ' ', raw.lower())
+    for word in lx.UNSAFE:
+        if re.search(r'\b%s\b' % re.escape(word), low):
+            raise Refusal("refused: '%s' asks for something destructive or unsafe" % word)
+    off = re.search(r'\b(?:push|knock|throw|shove|sweep|drop|roll|slide|kick|fling) (?:\w+ ){0,4}'
+                    r'off (?:of )?the (?:table|desk|edge)\b(?! (?:and )?(?:in|into) the drawer)',
+                    low)
+    if off:
+        raise Refusal("refused: '%s' would drop a block off the desk" % off.group(0))
+
+
+def split_clauses(text: str) -> list:
+    """Ordered clauses of a normalised command."""
+    text = re.sub(r'\bafter that\b', ' then ', text)
+    text = re.sub(r'^(?:at )?first(?:ly)?,? ', '', text)
+    text = re.sub(r'\b(?:first|to begin with|to start)\b,?', ' ', text)
+    ordered = None
+    match = re.match(r'^(?:before|prior to) (?:you )?(.+?) , (.+)$', text)
+    if match:
+        ordered = [match.group(2), match.group(1)]
+    match = match or re.match(r'^(.+?),? (?:before|prior to) (?:you )?(.+)$', text)
+    if match and ordered is None:
+        ordered = [match.group(1), match.group(2)]
+    match2 = re.match(r'^(?:after|once|when) (?:you(?:\'ve| have)? )?(.+?) , (.+)$', text)
+    if ordered is None and match2:
+        ordered = [match2.group(1), match2.group(2)]
+    match3 = re.match(r'^(.+?),? (?:after|once) (?:you(?:\'ve| have)? )?(.+)$', text)
+    if ordered is None and match3 and not re.search(r'\bafter(?:wards)?\b$', text):
+        ordered = [match3.group(2), match3.group(1)]
+    parts = ordered if ordered is not None else [text]
+    clauses = []
+    pattern = r'\s*(?:,\s*)?\b%s\b\s*|\s*,\s*' % _words(lx.SEQUENCE)
+    for part in parts:
+        clauses += [c.strip(' ,') for c in re.split(pattern, part) if c and c.strip(' ,')]
+    return clauses
+
+
+def _colour(text):
+    """(colour, mentioned_block) of the block a clause names; refuses missing colours."""
+    noun = _words(lx.BLOCK_NOUNS)
+    for colour in lx.OTHER_COLOURS:
+        if re.search(r'\b%s(?:ish)?\s+(?:\w+\s)?%s\b' % (colour, noun), text):
+            raise Refusal('there is no %s block here; the blocks are red, blue and pink' %
+                          colour)
+    found = [c for c, words in lx.COLOURS.items() if _has(text, words)]
+    if len(found) > 1:
+        return found, True
+    return (found[0] if found else None), _has(text, lx.BLOCK_NOUNS) or bool(found)
+
+
+def _direction(text):
+    left, right = _has(text, lx.LEFT), _has(text, lx.RIGHT)
+    if left and right:
+        # "from the right to the left": the destination wins
+        m = re.search(r'\bto(?: the)? %s' % _words(lx.LEFT + lx.RIGHT), text)
+        if m:
+            return 'left' if _has(m.group(0), lx.LEFT) else 'right'
+        return None
+    return 'left' if left else 'right' if right else None
+
+
+def _unknown_object(text):
+    for noun in lx.UNKNOWN_OBJECTS:
+        if re.search(r'\b%ss?\b' % re.escape(noun), text):
+            return noun
+    return None
+
+
+def read_clause(clause: str):
+    """Intent of one clause, None for a pure approach/release clause, or Refusal."""
+    c = ' %s ' % clause
+    unknown = _unknown_object(c)
+    if unknown:
+        raise Refusal('there is no %s here; I can handle the red, blue and pink blocks, the '
+                      'drawer, the sliding door, the switch and the button' % unknown)
+    colour, mentions_block = _colour(c)
+    if isinstance(colour, list):
+        raise Refusal('"%s" names more than one block (%s); name one block per step' % (
+            clause, ', '.join(colour)))
+    # "slide the door left so the right side is open": the purpose is not the direction
+    direction = _direction(re.sub(r' so (?:that )?(?:the|it|its) .*$', ' ', c))
+    slots = {'block': colour}
+    pronoun = re.search(r'\b(it|that|this|them|the grasped|the held|the one)\b', c) is not None
+    drawer = _has(c, lx.DRAWER)
+    slider_place = _has(c, lx.SLIDER_PLACE)
+    door = _has(c, ('door', 'sliding door', 'slide door', 'slider', 'panel'))
+
+    # Lights: the LED (button, green light) or the light bulb (switch, yellow light).
+    light = None
+    if _has(c, lx.LED):
+        light = 'led'
+    elif _has(c, lx.LIGHTBULB) or re.search(r'\blights?\b', c):
+        light = 'lightbulb'
+    if light and not (mentions_block and colour):
+        on, off = _has(c, lx.ON), _has(c, lx.OFF)
+        explicit_on = re.search(r'\bon\b|\blight (?:up )?the\b|\b(?:glow|shine|lit)\b', c)
+        explicit_off = re.search(r'\boff\b|\bstop (?:glowing|shining)\b|\bgo(?:es)? '
+                                 r'(?:dark|out)\b|\bunlit\b', c)
+        if explicit_on and not explicit_off:
+            on, off = True, False
+        elif explicit_off and not explicit_on:
+            on, off = False, True
+        if re.search(r'\bput (?:\w+ ){0,3}out\b', c):
+            on, off = False, True
+        target = 'on' if on and not off else 'off' if off and not on else None
+        return Intent('toggle', {'light': light, 'target': target}, clause)
+
+    into = r'\b(?:in|into|inside|within|to|in to)\b'
+    if drawer:
+        pushes = _has(c, ('push', 'sweep', 'slide', 'shove', 'nudge', 'drag', 'knock', 'roll',
+                          'move'))
+        places = (_has(c, ('place', 'put', 'store', 'drop', 'set', 'insert', 'deposit', 'stow',
+                           'stash', 'lay', 'leave')) or (
+            _has(c, lx.PLACE) and (mentions_block or pronoun))) and not _has(
+                c, ('pull out', 'take out'))
+        if (pushes and (mentions_block or pronoun) and re.search(
+                into + r'(?: the)?(?: open| opened| \w+)? drawer', c)
+                and not re.search(r'\bpush(?:es)? (?:the )?drawer\b', c)):
+            return Intent('push_into_drawer', slots, clause)
+        lifts = _has(c, lx.LIFT) and not re.search(r'\b(?:open|pull)\b.*\bdrawer\b', c) \
+            or (_has(c, ('pick', 'lift', 'grab', 'grasp', 'take')) and mentions_block)
+        where = r'(?: the)?(?: open| opened| \w+)? drawer'
+        if mentions_block and lifts and re.search(
+                r'\b(?:from|in|inside|out of|lying in|of|within|off)\b' + where, c):
+            return Intent('lift', dict(slots, surface='drawer'), clause)
+        if places and re.search(into + where, c):
+            return Intent('place', dict(slots, target='drawer'), clause)
+        if _has(c, ('close', 'shut', 'push', 'slide in', 'shove', 'closed')):
+            return Intent('drawer', {'target': 'closed'}, clause)
+        if _has(c, ('open', 'pull', 'slide out', 'draw', 'opened', 'extend')):
+            return Intent('drawer', {'target': 'open'}, clause)
+        if _has(c, ('grasp', 'grab', 'hold', 'go', 'reach', 'approach', 'handle', 'move')):
+            # approach clause: merged with its neighbour, lending it block and place
+            return Intent('lift', dict(slots, surface='drawer'), clause, explicit=False)
+    if slider_place and not (door and direction) and not (mentions_block or pronoun) and \
+            _has(c, ('reach', 'go', 'move', 'approach')):
+        return Intent('lift', dict(slots, surface='slider'), clause, explicit=False)
+    if slider_place and (mentions_block or pronoun or _has(c, lx.PLACE + lx.LIFT)) \
+            and not (door and direction):
+        if _has(c, lx.LIFT) and mentions_block and not _has(c, ('put', 'place', 'store',
+                                                                'drop', 'set', 'insert')):
+            return Intent('lift', dict(slots, surface='slider'), clause)
+        if _has(c, lx.PLACE):
+            return Intent('place', dict(slots, target='slider'), clause)
+    if door or (slider_place and direction):
+        if direction is None:
+            if _has(c, ('grasp', 'grab', 'hold', 'go', 'reach', 'approach')):
+                return None
+            return Intent('slider', {'direction': None}, clause)
+        return Intent('slider', {'direction': direction}, clause)
+
+    removing = _has(c, ('remove', 'take off', 'take down', 'lift off', 'get off', 'take away'))
+    if (_has(c, lx.UNSTACK) and not re.search(r'\bon top of (?:the |a |another )', c)) or (
+            removing and re.search(r'\b(?:on|on top of|atop) (?:the |an? )?(?:other|another|'
+                                   r'second)\b', c)):
+        return Intent('unstack', {}, clause)
+    if re.search(r'\b(?:grasp|grab|hold|take|reach|approach|go|move)\b.*\b(?:knob|handle)\b',
+                 c) and not mentions_block:
+        return None                        # "grab the knob and push the drawer in"
+    approach_only = re.match(r'^\s*(?:go|move|head|reach|walk|come)\b', c) and not _has(
+        c, ('stack', 'pile', 'put', 'place', 'on top of'))
+    if not approach_only and (_has(c, ('stack', 'pile', 'atop')) or re.search(
+            r'\b(?:build|make)\b.*\btower\b', c)) or re.search(
+            r'\b(?:on|onto|on to|upon)(?: the)? top of\b|\b(?:onto|on) (?:another|the other|'
+            r'a second|an other)\b', c):
+        return Intent('stack', slots, clause)
+    if (mentions_block or pronoun) and _has(c, lx.ROTATE) and (
+            direction or _has(c, ('degrees', 'rotate', 'twist', 'spin'))):
+        return Intent('rotate', dict(slots, direction=direction), clause)
+    if (mentions_block or pronoun) and direction and _has(c, lx.PUSH):
+        return Intent('push', dict(slots, direction=direction), clause)
+    if re.search(r'\blet (?:it |them )?go\b|\brelease (?:it|the block|the object)\b|'
+                 r'\bopen the (?:gripper|hand|fingers)\b', c):
+        return None
+    if (mentions_block or pronoun) and _has(c, lx.LIFT):
+        surface = 'table' if _has(c, ('table', 'desk')) else None
+        return Intent('lift', dict(slots, surface=surface), clause)
+    if mentions_block and _has(c, ('go', 'reach', 'approach', 'move to', 'move towards')):
+        return Intent('lift', dict(slots, surface=None), clause, explicit=False)
+    return 'unknown'
+
+
+FIXTURES = (('the drawer', lx.DRAWER), ('the cabinet', lx.SLIDER_PLACE),
+            ('the sliding door', ('door', 'sliding door', 'slider')),
+            ('the switch', ('switch', 'lever')), ('the button', ('button',)))
+
+
+def resolve_containers(clauses):
+    """Resolve references to the fixture named in an earlier clause.
+
+    "open the drawer and put the block inside" -> "... put the block into the drawer";
+    "grasp the drawer handle and close it" -> "... close the drawer";
+    "move to the drawer and store the object" -> "... store the object in the drawer".
+    """
+    last, last_is_block, out = None, False, []
+    for clause in clauses:
+        c = ' %s ' % clause
+        named = next((name for name, words in FIXTURES if _has(c, words)), None)
+        colour = any(_has(c, words) for words in lx.COLOURS.values())
+        block = colour or _has(c, lx.BLOCK_NOUNS)
+        if named is None and last is not None:
+            container = last in ('the drawer', 'the cabinet')
+            if container:
+                clause = re.sub(r'\b(?:inside(?: it)?|in there|into it|in it|in to it)$',
+                                'into ' + last, clause)
+                if (_has(c, ('place', 'put', 'store', 'drop', 'set', 'leave', 'insert',
+                             'deposit', 'stow')) and not re.search(
+                        r'\b(?:in|into|inside|on|onto)\b', c)):
+                    clause = '%s in %s' % (clause, last)
+            if not last_is_block and not colour and not _has(c, lx.BLOCK_NOUNS):
+                clause = re.sub(r'\bit\b', last, clause)
+        if named is not None:
+            last = named
+        if named is not None or block:
+            last_is_block = block          # "it" then means the block, if one was named
+        out.append(clause)
+    return out
+
+
+def parse(raw: str) -> list:
+    """Intents of a command in execution order; raises Refusal with the reason."""
+    check_command(raw)
+    text = normalise(raw)
+    if not text:
+        raise Refusal('the command has no instruction in it')
+    clauses = split_clauses(text)
+    if len(clauses) > MAX_CLAUSES:
+        raise Refusal('the command has %d steps; the limit is %d per command' % (
+            len(clauses), MAX_CLAUSES))
+    read = [(clause, read_clause(clause)) for clause in resolve_containers(clauses)]
+    intents, pending = [], None
+    for clause, intent in read:
+        if intent == 'unknown':
+            # left to the planner: retrieval may know it, otherwise it refuses
+            intents.append(Intent('unknown', {}, clause))
+            continue
+        if intent is None:
+            continue
+        if pending is not None and not pending.explicit and pending.slots.get('block') is None \
+                and intent.family not in ('lift', 'place', 'push_into_drawer', 'stack'):
+            pending = None                 # approaching a fixture, then acting on it
+        if pending is not None:
+            # "grasp the red block and rotate it": the grasp is part of the next action
+            if intent.family in ('rotate', 'push', 'lift', 'push_into_drawer', 'place',
+                                 'stack') and intent.slots.get('block') is None:
+                intent.slots['block'] = pending.slots.get('block')
+            if intent.family == 'lift' and intent.slots.get('surface') is None:
+                intent.slots['surface'] = pending.slots.get('surface')
+            if intent.family in ('place', 'stack'):
+                if pending.explicit or pending.slots.get('block') is not None:
+                    intents.append(pending)
+            else:
+                intent.text = '%s and %s' % (pending.text, intent.text)
+            pending = None
+        if intent.family == 'lift' and (not intent.explicit or
+                                        not _final_lift(intent, read, clause)):
+            pending = intent
+            continue
+        intents.append(intent)
+    if pending is not None and (pending.explicit or pending.slots.get('block') is not None):
+        pending.explicit = True
+        intents.append(pending)
+    if not intents:
+        raise Refusal('I found nothing to do in "%s"' % raw.strip())
+    return intents
+
+
+def _final_lift(intent, read, clause):
+    """Whether a lift clause is an action of its own rather than the approach to the next."""
+    index = [c for c, _ in read].index(clause)
+    following = [i for _, i in read[index + 1:] if i not in (None, 'unknown')]
+    if not following:
+        return True
+    nxt = following[0]
+    refers = nxt.slots.get('block') in (None, intent.slots.get('block'))
+    return not (refers and nxt.family in ('rotate', 'push', 'lift', 'push_into_drawer',
+                                          'place', 'stack'))
