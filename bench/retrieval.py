@@ -1,23 +1,19 @@
 """Benchmark skill retrieval: encoder, Milvus search and end to end, against brute force.
 
-For each collection size (default 1e3, 1e5, 1e6 rows) a Milvus collection is built with
-lam_ros's schema, index and search parameters (lam_ros/skills/store.py): the real
-exemplars (CALVIN training annotations + spec phrasings) plus synthetic rows, each a
-random blend of two real exemplar vectors with noise, so they sit among real ones and
-the nearest neighbour of a query is not trivially a real exemplar. Queries are 100
-commands written for this benchmark (not CALVIN text). Each query is timed through the
-encoder (ONNX Runtime and, for comparison, torch), through Milvus search, and end to
-end; an exact NumPy search over the same vectors gives the ground truth (recall@1) and
-the side-by-side latency.
-
-Each collection is released and loaded again before it is measured: that is the state
-a restarted node searches (Milvus Lite searches freshly inserted rows much more slowly).
-The index is lam_ros's (HNSW) except where --plan names another: Milvus Lite builds
-HNSW graphs when a collection is loaded (about 100 s for 1e5 rows here), so the 1e6
-case uses IVF_FLAT by default.
+For each collection size (default 1e3, 1e5, 1e6 rows) a collection is written with
+lam_ros's own store code (lam_ros/skills/store.py: schema, index, and, from 20,000
+rows on, k-means partitions searched through a routes collection): the real exemplars
+(CALVIN training annotations + spec phrasings) plus synthetic rows, each a random blend
+of two real exemplar vectors with noise, so they sit among real ones and the nearest
+neighbour of a query is not trivially a real exemplar. Queries are 100 commands written
+for this benchmark (not CALVIN text). Each collection is released and loaded again
+before it is measured, as a restarted node would find it. Each query is timed through
+the encoder (ONNX Runtime, and torch for comparison), through Milvus search (routing
+included) and end to end; exact NumPy search over the same vectors gives the ground
+truth (recall@1) and the side-by-side latency.
 
 Prints one JSON object. Usage:
-    python bench/retrieval.py [--plan 1000:HNSW,100000:HNSW,1000000:IVF_FLAT] [--uri URI]
+    python bench/retrieval.py [--sizes 1000,100000,1000000] [--uri URI]
 """
 
 import argparse
@@ -31,7 +27,7 @@ import numpy as np
 
 from lam_ros.skills.encoder import DIM, TextEncoder
 from lam_ros.skills.library import SkillLibrary
-from lam_ros.skills.store import INDEX, SEARCH
+from lam_ros.skills.store import ROUTE_PROBES, ROUTED_MIN_ROWS, ROWS_PER_PARTITION
 
 VERBS = ['open', 'close', 'pick up', 'push', 'turn', 'slide', 'grab', 'move', 'press', 'lift']
 OBJECTS = ['the drawer', 'the red block', 'the blue cube', 'the pink block', 'the sliding door',
@@ -64,45 +60,13 @@ def synthetic(real, count, rng):
     return rows / np.linalg.norm(rows, axis=1, keepdims=True)
 
 
-def index_for(kind, rows):
-    if kind == 'HNSW':
-        return INDEX, SEARCH
-    nlist = int(4 * np.sqrt(rows))
-    return ({'index_type': 'IVF_FLAT', 'metric_type': 'IP', 'params': {'nlist': nlist}},
-            {'metric_type': 'IP', 'params': {'nprobe': 32}})
-
-
-def build(client, name, vectors, index_spec):
-    from pymilvus import DataType
-    if client.has_collection(name):
-        client.drop_collection(name)
-    schema = client.create_schema(auto_id=False, enable_dynamic_field=False)
-    schema.add_field('id', DataType.INT64, is_primary=True)
-    schema.add_field('vec', DataType.FLOAT_VECTOR, dim=DIM)
-    index = client.prepare_index_params()
-    index.add_index('vec', index_type=index_spec['index_type'],
-                    metric_type=index_spec['metric_type'], params=index_spec['params'])
-    client.create_collection(name, schema=schema, index_params=index)
-    started = time.perf_counter()
-    for start in range(0, len(vectors), 10000):
-        client.insert(name, [{'id': start + i, 'vec': v.tolist()}
-                             for i, v in enumerate(vectors[start:start + 10000])])
-    client.flush(name)
-    inserted = time.perf_counter() - started
-    started = time.perf_counter()
-    client.release_collection(name)
-    client.load_collection(name)
-    return inserted, time.perf_counter() - started
-
-
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument('--plan', default='1000:HNSW,100000:HNSW,1000000:IVF_FLAT',
-                        help='rows:index pairs (index HNSW or IVF_FLAT)')
+    parser.add_argument('--sizes', default='1000,100000,1000000')
     parser.add_argument('--uri', default=None, help='Milvus URI (default: temporary Lite file)')
     parser.add_argument('--queries', type=int, default=100)
     args = parser.parse_args(argv)
-    plan = [(int(float(p.split(':')[0])), p.split(':')[1]) for p in args.plan.split(',')]
+    sizes = [int(float(x)) for x in args.sizes.split(',')]
     texts = queries(args.queries)
     rng = np.random.default_rng(1)
 
@@ -124,21 +88,30 @@ def main(argv=None):
                 if name == 'onnx':
                     query_vectors.append(vec)
         query_vectors = np.stack(query_vectors)
-        client = library.store.client
+        store = library.store
+        client = store.client
         results = {}
-        for size, kind in plan:
-            index_spec, search_spec = index_for(kind, size)
+        for size in sizes:
             vectors = np.concatenate([real, synthetic(real, max(0, size - len(real)), rng)])
             vectors = vectors[:size]
             name = 'bench_%d' % size
-            inserted, loaded = build(client, name, vectors, index_spec)
+            rows = [{'id': i, 'text': '', 'task': 'synthetic', 'data': '{}'}
+                    for i in range(len(vectors))]
+            started = time.perf_counter()
+            store.write_collection(name, 'exemplars', rows, vectors)
+            inserted = time.perf_counter() - started
+            started = time.perf_counter()
+            for part in (name, name + '__routes'):
+                if client.has_collection(part):
+                    client.release_collection(part)
+                    client.load_collection(part)
+            loaded = time.perf_counter() - started
             milvus_ms, e2e_ms, brute_ms, hits = [], [], [], 0
             for text, qv in zip(texts, query_vectors):
                 t0 = time.perf_counter()
                 vec = onnx.encode([text])[0]
                 t1 = time.perf_counter()
-                found = client.search(name, data=[vec.tolist()], limit=1,
-                                      search_params=search_spec)
+                found = store.search_named(name, [vec], k=1)
                 t2 = time.perf_counter()
                 milvus_ms.append((t2 - t1) * 1000)
                 e2e_ms.append((t2 - t0) * 1000)
@@ -148,7 +121,8 @@ def main(argv=None):
                 hits += int(found[0][0]['id']) == exact
             results[str(size)] = {
                 'rows': size, 'synthetic_rows': max(0, size - len(real)),
-                'index': index_spec, 'search_params': search_spec,
+                'partitions': (min(1024, max(16, size // ROWS_PER_PARTITION))
+                               if size >= ROUTED_MIN_ROWS else 1),
                 'insert_seconds': round(inserted, 1), 'load_seconds': round(loaded, 1),
                 'milvus_search': summary(milvus_ms), 'end_to_end': summary(e2e_ms),
                 'numpy_brute_force_search': summary(brute_ms),
@@ -156,13 +130,18 @@ def main(argv=None):
                 'ratio_milvus_over_brute_force_p50': round(
                     pct(milvus_ms, 50) / max(pct(brute_ms, 50), 1e-6), 2),
             }
-            client.drop_collection(name)
+            for part in (name, name + '__routes'):
+                if client.has_collection(part):
+                    client.drop_collection(part)
             print(json.dumps({'progress': size, 'result': results[str(size)]}), flush=True)
         library.close()
 
     report = {
         'benchmark': 'retrieval', 'store': args.uri or 'Milvus Lite (temporary file)',
-        'lam_ros_index': INDEX, 'lam_ros_search_params': SEARCH, 'queries': len(texts),
+        'index': store.index, 'search_params': store.search_params,
+        'routing': {'from_rows': ROUTED_MIN_ROWS, 'rows_per_partition': ROWS_PER_PARTITION,
+                    'partitions_searched': ROUTE_PROBES},
+        'queries': len(texts),
         'real_exemplars': int(len(real)),
         'encoder': {name: summary(v) for name, v in encoder_times.items()},
         'encoder_ratio_torch_over_onnx_p50': round(

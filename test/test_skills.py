@@ -334,3 +334,29 @@ def test_cli_sync_search_add_and_errors(tmp_path, warm_cache):
 
     out = run_cli('--uri', 'http://127.0.0.1:9', 'list')
     assert out.returncode == 3 and 'http://127.0.0.1:9' in out.stderr
+
+
+def test_large_collections_are_routed_through_partitions(tmp_path, monkeypatch):
+    """Above ROUTED_MIN_ROWS rows a search scans only the nearest k-means partitions."""
+    import numpy as np
+    from lam_ros.skills import store as store_module
+    monkeypatch.setattr(store_module, 'ROUTED_MIN_ROWS', 300)
+    monkeypatch.setattr(store_module, 'ROWS_PER_PARTITION', 50)
+    rng = np.random.default_rng(0)
+    centres = rng.normal(size=(12, 384))
+    vectors = centres[rng.integers(12, size=1200)] + 0.3 * rng.normal(size=(1200, 384))
+    vectors = (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32)
+    rows = [{'id': i, 'text': 'row %d' % i, 'task': 't%d' % (i % 7), 'data': '{}'}
+            for i in range(len(vectors))]
+    store = SkillStore(str(tmp_path / 'routed.db'))
+    try:
+        store.write_collection('exemplars_big', 'exemplars', rows, vectors)
+        assert store.client.has_collection('exemplars_big__routes')
+        assert len(store.client.list_partitions('exemplars_big')) > 16
+        queries = vectors[:40] + 0.05 * rng.normal(size=(40, 384)).astype(np.float32)
+        found = store.search_named('exemplars_big', queries, k=1)
+        exact = np.argmax(queries @ vectors.T, axis=1)
+        recall = np.mean([hits[0]['id'] == e for hits, e in zip(found, exact)])
+        assert recall >= 0.95, recall
+    finally:
+        store.close()
