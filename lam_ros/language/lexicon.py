@@ -18,15 +18,14 @@ OTHER_COLOURS = ('green', 'yellow', 'orange', 'purple', 'violet', 'black', 'whit
 BLOCK_NOUNS = ('block', 'blocks', 'cube', 'cubes', 'brick', 'bricks', 'box', 'object',
                'objects', 'thing', 'piece', 'item', 'one')
 # Objects that are not on this desk.
-UNKNOWN_OBJECTS = ('cup', 'mug', 'bottle', 'ball', 'banana', 'apple', 'orange', 'phone',
-                   'book', 'pen', 'pencil', 'plate', 'bowl', 'spoon', 'knife', 'fork', 'glass',
-                   'sponge', 'toy', 'can', 'laptop', 'key', 'keys', 'window', 'chair', 'fridge',
-                   'microwave', 'coffee', 'tea', 'water', 'food',
-                   'sandwich', 'pizza', 'screwdriver', 'hammer', 'tool', 'wrench',
-                   'person', 'human', 'child', 'cat', 'dog', 'hand', 'finger', 'face', 'head',
-                   'cylinder', 'sphere', 'pyramid', 'triangle', 'doll', 'car', 'fruit', 'bag')
+UNKNOWN_OBJECTS = ('cup', 'mug', 'bottle', 'ball', 'banana', 'apple', 'phone', 'book', 'pen',
+                   'pencil', 'plate', 'bowl', 'spoon', 'knife', 'fork', 'sponge', 'laptop',
+                   'window', 'chair', 'fridge', 'microwave', 'coffee', 'tea', 'water', 'food',
+                   'sandwich', 'pizza', 'screwdriver', 'hammer', 'wrench', 'person', 'human',
+                   'child', 'cat', 'dog', 'doll', 'fruit', 'bag', 'vase', 'towel', 'shoe',
+                   'wallet', 'remote', 'bread', 'egg', 'ketchup')
 # Intent lam_ros refuses whatever the object.
-UNSAFE = ('throw', 'throwing', 'smash', 'smashing', 'break', 'breaking', 'destroy',
+UNSAFE = ('throw', 'throwing', 'smash', 'smashing', 'break it', 'break the', 'destroy',
           'destroying', 'damage', 'damaging', 'strike', 'punch', 'kick',
           'hurt', 'injure', 'kill', 'attack', 'burn', 'crush', 'crushing', 'shatter', 'wreck',
           'slam', 'slamming', 'fling', 'hurl', 'toss', 'tossing', 'rip', 'tear', 'stab',
@@ -43,9 +42,9 @@ FILLER = ('i would like you to', 'i would like to', "i'd like you to", 'i want y
           'thank you', 'thanks', 'for me', 'right now', 'now', 'just', 'quickly', 'carefully',
           'gently', 'the robot should', 'you should', 'you need to', 'you have to', "let's",
           'lets', 'try to', 'make sure to', 'go and', 'and then go', 'alright')
-LEFT = ('left', 'leftward', 'leftwards', 'counterclockwise', 'counter-clockwise',
+LEFT = ('left', 'leftward', 'leftwards', 'leftmost', 'counterclockwise', 'counter-clockwise',
         'counter clockwise', 'anticlockwise', 'anti-clockwise', 'anti clockwise')
-RIGHT = ('right', 'rightward', 'rightwards', 'clockwise')
+RIGHT = ('right', 'rightward', 'rightwards', 'rightmost', 'clockwise')
 ON = ('on', 'up', 'upward', 'upwards', 'activate', 'enable', 'light up', 'illuminate',
       'brighten', 'glow', 'shine', 'lit')
 OFF = ('off', 'down', 'downward', 'downwards', 'deactivate', 'disable', 'extinguish',
@@ -66,7 +65,8 @@ LED = ('led', 'green light', 'green lamp', 'green led', 'button', 'green button'
 # Verbs, in stem form (parser maps -ing forms back to these).
 OPEN = ('open', 'pull', 'pull out', 'slide out', 'draw out', 'extend')
 CLOSE = ('close', 'shut', 'push in', 'slide in', 'push', 'push closed', 'push shut')
-LIFT = ('lift', 'pick', 'pick up', 'grab', 'grasp', 'take', 'raise', 'hold', 'get', 'hoist',
+LIFT = ('lift', 'pick', 'pick up', 'grab', 'grasp', 'grip', 'clasp', 'take', 'raise', 'hold',
+        'get', 'hoist',
         'collect', 'retrieve', 'remove', 'fetch', 'elevate', 'pluck', 'seize', 'clutch',
         'snatch', 'take out', 'pull out', 'lift up')
 PLACE = ('place', 'put', 'store', 'drop', 'set', 'leave', 'insert', 'deposit', 'stow',
@@ -88,6 +88,10 @@ PUSH = ('push', 'slide', 'sweep', 'nudge', 'shove', 'move', 'shift', 'drag', 'ro
         'displace', 'poke', 'press')
 TOGGLE = ('turn', 'switch', 'toggle', 'flip', 'press', 'push', 'hit', 'click', 'activate',
           'deactivate', 'enable', 'disable', 'light', 'power', 'move', 'slide', 'put')
+
+# Moving toward something before acting on it ("go to the drawer and open it").
+APPROACH = ('grasp', 'grab', 'grip', 'hold', 'go', 'reach', 'approach', 'move', 'head', 'walk',
+            'come', 'navigate', 'proceed', 'get to', 'position yourself')
 
 # Order words: split a command into clauses.
 SEQUENCE = ('and then', 'and after that', 'after that', 'afterwards', 'and afterwards',

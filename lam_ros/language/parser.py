@@ -202,11 +202,11 @@ def read_clause(clause: str):
             return Intent('drawer', {'target': 'closed'}, clause)
         if _has(c, ('open', 'pull', 'slide out', 'draw', 'opened', 'extend')):
             return Intent('drawer', {'target': 'open'}, clause)
-        if _has(c, ('grasp', 'grab', 'hold', 'go', 'reach', 'approach', 'handle', 'move')):
+        if _has(c, lx.APPROACH + ('handle',)):
             # approach clause: merged with its neighbour, lending it block and place
             return Intent('lift', dict(slots, surface='drawer'), clause, explicit=False)
     if slider_place and not (door and direction) and not (mentions_block or pronoun) and \
-            _has(c, ('reach', 'go', 'move', 'approach')):
+            _has(c, lx.APPROACH):
         return Intent('lift', dict(slots, surface='slider'), clause, explicit=False)
     if slider_place and (mentions_block or pronoun or _has(c, lx.PLACE + lx.LIFT)) \
             and not (door and direction):
@@ -217,7 +217,7 @@ def read_clause(clause: str):
             return Intent('place', dict(slots, target='slider'), clause)
     if door or (slider_place and direction):
         if direction is None:
-            if _has(c, ('grasp', 'grab', 'hold', 'go', 'reach', 'approach')):
+            if _has(c, lx.APPROACH):
                 return None
             return Intent('slider', {'direction': None}, clause)
         return Intent('slider', {'direction': direction}, clause)
@@ -230,7 +230,8 @@ def read_clause(clause: str):
     if re.search(r'\b(?:grasp|grab|hold|take|reach|approach|go|move)\b.*\b(?:knob|handle)\b',
                  c) and not mentions_block:
         return None                        # "grab the knob and push the drawer in"
-    approach_only = re.match(r'^\s*(?:go|move|head|reach|walk|come)\b', c) and not _has(
+    approach_only = re.match(r'^\s*(?:go|move|head|reach|walk|come|proceed|navigate)\b',
+                             c) and not _has(
         c, ('stack', 'pile', 'put', 'place', 'on top of'))
     if not approach_only and (_has(c, ('stack', 'pile', 'atop')) or re.search(
             r'\b(?:build|make)\b.*\btower\b', c)) or re.search(
@@ -248,7 +249,7 @@ def read_clause(clause: str):
     if (mentions_block or pronoun) and _has(c, lx.LIFT):
         surface = 'table' if _has(c, ('table', 'desk')) else None
         return Intent('lift', dict(slots, surface=surface), clause)
-    if mentions_block and _has(c, ('go', 'reach', 'approach', 'move to', 'move towards')):
+    if mentions_block and _has(c, lx.APPROACH):
         return Intent('lift', dict(slots, surface=None), clause, explicit=False)
     return 'unknown'
 
