@@ -110,3 +110,20 @@ def test_own_paraphrase_dev_set(planner):
     wrong = [(t, task, r.get('reason') or tasks(r)) for t, task, r in wrong
              if not (r['ok'] and tasks(r) == [task])]
     assert len(wrong) <= len(lines) * 0.05, wrong
+
+
+@pytest.mark.parametrize('text, reason', [
+    ("don't open the drawer", 'what not to do'),
+    ('open the drawer but never close it', 'what not to do'),
+    ('stop the robot', '/lam/estop'),
+])
+def test_negations_and_stop_are_refused(planner, text, reason):
+    result = planner.plan(text, None)
+    assert not result['ok'] and reason in result['reason'], result
+
+
+def test_two_halves_of_one_action_are_joined(planner):
+    assert tasks(planner.plan('press the button and turn the green light on', None)) == [
+        'turn_on_led']
+    assert tasks(planner.plan('grab the sliding door and move it to the left', None)) == [
+        'move_slider_left']

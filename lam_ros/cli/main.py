@@ -106,12 +106,7 @@ def _add_skills(sub):
                        description='Skills, exemplars and past episodes in Milvus, searched '
                        'by meaning. Milvus Lite (a .db file in the data directory) unless '
                        '--uri names a server.')
-    p.add_argument('--uri', default=None, help='Milvus URI: a .db file (Milvus Lite) or '
-                   'http://host:19530 (default: DATA_DIR/skills.db)')
-    p.add_argument('--data-dir', default=None, help='data directory (default '
-                   '$LAM_ROS_DATA_DIR or ~/.local/share/lam_ros)')
-    p.add_argument('--calvin', default=None, help='folder with CALVIN new_playtable.yaml '
-                   '(default $LAM_ROS_CALVIN_DIR or ../shared/calvin beside the checkout)')
+    _add_library_options(p)
     actions = p.add_subparsers(dest='action', required=True, metavar='ACTION')
     actions.add_parser('sync', help='load/refresh specs and exemplars into the store')
     lister = actions.add_parser('list', help='list the skills in the store')

@@ -66,7 +66,7 @@ LED = ('led', 'green light', 'green lamp', 'green led', 'button', 'green button'
 OPEN = ('open', 'pull', 'pull out', 'slide out', 'draw out', 'extend')
 CLOSE = ('close', 'shut', 'push in', 'slide in', 'push', 'push closed', 'push shut')
 LIFT = ('lift', 'pick', 'pick up', 'grab', 'grasp', 'grip', 'clasp', 'take', 'raise', 'hold',
-        'get', 'hoist',
+        'get', 'hoist', 'acquire', 'obtain', 'pick out',
         'collect', 'retrieve', 'remove', 'fetch', 'elevate', 'pluck', 'seize', 'clutch',
         'snatch', 'take out', 'pull out', 'lift up')
 PLACE = ('place', 'put', 'store', 'drop', 'set', 'leave', 'insert', 'deposit', 'stow',
@@ -85,7 +85,7 @@ UNSTACK = ('unstack', 'destack', 'de-stack', 'take off the top', 'take the top',
 ROTATE = ('rotate', 'turn', 'twist', 'spin', 'swivel', 'revolve', 'pivot', 'reorient',
           'rotation')
 PUSH = ('push', 'slide', 'sweep', 'nudge', 'shove', 'move', 'shift', 'drag', 'roll',
-        'displace', 'poke', 'press')
+        'displace', 'poke', 'press', 'relocate', 'reposition', 'transfer', 'scoot', 'bump')
 TOGGLE = ('turn', 'switch', 'toggle', 'flip', 'press', 'push', 'hit', 'click', 'activate',
           'deactivate', 'enable', 'disable', 'light', 'power', 'move', 'slide', 'put')
 

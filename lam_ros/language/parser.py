@@ -75,6 +75,13 @@ def check_command(raw: str):
     for word in lx.UNSAFE:
         if re.search(r'\b%s\b' % re.escape(word), low):
             raise Refusal("refused: '%s' asks for something destructive or unsafe" % word)
+    if re.match(r'\s*(?:stop|halt|freeze|abort|cancel)\b', low):
+        raise Refusal('a command cannot stop motion: publish /lam/cancel, or /lam/estop to '
+                      'stop at once')
+    negated = re.search(r'(?:^|\band\b|\bthen\b|\bbut\b)\s*(?:please )?(?:don t|do not|dont|'
+                        r'never|avoid|refrain from)\b', low)
+    if negated:
+        raise Refusal('the command says what not to do; tell me only what to do')
     off = re.search(r'\b(?:push|knock|throw|shove|sweep|drop|roll|slide|kick|fling) (?:\w+ ){0,4}'
                     r'off (?:of )?the (?:table|desk|edge)\b(?! (?:and )?(?:in|into) the drawer)',
                     low)
@@ -334,9 +341,32 @@ def parse(raw: str) -> list:
     if pending is not None and (pending.explicit or pending.slots.get('block') is not None):
         pending.explicit = True
         intents.append(pending)
+    intents = _merge_halves(intents)
     if not intents:
         raise Refusal('I found nothing to do in "%s"' % raw.strip())
     return intents
+
+
+def _merge_halves(intents):
+    """Join neighbours that describe one action on one fixture in two halves.
+
+    "press the button and turn the green light on", "grab the door and move it left":
+    the same family on the same fixture, one half missing what the other says.
+    """
+    merged = []
+    for intent in intents:
+        last = merged[-1] if merged else None
+        if (last is not None and intent.family == last.family and
+                intent.family in ('toggle', 'slider', 'drawer') and
+                last.slots.get('light') == intent.slots.get('light') and
+                all(last.slots.get(k) in (None, v) for k, v in intent.slots.items())
+                and any(v is None for v in list(last.slots.values()) +
+                        list(intent.slots.values()))):
+            last.slots.update({k: v for k, v in intent.slots.items() if v is not None})
+            last.text = '%s and %s' % (last.text, intent.text)
+            continue
+        merged.append(intent)
+    return merged
 
 
 def _final_lift(intent, read, clause):
