@@ -127,3 +127,17 @@ def test_two_halves_of_one_action_are_joined(planner):
         'turn_on_led']
     assert tasks(planner.plan('grab the sliding door and move it to the left', None)) == [
         'move_slider_left']
+
+
+@pytest.mark.parametrize('name', ['language_compound_dev.yaml', 'language_compound_dev2.yaml'])
+def test_compound_and_refusal_dev_sets(planner, name):
+    """Development sets (earlier held-out sets, since used to improve the parser)."""
+    import yaml
+    from pathlib import Path
+    data = yaml.safe_load((Path(__file__).parent / 'data' / name).read_text())
+    wrong = [(c['text'], c['plan'], planner.plan(c['text'], None)) for c in data['compound']]
+    wrong = [(t, p, r.get('reason') or tasks(r)) for t, p, r in wrong
+             if not (r['ok'] and tasks(r) == p)]
+    assert not wrong, wrong
+    accepted = [c['text'] for c in data['must_refuse'] if planner.plan(c['text'], None)['ok']]
+    assert not accepted, accepted

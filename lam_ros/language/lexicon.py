@@ -24,6 +24,12 @@ UNKNOWN_OBJECTS = ('cup', 'mug', 'bottle', 'ball', 'banana', 'apple', 'phone', '
                    'sandwich', 'pizza', 'screwdriver', 'hammer', 'wrench', 'person', 'human',
                    'child', 'cat', 'dog', 'doll', 'fruit', 'bag', 'vase', 'towel', 'shoe',
                    'wallet', 'remote', 'bread', 'egg', 'ketchup')
+# Places to put things that this desk does not have.
+ABSENT_PLACES = ('oven', 'bin', 'trash', 'trash can', 'garbage', 'basket', 'sink', 'pocket',
+                 'bucket', 'jar', 'crate', 'toilet', 'box of', 'suitcase', 'backpack',
+                 'cupboard under the sink', 'dishwasher', 'freezer', 'floor', 'ground',
+                 'chair', 'bed', 'sofa', 'couch', 'window', 'car', 'mouth')
+
 # Intent lam_ros refuses whatever the object.
 UNSAFE = ('throw', 'throwing', 'smash', 'smashing', 'break it', 'break the', 'destroy',
           'destroying', 'damage', 'damaging', 'strike', 'punch', 'kick',

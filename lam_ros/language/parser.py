@@ -75,6 +75,9 @@ def check_command(raw: str):
     for word in lx.UNSAFE:
         if re.search(r'\b%s\b' % re.escape(word), low):
             raise Refusal("refused: '%s' asks for something destructive or unsafe" % word)
+    if re.search(r'\b(?:at once|at the same time|simultaneously|both (?:blocks|cubes)|'
+                 r'all (?:three|the) (?:blocks|cubes)|together)\b', low):
+        raise Refusal('I can hold and move only one block at a time; give one step per block')
     if re.match(r'\s*(?:stop|halt|freeze|abort|cancel)\b', low):
         raise Refusal('a command cannot stop motion: publish /lam/cancel, or /lam/estop to '
                       'stop at once')
@@ -122,6 +125,11 @@ def _colour(text):
         if re.search(r'\b%s(?:ish)?\s+(?:\w+\s)?%s\b' % (colour, noun), text):
             raise Refusal('there is no %s block here; the blocks are red, blue and pink' %
                           colour)
+    for colour in lx.OTHER_COLOURS:
+        if colour not in ('green', 'yellow') and re.search(
+                r'\b%s\s+(?:light|lamp|bulb|led|button|switch)\b' % colour, text):
+            raise Refusal('there is no %s light here; the lights are the yellow light bulb and '
+                          'the green LED' % colour)
     found = [c for c, words in lx.COLOURS.items() if _has(text, words)]
     if len(found) > 1:
         return found, True
@@ -154,6 +162,11 @@ def read_clause(clause: str):
         raise Refusal('there is no %s here; I can handle the red, blue and pink blocks, the '
                       'drawer, the sliding door, the switch and the button' % unknown)
     colour, mentions_block = _colour(c)
+    container = re.search(r'\b(?:in|into|inside|onto|in to|on)\s+(?:the |a |an |your |my )?'
+                          r'%s\b' % _words(lx.ABSENT_PLACES), c)
+    if container:
+        raise Refusal('there is no %s here; the places are the drawer, the cabinet and the '
+                      'table' % container.group(0).split()[-1])
     if isinstance(colour, list):
         raise Refusal('"%s" names more than one block (%s); name one block per step' % (
             clause, ', '.join(colour)))
@@ -273,22 +286,33 @@ def resolve_containers(clauses):
     "grasp the drawer handle and close it" -> "... close the drawer";
     "move to the drawer and store the object" -> "... store the object in the drawer".
     """
+    named_anywhere = {name for clause in clauses for name, words in FIXTURES[:2]
+                      if _has(' %s ' % clause, words)}
+    only_container = named_anywhere.pop() if len(named_anywhere) == 1 else None
     last, last_is_block, out = None, False, []
     for clause in clauses:
         c = ' %s ' % clause
         named = next((name for name, words in FIXTURES if _has(c, words)), None)
         colour = any(_has(c, words) for words in lx.COLOURS.values())
         block = colour or _has(c, lx.BLOCK_NOUNS)
+        if named is None and last is None and only_container is not None:
+            # "close the drawer after you pick up the block from it" (clauses reordered)
+            clause = re.sub(r'\b(from|in|inside|into|out of) it\b', r'\1 ' + only_container,
+                            clause)
         if named is None and last is not None:
             container = last in ('the drawer', 'the cabinet')
             if container:
                 clause = re.sub(r'\b(?:inside(?: it)?|in there|into it|in it|in to it)$',
                                 'into ' + last, clause)
+                clause = re.sub(r'\b(out of|from|from inside|inside|in) it\b', r'\1 ' + last,
+                                clause)
                 if (_has(c, ('place', 'put', 'store', 'drop', 'set', 'leave', 'insert',
                              'deposit', 'stow')) and not re.search(
                         r'\b(?:in|into|inside|on|onto)\b', c)):
                     clause = '%s in %s' % (clause, last)
-            if not last_is_block and not colour and not _has(c, lx.BLOCK_NOUNS):
+            fixture_verb = re.search(r'\b(?:open|close|shut)\b', c) is not None
+            if (not last_is_block or fixture_verb) and not colour and not _has(
+                    c, lx.BLOCK_NOUNS):
                 clause = re.sub(r'\bit\b', last, clause)
         if named is not None:
             last = named
@@ -311,6 +335,15 @@ def parse(raw: str) -> list:
     read = [(clause, read_clause(clause)) for clause in resolve_containers(clauses)]
     intents, pending = [], None
     for clause, intent in read:
+        if intent == 'unknown' and intents and _direction(' %s ' % clause) and re.fullmatch(
+                r'(?:and |then |now )?(?:back )?(?:to |towards )?(?:the )?(?:left|right)'
+                r'(?: side| again)?', clause):
+            # "push the red block to the right, then to the left"
+            previous = intents[-1]
+            if 'direction' in previous.slots:
+                intent = Intent(previous.family, dict(previous.slots,
+                                                      direction=_direction(' %s ' % clause)),
+                                '%s %s' % (previous.text, clause))
         if intent == 'unknown':
             # left to the planner: retrieval may know it, otherwise it refuses
             intents.append(Intent('unknown', {}, clause))
@@ -342,6 +375,13 @@ def parse(raw: str) -> list:
         pending.explicit = True
         intents.append(pending)
     intents = _merge_halves(intents)
+    last_block = None
+    for intent in intents:
+        block = intent.slots.get('block')
+        if block is None and 'block' in intent.slots and last_block and re.search(
+                r'\b(?:it|them|that one|the same block)\b', intent.text):
+            intent.slots['block'] = last_block
+        last_block = intent.slots.get('block') or last_block
     if not intents:
         raise Refusal('I found nothing to do in "%s"' % raw.strip())
     return intents

@@ -186,10 +186,9 @@ class Planner:
         if f == 'toggle':
             target = s.get('target')
             if target is None:
-                if state is None:
-                    raise Refusal('should the %s go on or off?' % (
-                        'LED' if s['light'] == 'led' else 'light bulb'), final=False)
-                target = 'off' if state[s['light']] == 'on' else 'on'
+                # a press or flip toggles: the scene decides; without one, assume "on"
+                target = 'on' if state is None else (
+                    'off' if state[s['light']] == 'on' else 'on')
             return [('turn_%s_%s' % (target, s['light']), False)]
         if f == 'unstack':
             return [('unstack_block', False)]
