@@ -86,6 +86,12 @@ class Probe:
         pos = self.positions()
         return np.array([pos[n] for n in ARM])
 
+    def still(self):
+        """Whether every arm joint moves slower than 0.005 rad/s."""
+        msg = self.joint_states[-1]
+        speeds = dict(zip(msg.name, msg.velocity))
+        return max(abs(speeds[n]) for n in ARM) < 0.005
+
     def send(self, names, points):
         msg = JointTrajectory(joint_names=list(names))
         for positions, t in points:
@@ -157,6 +163,7 @@ def test_gripper_commands(sim):
     (ARM, [([2.5, -0.3, 0.0, -2.2, 0.0, 1.9, 0.785], 0.1)], 'rad/s'),
 ])
 def test_bad_trajectories_are_rejected_and_the_arm_holds(sim, names, points, reason):
+    wait_for(sim.still, 10, 'the arm to come to rest before the check')
     before = sim.arm()
     logged = len(sim.logs)
     sim.send(names, points)

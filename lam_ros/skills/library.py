@@ -155,11 +155,11 @@ class SkillLibrary:
         """
         family = load_family(spec_file)
         target = self.user_dir / ('%s.yaml' % family.name)
-        others = [p for p in self.spec_paths()]
-        existing = load_library(others)
-        replaced = target.is_file()
-        if replaced:
+        existing = load_library(self.spec_paths())
+        if target.is_file():            # replacing the user's own earlier version
             existing = {k: v for k, v in existing.items() if v.family != family.name}
+        if any(t.family == family.name for t in existing.values()):
+            raise SpecError(spec_file, 'family', '%r is a built-in family' % family.name)
         for name, task in family.tasks.items():
             if name in existing:
                 raise SpecError(spec_file, 'tasks.%s' % name, 'is already defined by family %r' %
@@ -169,8 +169,6 @@ class SkillLibrary:
             if clash:
                 raise SpecError(spec_file, 'tasks.%s.policy_skill_id' % name,
                                 '%d is already used by %s' % (task.policy_skill_id, clash[0]))
-            if any(t.family == family.name for t in existing.values()):
-                raise SpecError(spec_file, 'family', '%r is a built-in family' % family.name)
         self.user_dir.mkdir(parents=True, exist_ok=True)
         tmp = target.with_suffix('.tmp')
         shutil.copyfile(spec_file, tmp)
