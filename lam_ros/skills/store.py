@@ -140,7 +140,7 @@ class SkillStore:
         if self.client.has_collection(name):      # leftover of an interrupted sync
             self._call('drop %s' % name, self.client.drop_collection, name)
         if self.client.has_collection(name + ROUTES):
-            self._call('drop %s' % name, self.client.drop_collection, name + ROUTES)
+            self._call('drop %s' % (name + ROUTES), self.client.drop_collection, name + ROUTES)
         self._create(name, kind)
         vectors = np.asarray(vectors, dtype=np.float32)
         groups = [(None, np.arange(len(rows)))]
@@ -175,10 +175,10 @@ class SkillStore:
         rows = {'skills': skills, 'exemplars': exemplars}
         targets = {base: '%s_%s' % (base, content_hash({'model': model_id, 'rows': rows[base]}))
                    for base in VERSIONED}
-        if all(self.active_version(b) == targets[b] for b in VERSIONED):
+        previous = {b: self.active_version(b) for b in VERSIONED}
+        if previous == targets:
             return {'changed': False, 'versions': targets, 'skills': len(skills),
                     'exemplars': len(exemplars), 'seconds': 0.0}
-        previous = {b: self.active_version(b) for b in VERSIONED}
         for base in VERSIONED:
             name = targets[base]
             if previous[base] == name:
@@ -217,24 +217,30 @@ class SkillStore:
     # ------------------------------------------------------------------ search
     def search_vectors(self, vectors, collection: str = 'exemplars', k: int = 5):
         """Nearest rows for each query vector: lists of {id, task, text, data, score}."""
+        target = self._resolve(collection)
+        if target is None:
+            return [[] for _ in vectors]
+        return self.search_named(target, vectors, k)
+
+    def _resolve(self, collection):
+        """Return the collection to read for a name, or None for episodes not yet recorded.
+
+        An alias' target is trusted for ALIAS_TTL_S seconds; an alias that does not exist
+        yet is asked again every time and raises StoreEmpty (run a sync first).
+        """
         if collection not in COLLECTIONS:
             raise ValueError('collection must be one of %s, got %r' % (
                 ', '.join(COLLECTIONS), collection))
-        if collection in VERSIONED and self.active_version(collection) is None:
-            raise StoreEmpty('the skill library at %s is empty: run `lam-ros skills sync`' %
-                             self.uri)
-        if collection == 'episodes' and not self.client.has_collection('episodes'):
-            return [[] for _ in vectors]
-        return self.search_named(self._target(collection), vectors, k)
-
-    def _target(self, collection):
-        """Return the collection behind an alias, trusted for ALIAS_TTL_S seconds."""
         if collection not in VERSIONED:
-            return collection
+            return collection if self.client.has_collection(collection) else None
         cached = self._targets.get(collection)
-        if cached is None or time.monotonic() - cached[1] > ALIAS_TTL_S:
+        if cached is None or cached[0] is None or \
+                time.monotonic() - cached[1] > ALIAS_TTL_S:
             cached = (self.active_version(collection), time.monotonic())
             self._targets[collection] = cached
+        if cached[0] is None:
+            raise StoreEmpty('the skill library at %s is empty: run `lam-ros skills sync`' %
+                             self.uri)
         return cached[0]
 
     def search_named(self, name: str, vectors, k: int = 5):
@@ -261,12 +267,9 @@ class SkillStore:
 
     def rows(self, collection: str, limit: int = 16384):
         """All rows of a collection (no vectors), ordered by id."""
-        if collection in VERSIONED and self.active_version(collection) is None:
-            raise StoreEmpty('the skill library at %s is empty: run `lam-ros skills sync`' %
-                             self.uri)
-        if collection == 'episodes' and not self.client.has_collection('episodes'):
+        collection = self._resolve(collection)
+        if collection is None:
             return []
-        collection = self._target(collection)
         self._ensure_loaded(collection)
         found = self._call('query %s' % collection, self.client.query, collection,
                            filter='id >= 0', output_fields=['text', 'task', 'data'], limit=limit)
