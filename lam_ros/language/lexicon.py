@@ -61,16 +61,15 @@ OFF = ('off', 'down', 'downward', 'downwards', 'deactivate', 'disable', 'extingu
 DRAWER = ('drawer',)
 SLIDER_PLACE = ('slider', 'cabinet', 'cupboard', 'shelf', 'closet', 'sliding cabinet',
                 'compartment', 'cubby')
-SLIDER_DOOR = ('door', 'sliding door', 'slide door', 'slider', 'sliding panel', 'panel',
-               'cabinet door', 'cupboard door')
+SLIDER_DOOR = ('door', 'sliding door', 'slide door', 'slider', 'panel')
 LIGHTBULB = ('bulb', 'lightbulb', 'light bulb', 'yellow light', 'yellow lamp', 'lamp',
              'switch', 'lever', 'light switch')
 LED = ('led', 'green light', 'green lamp', 'green led', 'button', 'green button',
        'push button', 'diode', 'indicator')
 
 # Verbs, in stem form (parser maps -ing forms back to these).
-OPEN = ('open', 'pull', 'pull out', 'slide out', 'draw out', 'extend')
-CLOSE = ('close', 'shut', 'push in', 'slide in', 'push', 'push closed', 'push shut')
+OPEN = ('open', 'opened', 'pull', 'slide out', 'draw', 'extend')
+CLOSE = ('close', 'closed', 'shut', 'push', 'shove', 'slide in')
 LIFT = ('lift', 'pick', 'pick up', 'grab', 'grasp', 'grip', 'clasp', 'take', 'raise', 'hold',
         'get', 'hoist', 'acquire', 'obtain', 'pick out',
         'collect', 'retrieve', 'remove', 'fetch', 'elevate', 'pluck', 'seize', 'clutch',
@@ -78,8 +77,7 @@ LIFT = ('lift', 'pick', 'pick up', 'grab', 'grasp', 'grip', 'clasp', 'take', 'ra
 PLACE = ('place', 'put', 'store', 'drop', 'set', 'leave', 'insert', 'deposit', 'stow',
          'release', 'lay', 'position', 'move', 'bring', 'carry', 'transfer', 'stash', 'keep',
          'return')
-STACK = ('stack', 'pile', 'build a tower', 'tower', 'on top of', 'onto another', 'on another',
-         'atop')
+STACK = ('stack', 'pile', 'atop')
 UNSTACK = ('unstack', 'destack', 'de-stack', 'take off the top', 'take the top',
            'collapse', 'dismantle', 'disassemble', 'take apart', 'off the stack',
            'from the stack', 'off the tower', 'from the tower', 'off the pile',
@@ -92,8 +90,6 @@ ROTATE = ('rotate', 'turn', 'twist', 'spin', 'swivel', 'revolve', 'pivot', 'reor
           'rotation')
 PUSH = ('push', 'slide', 'sweep', 'nudge', 'shove', 'move', 'shift', 'drag', 'roll',
         'displace', 'poke', 'press', 'relocate', 'reposition', 'transfer', 'scoot', 'bump')
-TOGGLE = ('turn', 'switch', 'toggle', 'flip', 'press', 'push', 'hit', 'click', 'activate',
-          'deactivate', 'enable', 'disable', 'light', 'power', 'move', 'slide', 'put')
 
 # Moving toward something before acting on it ("go to the drawer and open it").
 APPROACH = ('grasp', 'grab', 'grip', 'hold', 'go', 'reach', 'approach', 'move', 'head', 'walk',

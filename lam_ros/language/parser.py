@@ -176,7 +176,7 @@ def read_clause(clause: str):
     pronoun = re.search(r'\b(it|that|this|them|the grasped|the held|the one)\b', c) is not None
     drawer = _has(c, lx.DRAWER)
     slider_place = _has(c, lx.SLIDER_PLACE)
-    door = _has(c, ('door', 'sliding door', 'slide door', 'slider', 'panel'))
+    door = _has(c, lx.SLIDER_DOOR)
 
     # Lights: the LED (button, green light) or the light bulb (switch, yellow light).
     light = None
@@ -218,9 +218,9 @@ def read_clause(clause: str):
             return Intent('lift', dict(slots, surface='drawer'), clause)
         if places and re.search(into + where, c):
             return Intent('place', dict(slots, target='drawer'), clause)
-        if _has(c, ('close', 'shut', 'push', 'slide in', 'shove', 'closed')):
+        if _has(c, lx.CLOSE):
             return Intent('drawer', {'target': 'closed'}, clause)
-        if _has(c, ('open', 'pull', 'slide out', 'draw', 'opened', 'extend')):
+        if _has(c, lx.OPEN):
             return Intent('drawer', {'target': 'open'}, clause)
         if _has(c, lx.APPROACH + ('handle',)):
             # approach clause: merged with its neighbour, lending it block and place
@@ -253,7 +253,7 @@ def read_clause(clause: str):
     approach_only = re.match(r'^\s*(?:go|move|head|reach|walk|come|proceed|navigate)\b',
                              c) and not _has(
         c, ('stack', 'pile', 'put', 'place', 'on top of'))
-    if not approach_only and (_has(c, ('stack', 'pile', 'atop')) or re.search(
+    if not approach_only and (_has(c, lx.STACK) or re.search(
             r'\b(?:build|make)\b.*\btower\b', c)) or re.search(
             r'\b(?:on|onto|on to|upon)(?: the)? top of\b|\b(?:onto|on) (?:another|the other|'
             r'a second|an other)\b', c):
