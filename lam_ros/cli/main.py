@@ -187,11 +187,49 @@ def _add_plan(sub):
     p.add_argument('--scene', default=None, help='scene state JSON file, or "none" for the '
                    'intent alone (default: the default simulator scene, seed 0)')
     p.add_argument('--file', default=None, help='read one command per line ("-" is stdin)')
+    p.add_argument('--model', default=None, help='intent model ONNX file (default '
+                   'models/intent_head.onnx of the package)')
     p.add_argument('text', nargs='*', help='the command')
     p.set_defaults(run=_run_plan)
 
 
+def _add_train_intent(sub):
+    p = sub.add_parser('train-intent', help='train the intent model (small, on the CPU)',
+                       description='Train the intent head on generated commands, the skill '
+                       'exemplars and the CALVIN training split; export it to ONNX with a '
+                       'metadata file. Reproducible from --seed.')
+    p.add_argument('--out', default='models/intent_head.onnx', help='ONNX file to write '
+                   '(metadata beside it, .json)')
+    p.add_argument('--seed', type=int, default=0, help='random seed (corpus and training)')
+    p.add_argument('--epochs', type=int, default=12, help='training epochs')
+    p.add_argument('--calvin', default=None, help='folder with CALVIN new_playtable.yaml '
+                   '(default $LAM_ROS_CALVIN_DIR or ../shared/calvin beside the checkout)')
+    p.add_argument('--dev', action='append', default=[], help='YAML {task: [text]} to report '
+                   'accuracy on after training (repeatable; never trained on)')
+    p.set_defaults(run=_run_train_intent)
+
+
+def _run_train_intent(args, ros_args):
+    import yaml
+
+    from lam_ros.language.intent_model import train
+    from lam_ros.skills.library import default_calvin_dir
+    calvin = Path(args.calvin) if args.calvin else default_calvin_dir()
+    if calvin is None or not (calvin / 'new_playtable.yaml').is_file():
+        print('lam-ros train-intent: CALVIN new_playtable.yaml not found; pass --calvin DIR',
+              file=sys.stderr)
+        return 2
+    dev = []
+    for path in args.dev:
+        dev += [(t, k) for k, v in yaml.safe_load(Path(path).read_text()).items() for t in v]
+    meta = train(args.out, calvin_dir=calvin, seed=args.seed, epochs=args.epochs, dev=dev)
+    print(json.dumps({'model': args.out, 'training': meta['training'],
+                      'dev_accuracy': meta.get('dev_accuracy')}))
+    return 0
+
+
 def _run_plan(args, ros_args):
+    from lam_ros.language.intent_model import IntentModel, IntentModelError
     from lam_ros.language.planner import default_scene, Planner
     from lam_ros.skills.library import SkillLibrary
     from lam_ros.skills.spec import SpecError
@@ -216,7 +254,7 @@ def _run_plan(args, ros_args):
         if library.store.active_version('exemplars') is None:
             log.warning('skill library at %s is empty; syncing it first', library.uri)
             library.sync()
-        planner = Planner(library)
+        planner = Planner(library, IntentModel(args.model))
         planner.warm_up()
         if args.file is None:
             result = planner.plan(' '.join(args.text), scene)
@@ -228,7 +266,7 @@ def _run_plan(args, ros_args):
                 _print_plan(planner.plan(line.rstrip('\n'), scene), args.json)
                 sys.stdout.flush()
         return 0
-    except (StoreUnavailable, StoreEmpty, SpecError, ValueError) as err:
+    except (StoreUnavailable, StoreEmpty, SpecError, IntentModelError, ValueError) as err:
         print('lam-ros plan: %s' % err, file=sys.stderr)
         return 3
     finally:
@@ -257,6 +295,7 @@ def build_parser():
     _add_expert(sub)
     _add_skills(sub)
     _add_plan(sub)
+    _add_train_intent(sub)
     return parser
 
 

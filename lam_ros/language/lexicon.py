@@ -26,6 +26,7 @@ UNKNOWN_OBJECTS = ('cup', 'mug', 'bottle', 'ball', 'banana', 'apple', 'phone', '
                    'wallet', 'remote', 'bread', 'egg', 'ketchup')
 # Places to put things that this desk does not have.
 ABSENT_PLACES = ('oven', 'bin', 'trash', 'trash can', 'garbage', 'basket', 'sink', 'pocket',
+                 'box', 'cardboard box', 'toolbox', 'tray', 'bowl', 'cup', 'wall shelf',
                  'bucket', 'jar', 'crate', 'toilet', 'box of', 'suitcase', 'backpack',
                  'cupboard under the sink', 'dishwasher', 'freezer', 'floor', 'ground',
                  'chair', 'bed', 'sofa', 'couch', 'window', 'car', 'mouth')
@@ -38,7 +39,12 @@ UNSAFE = ('throw', 'throwing', 'smash', 'smashing', 'break it', 'break the', 'de
           'knock over', 'knock it over', 'knock down', 'knock off', 'onto the floor',
           'on the floor', 'to the floor', 'on the ground', 'as hard as', 'full speed',
           'maximum speed', 'as fast as you can', 'disable the safety', 'ignore the safety',
-          'override', 'self destruct', 'explode')
+          'override', 'self destruct', 'explode', 'fire', 'on fire', 'set fire', 'ignite',
+          'melt', 'flame', 'flames', 'lighter', 'electrocute',
+          # people: the robot never acts on or at a person
+          'my finger', 'my fingers', 'my hand', 'my hands', 'my arm', 'my face', 'my head',
+          'my leg', 'my foot', 'my feet', 'his hand', 'her hand', 'someone',
+          'somebody', 'anyone', 'at me', 'on me', 'at him', 'at her', 'at them')
 # Politeness and filler removed before parsing (longest first).
 FILLER = ('i would like you to', 'i would like to', "i'd like you to", 'i want you to',
           'i need you to', 'could you please', 'can you please', 'would you please',
@@ -47,7 +53,8 @@ FILLER = ('i would like you to', 'i would like to', "i'd like you to", 'i want y
           'robot,', 'hey robot', 'hey', 'ok robot', 'okay', 'ok', 'please', 'kindly',
           'thank you', 'thanks', 'for me', 'right now', 'now', 'just', 'quickly', 'carefully',
           'gently', 'the robot should', 'you should', 'you need to', 'you have to', "let's",
-          'lets', 'try to', 'make sure to', 'go and', 'and then go', 'alright')
+          'lets', 'try to', 'make sure to', 'go and', 'and then go', 'alright',
+          'ensure that you', 'ensure you', 'make sure you', 'make sure that you')
 LEFT = ('left', 'leftward', 'leftwards', 'leftmost', 'counterclockwise', 'counter-clockwise',
         'counter clockwise', 'anticlockwise', 'anti-clockwise', 'anti clockwise')
 RIGHT = ('right', 'rightward', 'rightwards', 'rightmost', 'clockwise')
@@ -76,7 +83,7 @@ LIFT = ('lift', 'pick', 'pick up', 'grab', 'grasp', 'grip', 'clasp', 'take', 'ra
         'snatch', 'take out', 'pull out', 'lift up')
 PLACE = ('place', 'put', 'store', 'drop', 'set', 'leave', 'insert', 'deposit', 'stow',
          'release', 'lay', 'position', 'move', 'bring', 'carry', 'transfer', 'stash', 'keep',
-         'return')
+         'return', 'lower')
 STACK = ('stack', 'pile', 'atop')
 UNSTACK = ('unstack', 'destack', 'de-stack', 'take off the top', 'take the top',
            'collapse', 'dismantle', 'disassemble', 'take apart', 'off the stack',
@@ -93,7 +100,9 @@ PUSH = ('push', 'slide', 'sweep', 'nudge', 'shove', 'move', 'shift', 'drag', 'ro
 
 # Moving toward something before acting on it ("go to the drawer and open it").
 APPROACH = ('grasp', 'grab', 'grip', 'hold', 'go', 'reach', 'approach', 'move', 'head', 'walk',
-            'come', 'navigate', 'proceed', 'get to', 'position yourself')
+            'come', 'navigate', 'proceed', 'get to', 'position yourself', 'locate', 'find',
+            'identify', 'spot', 'look for', 'search for', 'hover', 'align', 'target', 'focus on',
+            'close your fingers', 'close the gripper', 'secure', 'get a grip on')
 
 # Order words: split a command into clauses.
 SEQUENCE = ('and then', 'and after that', 'after that', 'afterwards', 'and afterwards',

@@ -57,11 +57,74 @@ def normalise(text: str) -> str:
     text = re.sub(r'[;:.]+(\s|$)', ' , ', text)
     text = re.sub(r'\s*,\s*', ' , ', text)
     text = re.sub(r'\b(\w+)ing\b', lambda m: lx.GERUNDS.get(m.group(0), m.group(0)), text)
+    text = re.sub(r'(\b\w+ )?\b(\w+(?:ing|ed))\b', _stem, text)
     for filler in sorted(lx.FILLER, key=len, reverse=True):
         text = re.sub(r'(^|\s)%s(?=\s|$|,)' % re.escape(filler), ' ', text)
     text = re.sub(r'^(?:so|well|now)\b,?\s*', '', text.strip(' ,'))
+    # moving the gripper somewhere is approaching, not placing a block
+    text = re.sub(r'\b(?:position|move|bring|lower|place|put|guide|get|navigate) (?:the|your) '
+                  r'(?:gripper|hand|arm|end effector|end-effector|fingers|robot arm|claw)'
+                  r'(?: (?:down )?(?:above|over|near|next to|to|towards|toward|around|close to|'
+                  r'onto|on|by|beside|in front of|into|inside|in|down into|down to|against))?\b',
+                  'approach', text)
+    # the compartment under the table is the drawer; behind the sliding door, the cabinet
+    text = re.sub(r'\b(?:compartment|cabinet|cupboard|box|space|shelf|bin)s? '
+                  r'(?:located |that is )?'
+                  r'(?:under|beneath|below|underneath)(?: the (?:table|tabletop|desk|countertop|'
+                  r'table top|work surface))?\b', 'drawer', text)
+    text = re.sub(r'\b(?:space|shelf|area|compartment) behind the slid(?:e|ing) (?:door|panel)\b',
+                  'cabinet', text)
+    text = re.sub(r'\bbehind the slid(?:e|ing) (?:door|panel)\b', 'in the cabinet', text)
+    text = re.sub(r'\b(from|on|in|off|inside|into|onto) the slide\b(?! (?:door|panel))',
+                  r'\1 the slider', text)
+    # where a block is, by another fixture: not an action on that fixture
+    text = re.sub(r'\b(?:sitting |lying |resting |located |placed |that is |which is )?'
+                  r'(?:next to|near|beside|close to|in front of|by|to the (?:left|right) of) '
+                  r'the (?:drawer|button|switch|lamp|light|cabinet|slider|sliding door)'
+                  r'(?: handle)?\b', ' ', text)
+    # means and manner: "without lifting it", "not by lifting it"
+    text = re.sub(r',? ?\b(?:without|instead of|rather than|not by|but not by) \w+'
+                  r'(?: up| out| off)?'
+                  r'(?: (?:it|them|the \w+))?(?: up| out| off)?\b', ' ', text)
+    # "the cube sitting on top of the other block" is the top block of a stack
+    text = re.sub(r'\b(?:block|cube|one|object|piece)(?: that is| which is| sitting| resting| '
+                  r'lying| placed| stacked)+ on top of (?:the other|another|the lower|the bottom|'
+                  r'the second)(?: block| cube| one)?\b', 'top block', text)
+    # "the open drawer" names the drawer; it does not ask to open it
+    text = re.sub(r'\b(the|an|into|in|inside|from|of) (?:open|opened|pulled out|pulled-out) '
+                  r'drawer\b', r'\1 drawer', text)
     text = re.sub(r'\s+', ' ', text).strip(' ,')
     return text
+
+
+_VERBS = None
+
+
+def _stem(match):
+    """'elevated' -> 'elevate', 'lifted' -> 'lift', 'grabbing' -> 'grab' for known verbs."""
+    global _VERBS
+    before, word = match.group(1) or '', match.group(2)
+    if before.strip() in ('are', 'is', 'am', 'was', 'were', "'re", "you're") and word.endswith(
+            'ing'):
+        return before + word      # "the block you are holding"
+    if word in ('keeping', 'leaving', 'making', 'letting', 'being', 'sitting', 'resting') or (
+            word in ('stored', 'placed', 'kept', 'located', 'positioned', 'held', 'grasped',
+                     'stacked', 'grabbed', 'lying', 'left', 'set') and before.strip() not in (
+                'be', 'been', 'is', 'are', 'was', 'were', 'get', 'gets', 'got', 'have', 'has',
+                'had', "you've", "i've", "we've")):
+        return before + word      # "the block stored in the cabinet", "the grasped block"
+    if _VERBS is None:
+        _VERBS = {w for group in (lx.OPEN, lx.CLOSE, lx.LIFT, lx.PLACE, lx.STACK, lx.ROTATE,
+                                  lx.PUSH, lx.APPROACH, lx.UNSTACK) for w in group
+                  if ' ' not in w} | {'switch', 'press', 'toggle', 'flip', 'lower', 'separate'}
+    if word in _VERBS or word in ('closed', 'opened', 'red', 'need', 'used'):
+        return before + word
+    cut = 3 if word.endswith('ing') else 2
+    base = word[:-cut]
+    for candidate in (base, base + 'e', base[:-1]):
+        if candidate in _VERBS:
+            return before + candidate
+    return before + word
 
 
 def check_command(raw: str):
@@ -72,12 +135,21 @@ def check_command(raw: str):
         raise Refusal('the command is too long (%d characters; the limit is %d)' % (
             len(raw), MAX_CHARS))
     low = ' %s ' % re.sub(r'[^a-z\- ]+', ' ', raw.lower())
+    low = re.sub(r'\bbreak (?:up |apart )?(?:the |that |this )?(?:stack|tower|pile)\b', 'unstack',
+                 low)                   # taking a stack apart is a skill, not destruction
     for word in lx.UNSAFE:
         if re.search(r'\b%s\b' % re.escape(word), low):
             raise Refusal("refused: '%s' asks for something destructive or unsafe" % word)
-    if re.search(r'\b(?:at once|at the same time|simultaneously|both (?:blocks|cubes)|'
-                 r'all (?:three|the) (?:blocks|cubes)|together)\b', low):
+    if re.search(r'\b(?:at once|at the same time|simultaneously|together)\b', low) or re.search(
+            r'\b(?:pick up|lift|grab|take|move|push|rotate|put|place|stack|carry|hold|turn|slide|'
+            r'get|fetch|raise|sweep|store)\s+(?:up\s+)?(?:both|all (?:three|the)|all)(?: of the| '
+            r'the)? (?:blocks|cubes)\b', low):
         raise Refusal('I can hold and move only one block at a time; give one step per block')
+    colours = _words([w for words in lx.COLOURS.values() for w in words])
+    if re.search(r'\b%s (?:block |cube |one )?and (?:the |a )?%s (?:blocks?|cubes?|ones?)\b' % (
+            colours, colours), low):
+        raise Refusal('the command names more than one block for one action; name one block '
+                      'per step')
     if re.match(r'\s*(?:stop|halt|freeze|abort|cancel)\b', low):
         raise Refusal('a command cannot stop motion: publish /lam/cancel, or /lam/estop to '
                       'stop at once')
@@ -86,7 +158,8 @@ def check_command(raw: str):
     if negated:
         raise Refusal('the command says what not to do; tell me only what to do')
     off = re.search(r'\b(?:push|knock|throw|shove|sweep|drop|roll|slide|kick|fling) (?:\w+ ){0,4}'
-                    r'off (?:of )?the (?:table|desk|edge)\b(?! (?:and )?(?:in|into) the drawer)',
+                    r'off (?:of )?the (?:table|desk|edge)\b(?! (?:and )?(?:in|into|inside) the '
+                    r'(?:open |opened )?drawer)',
                     low)
     if off:
         raise Refusal("refused: '%s' would drop a block off the desk" % off.group(0))
@@ -95,6 +168,10 @@ def check_command(raw: str):
 def split_clauses(text: str) -> list:
     """Ordered clauses of a normalised command."""
     text = re.sub(r'\bafter that\b', ' then ', text)
+    text = re.sub(r'\b(?:both|all)(?: of)?(?: the)? (?:lights|lamps)\b', 'the lamp and the led',
+                  text)
+    text = re.sub(r'(?:,|\band\b)? ?\b(?:second|secondly|third|thirdly|fourth)\b ?,?',
+                  ' then ', text)
     text = re.sub(r'^(?:at )?first(?:ly)?,? ', '', text)
     text = re.sub(r'\b(?:first|to begin with|to start)\b,?', ' ', text)
     ordered = None
@@ -114,7 +191,12 @@ def split_clauses(text: str) -> list:
     clauses = []
     pattern = r'\s*(?:,\s*)?\b%s\b\s*|\s*,\s*' % _words(lx.SEQUENCE)
     for part in parts:
-        clauses += [c.strip(' ,') for c in re.split(pattern, part) if c and c.strip(' ,')]
+        for c in re.split(pattern, part):
+            c = c.strip(' ,') if c else ''
+            if clauses and re.match(r'(?:into|in|onto|inside) the\b', c):
+                clauses[-1] += ' ' + c       # "slide it off the table and into the drawer"
+            elif c:
+                clauses.append(c)
     return clauses
 
 
@@ -125,7 +207,7 @@ def _colour(text):
         if re.search(r'\b%s(?:ish)?\s+(?:\w+\s)?%s\b' % (colour, noun), text):
             raise Refusal('there is no %s block here; the blocks are red, blue and pink' %
                           colour)
-    for colour in lx.OTHER_COLOURS:
+    for colour in lx.OTHER_COLOURS + tuple(w for ws in lx.COLOURS.values() for w in ws):
         if colour not in ('green', 'yellow') and re.search(
                 r'\b%s\s+(?:light|lamp|bulb|led|button|switch)\b' % colour, text):
             raise Refusal('there is no %s light here; the lights are the yellow light bulb and '
@@ -136,8 +218,10 @@ def _colour(text):
     return (found[0] if found else None), _has(text, lx.BLOCK_NOUNS) or bool(found)
 
 
-def _direction(text):
-    left, right = _has(text, lx.LEFT), _has(text, lx.RIGHT)
+def direction_of(text):
+    """'left', 'right' or None: the direction a text states (the destination wins)."""
+    left = _has(text, lx.LEFT)
+    right = _has(re.sub(r'\b%s\b' % _words(lx.LEFT), ' ', text), lx.RIGHT)
     if left and right:
         # "from the right to the left": the destination wins
         m = re.search(r'\bto(?: the)? %s' % _words(lx.LEFT + lx.RIGHT), text)
@@ -145,6 +229,34 @@ def _direction(text):
             return 'left' if _has(m.group(0), lx.LEFT) else 'right'
         return None
     return 'left' if left else 'right' if right else None
+
+
+def _light_target(c, light):
+    """'on', 'off' or None (a press or flip that only toggles) for a light clause."""
+    # "on the table", "press down on the button", "pick up": places and presses, not states
+    c = re.sub(r'(?<!the )(?<!a )\b(turn|switch|power|flip|click|toggle|put|get|leave|keep|set|'
+               r'is|be|stays?)(\s+)on\b', r'\1\2zzon', c)     # "switch on", not "the switch on"
+    c = re.sub(r'\bon (?=the\b|top\b|a\b|an\b|its\b|your\b|which\b|to\b)', ' ', c)
+    c = c.replace('zzon', 'on')
+    c = re.sub(r'\b(?:press|push|hit|tap|click)(?:ed|es)? (?:it |the button )?down\b', ' press ',
+               c)
+    stop = (r'\b(?:stops?|stopped|no longer|ceases?(?: to)?) '
+            r'(?:glow|glowing|shine|shining|lit|on)\b')
+    if re.search(stop, c):
+        return 'off'
+    on = re.search(r'\bon\b|\blight (?:up )?the\b|\blight(?:s)? up\b|\b(?:glow|glowing|shine|'
+                   r'shining|lit|activate|enable|illuminate|brighten|power on)\b', c)
+    off = re.search(r'\boff\b|\bstop (?:glowing|shining)\b|\bgo(?:es)? (?:dark|out)\b|\bunlit\b|'
+                    r'\b(?:deactivate|disable|extinguish|darken|dim|power down|shut down|'
+                    r'put (?:\w+ ){0,3}out)\b', c)
+    if light == 'lightbulb' and not (on or off):
+        on = re.search(r'\b(?:up|upward|upwards)\b', c)
+        off = re.search(r'\b(?:down|downward|downwards)\b', c)
+    if on and not off:
+        return 'on'
+    if off and not on:
+        return 'off'
+    return None
 
 
 def _unknown_object(text):
@@ -157,7 +269,48 @@ def _unknown_object(text):
 def read_clause(clause: str):
     """Intent of one clause, None for a pure approach/release clause, or Refusal."""
     c = ' %s ' % clause
+    if re.match(r'^\s*(?:keeping|without|while|leaving|making sure|being careful|taking care|'
+                r'so that|so it|until)\b', c) or re.fullmatch(
+            r'\s*(?:so )?(?:do|perform|execute|carry out) (?:that|it|this)(?: now| task)?\s*',
+            c):
+        return None                        # manner ("keeping it in place"), or "do that"
+    if re.fullmatch(r'\s*(?:gently |slowly |then |and )*(?:release(?: it| your grip| the grip|'
+                    r' the '
+                    r'(?:block|cube|object))?|let (?:it |them )?go(?: of (?:it|them))?|letting go|'
+                    r'open (?:your|the) (?:fingers|gripper|hand|grip)|drop it|let it drop|'
+                    r'(?:set|put|place|leave) (?:it|them) (?:aside|down)'
+                    r'(?: on the (?:table|desk))?)'
+                    r'(?: there| gently)?\s*', c):
+        return None                        # releasing is the end of a place, not a step
+    if re.match(r'^\s*(?:close|wrap|pinch|clamp|squeeze|hook|clasp|secure|hold|grip|grasp|grab|'
+                r'approach|touch|press|put|place|contact|lock|cup)\b(?: \w+){0,3}? (?:around|onto|'
+                r'between|against|on) (?:it|them|its|the (?:left|right|front|back|near|far|top) '
+                r'(?:side|face|edge))\b', c) or re.match(
+            r'^\s*(?:wrap|pinch|clamp|squeeze|hook|clasp|grip|hold|secure) (?:it|them) (?:between|'
+            r'with|in|using|tightly|firmly)\b', c) or re.match(
+            r'^\s*(?:close|wrap|pinch|clamp|squeeze|hook|clasp|grip|hold|touch|press|approach|'
+            r'put|place|push)(?: on| onto| against)? its\b', c) or re.fullmatch(
+            r'\s*(?:wrap|pinch|clamp|squeeze|hook|clasp|grip|hold|touch|press|approach|secure)'
+            r'(?: on| onto| against| around)? (?:it|them)'
+            r'(?: firmly| gently| tightly| securely)?\s*',
+            c):
+        # grasping or touching: part of the action that follows, naming its block
+        colour, _ = _colour(c)
+        if isinstance(colour, str):
+            return Intent('lift', {'block': colour, 'surface': None}, clause, explicit=False)
+        return None
+    if re.match(r'^\s*(?:close|wrap|pinch|clamp|clasp|secure|lock)\b.*\b(?:around|on)\b', c) \
+            and _has(c, lx.BLOCK_NOUNS + tuple(w for ws in lx.COLOURS.values() for w in ws)):
+        colour, _ = _colour(c)
+        if not isinstance(colour, list):
+            return Intent('lift', {'block': colour, 'surface': None}, clause, explicit=False)
     unknown = _unknown_object(c)
+    keep = re.match(r'^\s*keep(?:ing)?\b.*\b(?:on the (?:table|desk|countertop|tabletop|surface|'
+                    r'same spot)|in place|where it is|steady|still|flat|upright|on the spot)\b', c)
+    if keep and not unknown:
+        # "keep the pink block on the table and push it ...": names the block, no action
+        colour, _ = _colour(c)
+        return Intent('lift', {'block': colour, 'surface': None}, clause, explicit=False)
     if unknown:
         raise Refusal('there is no %s here; I can handle the red, blue and pink blocks, the '
                       'drawer, the sliding door, the switch and the button' % unknown)
@@ -167,11 +320,19 @@ def read_clause(clause: str):
     if container:
         raise Refusal('there is no %s here; the places are the drawer, the cabinet and the '
                       'table' % container.group(0).split()[-1])
+    if isinstance(colour, list) and len(colour) == 2 and re.search(
+            r'\b(?:onto|on top of|atop|upon|on) (?:the |a )?(?:\w+ )?%s\b' % _words(
+                [w for ws in lx.COLOURS.values() for w in ws]), c):
+        # "put the pink block on the red one": stack the first named on the second
+        first = min(colour, key=lambda k: re.search(r'\b%s\b' % _words(lx.COLOURS[k]),
+                                                    c).start())
+        return Intent('stack', {'block': first}, clause)
     if isinstance(colour, list):
         raise Refusal('"%s" names more than one block (%s); name one block per step' % (
             clause, ', '.join(colour)))
     # "slide the door left so the right side is open": the purpose is not the direction
-    direction = _direction(re.sub(r' so (?:that )?(?:the|it|its) .*$', ' ', c))
+    direction = direction_of(re.sub(r' so (?:that )?(?:the|it|its) .*$', ' ', c) if _has(
+        c, lx.SLIDER_DOOR + lx.SLIDER_PLACE) else c)
     slots = {'block': colour}
     pronoun = re.search(r'\b(it|that|this|them|the grasped|the held|the one)\b', c) is not None
     drawer = _has(c, lx.DRAWER)
@@ -185,18 +346,7 @@ def read_clause(clause: str):
     elif _has(c, lx.LIGHTBULB) or re.search(r'\blights?\b', c):
         light = 'lightbulb'
     if light and not (mentions_block and colour):
-        on, off = _has(c, lx.ON), _has(c, lx.OFF)
-        explicit_on = re.search(r'\bon\b|\blight (?:up )?the\b|\b(?:glow|shine|lit)\b', c)
-        explicit_off = re.search(r'\boff\b|\bstop (?:glowing|shining)\b|\bgo(?:es)? '
-                                 r'(?:dark|out)\b|\bunlit\b', c)
-        if explicit_on and not explicit_off:
-            on, off = True, False
-        elif explicit_off and not explicit_on:
-            on, off = False, True
-        if re.search(r'\bput (?:\w+ ){0,3}out\b', c):
-            on, off = False, True
-        target = 'on' if on and not off else 'off' if off and not on else None
-        return Intent('toggle', {'light': light, 'target': target}, clause)
+        return Intent('toggle', {'light': light, 'target': _light_target(c, light)}, clause)
 
     into = r'\b(?:in|into|inside|within|to|in to)\b'
     if drawer:
@@ -225,11 +375,12 @@ def read_clause(clause: str):
         if _has(c, lx.APPROACH + ('handle',)):
             # approach clause: merged with its neighbour, lending it block and place
             return Intent('lift', dict(slots, surface='drawer'), clause, explicit=False)
-    if slider_place and not (door and direction) and not (mentions_block or pronoun) and \
+    door_move = direction is not None and not mentions_block and (door or slider_place)
+    if slider_place and not door_move and not (mentions_block or pronoun) and \
             _has(c, lx.APPROACH):
         return Intent('lift', dict(slots, surface='slider'), clause, explicit=False)
     if slider_place and (mentions_block or pronoun or _has(c, lx.PLACE + lx.LIFT)) \
-            and not (door and direction):
+            and not door_move:
         if _has(c, lx.LIFT) and mentions_block and not _has(c, ('put', 'place', 'store',
                                                                 'drop', 'set', 'insert')):
             return Intent('lift', dict(slots, surface='slider'), clause)
@@ -238,7 +389,9 @@ def read_clause(clause: str):
     if door or (slider_place and direction):
         if direction is None:
             if _has(c, lx.APPROACH):
-                return None
+                # "position the gripper above the red block in the slider"
+                return Intent('lift', dict(slots, surface='slider'), clause,
+                              explicit=False) if mentions_block else None
             return Intent('slider', {'direction': None}, clause)
         return Intent('slider', {'direction': direction}, clause)
 
@@ -256,7 +409,9 @@ def read_clause(clause: str):
     if not approach_only and (_has(c, lx.STACK) or re.search(
             r'\b(?:build|make)\b.*\btower\b', c)) or re.search(
             r'\b(?:on|onto|on to|upon)(?: the)? top of\b|\b(?:onto|on) (?:another|the other|'
-            r'a second|an other)\b', c):
+            r'a second|an other)\b', c) or ((mentions_block or pronoun) and re.search(
+                r'\b(?:onto|on|upon|atop) (?:the |a )?%s (?:block|cube|one|brick)\b' % _words(
+                    [w for ws in lx.COLOURS.values() for w in ws]), c)):
         return Intent('stack', slots, clause)
     if (mentions_block or pronoun) and _has(c, lx.ROTATE) and (
             direction or _has(c, ('degrees', 'rotate', 'twist', 'spin'))):
@@ -270,7 +425,10 @@ def read_clause(clause: str):
         surface = 'table' if _has(c, ('table', 'desk')) else None
         return Intent('lift', dict(slots, surface=surface), clause)
     if mentions_block and _has(c, lx.APPROACH):
-        return Intent('lift', dict(slots, surface=None), clause, explicit=False)
+        # "locate the blue block on the table": where it is, for the action that follows
+        surface = 'slider' if slider_place else 'drawer' if drawer else 'table' if _has(
+            c, ('table', 'desk', 'tabletop', 'countertop')) else None
+        return Intent('lift', dict(slots, surface=surface), clause, explicit=False)
     return 'unknown'
 
 
@@ -302,11 +460,11 @@ def resolve_containers(clauses):
         if named is None and last is not None:
             container = last in ('the drawer', 'the cabinet')
             if container:
-                clause = re.sub(r'\b(?:inside(?: it)?|in there|into it|in it|in to it)$',
-                                'into ' + last, clause)
+                clause = re.sub(r'\b(?:inside(?: it)?|in there)$', 'inside ' + last, clause)
+                clause = re.sub(r'\b(?:into it|in it|in to it)$', 'into ' + last, clause)
                 clause = re.sub(r'\b(out of|from|from inside|inside|in) it\b', r'\1 ' + last,
                                 clause)
-                if (_has(c, ('place', 'put', 'store', 'drop', 'set', 'leave', 'insert',
+                if (_has(c, ('place', 'put', 'store', 'drop', 'set', 'leave', 'insert', 'lower',
                              'deposit', 'stow')) and not re.search(
                         r'\b(?:in|into|inside|on|onto)\b', c)):
                     clause = '%s in %s' % (clause, last)
@@ -335,17 +493,36 @@ def parse(raw: str) -> list:
     read = [(clause, read_clause(clause)) for clause in resolve_containers(clauses)]
     intents, pending = [], None
     for clause, intent in read:
-        if intent == 'unknown' and intents and _direction(' %s ' % clause) and re.fullmatch(
+        if intent == 'unknown' and intents and direction_of(' %s ' % clause) and re.fullmatch(
                 r'(?:and |then |now )?(?:back )?(?:to |towards )?(?:the )?(?:left|right)'
                 r'(?: side| again)?', clause):
             # "push the red block to the right, then to the left"
             previous = intents[-1]
             if 'direction' in previous.slots:
                 intent = Intent(previous.family, dict(previous.slots,
-                                                      direction=_direction(' %s ' % clause)),
+                                                      direction=direction_of(' %s ' % clause)),
                                 '%s %s' % (previous.text, clause))
+        previous = intents[-1] if intents else None
+        if previous is not None and previous.family == 'toggle':
+            bare = re.fullmatch(r'(?:and |then )?(?:(?:turn|switch|flip|toggle|put|move|push) )?'
+                                r'(?:it |that |the light |the switch )?(?:back )?(up|down|on|off)'
+                                r'(?: again| once more)?', clause)
+            if intent == 'unknown' and bare:
+                # "flip the switch up and then down"
+                intent = Intent('toggle', {'light': previous.slots['light'], 'target': (
+                    'on' if bare.group(1) in ('up', 'on') else 'off')}, clause)
+            elif (isinstance(intent, Intent) and intent.family == 'toggle' and
+                  intent.slots.get('target') is None and not re.search(
+                      r'\b(?:press|push|flip|toggle|switch|turn|hit|tap|click|activate|'
+                      r'deactivate|move)\b', clause)):
+                # "turn off the lamp and the led": the verb is said once
+                intent.slots['target'] = previous.slots.get('target')
         if intent == 'unknown':
             # left to the planner: retrieval may know it, otherwise it refuses
+            if pending is not None and (pending.explicit or pending.slots.get('block')):
+                pending.explicit = True    # keep the order: the grasp came first
+                intents.append(pending)
+                pending = None
             intents.append(Intent('unknown', {}, clause))
             continue
         if intent is None:
@@ -383,8 +560,20 @@ def parse(raw: str) -> list:
             intent.slots['block'] = last_block
         last_block = intent.slots.get('block') or last_block
     if not intents:
-        raise Refusal('I found nothing to do in "%s"' % raw.strip())
+        raise Refusal('I found nothing to do in "%s"' % raw.strip(), final=False)
     return intents
+
+
+def repeats(last, intent) -> bool:
+    """Whether `intent` says again what `last` said, rather than asking to do it twice.
+
+    "ensure it ends up rotated left by turning it counterclockwise", "grab the top block
+    and take it off the stack", "hook onto the handle and pull the drawer open".
+    """
+    return (intent.family == last.family and intent.family != 'unknown' and
+            all(last.slots.get(k) in (None, v) or v is None for k, v in intent.slots.items())
+            and not re.search(r'\b(?:again|back|twice|once more|another time|too|also)\b',
+                              intent.text))
 
 
 def _merge_halves(intents):
@@ -396,6 +585,10 @@ def _merge_halves(intents):
     merged = []
     for intent in intents:
         last = merged[-1] if merged else None
+        if last is not None and repeats(last, intent):
+            last.slots.update({k: v for k, v in intent.slots.items() if v is not None})
+            last.text = '%s and %s' % (last.text, intent.text)
+            continue
         if (last is not None and intent.family == last.family and
                 intent.family in ('toggle', 'slider', 'drawer') and
                 last.slots.get('light') == intent.slots.get('light') and

