@@ -252,6 +252,30 @@ def test_full_planner_on_own_single_task_sets(full_planner, name, least):
     assert len(wrong) <= len(lines) * (1 - least), wrong
 
 
+@pytest.mark.parametrize('name', ['language_compound_dev4.yaml', 'language_compound_dev5.yaml'])
+def test_full_planner_on_compound_and_refusal_dev_sets(full_planner, name):
+    import yaml
+    from pathlib import Path
+    data = yaml.safe_load((Path(__file__).parent / 'data' / name).read_text())
+    wrong = [(c['text'], c['plan'], full_planner.plan(c['text'], None)) for c in data['compound']]
+    wrong = [(t, p, r.get('reason') or tasks(r)) for t, p, r in wrong
+             if not (r['ok'] and tasks(r) == p)]
+    assert not wrong, wrong
+    accepted = [c['text'] for c in data['must_refuse']
+                if full_planner.plan(c['text'], None)['ok']]
+    assert not accepted, accepted
+
+
+@pytest.mark.parametrize('text, word', [
+    ('Turn off the ceiling light.', 'ceiling'),
+    ('Take the blue block out of the drawer and set it on the windowsill.', 'windowsill'),
+    ('open the drawer, take out the batteries and put them in the cabinet', 'batteries'),
+])
+def test_full_planner_refuses_words_it_does_not_know(full_planner, text, word):
+    result = full_planner.plan(text, None)
+    assert not result['ok'] and word in result['reason'], result
+
+
 def test_full_planner_reads_what_the_rules_cannot_and_still_refuses(full_planner):
     # a verb the lexicon does not have: the model reads it, the words name block and side
     result = full_planner.plan('give the scarlet cube a little nudge to the left', None)

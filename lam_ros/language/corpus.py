@@ -12,6 +12,7 @@ import random
 
 NONE = 'none'
 
+COLOURS = ('red', 'blue', 'pink')
 COLOUR_WORDS = {
     'red': ['red', 'red', 'red', 'crimson', 'scarlet', 'ruby', 'cherry red', 'bright red',
             'dark red', 'reddish'],
@@ -51,7 +52,8 @@ GRASP = ['grasp', 'grab', 'take', 'hold', 'grip', 'take hold of', 'seize', 'pick
 TABLE = ['from the table', 'off the table', 'on the table', 'that is on the table',
          'lying on the table', 'from the desk', 'off the desk', 'on the desk',
          'from the tabletop', 'sitting on the table', 'from the table surface',
-         'resting on the desk']
+         'resting on the desk', 'off the countertop', 'from the work surface',
+         'on the tabletop', 'off the tabletop']
 SLIDER = ['sliding cabinet', 'slider', 'cabinet', 'shelf', 'cupboard', 'sliding cupboard',
           'cabinet behind the sliding door', 'slide cabinet', 'compartment', 'sliding shelf']
 DRAWER = ['drawer', 'drawer', 'open drawer', 'desk drawer', 'drawer below the table',
@@ -355,7 +357,29 @@ def _push_into_drawer(rng):
     return rng.choice(frames)
 
 
+APPROACH = ['locate {b}', 'find {b}', 'move your gripper to {b}', 'reach for {b}',
+            'go to {b}', 'position the gripper above {b}', 'identify {b}', 'approach {b}']
+
+
+def _approach(rng, task, text):
+    """Sometimes say where to go first: "locate the red block, then ..." (block tasks)."""
+    parts = task.split('_')
+    if len(parts) < 3 or parts[1] not in COLOURS or rng.random() > 0.2:
+        return text
+    where = ''
+    if parts[0] == 'lift':
+        where = {'table': ' on the table', 'slider': ' in the ' + rng.choice(SLIDER),
+                 'drawer': ' in the drawer'}[parts[3]]
+    first = rng.choice(APPROACH).format(b=_block(rng, parts[1]) + where)
+    joint = rng.choice([', then ', ' and ', '. ', ', grasp it and ', ' and carefully '])
+    return first + joint + text
+
+
 def _task_text(rng, task):
+    return _approach(rng, task, _task_text_core(rng, task))
+
+
+def _task_text_core(rng, task):
     parts = task.split('_')
     if parts[0] == 'rotate':
         return _rotate(rng, parts[1], parts[3])

@@ -18,6 +18,7 @@ state) and `mask` float32 [batch, tokens] (1 real, 0 padding); output `probs` fl
 import hashlib
 import json
 import logging
+import re
 import time
 from pathlib import Path
 
@@ -29,6 +30,7 @@ DIM = 384
 HIDDEN = 128
 INPUTS = ('tokens', 'mask')
 OUTPUT = 'probs'
+WORD = re.compile(r'[a-z]+')
 
 
 class IntentModelError(RuntimeError):
@@ -89,6 +91,7 @@ def training_data(calvin_dir=None, per_task=300, none_count=1200, seed=0):
     import yaml
 
     from lam_ros.language.corpus import generate
+    from lam_ros.language.parser import normalise
     from lam_ros.skills.spec import load_library
     from lam_ros.world.assets import skills_dir
     from lam_ros.world.tasks import TASK_NAMES
@@ -101,6 +104,13 @@ def training_data(calvin_dir=None, per_task=300, none_count=1200, seed=0):
         for task, texts in yaml.safe_load(path.read_text()).items():
             if task in TASK_NAMES:
                 data += [(' '.join(str(t).split()), task) for t in texts]
+    # the planner shows the model commands as the parser normalises them: learn both forms
+    seen = {text for text, _ in data}
+    for text, label in list(data):
+        norm = normalise(text)
+        if norm and norm not in seen:
+            seen.add(norm)
+            data.append((norm, label))
     return data
 
 
@@ -177,14 +187,17 @@ def train(out_path, calvin_dir=None, seed=0, epochs=12, encoder=None, dev=None, 
                                         'mask': {0: 'batch', 1: 'tokens'},
                                         OUTPUT: {0: 'batch'}})
     tmp.replace(out_path)
-    meta = {'labels': labels, 'encoder': encoder.model_id, 'inputs': {
-        'tokens': 'float32 [batch, tokens, %d], encoder last hidden state' % DIM,
-        'mask': 'float32 [batch, tokens], 1 real token, 0 padding'},
-        'output': {OUTPUT: 'float32 [batch, %d], softmax over labels' % len(labels)},
-        'training': {'seed': seed, 'epochs': epochs, 'commands': len(data),
-                     'data_sha256_16': digest, 'seconds': round(time.time() - started, 1),
-                     'sources': ['lam_ros.language.corpus (generated)', 'skill exemplars',
-                                 'CALVIN new_playtable.yaml (training split)']}}
+    meta = {'labels': labels, 'encoder': encoder.model_id,
+            'vocabulary': sorted({w for text, label in data if label != NONE
+                                  for w in WORD.findall(text.lower())}),
+            'inputs': {
+                'tokens': 'float32 [batch, tokens, %d], encoder last hidden state' % DIM,
+                'mask': 'float32 [batch, tokens], 1 real token, 0 padding'},
+            'output': {OUTPUT: 'float32 [batch, %d], softmax over labels' % len(labels)},
+            'training': {'seed': seed, 'epochs': epochs, 'commands': len(data),
+                         'data_sha256_16': digest, 'seconds': round(time.time() - started, 1),
+                         'sources': ['lam_ros.language.corpus (generated)', 'skill exemplars',
+                                     'CALVIN new_playtable.yaml (training split)']}}
     if dev:
         model = IntentModel(out_path, meta=meta)
         _, tokens, mask = encoder.encode_tokens([t for t, _ in dev])
@@ -209,6 +222,8 @@ class IntentModel:
                 raise IntentModelError('intent model metadata not found: %s' % meta_path)
             meta = json.loads(meta_path.read_text())
         self.labels = list(meta['labels'])
+        # every word the model saw in training (the planner refuses commands with others)
+        self.vocabulary = frozenset(meta.get('vocabulary', ()))
         import onnxruntime as ort
         options = ort.SessionOptions()
         options.intra_op_num_threads = 1

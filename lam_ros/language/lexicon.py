@@ -26,7 +26,7 @@ UNKNOWN_OBJECTS = ('cup', 'mug', 'bottle', 'ball', 'banana', 'apple', 'phone', '
                    'wallet', 'remote', 'bread', 'egg', 'ketchup')
 # Places to put things that this desk does not have.
 ABSENT_PLACES = ('oven', 'bin', 'trash', 'trash can', 'garbage', 'basket', 'sink', 'pocket',
-                 'box', 'cardboard box', 'toolbox', 'tray', 'bowl', 'cup', 'wall shelf',
+                 'box', 'cardboard box', 'toolbox', 'tray', 'bowl', 'cup', 'wall shelf', 'wall',
                  'bucket', 'jar', 'crate', 'toilet', 'box of', 'suitcase', 'backpack',
                  'cupboard under the sink', 'dishwasher', 'freezer', 'floor', 'ground',
                  'chair', 'bed', 'sofa', 'couch', 'window', 'car', 'mouth')
@@ -40,7 +40,8 @@ UNSAFE = ('throw', 'throwing', 'smash', 'smashing', 'break it', 'break the', 'de
           'on the floor', 'to the floor', 'on the ground', 'as hard as', 'full speed',
           'maximum speed', 'as fast as you can', 'disable the safety', 'ignore the safety',
           'override', 'self destruct', 'explode', 'fire', 'on fire', 'set fire', 'ignite',
-          'melt', 'flame', 'flames', 'lighter', 'electrocute',
+          'melt', 'flame', 'flames', 'lighter', 'electrocute', 'violently', 'aggressively',
+          'forcefully', 'as hard as possible', 'rip apart',
           # people: the robot never acts on or at a person
           'my finger', 'my fingers', 'my hand', 'my hands', 'my arm', 'my face', 'my head',
           'my leg', 'my foot', 'my feet', 'his hand', 'her hand', 'someone',
@@ -54,7 +55,49 @@ FILLER = ('i would like you to', 'i would like to', "i'd like you to", 'i want y
           'thank you', 'thanks', 'for me', 'right now', 'now', 'just', 'quickly', 'carefully',
           'gently', 'the robot should', 'you should', 'you need to', 'you have to', "let's",
           'lets', 'try to', 'make sure to', 'go and', 'and then go', 'alright',
-          'ensure that you', 'ensure you', 'make sure you', 'make sure that you')
+          'ensure that you', 'ensure you', 'make sure you', 'make sure that you',
+          'thanks a lot', 'thank you very much', 'thanks so much', 'many thanks', 'cheers')
+
+# Words that carry no object or action of their own: with the words above and the
+# intent model's training vocabulary, a command made only of known words is one the
+# planner may read; any other word ("windowsill", "batteries") makes it refuse.
+FUNCTION_WORDS = tuple("""
+a about above across after afterwards again against ago all along already also although
+always am an and another any anything are around as aside at away back be because been
+before being below beneath beside besides between beyond both but by can could did do does
+doing done down during each either else enough even ever every everything exactly few first
+for from further gently had has have having he her here hers him his how however i if in
+instead into is it its itself just last later least left less let lets like little lot many
+may me might mine more most much must my myself near nearly neither never next no none nor
+not now of off often on once one only onto or other others our out over own past perhaps
+please quite rather really right same second several shall she should since so some
+something somewhat soon still such than that the their them then there these they thing
+things third this those though through throughout thus till to together too toward towards
+under underneath until up upon us very via was we well were what whatever when where whether
+which while who whom whose why will with within without would yet you your yours yourself
+hi hello hey thanks thank okay ok sure kindly cheers ve re ll d s t m
+ends end stays stay staying remains remain remaining exposed clear clears opposite current
+new slight slightly roughly approximately about fully completely halfway partway steady
+steadily smoothly firmly slowly carefully gently softly quickly lightly briefly tightly
+securely properly fully entirely axis vertical horizontal orientation revolution distance
+rail track direction position angle degree degrees centimeter centimeters centimetre
+centimetres inch inches bit amount spot place places side sides face faces edge edges
+surface top bottom front rear middle center centre corner upright flat level
+gripper grippers hand hands finger fingers claw claws jaw jaws wrist arm robot effector
+pinch wrap hook touch tap clasp clamp squeeze grip release let drop lower raise rest settle
+align center centre slide slid glide travel roll tumble fall drag tug hold grasp seize
+outward outwards inward inwards upward upwards downward downwards sideways sideway aside
+apart away open opened closed shut accessible exposed visible free empty contents content
+stable stably secure balanced become becomes change changes form forming make made keep
+stay stays remain remains sit sits lie lies lay rests resting sitting lying placed located
+stored held grasped squarely neatly gently firm tight loose motion movement turn turning
+move moving rotation spin twist quarter half full whole entire entirely clockwise
+counterclockwise anticlockwise leftward rightward leftwards rightwards backward backwards
+forward forwards toward towards into onto inside outside beneath behind
+coloured colored colour color short long small big large tiny taken took start starts
+started begin begins point points pointing good morning afternoon evening great nice
+alright sorry excuse mind bother need want like would wish ready go going
+""".split())
 LEFT = ('left', 'leftward', 'leftwards', 'leftmost', 'counterclockwise', 'counter-clockwise',
         'counter clockwise', 'anticlockwise', 'anti-clockwise', 'anti clockwise')
 RIGHT = ('right', 'rightward', 'rightwards', 'rightmost', 'clockwise')

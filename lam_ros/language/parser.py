@@ -53,6 +53,7 @@ def _has(text, options):
 def normalise(text: str) -> str:
     """Lower-case, drop filler and politeness, keep commas as clause hints."""
     text = text.lower().replace('’', "'")
+    text = _topics(text)
     text = re.sub(r'["“”()\[\]{}!?]', ' ', text)
     text = re.sub(r'[;:.]+(\s|$)', ' , ', text)
     text = re.sub(r'\s*,\s*', ' , ', text)
@@ -154,7 +155,9 @@ def check_command(raw: str):
         raise Refusal('a command cannot stop motion: publish /lam/cancel, or /lam/estop to '
                       'stop at once')
     negated = re.search(r'(?:^|\band\b|\bthen\b|\bbut\b)\s*(?:please )?(?:don t|do not|dont|'
-                        r'never|avoid|refrain from)\b', low)
+                        r'never|avoid|refrain from)\b', low) or re.search(
+        r'\b(?:under no circumstances|in no case|must not|mustn t|should not|shouldn t|'
+        r'do not|don t|never)\b', low)
     if negated:
         raise Refusal('the command says what not to do; tell me only what to do')
     off = re.search(r'\b(?:push|knock|throw|shove|sweep|drop|roll|slide|kick|fling) (?:\w+ ){0,4}'
@@ -165,19 +168,46 @@ def check_command(raw: str):
         raise Refusal("refused: '%s' would drop a block off the desk" % off.group(0))
 
 
+def _lend_block(named, clause):
+    """Put the block `named` mentions in place of "it" in `clause` (clauses reordered)."""
+    block = re.search(r'\bthe (?:\w+ )?%s (?:block|cube|one|brick|object)\b' % _words(
+        [w for words in lx.COLOURS.values() for w in words]), named)
+    if block and not re.search(r'\b(?:drawer|door|slider|cabinet|switch|button|lamp|led|light)\b',
+                               named):
+        return re.sub(r'\bit\b', block.group(0), clause, count=1)
+    return clause
+
+
+def _topics(text):
+    """Read "topic: action on it" ("The drawer: open it. Lamp: switch it on.")."""
+    def one(match):
+        topic, rest = match.group(2).strip(), match.group(3)
+        if not topic.startswith(('the ', 'a ')):
+            topic = 'the ' + topic
+        return '%s%s' % (match.group(1), re.sub(r'\b(?:it|them)\b', topic, rest, count=1))
+    return re.sub(r'(^|[.;]\s*)((?:the )?[a-z][a-z ]{1,30}?)\s*:\s*([^.;:]+)', one, text)
+
+
 def split_clauses(text: str) -> list:
     """Ordered clauses of a normalised command."""
-    text = re.sub(r'\bafter that\b', ' then ', text)
+    text = re.sub(r'\b(?:after that|after which|after doing so|after doing that|having done '
+                  r'(?:so|that)|once (?:you(?:\'ve| have| are|\'re)? )?(?:done|finished)'
+                  r'(?: (?:with )?(?:that|this|so|it))?|when (?:you(?:\'re| are) )?'
+                  r'(?:done|finished)(?: (?:with )?(?:that|this|it))?|once that is done|'
+                  r'when that is done)\b', ' then ', text)
     text = re.sub(r'\b(?:both|all)(?: of)?(?: the)? (?:lights|lamps)\b', 'the lamp and the led',
                   text)
     text = re.sub(r'(?:,|\band\b)? ?\b(?:second|secondly|third|thirdly|fourth)\b ?,?',
                   ' then ', text)
+    text = re.sub(r'^(?:first things first|before anything else|to begin(?: with)?|'
+                  r'to start(?: with)?|to start off|as a first step|start by)\b,? ?', '', text)
     text = re.sub(r'^(?:at )?first(?:ly)?,? ', '', text)
     text = re.sub(r'\b(?:first|to begin with|to start)\b,?', ' ', text)
     ordered = None
     match = re.match(r'^(?:before|prior to) (?:you )?(.+?) , (.+)$', text)
     if match:
-        ordered = [match.group(2), match.group(1)]
+        # "before you rotate the blue block, push it left": "it" is the block named first
+        ordered = [_lend_block(match.group(1), match.group(2)), match.group(1)]
     match = match or re.match(r'^(.+?),? (?:before|prior to) (?:you )?(.+)$', text)
     if match and ordered is None:
         ordered = [match.group(1), match.group(2)]
@@ -231,7 +261,7 @@ def direction_of(text):
     return 'left' if left else 'right' if right else None
 
 
-def _light_target(c, light):
+def light_target(c, light):
     """'on', 'off' or None (a press or flip that only toggles) for a light clause."""
     # "on the table", "press down on the button", "pick up": places and presses, not states
     c = re.sub(r'(?<!the )(?<!a )\b(turn|switch|power|flip|click|toggle|put|get|leave|keep|set|'
@@ -346,7 +376,7 @@ def read_clause(clause: str):
     elif _has(c, lx.LIGHTBULB) or re.search(r'\blights?\b', c):
         light = 'lightbulb'
     if light and not (mentions_block and colour):
-        return Intent('toggle', {'light': light, 'target': _light_target(c, light)}, clause)
+        return Intent('toggle', {'light': light, 'target': light_target(c, light)}, clause)
 
     into = r'\b(?:in|into|inside|within|to|in to)\b'
     if drawer:
@@ -406,6 +436,11 @@ def read_clause(clause: str):
     approach_only = re.match(r'^\s*(?:go|move|head|reach|walk|come|proceed|navigate)\b',
                              c) and not _has(
         c, ('stack', 'pile', 'put', 'place', 'on top of'))
+    fixture = re.search(r'\b(?:on|onto|on top of|atop|upon) (?:the |a )?(?:\w+ )?(bulb|lamp|light|'
+                        r'switch|button|led|handle|knob|lever|door|slider|drawer front)\b', c)
+    if fixture and (_has(c, lx.STACK) or re.search(r'\bon top of|\bonto|\batop', c)):
+        raise Refusal('I can stack a block only on another block, not on the %s' %
+                      fixture.group(1))
     if not approach_only and (_has(c, lx.STACK) or re.search(
             r'\b(?:build|make)\b.*\btower\b', c)) or re.search(
             r'\b(?:on|onto|on to|upon)(?: the)? top of\b|\b(?:onto|on) (?:another|the other|'
@@ -501,7 +536,7 @@ def parse(raw: str) -> list:
             if 'direction' in previous.slots:
                 intent = Intent(previous.family, dict(previous.slots,
                                                       direction=direction_of(' %s ' % clause)),
-                                '%s %s' % (previous.text, clause))
+                                clause)
         previous = intents[-1] if intents else None
         if previous is not None and previous.family == 'toggle':
             bare = re.fullmatch(r'(?:and |then )?(?:(?:turn|switch|flip|toggle|put|move|push) )?'

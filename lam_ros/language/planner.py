@@ -25,7 +25,8 @@ import time
 
 from lam_ros.language import lexicon as lx
 from lam_ros.language.corpus import NONE
-from lam_ros.language.parser import direction_of, Intent, normalise, parse, Refusal, repeats
+from lam_ros.language.parser import (direction_of, Intent, light_target, normalise, parse,
+                                     Refusal, repeats)
 from lam_ros.skills.spec import load_library
 from lam_ros.world.assets import skills_dir
 from lam_ros.world.tasks import TASKS
@@ -44,6 +45,7 @@ MODEL_NONE_WHOLE = 0.80     # ... and at which such a clause refuses the whole c
 ORDER_WORDS = re.compile(r'\b(?:then|after|afterwards|before|next|finally|first|once|later|'
                          r'followed|second|lastly|subsequently)\b|;')
 NO_BLOCK = 'say which block: the red, blue or pink one'
+WORD = re.compile(r'[a-z]+')
 PRONOUN = re.compile(r'\b(?:it|them|that one|this one|the same block)\b')
 
 
@@ -96,14 +98,36 @@ def intent_for_task(task: str, text: str) -> Intent:
                                else None}, text)
     if p in ('place', 'stack', 'push_into_drawer'):
         return Intent(p, dict(a, block=colour), text)
+    if p == 'toggle':
+        # on or off only as the text says; otherwise a press toggles and the scene decides
+        return Intent(p, dict(a, target=light_target(low, a['light'])), text)
     return Intent(p, dict(a), text)
 
 
-def unstated(task: str, text: str):
+def _stems(word):
+    """Return base forms of an inflected word: 'batteries' -> 'battery', 'gripping' -> 'grip'."""
+    out = []
+    if word.endswith('ies'):
+        out.append(word[:-3] + 'y')
+    if word.endswith('es'):
+        out.append(word[:-2])
+    if word.endswith('s') and not word.endswith('ss'):
+        out.append(word[:-1])
+    if word.endswith('ed'):
+        out += [word[:-2], word[:-1], word[:-3]]
+    if word.endswith('ing'):
+        out += [word[:-3], word[:-3] + 'e', word[:-4]]
+    if word.endswith('ly'):
+        out.append(word[:-2])
+    return [w for w in out if len(w) > 2]
+
+
+def unstated(task: str, text: str, strict: bool = False):
     """Why the text does not say what the model read (a block or a direction), or None.
 
     The model may read verbs the rules do not know, but it must not guess the block
-    or the direction: those come from words the operator said.
+    or the direction: those come from words the operator said. A light's on/off may be
+    left unsaid (a press toggles), unless `strict` (the model overruling the rules).
     """
     p, a, low = TASKS[task].primitive, TASKS[task].args, ' %s ' % text.lower()
     if 'block' in a and p != 'push_into_drawer':
@@ -117,6 +141,9 @@ def unstated(task: str, text: str):
         direction = a['direction']
     if direction is not None and direction_of(low) != direction:
         return 'which way: left or right?'
+    if p == 'toggle' and light_target(low, a['light']) not in (
+            (a['target'],) if strict else (None, a['target'])):
+        return 'on or off?'
     return None
 
 
@@ -126,6 +153,7 @@ class Planner:
     def __init__(self, library=None, intent_model=None):
         self.library = library
         self.model = intent_model
+        self._vocabulary = None
         self.specs = load_library(library.spec_paths() if library else [skills_dir()])
 
     def warm_up(self):
@@ -133,6 +161,39 @@ class Planner:
         self._understand(['open the drawer'])
 
     # ------------------------------------------------------------------ understanding
+    def _known(self):
+        if self._vocabulary is None:
+            words = set(lx.FUNCTION_WORDS) | set(self.model.vocabulary if self.model else ())
+            for name in dir(lx):
+                value = getattr(lx, name)
+                if name.isupper() and isinstance(value, dict):
+                    value = [k for k in value] + [w for v in value.values() for w in (
+                        v if isinstance(v, (list, tuple)) else [v])]
+                if name.isupper() and isinstance(value, (list, tuple)):
+                    words.update(w for phrase in value for w in WORD.findall(phrase))
+            self._vocabulary = frozenset(words)
+        return self._vocabulary
+
+    def _check_words(self, text):
+        """Refuse a command with a word the planner has never seen (with the model only).
+
+        "Turn off the ceiling light" must not become "turn off the light bulb": a word
+        that is not in the model's training vocabulary, the lexicon or the function words
+        may name an object or an action lam_ros does not have.
+        """
+        if self.model is None or not self.model.vocabulary:
+            return
+        known, unknown = self._known(), []
+        for word in WORD.findall(text.lower()):
+            if word in known or any(stem in known for stem in _stems(word)):
+                continue
+            if word not in unknown:
+                unknown.append(word)
+        if unknown:
+            raise Refusal('I do not know %s; I act only on the red, blue and pink blocks, the '
+                          'drawer, the sliding door, the switch and the button' % ', '.join(
+                              '"%s"' % w for w in unknown))
+
     def _understand(self, texts):
         """Exemplar neighbours and model probabilities ({label: p}) per text, one pass."""
         if self.library is None or not texts:
@@ -178,7 +239,7 @@ class Planner:
         except Refusal:
             mine = []
         if len(mine) == 1 and mine[0] != label and probs.get(mine[0], 0.0) <= MODEL_DOUBT \
-                and unstated(label, intent.text) is None:
+                and unstated(label, intent.text, strict=True) is None:
             return intent_for_task(label, intent.text)
         return intent
 
@@ -210,6 +271,7 @@ class Planner:
                 intents, error = [], err
             # the model reads the whole command as the rules normalise it ("the compartment
             # under the table" is the drawer), like the clauses
+            self._check_words(text)
             hits, probs = self._understand([i.text for i in intents] + [normalise(text)])
             whole = (hits.pop(), probs.pop())
             if error is None:
@@ -273,7 +335,7 @@ class Planner:
         label, p = self._top(whole_probs)
         if len(mine) != 1 or label in (NONE, mine[0]) or p < MODEL_PREFER or \
                 whole_probs.get(mine[0], 0.0) > MODEL_PREFER_DOUBT or \
-                unstated(label, text) is not None:
+                unstated(label, text, strict=True) is not None:
             return None
         return intent_for_task(label, text)
 
