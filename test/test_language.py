@@ -252,7 +252,8 @@ def test_full_planner_on_own_single_task_sets(full_planner, name, least):
     assert len(wrong) <= len(lines) * (1 - least), wrong
 
 
-@pytest.mark.parametrize('name', ['language_compound_dev4.yaml', 'language_compound_dev5.yaml'])
+@pytest.mark.parametrize('name', ['language_compound_dev4.yaml', 'language_compound_dev5.yaml',
+                                  'language_compound_dev6.yaml'])
 def test_full_planner_on_compound_and_refusal_dev_sets(full_planner, name):
     import yaml
     from pathlib import Path

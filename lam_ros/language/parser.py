@@ -62,6 +62,7 @@ def normalise(text: str) -> str:
     for filler in sorted(lx.FILLER, key=len, reverse=True):
         text = re.sub(r'(^|\s)%s(?=\s|$|,)' % re.escape(filler), ' ', text)
     text = re.sub(r'^(?:so|well|now)\b,?\s*', '', text.strip(' ,'))
+    text = re.sub(r',? ?\b(?:in (?:that|this) order|in order|one after the other)\b', ' ', text)
     # moving the gripper somewhere is approaching, not placing a block
     text = re.sub(r'\b(?:position|move|bring|lower|place|put|guide|get|navigate) (?:the|your) '
                   r'(?:gripper|hand|arm|end effector|end-effector|fingers|robot arm|claw)'
@@ -182,9 +183,18 @@ def _topics(text):
     """Read "topic: action on it" ("The drawer: open it. Lamp: switch it on.")."""
     def one(match):
         topic, rest = match.group(2).strip(), match.group(3)
+        if re.fullmatch(r'(?:the |an? )?(?:\w+ )?(?:note|notes|task|tasks|request|instructions?|'
+                        r'commands?|plan|todo|to do|order|steps?|please|reminder)', topic):
+            return match.group(1) + rest          # "operator note: ..."
         if not topic.startswith(('the ', 'a ')):
             topic = 'the ' + topic
-        return '%s%s' % (match.group(1), re.sub(r'\b(?:it|them)\b', topic, rest, count=1))
+        if re.search(r'\b(?:it|them)\b', rest):
+            return '%s%s' % (match.group(1), re.sub(r'\b(?:it|them)\b', topic, rest, count=1))
+        # "magenta block: push right, then rotate left": each part acts on the topic
+        parts = re.split(r'(,\s*(?:then\s+|and\s+)?|\s+then\s+|\s+and\s+)', rest)
+        return match.group(1) + ''.join(
+            re.sub(r'^(\s*\w+)', r'\1 ' + topic, part) if k % 2 == 0 and part.strip() else part
+            for k, part in enumerate(parts))
     return re.sub(r'(^|[.;]\s*)((?:the )?[a-z][a-z ]{1,30}?)\s*:\s*([^.;:]+)', one, text)
 
 
@@ -334,6 +344,15 @@ def read_clause(clause: str):
         colour, _ = _colour(c)
         if not isinstance(colour, list):
             return Intent('lift', {'block': colour, 'surface': None}, clause, explicit=False)
+    statement = re.match(r'^\s*(?:the |a )?[\w ]*?\b(?:block|cube|one|brick)s? (?:is|are|sits|'
+                         r'lies|rests|is sitting|is lying|is resting) (?:in|on|inside|at)\b', c)
+    if statement:
+        # "the cobalt block is in the drawer; ...": where a block is, for what follows
+        colour, _ = _colour(c)
+        surface = 'drawer' if _has(c, lx.DRAWER) else 'slider' if _has(
+            c, lx.SLIDER_PLACE) else 'table' if _has(c, ('table', 'desk')) else None
+        return Intent('lift', {'block': colour if isinstance(colour, str) else None,
+                               'surface': surface}, clause, explicit=False)
     unknown = _unknown_object(c)
     keep = re.match(r'^\s*keep(?:ing)?\b.*\b(?:on the (?:table|desk|countertop|tabletop|surface|'
                     r'same spot)|in place|where it is|steady|still|flat|upright|on the spot)\b', c)
@@ -447,6 +466,10 @@ def read_clause(clause: str):
             r'a second|an other)\b', c) or ((mentions_block or pronoun) and re.search(
                 r'\b(?:onto|on|upon|atop) (?:the |a )?%s (?:block|cube|one|brick)\b' % _words(
                     [w for ws in lx.COLOURS.values() for w in ws]), c)):
+        if colour and re.search(r'\b(?:on|onto|on top of|atop|upon) (?:the |a )?(?:\w+ )?%s\b' % (
+                _words(lx.COLOURS[colour])), c) and not re.search(
+                r'\b%s\b.*\b(?:on|onto|atop|upon)\b' % _words(lx.COLOURS[colour]), c):
+            slots = {'block': None}        # "stack it on the magenta block": the target
         return Intent('stack', slots, clause)
     if (mentions_block or pronoun) and _has(c, lx.ROTATE) and (
             direction or _has(c, ('degrees', 'rotate', 'twist', 'spin'))):
@@ -482,7 +505,7 @@ def resolve_containers(clauses):
     named_anywhere = {name for clause in clauses for name, words in FIXTURES[:2]
                       if _has(' %s ' % clause, words)}
     only_container = named_anywhere.pop() if len(named_anywhere) == 1 else None
-    last, last_is_block, out = None, False, []
+    last, last_is_block, seen_block, out = None, False, False, []
     for clause in clauses:
         c = ' %s ' % clause
         named = next((name for name, words in FIXTURES if _has(c, words)), None)
@@ -496,6 +519,8 @@ def resolve_containers(clauses):
             container = last in ('the drawer', 'the cabinet')
             if container:
                 clause = re.sub(r'\b(?:inside(?: it)?|in there)$', 'inside ' + last, clause)
+                clause = re.sub(r'\b(push|sweep|slide|shove|nudge|put|place|drop) (.+) in$',
+                                r'\1 \2 into ' + last, clause)
                 clause = re.sub(r'\b(?:into it|in it|in to it)$', 'into ' + last, clause)
                 clause = re.sub(r'\b(out of|from|from inside|inside|in) it\b', r'\1 ' + last,
                                 clause)
@@ -504,9 +529,11 @@ def resolve_containers(clauses):
                         r'\b(?:in|into|inside|on|onto)\b', c)):
                     clause = '%s in %s' % (clause, last)
             fixture_verb = re.search(r'\b(?:open|close|shut)\b', c) is not None
+            grasp = re.match(r'\s*(?:grab|grasp|pick|lift|take|get|hold|raise|seize|fetch)\b', c)
             if (not last_is_block or fixture_verb) and not colour and not _has(
-                    c, lx.BLOCK_NOUNS):
+                    c, lx.BLOCK_NOUNS) and not (grasp and seen_block):
                 clause = re.sub(r'\bit\b', last, clause)
+        seen_block = seen_block or block
         if named is not None:
             last = named
         if named is not None or block:
@@ -538,6 +565,14 @@ def parse(raw: str) -> list:
                                                       direction=direction_of(' %s ' % clause)),
                                 clause)
         previous = intents[-1] if intents else None
+        elided = re.fullmatch(r'(?:and |then )?(?:the )?(\w+(?: \w+)?) (?:block|cube|one) '
+                              r'(?:to the )?(\w+(?:-\w+)?)(?: side)?', clause)
+        if previous is not None and previous.family in ('rotate', 'push') and elided and \
+                direction_of(' %s ' % clause) and isinstance(_colour(' %s ' % clause)[0], str):
+            # "rotate the pink block right, the blue block left": the verb is said once
+            intent = Intent(previous.family, {'block': _colour(' %s ' % clause)[0],
+                                              'direction': direction_of(' %s ' % clause)},
+                            clause)
         if previous is not None and previous.family == 'toggle':
             bare = re.fullmatch(r'(?:and |then )?(?:(?:turn|switch|flip|toggle|put|move|push) )?'
                                 r'(?:it |that |the light |the switch )?(?:back )?(up|down|on|off)'
@@ -565,6 +600,10 @@ def parse(raw: str) -> list:
         if pending is not None and not pending.explicit and pending.slots.get('block') is None \
                 and intent.family not in ('lift', 'place', 'push_into_drawer', 'stack'):
             pending = None                 # approaching a fixture, then acting on it
+        if pending is not None and not pending.explicit and intent.family in (
+                'drawer', 'slider', 'toggle', 'unstack'):
+            intents.append(intent)         # "the block is in the drawer; open the drawer,
+            continue                       # grab it": the block waits for its action
         if pending is not None:
             # "grasp the red block and rotate it": the grasp is part of the next action
             if intent.family in ('rotate', 'push', 'lift', 'push_into_drawer', 'place',

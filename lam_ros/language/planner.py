@@ -26,7 +26,7 @@ import time
 from lam_ros.language import lexicon as lx
 from lam_ros.language.corpus import NONE
 from lam_ros.language.parser import (direction_of, Intent, light_target, normalise, parse,
-                                     Refusal, repeats)
+                                     Refusal, repeats, split_clauses)
 from lam_ros.skills.spec import load_library
 from lam_ros.world.assets import skills_dir
 from lam_ros.world.tasks import TASKS
@@ -46,6 +46,13 @@ ORDER_WORDS = re.compile(r'\b(?:then|after|afterwards|before|next|finally|first|
                          r'followed|second|lastly|subsequently)\b|;')
 NO_BLOCK = 'say which block: the red, blue or pink one'
 WORD = re.compile(r'[a-z]+')
+DETERMINERS = frozenset(('the', 'a', 'an', 'my', 'your', 'his', 'her', 'their', 'our', 'this',
+                         'that', 'these', 'those', 'some', 'any', 'its', 'each', 'every'))
+FIXTURE_NOUNS = frozenset(w for phrase in lx.DRAWER + lx.SLIDER_PLACE + lx.SLIDER_DOOR +
+                          lx.LIGHTBULB + lx.LED + ('light', 'lights', 'table', 'desk')
+                          for w in phrase.split())
+BLOCK_WORDS = frozenset(lx.BLOCK_NOUNS + tuple(w for words in lx.COLOURS.values()
+                                               for phrase in words for w in phrase.split()))
 PRONOUN = re.compile(r'\b(?:it|them|that one|this one|the same block)\b')
 
 
@@ -175,31 +182,55 @@ class Planner:
         return self._vocabulary
 
     def _check_words(self, text):
-        """Refuse a command with a word the planner has never seen (with the model only).
+        """Refuse a command that names an action or an object the planner has never seen.
 
-        "Turn off the ceiling light" must not become "turn off the light bulb": a word
-        that is not in the model's training vocabulary, the lexicon or the function words
-        may name an object or an action lam_ros does not have.
+        "Turn off the ceiling light" must not become "turn off the light bulb", nor "hide
+        the red block" become "lift the red block". A word outside the model's training
+        vocabulary, the lexicon and the function words is refused where it names the
+        action (a clause's first word) or an object (the head of a noun phrase, or a word
+        that makes a fixture another one: "the ceiling light"); elsewhere (an unusual
+        adjective or adverb) the model reads around it. Only with the model loaded.
         """
         if self.model is None or not self.model.vocabulary:
             return
         known, unknown = self._known(), []
-        for word in WORD.findall(text.lower()):
-            if word in known or any(stem in known for stem in _stems(word)):
-                continue
-            if word not in unknown:
-                unknown.append(word)
+        for clause in split_clauses(normalise(text)):
+            words = WORD.findall(clause)
+            for i, word in enumerate(words):
+                if word in known or any(stem in known for stem in _stems(word)):
+                    continue
+                after = words[i + 1] if i + 1 < len(words) else None
+                before = words[i - 1] if i > 0 else None
+                noun = before in DETERMINERS and (after is None or after in FIXTURE_NOUNS or (
+                    after not in BLOCK_WORDS and after not in self._known_adjectives()))
+                if (i == 0 or noun) and word not in unknown:
+                    unknown.append(word)
         if unknown:
             raise Refusal('I do not know %s; I act only on the red, blue and pink blocks, the '
                           'drawer, the sliding door, the switch and the button' % ', '.join(
                               '"%s"' % w for w in unknown))
 
-    def _understand(self, texts):
-        """Exemplar neighbours and model probabilities ({label: p}) per text, one pass."""
+    def _known_adjectives(self):
+        return BLOCK_WORDS
+
+    def _understand(self, texts, search=None):
+        """Exemplar neighbours and model probabilities ({label: p}) per text, one pass.
+
+        search: which texts to look up in Milvus (default all); the others get no
+        neighbours. With the model, the planner looks up only the whole command and
+        the clauses the rules could not read: Milvus Lite's search costs about as much
+        as the encoder per vector, and the model already ranks the alternatives.
+        """
         if self.library is None or not texts:
             return [[] for _ in texts], [None for _ in texts]
         vectors, tokens, mask = self.library.encoder.encode_tokens(texts)
-        hits = self.library.store.search_vectors(vectors, 'exemplars', RETRIEVAL_K)
+        search = [True] * len(texts) if search is None else search
+        wanted = [i for i, s in enumerate(search) if s]
+        found = self.library.store.search_vectors(vectors[wanted], 'exemplars',
+                                                  RETRIEVAL_K) if wanted else []
+        hits = [[] for _ in texts]
+        for i, h in zip(wanted, found):
+            hits[i] = h
         if self.model is None:
             return hits, [None for _ in texts]
         probs = [dict(zip(self.model.labels, (float(p) for p in row)))
@@ -272,8 +303,12 @@ class Planner:
             # the model reads the whole command as the rules normalise it ("the compartment
             # under the table" is the drawer), like the clauses
             self._check_words(text)
-            hits, probs = self._understand([i.text for i in intents] + [normalise(text)])
+            search = [self.model is None or i.family == 'unknown' for i in intents] + [True]
+            hits, probs = self._understand([i.text for i in intents] + [normalise(text)],
+                                           search)
             whole = (hits.pop(), probs.pop())
+            if len(intents) == 1 and not hits[0]:
+                hits[0] = whole[0]          # one clause: the command's neighbours are its own
             if error is None:
                 try:
                     read = self._pronouns([self._read(i, h, p) for i, h, p in
