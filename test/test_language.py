@@ -253,7 +253,7 @@ def test_full_planner_on_own_single_task_sets(full_planner, name, least):
 
 
 @pytest.mark.parametrize('name', ['language_compound_dev4.yaml', 'language_compound_dev5.yaml',
-                                  'language_compound_dev6.yaml'])
+                                  'language_compound_dev6.yaml', 'language_compound_dev7.yaml'])
 def test_full_planner_on_compound_and_refusal_dev_sets(full_planner, name):
     import yaml
     from pathlib import Path

@@ -210,8 +210,11 @@ def test_camera_topics(sim):
 def test_sim_time_clock_and_params_file(tmp_path):
     """With --use-sim-time lam_sim publishes /clock and stamps joint_states in sim time."""
     from rosgraph_msgs.msg import Clock
-    context = rclpy.Context()     # the module's `sim` fixture holds the default context
-    context.init()
+    # The module's `sim` fixture holds the default context and is still running on DOMAIN
+    # (it publishes /joint_states in wall time): this sim gets a domain of its own.
+    domain = str(int(DOMAIN) + 100)
+    context = rclpy.Context()
+    context.init(domain_id=int(domain))
     node = rclpy.create_node('clock_probe', context=context)
     clocks, states = [], []
     node.create_subscription(Clock, '/clock', clocks.append, 10)
@@ -227,7 +230,7 @@ def test_sim_time_clock_and_params_file(tmp_path):
                 [sys.executable, '-m', 'lam_ros.cli.main', 'sim', '--params',
                  'config/sim.yaml', '--use-sim-time', '--camera-rate', '0',
                  '--real-time-factor', '2'],
-                stdout=log, stderr=subprocess.STDOUT, env=os.environ.copy(),
+                stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ, ROS_DOMAIN_ID=domain),
                 cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
         wait_for(lambda: len(clocks) > 10 and states, 60, '/clock from lam_sim')
         first = clocks[-1].clock.sec + clocks[-1].clock.nanosec * 1e-9

@@ -151,6 +151,11 @@ APPROACH = ('grasp', 'grab', 'grip', 'hold', 'go', 'reach', 'approach', 'move', 
 SEQUENCE = ('and then', 'and after that', 'after that', 'afterwards', 'and afterwards',
             'and next', 'next', 'then', 'and finally', 'finally', 'and also', 'also',
             'subsequently', 'followed by', 'and lastly', 'lastly', 'later', 'and')
+# Irregular past forms of the verbs above ("the block swept into the drawer").
+IRREGULAR = {'swept': 'sweep', 'slid': 'slide', 'took': 'take', 'brought': 'bring',
+             'spun': 'spin', 'shoved': 'shove', 'threw': 'throw', 'thrown': 'throw',
+             'drew': 'draw', 'drawn': 'draw', 'gotten': 'get', 'got': 'get', 'laid': 'lay',
+             'struck': 'strike', 'broke': 'break', 'broken': 'break'}
 GERUNDS = {'opening': 'open', 'closing': 'close', 'shutting': 'shut', 'picking': 'pick',
            'lifting': 'lift', 'pushing': 'push', 'turning': 'turn', 'rotating': 'rotate',
            'sliding': 'slide', 'moving': 'move', 'placing': 'place', 'putting': 'put',

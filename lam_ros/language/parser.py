@@ -58,6 +58,7 @@ def normalise(text: str) -> str:
     text = re.sub(r'[;:.]+(\s|$)', ' , ', text)
     text = re.sub(r'\s*,\s*', ' , ', text)
     text = re.sub(r'\b(\w+)ing\b', lambda m: lx.GERUNDS.get(m.group(0), m.group(0)), text)
+    text = re.sub(r'\b\w+\b', lambda m: lx.IRREGULAR.get(m.group(0), m.group(0)), text)
     text = re.sub(r'(\b\w+ )?\b(\w+(?:ing|ed))\b', _stem, text)
     for filler in sorted(lx.FILLER, key=len, reverse=True):
         text = re.sub(r'(^|\s)%s(?=\s|$|,)' % re.escape(filler), ' ', text)
@@ -70,7 +71,7 @@ def normalise(text: str) -> str:
                   r'onto|on|by|beside|in front of|into|inside|in|down into|down to|against))?\b',
                   'approach', text)
     # the compartment under the table is the drawer; behind the sliding door, the cabinet
-    text = re.sub(r'\b(?:compartment|cabinet|cupboard|box|space|shelf|bin)s? '
+    text = re.sub(r'\b(?:compartment|cabinet|cupboard|space|shelf)s? '
                   r'(?:located |that is )?'
                   r'(?:under|beneath|below|underneath)(?: the (?:table|tabletop|desk|countertop|'
                   r'table top|work surface))?\b', 'drawer', text)
@@ -147,6 +148,10 @@ def check_command(raw: str):
             r'get|fetch|raise|sweep|store)\s+(?:up\s+)?(?:both|all (?:three|the)|all)(?: of the| '
             r'the)? (?:blocks|cubes)\b', low):
         raise Refusal('I can hold and move only one block at a time; give one step per block')
+    other = re.search(r'\b(?:second|other|another|third|top|bottom|upper|lower|middle|left|right|'
+                      r'big|small|kitchen) drawer\b', low)
+    if other:
+        raise Refusal('there is only one drawer here; "%s" is not on this desk' % other.group(0))
     colours = _words([w for words in lx.COLOURS.values() for w in words])
     if re.search(r'\b%s (?:block |cube |one )?and (?:the |a )?%s (?:blocks?|cubes?|ones?)\b' % (
             colours, colours), low):
@@ -204,7 +209,8 @@ def split_clauses(text: str) -> list:
                   r'(?:so|that)|once (?:you(?:\'ve| have| are|\'re)? )?(?:done|finished)'
                   r'(?: (?:with )?(?:that|this|so|it))?|when (?:you(?:\'re| are) )?'
                   r'(?:done|finished)(?: (?:with )?(?:that|this|it))?|once that is done|'
-                  r'when that is done)\b', ' then ', text)
+                  r'when that is done|once that(?: s|\'s| is| has been) done|'
+                  r'when that(?: s|\'s| is| has been) done)\b', ' then ', text)
     text = re.sub(r'\b(?:both|all)(?: of)?(?: the)? (?:lights|lamps)\b', 'the lamp and the led',
                   text)
     text = re.sub(r'(?:,|\band\b)? ?\b(?:second|secondly|third|thirdly|fourth)\b ?,?',
@@ -364,7 +370,8 @@ def read_clause(clause: str):
         raise Refusal('there is no %s here; I can handle the red, blue and pink blocks, the '
                       'drawer, the sliding door, the switch and the button' % unknown)
     colour, mentions_block = _colour(c)
-    container = re.search(r'\b(?:in|into|inside|onto|in to|on)\s+(?:the |a |an |your |my )?'
+    container = re.search(r'\b(?:in|into|inside|onto|in to|on|out of|from|off)\s+'
+                          r'(?:the |a |an |your |my )?'
                           r'%s\b' % _words(lx.ABSENT_PLACES), c)
     if container:
         raise Refusal('there is no %s here; the places are the drawer, the cabinet and the '
@@ -394,6 +401,9 @@ def read_clause(clause: str):
         light = 'led'
     elif _has(c, lx.LIGHTBULB) or re.search(r'\blights?\b', c):
         light = 'lightbulb'
+    if light and re.search(r'\b(?:brightness|percent|half|halfway|dimmer|brighter|level|'
+                           r'intensity|blink|flash|flashing|blinking)\b', c):
+        raise Refusal('the lights can only be switched on or off')
     if light and not (mentions_block and colour):
         return Intent('toggle', {'light': light, 'target': light_target(c, light)}, clause)
 
@@ -492,7 +502,9 @@ def read_clause(clause: str):
 
 FIXTURES = (('the drawer', lx.DRAWER), ('the cabinet', lx.SLIDER_PLACE),
             ('the sliding door', ('door', 'sliding door', 'slider')),
-            ('the switch', ('switch', 'lever')), ('the button', ('button',)))
+            ('the switch', ('switch', 'lever')), ('the button', ('button',)),
+            ('the led', ('led', 'green light', 'green led', 'green lamp', 'diode')),
+            ('the lamp', ('lamp', 'bulb', 'lightbulb', 'light bulb', 'yellow light')))
 
 
 def resolve_containers(clauses):
@@ -508,7 +520,8 @@ def resolve_containers(clauses):
     last, last_is_block, seen_block, out = None, False, False, []
     for clause in clauses:
         c = ' %s ' % clause
-        named = next((name for name, words in FIXTURES if _has(c, words)), None)
+        nouns = re.sub(r'^\s*switch (?=it|on|off|the|that|this|them)', ' ', c)   # the verb
+        named = next((name for name, words in FIXTURES if _has(nouns, words)), None)
         colour = any(_has(c, words) for words in lx.COLOURS.values())
         block = colour or _has(c, lx.BLOCK_NOUNS)
         if named is None and last is None and only_container is not None:
