@@ -286,6 +286,96 @@ def _print_plan(result, as_json):
         print('refused: %s' % result['reason'])
 
 
+def _add_policy(sub):
+    p = sub.add_parser('demos', help='record expert demonstrations for training the policy',
+                       description='Record observation/action pairs from the scripted expert '
+                       'on random valid scenes (format: lam_ros/policy/demos.py).')
+    p.add_argument('--tasks', default='all', help='"all" or comma-separated task keys')
+    p.add_argument('--episodes', type=int, default=40, help='episodes per task (default 40)')
+    p.add_argument('--seed', type=int, default=1000, help='scene seed (default 1000)')
+    p.add_argument('--out', default='out/demos', help='output folder (default out/demos)')
+    p.set_defaults(run=_run_demos)
+
+    p = sub.add_parser('train', help='train the action policy and export it to ONNX',
+                       description='Train the skill-conditioned policy with torch on recorded '
+                       'demonstrations (recording them first if DEMOS has none) and export it '
+                       'to ONNX with its metadata. Reproducible from --seed.')
+    p.add_argument('--demos', default='out/demos', help='demonstrations folder')
+    p.add_argument('--episodes', type=int, default=40,
+                   help='episodes per task when recording (default 40)')
+    p.add_argument('--out', default='models/policy.onnx', help='ONNX file to write')
+    p.add_argument('--seed', type=int, default=0, help='training seed (default 0)')
+    p.add_argument('--epochs', type=int, default=40, help='training epochs (default 40)')
+    p.set_defaults(run=_run_train)
+
+    p = sub.add_parser('eval', help='evaluate the action policy on random scenes',
+                       description='Run each task from random valid scenes with the ONNX '
+                       'policy, closed loop through the controller layer, in-process (faster '
+                       'than real time), and score it with the physics success checks.')
+    p.add_argument('--tasks', default='all', help='"all" or comma-separated task keys')
+    p.add_argument('--episodes', type=int, default=10, help='episodes per task (default 10)')
+    p.add_argument('--seed', type=int, default=123, help='run seed (default 123)')
+    p.add_argument('--policy', default=None, help='ONNX policy (default models/policy.onnx)')
+    p.add_argument('--provider', default='auto', choices=['auto', 'cpu', 'cuda'],
+                   help='ONNX Runtime execution provider (default auto)')
+    p.add_argument('--control-hz', type=float, default=20.0, help='control rate (default 20)')
+    p.add_argument('--disturb', action='store_true',
+                   help='move the target block 3-5 cm while the gripper approaches it')
+    p.add_argument('--json', action='store_true', help='print only one JSON object')
+    p.set_defaults(run=_run_eval)
+
+
+def _run_demos(args, ros_args):
+    from lam_ros.policy.demos import collect
+    from lam_ros.world.tasks import resolve_tasks
+    try:
+        tasks = resolve_tasks(args.tasks)
+    except ValueError as err:
+        print('lam-ros demos: %s' % err, file=sys.stderr)
+        return 2
+    meta = collect(args.out, tasks, args.episodes, args.seed)
+    print(json.dumps({k: meta[k] for k in ('kept_episodes', 'total_episodes', 'samples',
+                                           'sha256', 'seconds')}))
+    return 0
+
+
+def _run_train(args, ros_args):
+    from lam_ros.policy.demos import collect
+    from lam_ros.policy.model import train
+    if not (Path(args.demos) / 'demos.npz').is_file():
+        print('recording demonstrations into %s (%d episodes per task)' % (
+            args.demos, args.episodes), flush=True)
+        collect(args.demos, None, args.episodes)
+    meta = train(args.demos, args.out, seed=args.seed, epochs=args.epochs)
+    print(json.dumps({'model': args.out, 'training': meta['training']}))
+    return 0
+
+
+def _run_eval(args, ros_args):
+    from lam_ros.policy.evaluate import run_policy
+    from lam_ros.policy.runtime import PolicyError, PolicyRunner
+    from lam_ros.world.tasks import resolve_tasks
+    try:
+        tasks = resolve_tasks(args.tasks)
+        policy = PolicyRunner(args.policy, provider=args.provider)
+    except (ValueError, PolicyError) as err:
+        print('lam-ros eval: %s' % err, file=sys.stderr)
+        return 2
+
+    def report(record):
+        if not args.json:
+            print('%-26s episode %d  %s  (%.1f s simulated)%s%s' % (
+                record['task'], record['episode'],
+                'success' if record['success'] else 'FAILED ', record['sim_seconds'],
+                '  moved' if record['disturbed'] else '',
+                '' if record['success'] else '  ' + record['reason']), flush=True)
+
+    result = run_policy(tasks, args.episodes, args.seed, policy, control_hz=args.control_hz,
+                        disturb=args.disturb, on_episode=report)
+    print(json.dumps(result))
+    return 0
+
+
 def build_parser():
     parser = argparse.ArgumentParser(
         prog='lam-ros', description='lam_ros: an offline Large Action Model stack for ROS 2.')
@@ -296,6 +386,7 @@ def build_parser():
     _add_skills(sub)
     _add_plan(sub)
     _add_train_intent(sub)
+    _add_policy(sub)
     return parser
 
 

@@ -42,6 +42,14 @@ class ScriptedExpert:
         self.oracle = SceneOracle(desk)
         self.on_frame = on_frame    # called with the desk at `frame_rate` Hz of sim time
         self._frame_every = max(1, int(round(1.0 / frame_rate / desk.dt)))
+        # What the expert is doing, for demonstration recording: one dict per move or
+        # gripper action (kind, target position and yaw or gripper value, speed, t0, t1).
+        self.segments = []
+        # Demonstration noise (m, standard deviation): free-space moves go to a perturbed
+        # target while the segment records the intended one, so the recorded states
+        # include small deviations labelled with their correction (DART).
+        self.noise = 0.0
+        self.rng = np.random.default_rng(0)
 
     # ------------------------------------------------------------------ low level
     def _run(self, seconds):
@@ -64,7 +72,11 @@ class ScriptedExpert:
         """Straight-line TCP move to (position, yaw) with the gripper pointing down."""
         q = self.desk.arm.setpoint(self.desk.time)
         start, start_yaw = self.tcp()
-        target = np.asarray(position, float)
+        intended = np.asarray(position, float)
+        target = intended
+        if self.noise > 0.0 and speed >= 0.25:
+            target = intended + np.clip(self.rng.normal(0.0, self.noise, 3), -2 * self.noise,
+                                        2 * self.noise)
         dyaw = _wrap(yaw - start_yaw)
         distance = float(np.linalg.norm(target - start))
         count = max(2, int(math.ceil(max(distance / WAYPOINT_SPACING, abs(dyaw) / 0.1))))
@@ -95,10 +107,16 @@ class ScriptedExpert:
         goal = JointTrajectory(list(ARM_JOINTS), [
             TrajectoryPoint(list(p), float(t)) for p, t in zip(path, times)])
         self.desk.send_arm_goal(goal)
+        self.segments.append({'kind': 'move', 'position': intended.copy(), 'yaw': float(yaw),
+                              'speed': float(speed), 't0': self.desk.time,
+                              't1': self.desk.time + float(times[-1]) + settle})
         self._run(float(times[-1]) + settle)
 
     def gripper(self, value, wait=0.35):
         self.desk.send_gripper([value])
+        pos, yaw = self.tcp()
+        self.segments.append({'kind': 'gripper', 'position': pos, 'yaw': yaw, 'value': value,
+                              'speed': 0.0, 't0': self.desk.time, 't1': self.desk.time + wait})
         self._run(wait)
 
     def up(self, z=TRAVEL_Z):
@@ -257,7 +275,7 @@ class ScriptedExpert:
         self.up()
         self.move([cap[0], cap[1], TRAVEL_Z], 0.0)
         self.move([cap[0], cap[1], cap[2] + 0.008 + 0.02 + 0.003], 0.0, speed=0.15)
-        self.move([cap[0], cap[1], cap[2] + 0.008 + 0.02 - 0.0125], 0.0, speed=0.05)
+        self.move([cap[0], cap[1], cap[2] + 0.008 + 0.02 - 0.0145], 0.0, speed=0.05)
         self.move([cap[0], cap[1], TRAVEL_Z], 0.0, speed=0.2)
 
     def _task_place(self, target):
