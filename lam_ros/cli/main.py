@@ -61,17 +61,21 @@ def _add_expert(sub):
     p.set_defaults(run=_run_expert)
 
 
+def _usage(command, err):
+    """Print a usage error of `lam-ros COMMAND` and return its exit status (2)."""
+    print('lam-ros %s: %s' % (command, err), file=sys.stderr)
+    return 2
+
+
 def _run_expert(args, ros_args):
     from lam_ros.expert.evaluate import run_expert
     from lam_ros.world.tasks import resolve_tasks
     try:
         tasks = resolve_tasks(args.tasks)
     except ValueError as err:
-        print('lam-ros expert: %s' % err, file=sys.stderr)
-        return 2
+        return _usage('expert', err)
     if args.episodes < 1:
-        print('lam-ros expert: --episodes must be at least 1', file=sys.stderr)
-        return 2
+        return _usage('expert', '--episodes must be at least 1')
 
     def report(record):
         if not args.json:
@@ -322,6 +326,8 @@ def _add_policy(sub):
     p.add_argument('--disturb', action='store_true',
                    help='move the target block 3-5 cm while the gripper approaches it')
     p.add_argument('--json', action='store_true', help='print only one JSON object')
+    p.add_argument('--record', action='store_true', help="store the result in the policy's "
+                   'metadata file (policy.json) under "evaluation"')
     p.set_defaults(run=_run_eval)
 
 
@@ -331,8 +337,7 @@ def _run_demos(args, ros_args):
     try:
         tasks = resolve_tasks(args.tasks)
     except ValueError as err:
-        print('lam-ros demos: %s' % err, file=sys.stderr)
-        return 2
+        return _usage('demos', err)
     meta = collect(args.out, tasks, args.episodes, args.seed)
     print(json.dumps({k: meta[k] for k in ('kept_episodes', 'total_episodes', 'samples',
                                            'sha256', 'seconds')}))
@@ -359,8 +364,7 @@ def _run_eval(args, ros_args):
         tasks = resolve_tasks(args.tasks)
         policy = PolicyRunner(args.policy, provider=args.provider)
     except (ValueError, PolicyError) as err:
-        print('lam-ros eval: %s' % err, file=sys.stderr)
-        return 2
+        return _usage('eval', err)
 
     def report(record):
         if not args.json:
@@ -373,6 +377,15 @@ def _run_eval(args, ros_args):
     result = run_policy(tasks, args.episodes, args.seed, policy, control_hz=args.control_hz,
                         disturb=args.disturb, on_episode=report)
     print(json.dumps(result))
+    if args.record:
+        meta_path = policy.path.with_suffix('.json')
+        meta = json.loads(meta_path.read_text())
+        key = 'seed %d, %d episodes per task%s' % (args.seed, args.episodes,
+                                                   ', disturbed' if args.disturb else '')
+        meta.setdefault('evaluation', {})[key] = {
+            k: result[k] for k in ('success_rate', 'per_task', 'provider', 'control_hz',
+                                   'disturbed_episodes')}
+        meta_path.write_text(json.dumps(meta, indent=1) + '\n')
     return 0
 
 
