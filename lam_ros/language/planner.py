@@ -201,17 +201,14 @@ class Planner:
                     continue
                 after = words[i + 1] if i + 1 < len(words) else None
                 before = words[i - 1] if i > 0 else None
-                noun = before in DETERMINERS and (after is None or after in FIXTURE_NOUNS or (
-                    after not in BLOCK_WORDS and after not in self._known_adjectives()))
+                noun = before in DETERMINERS and (
+                    after is None or after in FIXTURE_NOUNS or after not in BLOCK_WORDS)
                 if (i == 0 or noun) and word not in unknown:
                     unknown.append(word)
         if unknown:
             raise Refusal('I do not know %s; I act only on the red, blue and pink blocks, the '
                           'drawer, the sliding door, the switch and the button' % ', '.join(
                               '"%s"' % w for w in unknown))
-
-    def _known_adjectives(self):
-        return BLOCK_WORDS
 
     def _understand(self, texts, search=None):
         """Exemplar neighbours and model probabilities ({label: p}) per text, one pass.

@@ -18,7 +18,7 @@ from lam_ros.expert.evaluate import episode_seed
 from lam_ros.policy.executor import PolicyExecutor
 from lam_ros.world.desk import CalvinDesk
 from lam_ros.world.sampling import sample_scene
-from lam_ros.world.tasks import TASKS
+from lam_ros.world.tasks import TASK_NAMES, TASKS
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +62,6 @@ def run_policy(tasks, episodes: int, seed: int, policy, control_hz: float = 20.0
     per_task, disturbed = {}, 0
     sim_seconds, steps = 0.0, 0
     started = time.perf_counter()
-    from lam_ros.world.tasks import TASK_NAMES
     for name in tasks:
         index = TASK_NAMES.index(name)
         wins = 0
