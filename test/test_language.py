@@ -258,7 +258,8 @@ def test_full_planner_on_own_single_task_sets(full_planner, name, least):
 
 
 @pytest.mark.parametrize('name', ['language_compound_dev4.yaml', 'language_compound_dev5.yaml',
-                                  'language_compound_dev6.yaml', 'language_compound_dev7.yaml'])
+                                  'language_compound_dev6.yaml', 'language_compound_dev7.yaml',
+                                  'language_compound_dev8.yaml'])
 def test_full_planner_on_compound_and_refusal_dev_sets(full_planner, name):
     check_compound_set(full_planner, name)
 

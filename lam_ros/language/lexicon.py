@@ -56,7 +56,9 @@ FILLER = ('i would like you to', 'i would like to', "i'd like you to", 'i want y
           'gently', 'the robot should', 'you should', 'you need to', 'you have to', "let's",
           'lets', 'try to', 'make sure to', 'go and', 'and then go', 'alright',
           'ensure that you', 'ensure you', 'make sure you', 'make sure that you',
-          'thanks a lot', 'thank you very much', 'thanks so much', 'many thanks', 'cheers')
+          'thanks a lot', 'thank you very much', 'thanks so much', 'many thanks', 'cheers',
+          'hi robot', 'hello robot', 'hi there', 'hello there', 'good morning',
+          'good afternoon', 'good evening', 'hi', 'hello', 'greetings')
 
 # Words that carry no object or action of their own: with the words above and the
 # intent model's training vocabulary, a command made only of known words is one the

@@ -163,9 +163,15 @@ def check_command(raw: str):
     negated = re.search(r'(?:^|\band\b|\bthen\b|\bbut\b)\s*(?:please )?(?:don t|do not|dont|'
                         r'never|avoid|refrain from)\b', low) or re.search(
         r'\b(?:under no circumstances|in no case|must not|mustn t|should not|shouldn t|'
-        r'do not|don t|never)\b', low)
+        r'do not|don t|never|no need to|there is no need|not necessary)\b|\bleave (?:it|them|'
+        r'everything|the \w+(?: \w+)?) (?:where|as) (?:it|they) (?:is|are)\b', low)
     if negated:
         raise Refusal('the command says what not to do; tell me only what to do')
+    vague = re.search(r'\bwhere (?:it|they|that|this) (?:belongs?|goes|go)\b|\b(?:tidy|clean up|'
+                      r'organi[sz]e|sort out|put (?:things|everything|stuff) away)\b', low)
+    if vague:
+        raise Refusal('"%s" is too vague: name the skill, for example "put the red block in '
+                      'the drawer"' % vague.group(0).strip())
     off = re.search(r'\b(?:push|knock|throw|shove|sweep|drop|roll|slide|kick|fling) (?:\w+ ){0,4}'
                     r'off (?:of )?the (?:table|desk|edge)\b(?! (?:and )?(?:in|into|inside) the '
                     r'(?:open |opened )?drawer)',
@@ -189,7 +195,8 @@ def _topics(text):
     def one(match):
         topic, rest = match.group(2).strip(), match.group(3)
         if re.fullmatch(r'(?:the |an? )?(?:\w+ )?(?:note|notes|task|tasks|request|instructions?|'
-                        r'commands?|plan|todo|to do|order|steps?|please|reminder)', topic):
+                        r'commands?|plan|todo|to do|order|steps?|please|reminder)'
+                        r'(?: (?:for|to) (?:the |my |our )?(?:robot|arm|you))?', topic):
             return match.group(1) + rest          # "operator note: ..."
         if not topic.startswith(('the ', 'a ')):
             topic = 'the ' + topic
@@ -232,7 +239,8 @@ def split_clauses(text: str) -> list:
         ordered = [match2.group(1), match2.group(2)]
     match3 = re.match(r'^(.+?),? (?:after|once) (?:you(?:\'ve| have)? )?(.+)$', text)
     if ordered is None and match3 and not re.search(r'\bafter(?:wards)?\b$', text):
-        ordered = [match3.group(2), match3.group(1)]
+        # "rotate the pink block once you have pushed it left": "it" is the block named first
+        ordered = [_lend_block(match3.group(1), match3.group(2)), match3.group(1)]
     parts = ordered if ordered is not None else [text]
     clauses = []
     pattern = r'\s*(?:,\s*)?\b%s\b\s*|\s*,\s*' % _words(lx.SEQUENCE)

@@ -48,11 +48,7 @@ NO_BLOCK = 'say which block: the red, blue or pink one'
 WORD = re.compile(r'[a-z]+')
 DETERMINERS = frozenset(('the', 'a', 'an', 'my', 'your', 'his', 'her', 'their', 'our', 'this',
                          'that', 'these', 'those', 'some', 'any', 'its', 'each', 'every'))
-FIXTURE_NOUNS = frozenset(w for phrase in lx.DRAWER + lx.SLIDER_PLACE + lx.SLIDER_DOOR +
-                          lx.LIGHTBULB + lx.LED + ('light', 'lights', 'table', 'desk')
-                          for w in phrase.split())
-BLOCK_WORDS = frozenset(lx.BLOCK_NOUNS + tuple(w for words in lx.COLOURS.values()
-                                               for phrase in words for w in phrase.split()))
+REFUSAL_LISTS = ('UNKNOWN_OBJECTS', 'ABSENT_PLACES', 'UNSAFE', 'OTHER_COLOURS')
 PRONOUN = re.compile(r'\b(?:it|them|that one|this one|the same block)\b')
 
 
@@ -172,6 +168,8 @@ class Planner:
         if self._vocabulary is None:
             words = set(lx.FUNCTION_WORDS) | set(self.model.vocabulary if self.model else ())
             for name in dir(lx):
+                if name in REFUSAL_LISTS:
+                    continue          # words the parser refuses are not words to act on
                 value = getattr(lx, name)
                 if name.isupper() and isinstance(value, dict):
                     value = [k for k in value] + [w for v in value.values() for w in (
@@ -186,10 +184,11 @@ class Planner:
 
         "Turn off the ceiling light" must not become "turn off the light bulb", nor "hide
         the red block" become "lift the red block". A word outside the model's training
-        vocabulary, the lexicon and the function words is refused where it names the
-        action (a clause's first word) or an object (the head of a noun phrase, or a word
-        that makes a fixture another one: "the ceiling light"); elsewhere (an unusual
-        adjective or adverb) the model reads around it. Only with the model loaded.
+        vocabulary, the lexicon (its refusal lists aside) and the function words is
+        refused where it names the action (a clause's first word) or a thing (right after
+        a determiner: "the ceiling light", "the checkered block", "my car keys");
+        elsewhere (an unusual adverb, say) the model reads around it. Only with the model
+        loaded.
         """
         if self.model is None or not self.model.vocabulary:
             return
@@ -199,11 +198,10 @@ class Planner:
             for i, word in enumerate(words):
                 if word in known or any(stem in known for stem in _stems(word)):
                     continue
-                after = words[i + 1] if i + 1 < len(words) else None
-                before = words[i - 1] if i > 0 else None
-                noun = before in DETERMINERS and (
-                    after is None or after in FIXTURE_NOUNS or after not in BLOCK_WORDS)
-                if (i == 0 or noun) and word not in unknown:
+                # the action (a clause's first word) or an object: after a determiner,
+                # an unknown word names a thing ("the windowsill") or a kind of thing
+                # this desk does not have ("the checkered block", "my car keys")
+                if (i == 0 or (i > 0 and words[i - 1] in DETERMINERS)) and word not in unknown:
                     unknown.append(word)
         if unknown:
             raise Refusal('I do not know %s; I act only on the red, blue and pink blocks, the '
