@@ -23,6 +23,7 @@ VELOCITY_FRACTION = 0.7    # fraction of joint speed limits the expert plans for
 WAYPOINT_SPACING = 0.015   # m between IK waypoints
 TRAVEL_Z = 0.15            # TCP height for moves above the desk
 CABINET_ENTRY_X = 0.52     # TCP x in front of the cabinet opening
+SLIDER_GRASP_RAISE = 0.035  # m above the sliding door handle's centre
 
 
 class ExpertFailed(RuntimeError):
@@ -230,9 +231,12 @@ class ScriptedExpert:
         start = np.array([pos[0] + 0.065, pos[1], 0.027])
         self._push_line(start, np.array([0.22, pos[1], 0.027]), 0.0)
 
-    def _grasp_fixture(self, site, yaw=0.0, approach=(0.0, 0.0, 0.10)):
-        """Open, come to the handle from `approach` (offset from it), close on it."""
-        target = self.desk.data.site(site).xpos.copy()
+    def _grasp_fixture(self, site, yaw=0.0, approach=(0.0, 0.0, 0.10), offset=(0.0, 0.0, 0.0)):
+        """Open, come to the handle from `approach` (offset from it), close on it.
+
+        offset: where to grasp relative to the handle's site.
+        """
+        target = self.desk.data.site(site).xpos.copy() + np.asarray(offset)
         start = target + np.asarray(approach)
         self.gripper(GRIPPER_OPEN, wait=0.05)
         self.up()
@@ -248,8 +252,11 @@ class ScriptedExpert:
         self.move(pos + np.asarray(retreat), yaw, speed=0.2)
 
     def _task_slider(self, direction):
-        # The cabinet roof leaves no room above the handle: come from the front.
-        handle = self._grasp_fixture('slide_door_handle_site', approach=(-0.09, 0.0, 0.0))
+        # The cabinet roof leaves no room above the handle: come from the front, at the
+        # handle's upper end, so the hand (3.7 cm above the fingertips) passes over the
+        # handle's top instead of running into it.
+        handle = self._grasp_fixture('slide_door_handle_site', approach=(-0.09, 0.0, 0.0),
+                                     offset=(0.0, 0.0, SLIDER_GRASP_RAISE))
         goal = 0.39 if direction == 'left' else 0.01
         shift = goal - self.desk.fixture('slide_door')
         self.move(handle + np.array([0.0, shift, 0.0]), 0.0, speed=0.15)

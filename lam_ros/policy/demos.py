@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 CONTROL_HZ = 20.0
 REACHED_POSITION = 0.0025    # m: a move counts as done within this distance ...
 REACHED_FREE = 0.01          # m: ... or this one for free-space moves (speed >= 0.25 m/s),
+REACHED_GRASP = 0.006        # m: ... or this one before a gripper action (it holds the TCP),
 REACHED_YAW = 0.05           # rad ... and this yaw
 DONE_HOLD = 0.5              # s recorded after the expert finished (label: done)
 
@@ -55,6 +56,8 @@ def _label(segments, t, tcp, tcp_yaw, command, target):
                              command > GRIPPER_OPEN / 2, True, target, tcp_yaw)
     seg = segments[i]
     reached = REACHED_FREE if seg.get('speed', 0.0) >= 0.25 else REACHED_POSITION
+    if i + 1 < len(segments) and segments[i + 1]['kind'] == 'gripper':
+        reached = max(reached, REACHED_GRASP)
     if seg['kind'] == 'move' and np.linalg.norm(seg['position'] - tcp) < reached \
             and abs(_wrap(seg['yaw'] - tcp_yaw)) < REACHED_YAW:
         if i + 1 >= len(segments):
