@@ -5,6 +5,8 @@ rest posture so the 7th degree of freedom keeps the elbow up. Works on a scratch
 so solving never disturbs the simulation. Pure kinematics: no dynamics, no collisions.
 """
 
+import math
+
 import mujoco
 import numpy as np
 
@@ -13,6 +15,11 @@ from lam_ros.world.desk import ARM_JOINTS, HOME_ARM
 
 class IKFailed(RuntimeError):
     """No joint solution reached the target within tolerance."""
+
+
+def wrap_angle(angle: float) -> float:
+    """Return the angle in [-pi, pi)."""
+    return (angle + math.pi) % (2 * math.pi) - math.pi
 
 
 def down_rotation(yaw: float) -> np.ndarray:

@@ -10,7 +10,7 @@ import math
 
 import numpy as np
 
-from lam_ros.control.ik import ArmIK, IKFailed, down_rotation
+from lam_ros.control.ik import ArmIK, down_rotation, IKFailed, wrap_angle
 from lam_ros.control.trajectory import JointTrajectory, TrajectoryPoint
 from lam_ros.world.desk import ARM_JOINTS, BLOCKS, GRIPPER_OPEN
 from lam_ros.world.scene import SceneOracle, yaw_deg
@@ -28,10 +28,6 @@ SLIDER_GRASP_RAISE = 0.035  # m above the sliding door handle's centre
 
 class ExpertFailed(RuntimeError):
     """The expert could not produce a motion (unreachable target, missing object)."""
-
-
-def _wrap(angle):
-    return (angle + math.pi) % (2 * math.pi) - math.pi
 
 
 class ScriptedExpert:
@@ -78,7 +74,7 @@ class ScriptedExpert:
         if self.noise > 0.0 and speed >= 0.25:
             target = intended + np.clip(self.rng.normal(0.0, self.noise, 3), -2 * self.noise,
                                         2 * self.noise)
-        dyaw = _wrap(yaw - start_yaw)
+        dyaw = wrap_angle(yaw - start_yaw)
         distance = float(np.linalg.norm(target - start))
         count = max(2, int(math.ceil(max(distance / WAYPOINT_SPACING, abs(dyaw) / 0.1))))
         duration = max(0.3, distance / speed, abs(dyaw) / YAW_SPEED)

@@ -17,12 +17,12 @@ On-disk format (`lam-ros demos --out DIR`, read by `lam-ros train`):
 import hashlib
 import json
 import logging
-import math
 import time
 from pathlib import Path
 
 import numpy as np
 
+from lam_ros.control.ik import wrap_angle
 from lam_ros.expert.evaluate import episode_seed
 from lam_ros.expert.scripted import ExpertFailed, ScriptedExpert
 from lam_ros.policy.features import (ACT_LAYOUT, encode_action, OBS_LAYOUT, Observer,
@@ -42,10 +42,6 @@ REACHED_YAW = 0.05           # rad ... and this yaw
 DONE_HOLD = 0.5              # s recorded after the expert finished (label: done)
 
 
-def _wrap(angle):
-    return (angle + math.pi) % (2 * math.pi) - math.pi
-
-
 def _label(segments, t, tcp, tcp_yaw, command, target):
     """Label (OUT_DIM) at time t from the expert's segments."""
     i = max([k for k, s in enumerate(segments) if s['t0'] <= t + 1e-9] or [0])
@@ -59,7 +55,7 @@ def _label(segments, t, tcp, tcp_yaw, command, target):
     if i + 1 < len(segments) and segments[i + 1]['kind'] == 'gripper':
         reached = max(reached, REACHED_GRASP)
     if seg['kind'] == 'move' and np.linalg.norm(seg['position'] - tcp) < reached \
-            and abs(_wrap(seg['yaw'] - tcp_yaw)) < REACHED_YAW:
+            and abs(wrap_angle(seg['yaw'] - tcp_yaw)) < REACHED_YAW:
         if i + 1 >= len(segments):
             return encode_action(seg['position'], seg['yaw'], 0.0,
                                  command > GRIPPER_OPEN / 2, True, target, tcp_yaw)

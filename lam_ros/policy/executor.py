@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from lam_ros.control.ik import ArmIK, down_rotation, IKFailed
+from lam_ros.control.ik import ArmIK, down_rotation, IKFailed, wrap_angle
 from lam_ros.control.trajectory import JointTrajectory, TrajectoryPoint, TrajectoryRejected
 from lam_ros.policy.features import decode_action, Observer, view_from_desk
 from lam_ros.world.desk import ARM_JOINTS, GRIPPER_OPEN
@@ -38,10 +38,6 @@ class SkillResult:
     reason: str
     steps: int
     sim_seconds: float
-
-
-def _wrap(angle):
-    return (angle + math.pi) % (2 * math.pi) - math.pi
 
 
 class PolicyExecutor:
@@ -120,7 +116,8 @@ class PolicyExecutor:
         if distance > speed * dt:
             delta *= speed * dt / distance
         goal = np.clip(pos + delta, *WORKSPACE)
-        dyaw = float(np.clip(_wrap(command.yaw - yaw), -MAX_YAW_SPEED * dt, MAX_YAW_SPEED * dt))
+        turn = MAX_YAW_SPEED * dt
+        dyaw = float(np.clip(wrap_angle(command.yaw - yaw), -turn, turn))
         solved = self._solve(goal, yaw + dyaw, q, dt)
         if solved is None:
             return dt                  # hold: the arm keeps its last setpoint
