@@ -60,6 +60,10 @@ class ScriptedExpert:
             steps -= chunk
             self.on_frame(self.desk)
 
+    def wait(self, seconds):
+        """Let the simulation run with the current goals (frames still recorded)."""
+        self._run(seconds)
+
     def tcp(self):
         """Return the commanded TCP (position, yaw)."""
         pos, rot = self.ik.forward(self.desk.arm.setpoint(self.desk.time))

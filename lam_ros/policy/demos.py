@@ -93,7 +93,7 @@ def record_episode(desk, expert, oracle, task, scene_seed, rng):
     on_frame(desk)
     try:
         expert.solve(task)
-        expert._run(DONE_HOLD)
+        expert.wait(DONE_HOLD)
         success = TASKS[task].succeeded(desk, oracle, start)
     except ExpertFailed:
         success = False

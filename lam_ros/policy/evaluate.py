@@ -45,9 +45,7 @@ def _disturber(desk, task, rng):
             new = pos + shift
             new[0] = np.clip(new[0], 0.36, 0.56)
             new[1] = np.clip(new[1], -0.25, 0.25)
-            adr = d._block_qpos[block]
-            d.data.qpos[adr:adr + 3] = new
-            d.data.qvel[d._block_dof[block]:d._block_dof[block] + 6] = 0.0
+            d.move_block(block, new)
             state['moved'] = True
 
     return on_step, state

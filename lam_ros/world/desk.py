@@ -96,6 +96,12 @@ class CalvinDesk:
         adr = self._block_qpos[color]
         return self.data.qpos[adr:adr + 3].copy(), self.data.qpos[adr + 3:adr + 7].copy()
 
+    def move_block(self, color: str, position) -> None:
+        """Put a block's centre at `position` (keeping its orientation) and stop it."""
+        adr, dof = self._block_qpos[color], self._block_dof[color]
+        self.data.qpos[adr:adr + 3] = position
+        self.data.qvel[dof:dof + 6] = 0.0
+
     def site_pose(self, name: str):
         """(position, 3x3 rotation) of a model site, e.g. 'tcp'."""
         site = self.data.site(name)
