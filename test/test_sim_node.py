@@ -147,6 +147,21 @@ def test_trajectory_is_followed(sim):
     wait_for(lambda: np.max(np.abs(sim.arm() - start)) < 0.01, 15, 'the arm back at the start')
 
 
+def test_empty_trajectory_stops_and_holds_the_arm(sim):
+    """As with joint_trajectory_controller: an empty trajectory stops the arm where it is."""
+    wait_for(sim.still, 10, 'the arm to come to rest')
+    start = sim.arm()
+    sim.send(ARM, [(start + 0.5, 3.0)])
+    time.sleep(0.6)
+    sim.send(ARM, [])
+    time.sleep(0.3)
+    stopped = sim.arm()
+    time.sleep(0.5)
+    assert np.max(np.abs(sim.arm() - stopped)) < 2e-3
+    assert np.max(np.abs(stopped - start)) > 0.02          # it had moved ...
+    assert np.max(np.abs(stopped - (start + 0.5))) > 0.2   # ... and did not go on
+
+
 def test_gripper_commands(sim):
     sim.gripper.publish(Float64MultiArray(data=[0.0]))
     wait_for(lambda: sim.positions()['panda_finger_joint1'] < 0.003, 10, 'the gripper to close')
@@ -159,7 +174,6 @@ def test_gripper_commands(sim):
     (ARM[:6], [([0.0] * 6, 1.0)], 'does not name'),
     (ARM, [([0.0, 0.0, 0.0, -2.0, 0.0, float('nan'), 0.0], 1.0)], 'non-finite'),
     (ARM, [([0.0, 0.0, 0.0, 0.5, 0.0, 1.9, 0.0], 1.0)], 'outside its limits'),
-    (ARM, [], 'no points'),
     (ARM, [([2.5, -0.3, 0.0, -2.2, 0.0, 1.9, 0.785], 0.1)], 'rad/s'),
 ])
 def test_bad_trajectories_are_rejected_and_the_arm_holds(sim, names, points, reason):

@@ -64,6 +64,7 @@ class SimNode(Node):
         self._rate = p('joint_state_rate_hz').value
         self._camera_rate = p('camera_rate_hz').value
         self._rtf = p('real_time_factor').value
+        self._scene_rate = p('scene_rate_hz').value
         self._width, self._height = p('camera_width').value, p('camera_height').value
         self._cameras = list(p('cameras').value)
         unknown = [c for c in self._cameras if c not in CAMERAS]
@@ -77,6 +78,7 @@ class SimNode(Node):
         self._lock = threading.Lock()
         self._sim_clock = 0.0          # monotonic sim time across resets (for /clock)
         self._last_symbolic = None
+        self._scene_version = 0        # counts symbolic changes
 
         self._joint_pub = self.create_publisher(JointState, 'joint_states', 10)
         self._clock_pub = self.create_publisher(Clock, '/clock', 10)
@@ -126,12 +128,23 @@ class SimNode(Node):
             integer_range=[IntegerRange(from_value=16, to_value=960)]))
         self.declare_parameter('cameras', list(CAMERAS), describe(
             'Cameras to publish: static_camera, wrist_camera.'))
+        self.declare_parameter('scene_rate_hz', 20.0, describe(
+            'Rate of ~/scene_state (with block poses and fixture positions), in Hz of '
+            'simulated time.',
+            floating_point_range=[FloatingPointRange(from_value=1.0, to_value=100.0)]))
         self.declare_parameter('real_time_factor', 1.0, describe(
             'Simulated seconds per wall-clock second; 0 runs as fast as possible.',
             floating_point_range=[FloatingPointRange(from_value=0.0, to_value=100.0)]))
 
     # ------------------------------------------------------------------ callbacks
     def _on_trajectory(self, msg):
+        if not msg.points:
+            # joint_trajectory_controller's topic convention: an empty trajectory stops
+            # the arm where it is (used for cancel and e-stop)
+            with self._lock:
+                self.desk.hold_arm()
+            self.get_logger().info('empty arm trajectory: stopping and holding position')
+            return
         goal = trajectory_from_msg(msg)
         with self._lock:
             try:
@@ -167,7 +180,7 @@ class SimNode(Node):
         if task and task not in TASKS:
             raise ValueError('parameter task: unknown task %r' % task)
         state = sample_scene(self.desk, seed, task or None)
-        self._publish_scene(state, force=True)
+        self._publish_scene(state)
         suffix = ', task ' + task if task else ''
         self.get_logger().info('scene reset (seed %d%s)' % (seed, suffix))
         return state
@@ -178,7 +191,7 @@ class SimNode(Node):
         steps = max(1, int(round(1.0 / self._rate / dt)))
         camera_every = (max(1, int(round(1.0 / self._camera_rate / (steps * dt))))
                         if self._camera_rate > 0 else 0)
-        scene_every = max(1, int(round(0.1 / (steps * dt))))
+        scene_every = max(1, int(round(1.0 / self._scene_rate / (steps * dt))))
         wall_start, sim_start = time.monotonic(), self._sim_clock
         tick = 0
         while not self._stop.is_set() and rclpy.ok():
@@ -223,11 +236,12 @@ class SimNode(Node):
         msg.position, msg.velocity, msg.effort = pos.tolist(), vel.tolist(), eff.tolist()
         self._joint_pub.publish(msg)
 
-    def _publish_scene(self, state, force=False):
+    def _publish_scene(self, state):
         symbolic = {k: state[k] for k in SYMBOLIC_KEYS}
-        if not force and symbolic == self._last_symbolic:
-            return
-        self._last_symbolic = symbolic
+        if symbolic != self._last_symbolic:
+            self._scene_version += 1
+            self._last_symbolic = symbolic
+        state['version'] = self._scene_version
         self._scene_pub.publish(String(data=json.dumps(state)))
 
     def _publish_images(self, stamp, images):

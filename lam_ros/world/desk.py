@@ -48,6 +48,10 @@ class CalvinDesk:
         self._finger_dof = np.array([m.joint(n).dofadr[0] for n in FINGER_JOINTS])
         self._arm_act = np.array([m.actuator(n).id for n in ARM_JOINTS])
         self._gripper_act = m.actuator('panda_gripper').id
+        self._arm_kp = m.actuator_gainprm[self._arm_act, 0].copy()
+        self._arm_kv = -m.actuator_biasprm[self._arm_act, 2].copy()
+        # setpoint offset from `neutral` at 98% of each drive's torque limit
+        self._arm_reach = 0.98 * m.actuator_forcerange[self._arm_act, 1] / self._arm_kp
         self._fixture_qpos = {
             name: m.joint(name + '_joint').qposadr[0]
             for name in ('drawer', 'slide_door', 'switch', 'button')}
@@ -133,13 +137,22 @@ class CalvinDesk:
 
     # ------------------------------------------------------------------ stepping
     def step(self, n: int = 1):
-        """Advance the physics n steps, updating controller setpoints each step."""
+        """Advance the physics n steps, updating controller setpoints each step.
+
+        The arm's position setpoints move no faster than the joint speed limits, and
+        stay where the drive's torque (kp (setpoint - q) - kv v) is within its limit,
+        as a current-limited servo drive does: an abrupt stop brakes at full torque
+        instead of driving MuJoCo's force clamp, which makes a light joint chatter.
+        """
         d = self.data
         max_step = self.arm_limits.max_velocity * self.dt
         for _ in range(n):
             target = self.arm.setpoint(d.time)
             previous = d.ctrl[self._arm_act]
-            d.ctrl[self._arm_act] = np.clip(target, previous - max_step, previous + max_step)
+            ctrl = np.clip(target, previous - max_step, previous + max_step)
+            neutral = d.qpos[self._arm_qpos] + self._arm_kv * d.qvel[self._arm_dof] / self._arm_kp
+            d.ctrl[self._arm_act] = np.clip(ctrl, neutral - self._arm_reach,
+                                            neutral + self._arm_reach)
             d.ctrl[self._gripper_act] = self.gripper_target
             mujoco.mj_step(self.model, d)
             self._update_button()
