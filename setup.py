@@ -8,7 +8,8 @@ PACKAGE = 'lam_ros'
 ROS_WHEELS = [
     'ros-jazzy-rclpy', 'ros-jazzy-std-msgs', 'ros-jazzy-std-srvs', 'ros-jazzy-sensor-msgs',
     'ros-jazzy-trajectory-msgs', 'ros-jazzy-geometry-msgs', 'ros-jazzy-rosgraph-msgs',
-    'ros-jazzy-builtin-interfaces', 'ros-jazzy-rmw-fastrtps-cpp',
+    'ros-jazzy-builtin-interfaces', 'ros-jazzy-visualization-msgs',
+    'ros-jazzy-lifecycle-msgs', 'ros-jazzy-rmw-fastrtps-cpp',
 ]
 
 setup(
@@ -46,6 +47,7 @@ setup(
         'console_scripts': [
             'lam-ros = lam_ros.cli.main:main',
             'lam_sim = lam_ros.nodes.sim_node:main',
+            'lam_node = lam_ros.nodes.lam_node:main',
         ],
     },
 )

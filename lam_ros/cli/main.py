@@ -1,6 +1,9 @@
 """`lam-ros`: one command-line entry point with a subcommand per job.
 
+    lam-ros demo     the main job: one command end to end in the simulator, verified
+    lam-ros up       start lam_sim and lam_node (configured and active) until Ctrl-C
     lam-ros sim      run the simulator node lam_sim (ROS 2), until Ctrl-C
+    lam-ros node     run the LAM node lam_node (ROS 2 lifecycle node), until Ctrl-C
     lam-ros expert   run the scripted expert over tasks and print its success rate
     lam-ros skills   sync, list, search and add skills in the Milvus skill library
     lam-ros plan     turn a command into a checked, grounded plan of tasks (or refuse)
@@ -45,6 +48,73 @@ def _run_sim(args, ros_args):
         params += ['-p', 'use_sim_time:=true']
     sim_node.main(['lam-ros-sim', '--ros-args'] + params + ros_args)
     return 0
+
+
+def _add_node(sub):
+    p = sub.add_parser('node', help='run the LAM node lam_node (a lifecycle node)',
+                       description='Run lam_node: commands on /lam/command and /lam/execute, '
+                       'status on /lam/status. Extra arguments after --ros-args go to ROS.')
+    p.add_argument('--params', default=None, help='ROS parameter file (config/lam.yaml)')
+    p.add_argument('--autostart', action='store_true', help='configure and activate at once')
+    p.set_defaults(run=_run_node)
+
+
+def _run_node(args, ros_args):
+    from lam_ros.nodes import lam_node
+    params = ['--params-file', args.params] if args.params else []
+    if args.autostart:
+        params += ['-p', 'autostart:=true']
+    lam_node.main(['lam-ros-node', '--ros-args'] + params + ros_args)
+    return 0
+
+
+def _add_up(sub):
+    p = sub.add_parser('up', help='start lam_sim and lam_node (configured, active) until Ctrl-C',
+                       description='Start the simulator and the LAM node as child processes, '
+                       'configure and activate lam_node, and run until Ctrl-C (what '
+                       'launch/lam.launch.py sim:=true does for colcon users).')
+    p.add_argument('--params', default=None, help='lam_node parameter file (config/lam.yaml)')
+    p.add_argument('--sim-params', default=None, help='lam_sim parameter file (config/sim.yaml)')
+    p.add_argument('--seed', type=int, default=None, help='scene seed of the simulator')
+    p.set_defaults(run=_run_up)
+
+
+def _run_up(args, ros_args):
+    import time
+    from lam_ros.cli.stack import Stack
+    sim = {'seed': args.seed} if args.seed is not None else {}
+    stack = Stack(args.params, args.sim_params, sim_overrides=sim).start()
+    try:
+        while not stack.dead():
+            time.sleep(0.5)
+        print('lam-ros up: %s exited' % stack.dead(), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        stack.stop()
+
+
+def _add_demo(sub):
+    from lam_ros.cli.demo import DEFAULT_COMMAND
+    p = sub.add_parser('demo', help='the main job: one command end to end in the simulator',
+                       description='Start lam_sim and lam_node, send a command on /lam/command, '
+                       'print the plan and each step as it happens, record the static camera '
+                       'and write a JSON report; exit 0 only when the scene oracle confirms '
+                       'success.')
+    p.add_argument('text', nargs='*', help='the command (default: "%s")' % DEFAULT_COMMAND)
+    p.add_argument('--seed', type=int, default=0, help='scene seed (default 0)')
+    p.add_argument('--out', default='out', help='output folder (default out/)')
+    p.add_argument('--video', default='demo.mp4', help='video file name in --out (.mp4/.gif)')
+    p.add_argument('--timeout', type=float, default=240.0, help='seconds for the command')
+    p.set_defaults(run=_run_demo)
+
+
+def _run_demo(args, ros_args):
+    from lam_ros.cli.demo import DEFAULT_COMMAND, run_demo
+    text = ' '.join(args.text) or DEFAULT_COMMAND
+    return run_demo(text, out_dir=args.out, seed=args.seed, timeout=args.timeout,
+                    video_name=args.video, log=lambda m: print(m, flush=True))
 
 
 def _add_expert(sub):
@@ -395,6 +465,9 @@ def build_parser():
     parser.add_argument('-v', '--verbose', action='store_true', help='log debug details')
     sub = parser.add_subparsers(dest='command', required=True, metavar='COMMAND')
     _add_sim(sub)
+    _add_node(sub)
+    _add_up(sub)
+    _add_demo(sub)
     _add_expert(sub)
     _add_skills(sub)
     _add_plan(sub)

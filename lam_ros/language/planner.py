@@ -157,6 +157,7 @@ class Planner:
         self.library = library
         self.model = intent_model
         self._vocabulary = None
+        self.last_timing = {}
         self.specs = load_library(library.spec_paths() if library else [skills_dir()])
 
     def warm_up(self):
@@ -288,6 +289,7 @@ class Planner:
     def plan(self, text: str, scene=None) -> dict:
         """Plan one command. scene: a symbolic state dict, or None for intent only."""
         started = time.perf_counter()
+        parsed = retrieved = None
         try:
             try:
                 intents, error = parse(text), None
@@ -298,9 +300,11 @@ class Planner:
             # the model reads the whole command as the rules normalise it ("the compartment
             # under the table" is the drawer), like the clauses
             self._check_words(text)
+            parsed = time.perf_counter()
             search = [self.model is None or i.family == 'unknown' for i in intents] + [True]
             hits, probs = self._understand([i.text for i in intents] + [normalise(text)],
                                            search)
+            retrieved = time.perf_counter()
             whole = (hits.pop(), probs.pop())
             if len(intents) == 1 and not hits[0]:
                 hits[0] = whole[0]          # one clause: the command's neighbours are its own
@@ -326,7 +330,13 @@ class Planner:
                       'alternatives': [alts for _, alts in per_step]}
         except Refusal as err:
             result = {'text': text, 'ok': False, 'reason': str(err)}
-        result['latency_ms'] = round((time.perf_counter() - started) * 1000.0, 2)
+        ended = time.perf_counter()
+        result['latency_ms'] = round((ended - started) * 1000.0, 2)
+        # stages for the latency breakdown: parse (rules), retrieve (encoder, intent
+        # model, Milvus), ground (reading, grounding, checks); a refusal ends early
+        marks = [started] + [m for m in (parsed, retrieved) if m is not None] + [ended]
+        self.last_timing = {k: round((b - a) * 1000.0, 3) for k, a, b in zip(
+            ('parse', 'retrieve', 'ground')[:len(marks) - 1], marks, marks[1:])}
         return result
 
     def _resolve(self, intents, hits, probs, scene):

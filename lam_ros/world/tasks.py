@@ -168,6 +168,86 @@ class Task:
             return any(before[c] == 'table' and blocks[c] == 'drawer' for c in BLOCKS)
         raise ValueError('unknown primitive %r' % p)
 
+    # --------------------------------------------------------------- check from scene states
+    def verify(self, before: dict, after: dict):
+        """Say why the task did not succeed between two scene states; None when it did.
+
+        This is the check the LAM node makes from scene-state messages (the simulator's
+        oracle, or perception on a robot): locations, light and fixture states, block
+        positions and yaw, fixture joint positions. It mirrors `succeeded` except for
+        what a camera cannot see (a block's tilt, contacts).
+        """
+        p, a = self.primitive, self.args
+        blocks0, blocks1 = before['blocks'], after['blocks']
+
+        def pose(state, colour):
+            return state['poses'][colour]
+
+        if p == 'rotate':
+            turn = (pose(after, a['block'])['yaw_deg'] - pose(before, a['block'])['yaw_deg']
+                    + 180.0) % 360.0 - 180.0
+            if a['sign'] * turn < ROTATE_DEG:
+                return 'the %s block turned %.0f degrees %s (needs %.0f)' % (
+                    a['block'], abs(turn), 'clockwise' if turn < 0 else 'counterclockwise',
+                    ROTATE_DEG)
+            return None
+        if p == 'push':
+            moved = (np.array(pose(after, a['block'])['position'])
+                     - np.array(pose(before, a['block'])['position']))
+            direction = RIGHT if a['direction'] == 'right' else -RIGHT
+            if blocks1[a['block']] != 'table':
+                return 'the %s block is %s, not on the table' % (
+                    a['block'], blocks1[a['block']].replace('_', ' '))
+            if float(moved @ direction) < PUSH_DISTANCE:
+                return 'the %s block moved %.0f mm to the %s (needs %.0f)' % (
+                    a['block'], 1000 * float(moved @ direction), a['direction'],
+                    1000 * PUSH_DISTANCE)
+            return None
+        if p in ('slider', 'drawer'):
+            joint = 'slide_door' if p == 'slider' else 'drawer'
+            sign = 1.0 if a.get('direction', a.get('target')) in ('left', 'open') else -1.0
+            need = SLIDER_DISTANCE if p == 'slider' else DRAWER_DISTANCE
+            moved = sign * (after['joints'][joint] - before['joints'][joint])
+            if moved < need:
+                return 'the %s moved %.0f mm (needs %.0f)' % (
+                    'sliding door' if p == 'slider' else 'drawer', 1000 * moved, 1000 * need)
+            return None
+        if p == 'lift':
+            rise = pose(after, a['block'])['position'][2] - pose(before, a['block'])['position'][2]
+            if blocks1[a['block']] != 'grasped':
+                return 'the %s block is not in the gripper (it is %s)' % (
+                    a['block'], blocks1[a['block']].replace('_', ' '))
+            if rise < LIFT_HEIGHT[a['surface']]:
+                return 'the %s block rose %.0f mm (needs %.0f)' % (
+                    a['block'], 1000 * rise, 1000 * LIFT_HEIGHT[a['surface']])
+            return None
+        if p in ('place', 'stack'):
+            held = before['grasped']
+            if held is None:
+                return 'no block was in the gripper'
+            if after['grasped'] is not None:
+                return 'the %s block is still in the gripper' % after['grasped']
+            wanted = {'stack': ('stacked_top',), 'slider': ('slider_left', 'slider_right'),
+                      'drawer': ('drawer',)}[a.get('target', 'stack')]
+            if blocks1[held] not in wanted:
+                return 'the %s block ended %s' % (held, blocks1[held].replace('_', ' '))
+            return None
+        if p == 'unstack':
+            tops = [c for c, loc in blocks0.items() if loc == 'stacked_top']
+            if not any(blocks1[c] in ('table', 'grasped') for c in tops):
+                return 'the stack is still there'
+            return None
+        if p == 'toggle':
+            if after[a['light']] != a['target']:
+                return 'the %s is %s' % ('light bulb' if a['light'] == 'lightbulb' else 'LED',
+                                         after[a['light']])
+            return None
+        if p == 'push_into_drawer':
+            if not any(blocks0[c] == 'table' and blocks1[c] == 'drawer' for c in BLOCKS):
+                return 'no block went from the table into the drawer'
+            return None
+        raise ValueError('unknown primitive %r' % p)
+
 
 def _relative_yaw_tilt(q0, q1):
     """Yaw (deg, about world z) and tilt (deg) of the rotation taking q0 to q1."""

@@ -6,7 +6,7 @@ import imageio.v2 as imageio
 
 
 class VideoWriter:
-    """Collects RGB frames from a camera of a CalvinDesk and writes them on close."""
+    """Collects RGB frames (from a CalvinDesk camera, or added) and writes them on close."""
 
     def __init__(self, path, camera='static_camera', width=480, height=360, fps=15):
         self.path = Path(path)
@@ -20,7 +20,11 @@ class VideoWriter:
         self.frames = 0
 
     def __call__(self, desk):
-        self._writer.append_data(desk.render(self.camera, self.width, self.height))
+        self.add(desk.render(self.camera, self.width, self.height))
+
+    def add(self, frame):
+        """Append one RGB frame (H x W x 3, uint8)."""
+        self._writer.append_data(frame)
         self.frames += 1
 
     def close(self):
