@@ -30,7 +30,7 @@ from std_msgs.msg import Bool, Empty, String  # noqa: E402
 
 ARM = ['panda_joint%d' % i for i in range(1, 8)]
 FINAL = ('succeeded', 'failed', 'rejected', 'cancelled', 'stopped')
-RTF = 2.0           # the simulator runs twice as fast as real time
+RTF = 2.0           # the simulator runs twice as fast as real time, stamps in sim time
 
 
 def stop(proc):
@@ -111,10 +111,13 @@ def stack(tmp_path_factory):
     logs = tmp_path_factory.mktemp('logs')
     sim = subprocess.Popen(
         [sys.executable, '-m', 'lam_ros.nodes.sim_node', '--ros-args', '-p',
-         'camera_rate_hz:=0.0', '-p', 'real_time_factor:=%s' % RTF, '-p', 'seed:=0'],
+         'camera_rate_hz:=0.0', '-p', 'real_time_factor:=%s' % RTF, '-p', 'seed:=0',
+         '-p', 'use_sim_time:=true'],
         env=env, stdout=open(logs / 'sim.log', 'w'), stderr=subprocess.STDOUT)
     lam = subprocess.Popen(
-        [sys.executable, '-m', 'lam_ros.nodes.lam_node', '--ros-args', '-p', 'autostart:=true'],
+        # a 1 s joint-state watchdog (default 0.5 s): CI machines are slow and shared
+        [sys.executable, '-m', 'lam_ros.nodes.lam_node', '--ros-args', '-p', 'autostart:=true',
+         '-p', 'joint_state_timeout_s:=1.0'],
         env=env, stdout=open(logs / 'lam_node.log', 'w'), stderr=subprocess.STDOUT)
     rclpy.init()
     operator = Operator()
@@ -200,6 +203,24 @@ def test_action_cancel_stops_the_command(stack):
     answer = result.result().result
     assert answer.state == 'cancelled' and not answer.success, answer
     assert 'cancel' in answer.reason
+
+
+def test_command_during_a_command_is_queued_and_runs_after_it(stack):
+    operator, _, _ = stack
+    first, second = 'turn off the light bulb', 'turn the light bulb back on'
+    operator.send(first)
+    operator.wait_for(lambda: any(s['state'] == 'running' for s in operator.of(first)), 30,
+                      'the first command to run')
+    operator.send(second)
+    accepted = operator.wait_for(lambda: operator.of(second), 10, 'the second accepted')[0]
+    assert accepted['state'] == 'accepted' and accepted['queued'] is True
+    assert operator.wait_for(lambda: operator.final(first), 60, 'the first')['state'] == \
+        'succeeded'
+    final = operator.wait_for(lambda: operator.final(second), 60, 'the second')
+    assert final['state'] == 'succeeded', final
+    order = [(s['command'], s['state']) for _, s in operator.statuses
+             if s['command'] in (first, second) and s['state'] in ('running', 'succeeded')]
+    assert order.index((first, 'succeeded')) < order.index((second, 'running'))
 
 
 def test_estop_stops_motion_within_100_ms_and_refuses_until_released(stack):

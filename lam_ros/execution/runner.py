@@ -33,6 +33,7 @@ from lam_ros.world.tasks import TASKS
 READY_RADIUS = 0.08          # m: a TCP this close to the ready pose starts from where it is
 READY_Z = 0.22               # m: height the TCP rises to before moving to the ready pose
 READY_SPEED = 0.3            # fraction of the joint speed limits for moves to the ready pose
+RELEASE_SECONDS = 0.4        # s to open the gripper before leaving a handle
 STATES = ('accepted', 'rejected', 'running', 'succeeded', 'failed', 'cancelled', 'stopped')
 
 
@@ -106,8 +107,10 @@ class PlanRunner:
         return {'state': 'succeeded', 'reason': None, 'steps': report, 'timing': timing}
 
     # ------------------------------------------------------------------ one step
-    def _state(self, not_before):
+    def _state(self, not_before, interrupted=None):
         state = self.robot.wait_state(not_before, self.config.joint_state_timeout)
+        if state is None and interrupted is not None and interrupted() is not None:
+            raise StepFailed(*interrupted())            # e.g. shutting down: not the robot
         if state is None:
             raise StepFailed('failed', 'watchdog: no joint states for %.1f s (is the robot '
                              'driver or simulator running?)' % self.config.joint_state_timeout)
@@ -140,6 +143,11 @@ class PlanRunner:
         the holding pose above the table centre. First straight up to READY_Z, then a
         joint-space move, at READY_SPEED of the joint speed limits.
         """
+        if not holding and state.finger < 0.5 * GRIPPER_OPEN:
+            # a closed gripper holding no block may still hold a handle (a cancelled
+            # skill): let go before moving away
+            self.robot.send_gripper(GRIPPER_OPEN)
+            state = self._wait(state.stamp + RELEASE_SECONDS, interrupted)
         ik = self.world.ik
         ready = self.ready_pose(state.arm, holding)
         pos, _ = ik.forward(state.arm)
@@ -160,18 +168,23 @@ class PlanRunner:
         t += max(0.5, float(np.max(np.abs(ready - q) / cap)))
         points.append((ready, t))
         self.robot.send_arm_path(points)
-        end = state.stamp + t + 0.2
+        return self._wait(state.stamp + t + 0.2, interrupted)
+
+    def _wait(self, end, interrupted):
+        """Wait until the joint states' clock reaches `end`, checking for interruptions."""
+        state = self._state(0.0, interrupted)
         while state.stamp < end:
             stop = interrupted()
             if stop is not None:
                 raise StepFailed(*stop)
-            state = self._state(min(end, state.stamp + 1.0 / self.config.control_hz))
+            state = self._state(min(end, state.stamp + 1.0 / self.config.control_hz),
+                                interrupted)
         return state
 
     def _run_step(self, task, interrupted, timing):
         spec = self.specs.get(task)
         limits = SafetyLimits.from_safety(spec.safety) if spec else SafetyLimits()
-        state = self._state(0.0)
+        state = self._state(0.0, interrupted)
         before = self._scene()
         unmet = TASKS[task].unmet(before)
         if unmet:
@@ -185,7 +198,7 @@ class PlanRunner:
             stop = interrupted()
             if stop is not None:
                 raise StepFailed(*stop)
-            state = self._state(due)
+            state = self._state(due, interrupted)
             if state.stamp - start > limits.timeout:
                 raise StepFailed('failed', 'timeout: not done after %.0f s' % limits.timeout)
             if goal is not None and state.stamp >= goal[1]:
@@ -217,7 +230,7 @@ class PlanRunner:
                 goal = (motion.joints, state.stamp + motion.duration)
             timing.setdefault('first_command_at', time.perf_counter())
             due = state.stamp + motion.duration
-        state = self._state(state.stamp + self.config.settle)
+        state = self._wait(state.stamp + self.config.settle, interrupted)
         reason = TASKS[task].verify(before, self._scene())
         if reason is not None:
             raise StepFailed('failed', reason)

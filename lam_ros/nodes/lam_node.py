@@ -426,7 +426,9 @@ class LamNode(LifecycleNode):
         reason = self._refusal()
         plan = None
         if reason is None:
-            plan, reason = self._plan(request)
+            with self._wake:        # queued behind others: plan from where they will leave it
+                ahead = self._queue[-1] if self._queue else self._running
+            plan, reason = self._plan(request, ahead['expected'] if ahead else None)
         if reason is not None:
             self._finish(request, 'rejected', reason)
             return request
@@ -462,13 +464,19 @@ class LamNode(LifecycleNode):
             return 'no scene state yet on %s' % self.params['scene_topic']
         return None
 
-    def _plan(self, request):
-        """Plan against the latest scene: (plan, None) or (None, reason)."""
+    def _plan(self, request, state=None):
+        """Plan against a symbolic state (default: the latest scene).
+
+        Returns (plan, None) or (None, reason); the request keeps the state its plan is
+        expected to leave, which a command queued behind it is planned against.
+        """
         from lam_ros.language.planner import symbolic
-        scene, _ = self.robot.scene()
+        from lam_ros.world.tasks import TASKS
+        if state is None:
+            state = symbolic(self.robot.scene()[0])
         with self._plan_lock:
             started = time.perf_counter()
-            result = self.planner.plan(request['command'], symbolic(scene))
+            result = self.planner.plan(request['command'], state)
             timing = dict(self.planner.last_timing)
         timing['plan'] = round((time.perf_counter() - started) * 1000.0, 2)
         request['latency_ms'] = timing
@@ -476,6 +484,9 @@ class LamNode(LifecycleNode):
             return None, result['reason']
         request['plan'] = result['steps']
         request['confidence'] = result['confidence']
+        for step in result['steps']:
+            state = TASKS[step['task']].effects(state)
+        request['expected'] = state
         return result, None
 
     def _on_confirm(self, msg: Bool):
