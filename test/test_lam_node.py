@@ -10,10 +10,6 @@ order; the last one kills the simulator.
 
 import json
 import os
-import signal
-import subprocess
-import sys
-import time
 
 import numpy as np
 import pytest
@@ -22,119 +18,15 @@ DOMAIN = str(100 + os.getpid() % 100)
 os.environ['ROS_DOMAIN_ID'] = DOMAIN
 os.environ['ROS_AUTOMATIC_DISCOVERY_RANGE'] = 'LOCALHOST'
 
-import rclpy  # noqa: E402  (the domain must be set before rclpy initialises)
-from rclpy.action import ActionClient  # noqa: E402
-from rclpy.qos import DurabilityPolicy, QoSProfile, ReliabilityPolicy  # noqa: E402
-from sensor_msgs.msg import JointState  # noqa: E402
-from std_msgs.msg import Bool, Empty, String  # noqa: E402
-
-ARM = ['panda_joint%d' % i for i in range(1, 8)]
-FINAL = ('succeeded', 'failed', 'rejected', 'cancelled', 'stopped')
-RTF = 2.0           # the simulator runs twice as fast as real time, stamps in sim time
-
-
-def stop(proc):
-    """Stop a node process like Ctrl-C would; kill it if it does not exit in 15 s."""
-    if proc.poll() is not None:
-        return
-    proc.send_signal(signal.SIGINT)
-    try:
-        proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
-
-
-class Operator:
-    """A test node playing the operator: sends commands, watches status and joints."""
-
-    def __init__(self):
-        self.node = rclpy.create_node('lam_test_operator')
-        latched = QoSProfile(depth=20, durability=DurabilityPolicy.TRANSIENT_LOCAL,
-                             reliability=ReliabilityPolicy.RELIABLE)
-        self.statuses, self.joints, self.sent = [], [], {}
-        self.node.create_subscription(String, '/lam/status', self._on_status, latched)
-        self.node.create_subscription(JointState, 'joint_states', self.joints.append, 10)
-        self.command = self.node.create_publisher(String, '/lam/command', 10)
-        self.cancel = self.node.create_publisher(Empty, '/lam/cancel', 10)
-        self.estop = self.node.create_publisher(Bool, '/lam/estop', 10)
-        from lam_interfaces.action import Execute
-        self.Execute = Execute
-        self.action = ActionClient(self.node, Execute, '/lam/execute')
-
-    def _on_status(self, msg):
-        self.statuses.append((time.monotonic(), json.loads(msg.data)))
-
-    def spin(self, seconds=0.05):
-        rclpy.spin_once(self.node, timeout_sec=seconds)
-
-    def pause(self, seconds):
-        end = time.monotonic() + seconds
-        while time.monotonic() < end:
-            self.spin()
-
-    def wait_for(self, predicate, timeout, what):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            self.spin()
-            value = predicate()
-            if value:
-                return value
-        raise AssertionError('timed out after %.0f s waiting for %s; last statuses: %s' % (
-            timeout, what, [s['state'] for _, s in self.statuses[-5:]]))
-
-    def of(self, text):
-        """Statuses of the latest command with this text."""
-        since = self.sent.get(text, 0)
-        return [s for _, s in self.statuses[since:] if s['command'] == text]
-
-    def final(self, text):
-        return next((s for s in self.of(text) if s['state'] in FINAL), None)
-
-    def send(self, text):
-        self.sent[text] = len(self.statuses)
-        self.command.publish(String(data=text))
-        return time.monotonic()
-
-    def arm(self):
-        msg = self.joints[-1]
-        index = {n: i for i, n in enumerate(msg.name)}
-        return (np.array([msg.position[index[n]] for n in ARM]),
-                np.array([msg.velocity[index[n]] for n in ARM]),
-                msg.header.stamp.sec + msg.header.stamp.nanosec * 1e-9)
+from lam_stack import ARM, lam_stack  # noqa: E402  (the domain must be set before rclpy)
+from std_msgs.msg import Bool  # noqa: E402
 
 
 @pytest.fixture(scope='module')
 def stack(tmp_path_factory):
     pytest.importorskip('lam_interfaces', reason='lam_interfaces not built (.ci/setup)')
-    env = dict(os.environ, LAM_ROS_DATA_DIR=str(tmp_path_factory.mktemp('lam_data')))
-    logs = tmp_path_factory.mktemp('logs')
-    sim = subprocess.Popen(
-        [sys.executable, '-m', 'lam_ros.nodes.sim_node', '--ros-args', '-p',
-         'camera_rate_hz:=0.0', '-p', 'real_time_factor:=%s' % RTF, '-p', 'seed:=0',
-         '-p', 'use_sim_time:=true'],
-        env=env, stdout=open(logs / 'sim.log', 'w'), stderr=subprocess.STDOUT)
-    lam = subprocess.Popen(
-        # a 1 s joint-state watchdog (default 0.5 s): CI machines are slow and shared
-        [sys.executable, '-m', 'lam_ros.nodes.lam_node', '--ros-args', '-p', 'autostart:=true',
-         '-p', 'joint_state_timeout_s:=1.0'],
-        env=env, stdout=open(logs / 'lam_node.log', 'w'), stderr=subprocess.STDOUT)
-    rclpy.init()
-    operator = Operator()
-    try:
-        from lam_ros.cli.stack import Stack
-        waiter = Stack()
-        waiter.procs = {'lam_sim': sim, 'lam_node': lam}
-        waiter.wait_active(operator.node, timeout=120)
-        operator.wait_for(lambda: operator.joints, 20, 'joint states')
-        yield operator, sim, lam
-    finally:
-        operator.node.destroy_node()
-        rclpy.try_shutdown()
-        stop(lam)
-        stop(sim)
-        for name in ('sim.log', 'lam_node.log'):
-            print('---- %s\n%s' % (name, (logs / name).read_text()[-3000:]))
+    with lam_stack(tmp_path_factory) as parts:
+        yield parts
 
 
 def test_command_on_topic_runs_and_is_verified(stack):
@@ -207,7 +99,7 @@ def test_action_cancel_stops_the_command(stack):
 
 def test_command_during_a_command_is_queued_and_runs_after_it(stack):
     operator, _, _ = stack
-    first, second = 'turn off the light bulb', 'turn the light bulb back on'
+    first, second = 'turn off the light bulb', 'switch the LED off'
     operator.send(first)
     operator.wait_for(lambda: any(s['state'] == 'running' for s in operator.of(first)), 30,
                       'the first command to run')
@@ -259,7 +151,7 @@ def test_estop_stops_motion_within_100_ms_and_refuses_until_released(stack):
     assert np.max(np.abs(now - held)) < 2e-3, 'the arm moved while the e-stop was engaged'
     operator.estop.publish(Bool(data=False))
     operator.pause(0.5)
-    text = 'turn off the LED'
+    text = 'turn on the LED'
     operator.send(text)
     final = operator.wait_for(lambda: operator.final(text), 90, 'a command after release')
     assert final['state'] == 'succeeded', final
@@ -267,7 +159,7 @@ def test_estop_stops_motion_within_100_ms_and_refuses_until_released(stack):
 
 def test_killed_simulator_fails_the_step_with_a_watchdog_reason(stack):
     operator, sim, _ = stack
-    text = 'turn on the LED'
+    text = 'turn off the LED'
     operator.send(text)
     operator.wait_for(lambda: any(s['state'] == 'running' for s in operator.of(text)), 30,
                       'the step to run')

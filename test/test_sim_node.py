@@ -6,7 +6,6 @@ discovery; this test process talks to it with rclpy and always stops it.
 
 import json
 import os
-import signal
 import subprocess
 import sys
 import threading
@@ -20,6 +19,7 @@ os.environ['ROS_DOMAIN_ID'] = DOMAIN
 os.environ['ROS_AUTOMATIC_DISCOVERY_RANGE'] = 'LOCALHOST'
 
 import rclpy  # noqa: E402  (the domain must be set before rclpy initialises)
+from lam_stack import stop  # noqa: E402
 from builtin_interfaces.msg import Duration  # noqa: E402
 from rcl_interfaces.msg import Log  # noqa: E402
 from rclpy.executors import SingleThreadedExecutor  # noqa: E402
@@ -30,16 +30,6 @@ from std_srvs.srv import Trigger  # noqa: E402
 from trajectory_msgs.msg import JointTrajectory, JointTrajectoryPoint  # noqa: E402
 
 ARM = ['panda_joint%d' % i for i in range(1, 8)]
-
-
-def stop(proc):
-    """Stop a node process like Ctrl-C would; kill it if it does not exit in 15 s."""
-    proc.send_signal(signal.SIGINT)
-    try:
-        proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
 
 
 def wait_for(predicate, timeout, what):
