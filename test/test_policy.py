@@ -96,6 +96,27 @@ def test_demonstrations_have_labels_and_end_done(tmp_path):
     assert data['out'][-1, 7] == 1.0 and data['out'][0, 7] == 0.0
 
 
+def test_demonstration_noise_perturbs_the_yaw_but_not_the_labels():
+    """DART on the yaw too: the arm turns to a perturbed yaw, the plan keeps the intended one."""
+    from lam_ros.control.ik import wrap_angle
+    from lam_ros.expert.scripted import ScriptedExpert
+    from lam_ros.world.desk import CalvinDesk
+    desk = CalvinDesk()
+    try:
+        expert = ScriptedExpert(desk)
+        expert.noise, expert.yaw_noise = 0.015, 0.2
+        expert.rng = np.random.default_rng(3)
+        position, yaw = expert.tcp()
+        errors = []
+        for k in range(3):
+            expert.move(position + np.array([0.0, 0.03 * (k + 1), 0.0]), yaw)
+            assert expert.segments[-1]['yaw'] == yaw
+            errors.append(abs(wrap_angle(expert.tcp()[1] - yaw)))
+        assert 0.02 < max(errors) <= 0.4 + 1e-6, errors
+    finally:
+        desk.close()
+
+
 @pytest.mark.parametrize('task', ['open_drawer', 'lift_red_block_table', 'turn_on_lightbulb',
                                   'rotate_blue_block_left'])
 def test_short_closed_loop_episodes_succeed(policy, task):

@@ -46,6 +46,10 @@ class ScriptedExpert:
         # target while the segment records the intended one, so the recorded states
         # include small deviations labelled with their correction (DART).
         self.noise = 0.0
+        # ... and the same for the yaw (rad, standard deviation): the policy's yaw errors
+        # (e.g. turning past the grasp yaw) must be seen with their correction too, or it
+        # drifts between the cube's four face-aligned grasp yaws.
+        self.yaw_noise = 0.0
         self.rng = np.random.default_rng(0)
 
     # ------------------------------------------------------------------ low level
@@ -74,11 +78,14 @@ class ScriptedExpert:
         q = self.desk.arm.setpoint(self.desk.time)
         start, start_yaw = self.tcp()
         intended = np.asarray(position, float)
-        target = intended
+        target, target_yaw = intended, yaw
         if self.noise > 0.0 and speed >= 0.25:
             target = intended + np.clip(self.rng.normal(0.0, self.noise, 3), -2 * self.noise,
                                         2 * self.noise)
-        dyaw = wrap_angle(yaw - start_yaw)
+            if self.yaw_noise > 0.0:
+                target_yaw = yaw + float(np.clip(self.rng.normal(0.0, self.yaw_noise),
+                                                 -2 * self.yaw_noise, 2 * self.yaw_noise))
+        dyaw = wrap_angle(target_yaw - start_yaw)
         distance = float(np.linalg.norm(target - start))
         count = max(2, int(math.ceil(max(distance / WAYPOINT_SPACING, abs(dyaw) / 0.1))))
         duration = max(0.3, distance / speed, abs(dyaw) / YAW_SPEED)

@@ -106,11 +106,13 @@ def record_episode(desk, expert, oracle, task, scene_seed, rng):
     return obs, out, True
 
 
-def collect(out_dir, tasks=None, episodes=40, seed=1000, noise=0.015, log_fn=print) -> dict:
+def collect(out_dir, tasks=None, episodes=40, seed=1000, noise=0.015, yaw_noise=0.2,
+            log_fn=print) -> dict:
     """Record demonstrations for `tasks` (default all) into out_dir; return the metadata.
 
-    noise: every other episode, free-space moves of the expert go to a target perturbed
-    by this much (m, standard deviation) while the labels keep the intended one.
+    noise, yaw_noise: every other episode, free-space moves of the expert go to a target
+    perturbed by this much (m and rad, standard deviation) while the labels keep the
+    intended one.
     """
     tasks = list(tasks or TASK_NAMES)
     desk = CalvinDesk()
@@ -126,6 +128,7 @@ def collect(out_dir, tasks=None, episodes=40, seed=1000, noise=0.015, log_fn=pri
         for episode in range(episodes):
             total += 1
             expert.noise = noise if episode % 2 else 0.0
+            expert.yaw_noise = yaw_noise if episode % 2 else 0.0
             obs, out, ok = record_episode(desk, expert, oracle, name,
                                           episode_seed(seed, index, episode), rng)
             if not ok:
@@ -144,6 +147,7 @@ def collect(out_dir, tasks=None, episodes=40, seed=1000, noise=0.015, log_fn=pri
     np.savez_compressed(path, obs=np.concatenate(all_obs), out=np.concatenate(all_out),
                         episode=np.concatenate(episode_ids), task=np.concatenate(task_ids))
     meta = {'tasks': tasks, 'episodes_per_task': episodes, 'seed': seed, 'noise': noise,
+            'yaw_noise': yaw_noise,
             'control_hz': CONTROL_HZ, 'kept_episodes': kept, 'total_episodes': total,
             'samples': int(sum(len(o) for o in all_obs)),
             'observation': [list(x) for x in OBS_LAYOUT], 'action': [list(x) for x in ACT_LAYOUT],
