@@ -3,7 +3,7 @@
 import pytest
 
 from lam_ros.language.parser import parse, Refusal, split_clauses
-from lam_ros.language.planner import Planner
+from lam_ros.language.planner import default_scene, Planner
 
 SCENE = {'blocks': {'red': 'table', 'blue': 'slider_right', 'pink': 'table'},
          'drawer': 'closed', 'slider': 'left', 'lightbulb': 'on', 'led': 'off',
@@ -286,3 +286,21 @@ def test_full_planner_reads_what_the_rules_cannot_and_still_refuses(full_planner
     # the model never guesses a block or a direction the operator did not say
     result = full_planner.plan('give the cube a little nudge', None)
     assert not result['ok'], result
+
+
+@pytest.mark.parametrize('text, unseen, reason', [
+    ('pick up the red block', ('blocks', 'red'), 'cannot see the red block'),
+    ('open the drawer', ('drawer',), 'cannot see the drawer'),
+    ('turn off the LED', ('led',), 'cannot see the LED'),
+    ('push the pink block to the left', ('grasped',), 'what the gripper is holding'),
+])
+def test_items_perception_cannot_see_are_refused(text, unseen, reason):
+    """Perception reports an item it cannot see as 'unknown': never act on it."""
+    scene = default_scene()
+    if unseen[0] == 'blocks':
+        scene['blocks'][unseen[1]] = 'unknown'
+    else:
+        scene[unseen[0]] = 'unknown'
+    result = Planner().plan(text, scene)
+    assert not result['ok'] and reason in result['reason']
+    assert Planner().plan('push the red block to the left', default_scene())['ok']

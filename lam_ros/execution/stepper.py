@@ -11,8 +11,9 @@ for a second: nothing more will happen); then the caller checks the scene.
 
 Safety lives here, outside the network, from the skill's spec (`SafetyLimits`): the
 TCP never moves further out of the skill's workspace box than it already is, moves no
-faster than the skill's TCP speed limit while touching or holding something (0.35 m/s
-otherwise), and no joint moves faster than the skill's fraction of its speed limit.
+faster than the skill's TCP speed limit while within touching distance of its target or
+holding a block (0.35 m/s otherwise), and no joint moves faster than the skill's
+fraction of its speed limit.
 The caller enforces the timeout and judges success from the scene, never from `done`.
 """
 
@@ -21,10 +22,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from lam_ros.control.ik import down_rotation, IKFailed, wrap_angle
-from lam_ros.policy.features import decode_action, GRIPPER_OPEN, Observer
+from lam_ros.policy.features import decode_action, GRIPPER_OPEN, Observer, TOUCH_RADIUS
 from lam_ros.world.desk import ARM_MAX_VELOCITY
 
 FREE_TCP_SPEED = 0.35         # m/s: the speed limit away from objects
+TARGET_FROM_TCP = slice(10, 13)   # in the observation (lam_ros.policy.features)
 MIN_TCP_SPEED = 0.03          # m/s: the network's speed is never below this
 MAX_YAW_SPEED = 1.5           # rad/s
 DONE_THRESHOLD = 0.5
@@ -116,7 +118,8 @@ class SkillStepper:
         wanted = GRIPPER_OPEN if command.gripper_open else 0.0
         if abs(wanted - view.gripper_command) > 1e-4:
             motion.gripper = wanted
-        self._towards(command, motion)
+        near = float(np.linalg.norm(obs[TARGET_FROM_TCP])) < TOUCH_RADIUS
+        self._towards(command, motion, near or view.held is not None)
         return motion
 
     def _settled(self, view, now):
@@ -132,11 +135,10 @@ class SkillStepper:
             return False
         return now - since >= SETTLED_SECONDS
 
-    def _towards(self, command, motion):
+    def _towards(self, command, motion, contact):
         limits, dt = self.limits, self.dt
         pos, rot = self.ik.forward(self.q)
         yaw = float(np.arctan2(rot[1, 0], rot[0, 0]))
-        contact = self.observer.touched or command.gripper_open is False
         top = limits.contact_tcp_speed if contact else FREE_TCP_SPEED
         speed = min(max(command.speed, MIN_TCP_SPEED), max(top, MIN_TCP_SPEED))
         goal = bounded_goal(pos, command.keyframe, speed, dt, limits.low, limits.high)

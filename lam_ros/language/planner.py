@@ -451,6 +451,8 @@ class Planner:
     def _ground(self, intent, state):
         """Task keys (with auto flags) for one intent, given the state before it."""
         f, s = intent.family, intent.slots
+        if state is not None:
+            _refuse_unseen(f, s, state)
         if f == 'task':
             return [(s['task'], False)]
         if f in ('rotate', 'push'):
@@ -538,6 +540,32 @@ class Planner:
             # open first: the drawer cannot be opened with a block in the gripper
             state = TASKS['open_drawer'].effects(state)
         return opening + self._lift(block, None, state, auto=True)
+
+
+UNSEEN = 'unknown'            # what perception reports for an item it cannot see
+FIXTURE_OF = {'drawer': 'drawer', 'slider': 'slider', 'push_into_drawer': 'drawer'}
+
+
+def _refuse_unseen(family, slots, state):
+    """Refuse an intent whose block, fixture or light the scene reports as unknown."""
+    items = []
+    if slots.get('block'):
+        items.append((slots['block'] + ' block', state['blocks'].get(slots['block'])))
+    if family in FIXTURE_OF:
+        name = FIXTURE_OF[family]
+        items.append(('sliding door' if name == 'slider' else name, state.get(name)))
+    if family == 'toggle' and slots.get('light'):
+        light = slots['light']
+        items.append(('light bulb' if light == 'lightbulb' else 'LED', state.get(light)))
+    if family == 'place' and slots.get('target') == 'drawer':
+        items.append(('drawer', state.get('drawer')))
+    if state.get('grasped') == UNSEEN:
+        raise Refusal('I cannot see what the gripper is holding right now, and I do not act '
+                      'on what I cannot see')
+    for name, value in items:
+        if value == UNSEEN:
+            raise Refusal('I cannot see the %s right now, and I do not act on what I cannot '
+                          'see' % name)
 
 
 def _where(location):

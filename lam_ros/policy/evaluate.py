@@ -52,8 +52,11 @@ def _disturber(desk, task, rng):
 
 
 def run_policy(tasks, episodes: int, seed: int, policy, control_hz: float = 20.0,
-               disturb: bool = False, timeout: float = 20.0, on_episode=None) -> dict:
-    """Run the policy on each task `episodes` times; return the score."""
+               disturb: bool = False, timeout: float = None, on_episode=None) -> dict:
+    """Run the policy on each task `episodes` times; return the score.
+
+    timeout: seconds of simulated time per episode (default: each skill spec's).
+    """
     desk = CalvinDesk()
     executor = PolicyExecutor(desk, policy, control_hz=control_hz)
     rng = np.random.default_rng(seed)
