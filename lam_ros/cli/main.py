@@ -7,6 +7,7 @@
     lam-ros expert   run the scripted expert over tasks and print its success rate
     lam-ros skills   sync, list, search and add skills in the Milvus skill library
     lam-ros plan     turn a command into a checked, grounded plan of tasks (or refuse)
+    lam-ros listen   recognise spoken commands (microphone or a WAV file), offline
 
 Subcommands parse their own arguments and import their heavy modules lazily, so
 `lam-ros --help` is instant and a missing optional dependency only affects its user.
@@ -17,6 +18,8 @@ import json
 import logging
 import sys
 from pathlib import Path
+
+from lam_ros.voice.cli import add_parser as _add_listen
 
 log = logging.getLogger('lam_ros')
 
@@ -473,6 +476,7 @@ def build_parser():
     _add_plan(sub)
     _add_train_intent(sub)
     _add_policy(sub)
+    _add_listen(sub)
     return parser
 
 
