@@ -398,6 +398,9 @@ def _add_policy(sub):
     p.add_argument('--control-hz', type=float, default=20.0, help='control rate (default 20)')
     p.add_argument('--disturb', action='store_true',
                    help='move the target block 3-5 cm while the gripper approaches it')
+    p.add_argument('--scene', default='oracle', choices=['oracle', 'perception', 'both'],
+                   help="the policy's scene: the simulator's oracle (default), camera "
+                   'images through perception, or both side by side in one JSON')
     p.add_argument('--json', action='store_true', help='print only one JSON object')
     p.add_argument('--record', action='store_true', help="store the result in the policy's "
                    'metadata file (policy.json) under "evaluation"')
@@ -447,14 +450,26 @@ def _run_eval(args, ros_args):
                 '  moved' if record['disturbed'] else '',
                 '' if record['success'] else '  ' + record['reason']), flush=True)
 
-    result = run_policy(tasks, args.episodes, args.seed, policy, control_hz=args.control_hz,
-                        disturb=args.disturb, on_episode=report)
-    print(json.dumps(result))
+    scenes = ['oracle', 'perception'] if args.scene == 'both' else [args.scene]
+    results = {scene: run_policy(tasks, args.episodes, args.seed, policy,
+                                 control_hz=args.control_hz, disturb=args.disturb,
+                                 on_episode=report, scene=scene)
+               for scene in scenes}
+    if len(results) == 1:
+        result = results[args.scene]
+        print(json.dumps(result))
+    else:
+        ratio = (results['perception']['success_rate']
+                 / max(results['oracle']['success_rate'], 1e-9))
+        result = dict(results, perception_vs_oracle=round(ratio, 3))
+        print(json.dumps(result))
+        return 0
     if args.record:
         meta_path = policy.path.with_suffix('.json')
         meta = json.loads(meta_path.read_text())
-        key = 'seed %d, %d episodes per task%s' % (args.seed, args.episodes,
-                                                   ', disturbed' if args.disturb else '')
+        key = 'seed %d, %d episodes per task%s%s' % (
+            args.seed, args.episodes, ', disturbed' if args.disturb else '',
+            ', perception' if args.scene == 'perception' else '')
         meta.setdefault('evaluation', {})[key] = {
             k: result[k] for k in ('success_rate', 'per_task', 'provider', 'control_hz',
                                    'disturbed_episodes')}

@@ -26,6 +26,7 @@ import numpy as np
 
 from lam_ros.control.ik import down_rotation, IKFailed
 from lam_ros.execution.stepper import SafetyLimits
+from lam_ros.execution.world_model import SceneStateError
 from lam_ros.world.desk import ARM_JOINTS, ARM_MAX_VELOCITY, GRIPPER_OPEN, HOME_ARM
 from lam_ros.world.sampling import HOLD_POSITION
 from lam_ros.world.tasks import TASKS
@@ -213,7 +214,10 @@ class PlanRunner:
                                              self.config.follow_timeout))
                 else:
                     off_since = None
-            view = self.world.view(state.arm, state.finger, gripper, self._scene())
+            try:
+                view = self.world.view(state.arm, state.finger, gripper, self._scene())
+            except SceneStateError as err:
+                raise StepFailed('failed', str(err)) from err
             tick = time.perf_counter()
             motion = self.stepper.step(view, state.stamp)
             if motion is None:

@@ -51,25 +51,29 @@ class KinematicWorld:
         return pos, math.atan2(rot[1, 0], rot[0, 0])
 
     def handles(self, joints: dict) -> dict:
-        """Positions of the drawer knob, door handle, switch knob and button."""
+        """Positions of the drawer knob, door handle, switch knob and button (known ones)."""
         for name, adr in self._fixtures.items():
-            self.data.qpos[adr] = float(joints.get(name, 0.0))
+            self.data.qpos[adr] = float(joints.get(name) or 0.0)
         mujoco.mj_kinematics(self.model, self.data)
-        out = {k: self.data.site_xpos[i].copy() for k, i in self._sites.items()}
-        out['button'] = self.data.xpos[self._button].copy()
+        out = {k: self.data.site_xpos[i].copy() for k, i in self._sites.items()
+               if joints.get(k) is not None}
+        if joints.get('button') is not None:
+            out['button'] = self.data.xpos[self._button].copy()
         return out
 
     def view(self, arm_q, finger: float, gripper_command: float, scene: dict) -> WorldView:
         """Build the policy's WorldView from measured joints and a scene-state dict."""
         try:
             poses, joints = scene['poses'], scene['joints']
+            # a block perception cannot see has no pose: it is simply not in the view
             blocks = {c: (np.asarray(poses[c]['position'], float),
                           math.radians(float(poses[c]['yaw_deg'])))
-                      for c in BLOCKS if c in poses}
-            fixtures = {'drawer': float(joints['drawer']),
-                        'slide_door': float(joints['slide_door']),
-                        'switch': float(joints['switch']),
-                        'led': 1.0 if scene['led'] == 'on' else 0.0}
+                      for c in BLOCKS if poses.get(c)}
+            # a fixture perception cannot see is None, and its handle is left out: a
+            # skill that needs it finds no target and fails with that reason
+            fixtures = {k: None if joints[k] is None else float(joints[k])
+                        for k in ('drawer', 'slide_door', 'switch')}
+            fixtures['led'] = {'on': 1.0, 'off': 0.0}.get(scene['led'])
             locations, held = dict(scene['blocks']), scene.get('grasped')
         except (KeyError, TypeError, ValueError) as err:
             raise SceneStateError('scene state lacks %s' % err) from err

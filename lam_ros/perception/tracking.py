@@ -15,36 +15,135 @@ def unwrap_quarter(measured: float, previous: float) -> float:
     return measured + QUARTER * round((previous - measured) / QUARTER)
 
 
+MAX_TURN_STEP = 15.0       # degrees a block may turn between two frames ...
+MAX_TURN_RATE = 60.0       # ... plus this many per second since its yaw was last accepted
+
+
 class YawTracker:
-    """Per-block continuous yaw (degrees) from modulo-90 measurements."""
+    """Per-block continuous yaw (degrees) from modulo-90 measurements.
+
+    With a clock (`now`), a measurement that would turn a block faster than a hand can
+    turn it (MAX_TURN_STEP + MAX_TURN_RATE per second since the last accepted one) is
+    rejected as a misreading, typically a face half hidden by the gripper.
+    """
 
     def __init__(self):
         self._yaw = {}
+        self._time = {}
+        self._position = {}
 
     def reset(self, block: str = None):
         """Forget one block's history, or all of them."""
         if block is None:
             self._yaw.clear()
+            self._time.clear()
         else:
             self._yaw.pop(block, None)
+            self._time.pop(block, None)
 
     def get(self, block: str):
         """Return the tracked yaw of a block, or None if never seen."""
         return self._yaw.get(block)
 
-    def update(self, block: str, measured_deg):
+    def update(self, block: str, measured_deg, now: float = None):
         """Fold a new measurement in and return the continuous yaw (None if unseen)."""
         if measured_deg is None:
             return self._yaw.get(block)
         measured = float(measured_deg)
         if block in self._yaw:
             measured = unwrap_quarter(measured, self._yaw[block])
+            if now is not None and block in self._time:
+                allowed = MAX_TURN_STEP + MAX_TURN_RATE * max(0.0, now - self._time[block])
+                if abs(measured - self._yaw[block]) > allowed:
+                    return self._yaw[block]
         self._yaw[block] = measured
+        if now is not None:
+            self._time[block] = now
         return measured
 
-    def update_state(self, state: dict) -> dict:
-        """Rewrite the 'poses' yaw of a perceived scene state in place with tracked yaws."""
+    def update_state(self, state: dict, now: float = None) -> dict:
+        """Rewrite the 'poses' yaw of a perceived scene state in place with tracked yaws.
+
+        A rejected measurement is a misreading as a whole: its position is replaced by
+        the block's last accepted one too.
+        """
         for block, pose in state.get('poses', {}).items():
-            if pose is not None:
-                pose['yaw_deg'] = round(self.update(block, pose['yaw_deg']), 2)
+            if pose is None:
+                continue
+            before = self._time.get(block)
+            pose['yaw_deg'] = round(self.update(block, pose['yaw_deg'], now), 2)
+            if now is not None and before is not None and self._time.get(block) == before:
+                pose['position'] = list(self._position[block])
+            else:
+                self._position[block] = list(pose['position'])
+        return state
+
+
+# item -> (joint key or None, symbolic key or None) of a scene state
+_FIXTURES = {'drawer': ('drawer', 'drawer'), 'slider': ('slide_door', 'slider'),
+             'switch': ('switch', None), 'button': ('button', None), 'led': (None, 'led'),
+             'lightbulb': (None, 'lightbulb')}
+
+
+class SceneMemory:
+    """Hold recently seen items through frames that do not show them (short-term memory).
+
+    A fixture, light or block that the current frame cannot see (typically the arm is in
+    front of it) keeps its last seen value for up to `max_age` seconds, its confidence
+    decaying linearly to half, and 'seen_s_ago' says how old it is; older than that it
+    stays 'unknown'. What a frame does show always replaces the memory. `now` is any
+    monotonic clock in seconds (the images' stamps).
+    """
+
+    def __init__(self, max_age: float = 5.0):
+        self.max_age = max_age
+        self._seen = {}          # item -> (time, {key: value}, confidence)
+
+    def reset(self):
+        """Forget everything (a new scene)."""
+        self._seen.clear()
+
+    def _recall(self, item, now):
+        if item not in self._seen:
+            return None
+        seen, values, confidence = self._seen[item]
+        age = now - seen
+        if age > self.max_age:
+            return None
+        return values, confidence * (1.0 - 0.5 * age / self.max_age), age
+
+    def update(self, state: dict, now: float) -> dict:
+        """Fill what this frame misses from memory (in place); remember what it shows."""
+        from lam_ros.perception.scene import UNKNOWN
+        confidence, ago = state['confidence'], {}
+        for item, (joint, symbol) in _FIXTURES.items():
+            missing = ((joint and state['joints'].get(joint) is None)
+                       or (symbol and state.get(symbol) == UNKNOWN))
+            if not missing:
+                values = {'joint': state['joints'].get(joint) if joint else None,
+                          'symbol': state.get(symbol) if symbol else None}
+                self._seen[item] = (now, values, confidence.get(item, 0.0))
+                continue
+            recalled = self._recall(item, now)
+            if recalled is None:
+                continue
+            values, confidence[item], ago[item] = recalled
+            if joint:
+                state['joints'][joint] = values['joint']
+            if symbol:
+                state[symbol] = values['symbol']
+        for colour, location in state['blocks'].items():
+            if location != UNKNOWN and state['poses'].get(colour) is not None:
+                self._seen[colour] = (now, {'location': location,
+                                            'pose': dict(state['poses'][colour])},
+                                      confidence.get(colour, 0.0))
+                continue
+            recalled = self._recall(colour, now)
+            resting = (UNKNOWN, 'table', 'slider_left', 'slider_right', 'drawer')
+            if recalled is None or location not in resting:
+                continue
+            values, confidence[colour], ago[colour] = recalled
+            state['blocks'][colour] = values['location']
+            state['poses'][colour] = dict(values['pose'])
+        state['seen_s_ago'] = {k: round(v, 2) for k, v in ago.items()}
         return state

@@ -52,13 +52,22 @@ def _disturber(desk, task, rng):
 
 
 def run_policy(tasks, episodes: int, seed: int, policy, control_hz: float = 20.0,
-               disturb: bool = False, timeout: float = None, on_episode=None) -> dict:
+               disturb: bool = False, timeout: float = None, on_episode=None,
+               scene: str = 'oracle') -> dict:
     """Run the policy on each task `episodes` times; return the score.
 
     timeout: seconds of simulated time per episode (default: each skill spec's).
+    scene: where the policy's view of the scene comes from: 'oracle' (the physics) or
+    'perception' (camera images through lam_ros.perception, as on a robot).
     """
     desk = CalvinDesk()
-    executor = PolicyExecutor(desk, policy, control_hz=control_hz)
+    view_source = None
+    if scene == 'perception':
+        from lam_ros.execution.perceived import PerceivedView
+        view_source = PerceivedView(desk)
+    elif scene != 'oracle':
+        raise ValueError("scene must be 'oracle' or 'perception', got %r" % scene)
+    executor = PolicyExecutor(desk, policy, control_hz=control_hz, view_source=view_source)
     rng = np.random.default_rng(seed)
     per_task, disturbed = {}, 0
     sim_seconds, steps = 0.0, 0
@@ -69,6 +78,8 @@ def run_policy(tasks, episodes: int, seed: int, policy, control_hz: float = 20.0
         for episode in range(episodes):
             scene_seed = episode_seed(seed, index, episode)
             sample_scene(desk, scene_seed, name)
+            if view_source is not None:
+                view_source.reset()
             on_step, state = _disturber(desk, name, rng) if disturb else (None, None)
             result = executor.run(name, timeout=timeout, on_step=on_step)
             if state and state['moved']:
@@ -90,5 +101,5 @@ def run_policy(tasks, episodes: int, seed: int, policy, control_hz: float = 20.0
     return {'success_rate': round(float(np.mean(list(per_task.values()))), 4),
             'per_task': per_task, 'provider': policy.provider, 'control_hz': control_hz,
             'episodes': episodes * len(tasks), 'disturbed_episodes': disturbed,
-            'sim_seconds': round(sim_seconds, 1), 'wall_seconds': round(wall, 1),
+            'scene': scene, 'sim_seconds': round(sim_seconds, 1), 'wall_seconds': round(wall, 1),
             'control_steps': steps}

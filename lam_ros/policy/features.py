@@ -132,31 +132,36 @@ def target_of(task: str, view: WorldView, block: str = None):
     if p in ('rotate', 'push', 'lift', 'stack', 'unstack', 'push_into_drawer'):
         block = block or target_block(task, view)
         return view.blocks.get(block) if block else None
-    if p == 'drawer':
-        return view.handles['drawer'], 0.0
-    if p == 'slider':
-        return view.handles['slide_door'], 0.0
-    if p == 'toggle':
-        return (view.handles['switch'] if a['light'] == 'lightbulb'
-                else view.handles['button']), 0.0
-    if p == 'place':
-        if a['target'] == 'drawer':
-            return view.handles['drawer'], 0.0
+    # a fixture the view does not know (perception cannot see it) gives no target
+    handle = None
+    if p == 'drawer' or (p == 'place' and a['target'] == 'drawer'):
+        handle = view.handles.get('drawer')
+    elif p == 'slider':
+        handle = view.handles.get('slide_door')
+    elif p == 'toggle':
+        handle = view.handles.get('switch' if a['light'] == 'lightbulb' else 'button')
+    elif p == 'place':
+        if view.fixtures.get('slide_door') is None:
+            return None
         side = 1.0 if view.fixtures['slide_door'] < 0.2 else -1.0
         return CABINET_CENTRE * np.array([1.0, side, 1.0]), 0.0
+    if p in ('drawer', 'slider', 'toggle', 'place'):
+        return (handle, 0.0) if handle is not None else None
     raise KeyError(task)
 
 
 def fixture_value(task: str, view: WorldView) -> float:
+    """Return the skill's fixture feature; 0 for block skills (and a fixture not seen)."""
     t = TASKS[task]
+    key, scale = None, 1.0
     if t.primitive == 'drawer' or (t.primitive == 'place' and t.args['target'] == 'drawer'):
-        return view.fixtures['drawer'] / 0.2
-    if t.primitive == 'slider':
-        return view.fixtures['slide_door'] / 0.4
-    if t.primitive == 'toggle':
-        return (view.fixtures['switch'] / 0.08 if t.args['light'] == 'lightbulb'
-                else view.fixtures['led'])
-    return 0.0
+        key, scale = 'drawer', 0.2
+    elif t.primitive == 'slider':
+        key, scale = 'slide_door', 0.4
+    elif t.primitive == 'toggle':
+        key, scale = ('switch', 0.08) if t.args['light'] == 'lightbulb' else ('led', 1.0)
+    value = view.fixtures.get(key) if key else None
+    return 0.0 if value is None else value / scale
 
 
 class Observer:
