@@ -98,7 +98,8 @@ class Operator:
 def lam_stack(tmp_path_factory, **lam_params):
     """Start lam_sim (seed 0, 2x real time, sim time) and lam_node; yield (operator, sim, lam).
 
-    lam_node gets a private skill library and a 1 s joint-state watchdog (default
+    lam_node reads the oracle's scene state (perception is tested on its own), has a
+    private skill library and a 1 s joint-state watchdog (default
     0.5 s: CI machines are slow and shared); lam_params override its parameters.
     """
     env = dict(os.environ, LAM_ROS_DATA_DIR=str(tmp_path_factory.mktemp('lam_data')))
@@ -108,7 +109,8 @@ def lam_stack(tmp_path_factory, **lam_params):
          'camera_rate_hz:=0.0', '-p', 'real_time_factor:=%s' % RTF, '-p', 'seed:=0',
          '-p', 'use_sim_time:=true'],
         env=env, stdout=open(logs / 'sim.log', 'w'), stderr=subprocess.STDOUT)
-    params = dict({'autostart': 'true', 'joint_state_timeout_s': '1.0'}, **lam_params)
+    params = dict({'autostart': 'true', 'joint_state_timeout_s': '1.0',
+                   'scene_topic': '/lam_sim/scene_state'}, **lam_params)
     args = [a for k, v in params.items() for a in ('-p', '%s:=%s' % (k, v))]
     lam = subprocess.Popen(
         [sys.executable, '-m', 'lam_ros.nodes.lam_node', '--ros-args'] + args,

@@ -46,6 +46,11 @@ class Watcher:
                                             reliability=ReliabilityPolicy.RELIABLE))
         node.create_subscription(Image, 'static_camera/image_raw', self._on_image,
                                  qos_profile_sensor_data)
+        self.perceived = None
+        node.create_subscription(String, '/lam/scene',
+                                 lambda m: setattr(self, 'perceived', m.data),
+                                 QoSProfile(depth=1, durability=DurabilityPolicy.TRANSIENT_LOCAL,
+                                            reliability=ReliabilityPolicy.RELIABLE))
         self.publisher = node.create_publisher(String, '/lam/command', 10)
 
     def _on_status(self, msg):
@@ -98,7 +103,7 @@ def oracle_check(plan, statuses):
 
 
 def run_demo(text, out_dir='out', seed=0, timeout=240.0, video_name='demo.mp4',
-             real_time_factor=1.0, log=print) -> int:
+             real_time_factor=1.0, scene='perception', log=print) -> int:
     """Run the demo; return the exit code (0: success confirmed by the oracle)."""
     import rclpy
     from std_msgs.msg import String
@@ -106,24 +111,30 @@ def run_demo(text, out_dir='out', seed=0, timeout=240.0, video_name='demo.mp4',
     from lam_ros.world.video import VideoWriter
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    stack = Stack(sim_overrides={'seed': seed, 'camera_rate_hz': 10.0, 'camera_width': 480,
-                                 'camera_height': 360, 'cameras': "['static_camera']",
-                                 'real_time_factor': real_time_factor},
-                  log_dir=out / 'logs')
-    log('lam_ros demo: starting lam_sim (seed %d) and lam_node; logs in %s' % (
-        seed, out / 'logs'))
+    cameras = {} if scene == 'perception' else {   # the video needs the static camera
+        'camera_rate_hz': 10.0, 'camera_width': 480, 'camera_height': 360,
+        'cameras': "['static_camera']"}
+    stack = Stack(sim_overrides=dict(cameras, seed=seed, real_time_factor=real_time_factor),
+                  log_dir=out / 'logs', scene=scene)
+    log('lam_ros demo: starting lam_sim (seed %d), %slam_node; logs in %s' % (
+        seed, 'lam_perception and ' if scene == 'perception' else '', out / 'logs'))
+    log('lam_node reads the scene from %s' % (
+        'the cameras (lam_perception, /lam/scene)' if scene == 'perception'
+        else "the simulator's oracle (/lam_sim/scene_state)"))
     started = time.monotonic()
     video = VideoWriter(out / video_name, fps=10)
     rclpy.init()
     node = rclpy.create_node('lam_demo')
-    code, report, watcher = 1, {'command': text, 'seed': seed}, None
+    code, report, watcher = 1, {'command': text, 'seed': seed, 'scene': scene}, None
     try:
         stack.start()
         watcher = Watcher(node, video)
         stack.wait_active(node)
         log('lam_node active after %.1f s' % (time.monotonic() - started))
-        while watcher.scene is None:
-            rclpy.spin_once(node, timeout_sec=0.1)
+        while watcher.scene is None or (scene == 'perception' and watcher.perceived is None):
+            rclpy.spin_once(node, timeout_sec=0.1)         # the scene lam_node will plan on
+            if time.monotonic() - started > 120.0:
+                raise RuntimeError('no scene state after 120 s')
         log('command: "%s"' % text)
         sent = time.monotonic()
         watcher.publisher.publish(String(data=text))

@@ -79,6 +79,9 @@ def _add_up(sub):
     p.add_argument('--params', default=None, help='lam_node parameter file (config/lam.yaml)')
     p.add_argument('--sim-params', default=None, help='lam_sim parameter file (config/sim.yaml)')
     p.add_argument('--seed', type=int, default=None, help='scene seed of the simulator')
+    p.add_argument('--scene', default='perception', choices=['perception', 'oracle'],
+                   help="lam_node's scene: the cameras through lam_perception (default) or "
+                   "the simulator's oracle")
     p.set_defaults(run=_run_up)
 
 
@@ -86,7 +89,7 @@ def _run_up(args, ros_args):
     import time
     from lam_ros.cli.stack import Stack
     sim = {'seed': args.seed} if args.seed is not None else {}
-    stack = Stack(args.params, args.sim_params, sim_overrides=sim).start()
+    stack = Stack(args.params, args.sim_params, sim_overrides=sim, scene=args.scene).start()
     try:
         while not stack.dead():
             time.sleep(0.5)
@@ -110,6 +113,9 @@ def _add_demo(sub):
     p.add_argument('--out', default='out', help='output folder (default out/)')
     p.add_argument('--video', default='demo.mp4', help='video file name in --out (.mp4/.gif)')
     p.add_argument('--timeout', type=float, default=240.0, help='seconds for the command')
+    p.add_argument('--scene', default='perception', choices=['perception', 'oracle'],
+                   help="lam_node's scene: the cameras through lam_perception (default) or "
+                   "the simulator's oracle")
     p.set_defaults(run=_run_demo)
 
 
@@ -117,7 +123,8 @@ def _run_demo(args, ros_args):
     from lam_ros.cli.demo import DEFAULT_COMMAND, run_demo
     text = ' '.join(args.text) or DEFAULT_COMMAND
     return run_demo(text, out_dir=args.out, seed=args.seed, timeout=args.timeout,
-                    video_name=args.video, log=lambda m: print(m, flush=True))
+                    video_name=args.video, scene=args.scene,
+                    log=lambda m: print(m, flush=True))
 
 
 def _add_expert(sub):

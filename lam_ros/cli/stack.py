@@ -1,9 +1,11 @@
-"""Start lam_sim and lam_node as child processes, as launch/lam.launch.py does with `launch`.
+"""Start lam_sim, lam_perception and lam_node as child processes, as launch/lam.launch.py does.
 
 For the pip path (no `launch` package): `lam-ros up` and `lam-ros demo` use it. Each node
-runs in its own process with its parameter file; lam_node is configured and activated
-(its `autostart` parameter), and `wait_active` asks its lifecycle service like a
-lifecycle manager would. `stop` sends SIGINT (like Ctrl-C) and kills after a grace
+runs in its own process with its parameter file; the simulator renders both cameras for
+lam_perception, whose /lam/scene is what lam_node grounds and checks on (or, with
+scene='oracle', lam_node reads the simulator's scene state). lam_node is configured and
+activated (its `autostart` parameter), and `wait_active` asks its lifecycle service like
+a lifecycle manager would. `stop` sends SIGINT (like Ctrl-C) and kills after a grace
 period.
 """
 
@@ -13,6 +15,9 @@ import sys
 import time
 
 from lam_ros.world.assets import share_path
+
+# where lam_node reads the scene state
+SCENES = {'perception': '/lam/scene', 'oracle': '/lam_sim/scene_state'}
 
 
 def config_file(name: str) -> str:
@@ -24,17 +29,26 @@ class Stack:
     """The simulator and the LAM node as child processes."""
 
     def __init__(self, lam_params=None, sim_params=None, sim_overrides=None,
-                 lam_overrides=None, log_dir=None):
+                 lam_overrides=None, log_dir=None, scene='perception'):
+        """scene: 'perception' (lam_perception from the cameras) or 'oracle' (the simulator's
+        scene state, for comparison)."""
+        if scene not in SCENES:
+            raise ValueError('scene must be one of %s, got %r' % (', '.join(SCENES), scene))
         self.lam_params = lam_params or config_file('lam.yaml')
         self.sim_params = sim_params or config_file('sim.yaml')
-        self.sim_overrides = dict(sim_overrides or {})
-        self.lam_overrides = dict(lam_overrides or {})
+        self.scene = scene
+        camera = {'camera_rate_hz': 10.0, 'camera_width': 640, 'camera_height': 480,
+                  'cameras': "['static_camera', 'wrist_camera']"} if scene == 'perception' else {}
+        self.sim_overrides = dict(camera, **(sim_overrides or {}))
+        self.lam_overrides = dict({'scene_topic': SCENES[scene]}, **(lam_overrides or {}))
         self.log_dir = log_dir
         self.procs = {}
         self._logs = []
 
     def _command(self, module, params, overrides):
-        args = [sys.executable, '-m', module, '--ros-args', '--params-file', params]
+        args = [sys.executable, '-m', module, '--ros-args']
+        if params:
+            args += ['--params-file', params]
         for name, value in overrides.items():
             if isinstance(value, bool):
                 value = 'true' if value else 'false'
@@ -42,11 +56,13 @@ class Stack:
         return args
 
     def start(self):
-        """Start lam_sim, then lam_node (autostart)."""
+        """Start lam_sim, lam_perception (unless oracle-fed), then lam_node (autostart)."""
         overrides = dict(self.lam_overrides, autostart=True)
-        for name, module, params, extra in (
-                ('lam_sim', 'lam_ros.nodes.sim_node', self.sim_params, self.sim_overrides),
-                ('lam_node', 'lam_ros.nodes.lam_node', self.lam_params, overrides)):
+        nodes = [('lam_sim', 'lam_ros.nodes.sim_node', self.sim_params, self.sim_overrides)]
+        if self.scene == 'perception':
+            nodes.append(('lam_perception', 'lam_ros.nodes.perception_node', None, {}))
+        nodes.append(('lam_node', 'lam_ros.nodes.lam_node', self.lam_params, overrides))
+        for name, module, params, extra in nodes:
             out = None
             if self.log_dir is not None:
                 self.log_dir.mkdir(parents=True, exist_ok=True)

@@ -54,7 +54,7 @@ class RunnerConfig:
 
     control_hz: float = 20.0
     joint_state_timeout: float = 0.5      # s, wall clock
-    scene_timeout: float = 1.0            # s, wall clock
+    scene_timeout: float = 2.0            # s, wall clock
     follow_tolerance: float = 0.3         # rad
     follow_timeout: float = 1.0           # s
     settle: float = 0.4                   # s after a skill's motion before its check

@@ -182,14 +182,15 @@ class LamNode(LifecycleNode):
                                     'in data_dir, or http://host:19530.'))
         d('data_dir', '', describe('Skill library data directory; empty: '
                                    '$LAM_ROS_DATA_DIR or ~/.local/share/lam_ros.'))
-        d('scene_topic', '/lam_sim/scene_state', describe(
-            'Scene state (std_msgs/String JSON) used for grounding and checks.'))
+        d('scene_topic', '/lam/scene', describe(
+            'Scene state (std_msgs/String JSON) used for grounding and checks: /lam/scene '
+            "from lam_perception; /lam_sim/scene_state is the simulator's oracle."))
         d('control_rate_hz', 20.0, describe('Policy control rate in Hz.',
                                             floating_point_range=rate(5.0, 100.0)))
         d('joint_state_timeout_s', 0.5, describe(
             'Watchdog: fail the step and hold the arm after this long without joint states.',
             floating_point_range=rate(0.05, 10.0)))
-        d('scene_timeout_s', 1.0, describe('Watchdog: fail the step after this long without '
+        d('scene_timeout_s', 2.0, describe('Watchdog: fail the step after this long without '
                                            'a scene state.',
                                            floating_point_range=rate(0.1, 10.0)))
         d('follow_tolerance_rad', 0.3, describe(
