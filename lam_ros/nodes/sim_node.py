@@ -17,7 +17,6 @@ import time
 import numpy as np
 import rclpy
 from rcl_interfaces.msg import FloatingPointRange, IntegerRange, ParameterDescriptor
-from rclpy.executors import ExternalShutdownException
 from rclpy.node import Node
 from rclpy.qos import (DurabilityPolicy, QoSProfile, qos_profile_sensor_data,
                        ReliabilityPolicy)
@@ -28,6 +27,7 @@ from std_srvs.srv import Trigger
 from trajectory_msgs.msg import JointTrajectory as JointTrajectoryMsg
 
 from lam_ros.control.trajectory import JointTrajectory, TrajectoryPoint, TrajectoryRejected
+from lam_ros.nodes.spin import run
 from lam_ros.world.desk import CalvinDesk, CAMERAS, GripperCommandRejected
 from lam_ros.world.sampling import sample_scene, SceneSampleError
 from lam_ros.world.scene import SceneOracle
@@ -273,18 +273,7 @@ class SimNode(Node):
 
 
 def main(args=None):
-    rclpy.init(args=args)
-    node = None
-    try:
-        node = SimNode()
-        rclpy.spin(node)
-    except (KeyboardInterrupt, ExternalShutdownException):
-        pass
-    finally:
-        if node is not None:
-            node.stop()
-            node.destroy_node()
-        rclpy.try_shutdown()
+    run(SimNode, args)
 
 
 if __name__ == '__main__':
