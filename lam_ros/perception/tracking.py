@@ -139,11 +139,13 @@ class SceneMemory:
                                       confidence.get(colour, 0.0))
                 continue
             recalled = self._recall(colour, now)
-            resting = (UNKNOWN, 'table', 'slider_left', 'slider_right', 'drawer')
-            if recalled is None or location not in resting:
+            if recalled is None or location == 'grasped':
                 continue
+            # no pose in this frame: the last seen one; the location too unless this
+            # frame placed the block from what little it saw of it
             values, confidence[colour], ago[colour] = recalled
-            state['blocks'][colour] = values['location']
+            if location == UNKNOWN:
+                state['blocks'][colour] = values['location']
             state['poses'][colour] = dict(values['pose'])
         state['seen_s_ago'] = {k: round(v, 2) for k, v in ago.items()}
         return state
