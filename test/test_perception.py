@@ -173,3 +173,39 @@ def test_yaw_tracked_over_frames_of_a_turning_block(rig):
         desk.step(1)
         state = tracker.update_state(perceive(rig, cameras=('wrist_camera',)))
     assert state['poses']['pink']['yaw_deg'] - start == pytest.approx(75.0, abs=2.0)
+
+
+def test_yaw_tracker_rejects_a_reading_faster_than_a_hand_turns():
+    tracker = YawTracker()
+    state = {'poses': {'red': {'position': [0.4, 0.0, 0.025], 'yaw_deg': 4.0}}}
+    tracker.update_state(state, now=0.0)
+    misread = {'poses': {'red': {'position': [0.41, 0.01, 0.025], 'yaw_deg': 48.0}}}
+    tracker.update_state(misread, now=0.1)                 # 44 degrees in 0.1 s: no
+    assert misread['poses']['red'] == {'position': [0.4, 0.0, 0.025], 'yaw_deg': 4.0}
+    turned = {'poses': {'red': {'position': [0.4, 0.0, 0.025], 'yaw_deg': 10.0}}}
+    tracker.update_state(turned, now=0.2)                  # 6 degrees in 0.1 s: yes
+    assert turned['poses']['red']['yaw_deg'] == 10.0
+
+
+def test_scene_memory_holds_what_the_arm_hides_for_a_while():
+    from lam_ros.perception import SceneMemory
+    memory = SceneMemory(max_age=2.0)
+
+    def frame(drawer, red_pose, red_where):
+        return {'blocks': {'red': red_where, 'blue': 'table', 'pink': 'table'},
+                'drawer': 'closed' if drawer is not None else UNKNOWN, 'slider': 'left',
+                'lightbulb': 'on', 'led': 'on', 'grasped': None,
+                'poses': {'red': red_pose, 'blue': None, 'pink': None},
+                'joints': {'drawer': drawer, 'slide_door': 0.3, 'switch': 0.07,
+                           'button': 0.0},
+                'confidence': {'red': 0.95, 'drawer': 0.9}}
+
+    pose = {'position': [0.4, -0.2, 0.025], 'yaw_deg': 10.0}
+    memory.update(frame(0.01, pose, 'table'), now=0.0)
+    hidden = memory.update(frame(None, None, UNKNOWN), now=1.0)
+    assert hidden['blocks']['red'] == 'table' and hidden['poses']['red'] == pose
+    assert hidden['joints']['drawer'] == 0.01 and hidden['drawer'] == 'closed'
+    assert hidden['confidence']['red'] < 0.95 and hidden['seen_s_ago']['red'] == 1.0
+    gone = memory.update(frame(None, None, UNKNOWN), now=3.5)
+    assert gone['blocks']['red'] == UNKNOWN and gone['poses']['red'] is None
+    assert gone['drawer'] == UNKNOWN
