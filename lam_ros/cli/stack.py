@@ -30,8 +30,11 @@ class Stack:
 
     def __init__(self, lam_params=None, sim_params=None, sim_overrides=None,
                  lam_overrides=None, log_dir=None, scene='perception'):
-        """scene: 'perception' (lam_perception from the cameras) or 'oracle' (the simulator's
-        scene state, for comparison)."""
+        """Prepare the processes; nothing starts until start().
+
+        scene: 'perception' (lam_perception from the cameras) or 'oracle' (the simulator's
+        scene state, for comparison).
+        """
         if scene not in SCENES:
             raise ValueError('scene must be one of %s, got %r' % (', '.join(SCENES), scene))
         self.lam_params = lam_params or config_file('lam.yaml')
