@@ -30,7 +30,8 @@ from lam_ros.voice.audio import (AudioError, FRAME_SAMPLES, FrameBuffer, frames,
                                  read_wav, SAMPLE_RATE)
 from lam_ros.voice.grammar import build_model, WAKE_WORDS
 from lam_ros.voice.listener import MODES, VoiceListener
-from lam_ros.voice.recognizer import DEFAULT_LANGUAGE_WEIGHT, Recognizer, RecognizerError
+from lam_ros.voice.recognizer import (DEFAULT_LANGUAGE_WEIGHT, Recognizer, RecognizerError,
+                                      WARP)
 from lam_ros.voice.speech import say, SpeechError, status_sentence
 
 SOURCES = ('wav', 'microphone', 'topic')
@@ -49,7 +50,7 @@ class VoiceNode(Node):
         self._declare_parameters()
         p = {name: self.get_parameter(name).value for name in (
             'source', 'wav_file', 'wav_realtime', 'audio_topic', 'mode', 'wake_words',
-            'threshold', 'language_weight', 'speak_status', 'voice')}
+            'threshold', 'language_weight', 'warp', 'rescore', 'speak_status', 'voice')}
         if p['source'] not in SOURCES:
             raise ValueError('parameter source: %r is not one of %s' % (
                 p['source'], ', '.join(SOURCES)))
@@ -61,7 +62,8 @@ class VoiceNode(Node):
         # Decode a WAV before anything is published: a bad file fails at start-up.
         self._wav = read_wav(p['wav_file']) if p['source'] == 'wav' else None
         self._listener = VoiceListener(
-            Recognizer(build_model(), language_weight=p['language_weight']), mode=p['mode'],
+            Recognizer(build_model(), language_weight=p['language_weight'], warp=p['warp'],
+                       rescore=p['rescore']), mode=p['mode'],
             threshold=p['threshold'], wake_words=list(p['wake_words']) or WAKE_WORDS)
         self._command_pub = self.create_publisher(String, '/lam/command', COMMANDS)
         self._rejected_pub = self.create_publisher(String, '/lam/voice/rejected', COMMANDS)
@@ -108,6 +110,13 @@ class VoiceNode(Node):
         self.declare_parameter('language_weight', DEFAULT_LANGUAGE_WEIGHT, describe(
             'pocketsphinx language model weight (higher trusts the command model more).',
             floating_point_range=[FloatingPointRange(from_value=1.0, to_value=30.0)]))
+        self.declare_parameter('warp', WARP, describe(
+            'Frequency warp of the features (VTLN, inverse_linear); 1.0 is none, above 1 '
+            'suits voices higher than the adult male ones the acoustic model knows best.',
+            floating_point_range=[FloatingPointRange(from_value=0.7, to_value=1.5)]))
+        self.declare_parameter('rescore', True, describe(
+            'Take the first N-best hypothesis the planner rules can read when the best '
+            'path is not one.'))
         self.declare_parameter('speak_status', False, describe(
             'Read changes of /lam/status aloud with espeak-ng.'))
         self.declare_parameter('voice', 'en-us', describe('espeak-ng voice for spoken status.'))

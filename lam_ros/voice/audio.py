@@ -157,14 +157,17 @@ class Microphone:
         self._stream.close()
 
 
-def denoise(samples: np.ndarray, over: float = 1.0, floor: float = 0.35,
+def denoise(samples: np.ndarray, over: float = 1.0, floor: float = 0.6,
             quiet_share: float = 0.15, nfft: int = 512, hop: int = 128) -> np.ndarray:
     """Spectral subtraction of stationary background noise (fans, hiss) from an utterance.
 
     The noise spectrum is the mean power spectrum of the quietest `quiet_share` of the
     frames: a VAD-cut utterance carries pre-roll and hangover without speech. Each
     frame keeps max(1 - over * noise / power, floor**2) of its power (a Wiener-like
-    gain with a floor against "musical" noise), resynthesised by overlap-add.
+    gain with a floor against "musical" noise), resynthesised by overlap-add. The floor
+    is high (0.6, at most -4.4 dB of suppression): deeper suppression (0.35, 0.1) cost
+    more words at 10 dB SNR than it saved, the acoustic model being trained on
+    unprocessed speech.
     """
     x = np.asarray(samples, dtype=np.float64)
     if len(x) < nfft * 4:

@@ -12,8 +12,10 @@ commands this robot can act on hears the right words. The sentences come from:
   and refused by the planner instead of being forced onto a nearby valid command;
 - the wake words, alone and before commands.
 
-From these it writes a trigram ARPA model (pocketsphinx's ArpaBoLM, Katz backoff with
-absolute discounting) and a dictionary with one entry per word: CMUdict pronunciations,
+From these it writes a 4-gram ARPA model (`write_arpa`: Witten-Bell discounting with
+Katz backoff; a trigram let "push the pink block to the lamp" through, since "to the
+lamp" backs off cheaply to "the lamp", while "block to the lamp" is never said) and a
+dictionary with one entry per word: CMUdict pronunciations,
 letter-by-letter spelling for acronyms ("LED" -> EH L IY D IY, next to CMUdict's
 "led" L EH D), compounds split into CMUdict words ("lightbulb" -> light + bulb), and a
 small rule-based grapheme-to-phoneme fallback for anything else.
@@ -26,20 +28,22 @@ the key, so the model regenerates by itself.
 
 import hashlib
 import inspect
-import io
 import json
 import logging
+import math
 import os
 import random
 import re
 import shutil
 import tempfile
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-GENERATOR_VERSION = 5
+GENERATOR_VERSION = 6
+LM_ORDER = 4
 WAKE_WORDS = ('robot', 'hey robot', 'okay robot')
 SEQUENCE_JOINS = ('and', 'and then', 'then', 'and after that', 'after that', 'and also')
 SPEC_WEIGHT = 3
@@ -258,13 +262,50 @@ class Pronouncer:
         return list(dict.fromkeys(prons))
 
 
-def _write_lm(sentences, path):
-    from pocketsphinx.lm import ArpaBoLM
-    lm = ArpaBoLM(text='\n'.join(sentences), add_start=True, discount_mass=0.3)
-    lm.compute()
-    buf = io.StringIO()
-    lm.write(buf)
-    Path(path).write_text(buf.getvalue(), encoding='utf-8')
+def write_arpa(sentences, path, order: int = LM_ORDER):
+    """Write an `order`-gram ARPA model of `sentences` (Witten-Bell, Katz backoff).
+
+    P(w | h) = c(h, w) / (c(h) + T(h)) for a seen n-gram, T(h) being the number of
+    different words seen after h; the mass T(h) / (c(h) + T(h)) left over goes to the
+    lower order, scaled by the backoff weight so that P(. | h) sums to one.
+    """
+    counts = [None] + [defaultdict(int) for _ in range(order)]
+    for sentence in sentences:
+        words = ['<s>'] + sentence.split() + ['</s>']
+        for n in range(1, order + 1):
+            for i in range(len(words) - n + 1):
+                counts[n][tuple(words[i:i + n])] += 1
+    counts[1].pop(('<s>',), None)
+    total = sum(counts[1].values())
+    probs = [None, {g: c / total for g, c in counts[1].items()}]
+    probs[1][('<s>',)] = 0.0
+    history = [None] + [defaultdict(lambda: [0, 0]) for _ in range(order)]
+    for n in range(2, order + 1):
+        seen = history[n - 1]
+        for gram, c in counts[n].items():
+            seen[gram[:-1]][0] += c
+            seen[gram[:-1]][1] += 1
+        probs.append({gram: c / (seen[gram[:-1]][0] + seen[gram[:-1]][1])
+                      for gram, c in counts[n].items()})
+    backoff = [None] + [dict() for _ in range(order)]
+    for n in range(1, order):
+        lower = defaultdict(float)
+        for gram in probs[n + 1]:
+            lower[gram[:-1]] += probs[n][gram[1:]]
+        for h, mass in lower.items():
+            c, types = history[n][h]
+            backoff[n][h] = (types / (c + types)) / max(1.0 - mass, 1e-9)
+    lines = ['\\data\\'] + ['ngram %d=%d' % (n, len(probs[n])) for n in range(1, order + 1)]
+    for n in range(1, order + 1):
+        lines += ['', '\\%d-grams:' % n]
+        for gram in sorted(probs[n]):
+            p = probs[n][gram]
+            line = '%.4f %s' % (math.log10(p) if p > 0 else -99.0, ' '.join(gram))
+            if gram in backoff[n]:
+                line += ' %.4f' % math.log10(max(backoff[n][gram], 1e-99))
+            lines.append(line)
+    lines += ['', '\\end\\', '']
+    Path(path).write_text('\n'.join(lines), encoding='utf-8')
 
 
 def build_model(spec_dirs=None, cache_dir=None, force: bool = False,
@@ -300,7 +341,7 @@ def build_model(spec_dirs=None, cache_dir=None, force: bool = False,
     root.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix='.%s.' % key, dir=root))
     try:
-        _write_lm(sentences, tmp / 'lm.arpa')
+        write_arpa(sentences, tmp / 'lm.arpa')
         (tmp / 'words.dict').write_text('\n'.join(lines) + '\n', encoding='utf-8')
         (tmp / 'corpus.txt').write_text('\n'.join(sentences) + '\n', encoding='utf-8')
         (tmp / 'meta.json').write_text(json.dumps({

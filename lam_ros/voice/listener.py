@@ -41,8 +41,9 @@ class Heard:
         """JSON-ready form (what /lam/voice/rejected and `lam-ros listen --json` print)."""
         return {'text': self.text, 'confidence': round(self.confidence, 3),
                 'accepted': self.accepted, 'reason': self.reason,
-                'hypothesis': self.recognition.text, 'start_s': round(self.start_s, 2),
-                'end_s': round(self.end_s, 2)}
+                'hypothesis': self.recognition.text,
+                'best_path': self.recognition.best_path or self.recognition.text,
+                'start_s': round(self.start_s, 2), 'end_s': round(self.end_s, 2)}
 
 
 class VoiceListener:

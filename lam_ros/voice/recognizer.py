@@ -7,8 +7,29 @@ is 0 for an empty hypothesis. A word that competes with other paths through the
 lattice (noise, mumbling, out-of-vocabulary speech) gets a low posterior; a clear
 in-domain word gets one near 1. The mean rather than the product keeps long
 commands comparable with short ones. Silence and filler tokens are not counted.
+
+N-best rescoring (`rescore`, on by default): when the best path is not a command the
+planner's rules can read ("push the pink block to the lamp"), the decoder's next
+hypotheses (up to `NBEST` distinct texts from the lattice) are tried in order and the
+first one the rules read is taken. The acceptor is lam_ros.language.planner.Planner
+without the skill library or intent model (rules only, about 3 ms a text, no Milvus
+client in the voice process); when no hypothesis passes, the best path stays and the
+full planner downstream decides. The confidence of a chosen alternative is not its
+own lattice posterior (pocketsphinx gives posteriors only along the best path): each
+of its words aligned with the same word of the best path keeps that word's posterior,
+and each word that replaces best-path words gets 1 - their mean posterior (the
+probability mass the best path leaves to anything else, an upper bound), an inserted
+word 0.5. `Recognition.best_path` keeps what the decoder itself preferred.
+
+Frequency warping (`warp`, default WARP): the features are computed with the
+filterbank's frequency axis scaled by 1/warp (pocketsphinx's inverse_linear VTLN),
+which moves the higher formants of female and child voices toward the adult male
+speech that dominates the en-us acoustic model. It is a per-process setting in
+pocketsphinx (the warp lives in a global of its front end), so all recognisers in a
+process share the last one created; use one warp per process.
 """
 
+import difflib
 import os
 import time
 from dataclasses import dataclass, field
@@ -19,6 +40,9 @@ from lam_ros.voice.audio import denoise, SAMPLE_RATE
 from lam_ros.voice.grammar import build_model, FILLERS, VoiceModel
 
 DEFAULT_LANGUAGE_WEIGHT = 6.5
+WARP = float(os.environ.get('LAM_ROS_VOICE_WARP', '1.1'))
+NBEST = 10              # distinct texts tried by the rescoring
+NBEST_RAW = 40          # lattice paths read to find them (many differ only in fillers)
 # Digital silence (exact zeros, as synthesised or gated audio has) gives the acoustic
 # model log-energy features it never saw in training and costs many words; a fixed,
 # seeded dither far below any microphone's noise floor (-72 dBFS) removes the effect.
@@ -34,12 +58,56 @@ class Recognition:
     words: list = field(default_factory=list)     # [(word, posterior)]
     audio_s: float = 0.0
     decode_s: float = 0.0
+    best_path: str = None        # the decoder's own best text, when rescoring chose another
 
     def as_dict(self) -> dict:
         """JSON-ready form."""
-        return {'text': self.text, 'confidence': round(self.confidence, 3),
-                'words': [[w, round(p, 3)] for w, p in self.words],
-                'audio_s': round(self.audio_s, 3), 'decode_s': round(self.decode_s, 4)}
+        out = {'text': self.text, 'confidence': round(self.confidence, 3),
+               'words': [[w, round(p, 3)] for w, p in self.words],
+               'audio_s': round(self.audio_s, 3), 'decode_s': round(self.decode_s, 4)}
+        if self.best_path is not None:
+            out['best_path'] = self.best_path
+        return out
+
+
+def _clean(hypstr: str) -> str:
+    """Drop fillers and alternate-pronunciation marks from a hypothesis string."""
+    return ' '.join(w.split('(')[0] for w in hypstr.split()
+                    if w not in FILLERS and not w.startswith(('[', '+', '<')))
+
+
+def rules_acceptor():
+    """Return text -> bool: whether the planner's rules (no library, no model) read it."""
+    from lam_ros.language.planner import Planner
+    planner = Planner(None, None)
+    cache = {}
+
+    def accept(text):
+        if text not in cache:
+            if len(cache) > 5000:
+                cache.clear()
+            cache[text] = bool(text) and bool(planner.plan(text, None).get('ok'))
+        return cache[text]
+    return accept
+
+
+def realign(best: list, text: str) -> list:
+    """Word posteriors for an alternative `text`, borrowed from the best path's words."""
+    words = text.split()
+    out = [None] * len(words)
+    matcher = difflib.SequenceMatcher(a=[w for w, _ in best], b=words, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == 'equal':
+            for k in range(j2 - j1):
+                out[j1 + k] = best[i1 + k][1]
+        elif tag == 'replace':
+            rest = 1.0 - float(np.mean([p for _, p in best[i1:i2]]))
+            for k in range(j1, j2):
+                out[k] = rest
+        elif tag == 'insert':
+            for k in range(j1, j2):
+                out[k] = 0.5
+    return list(zip(words, out))
 
 
 class RecognizerError(RuntimeError):
@@ -50,7 +118,8 @@ class Recognizer:
     """Decode 16 kHz int16 utterances into text with a confidence."""
 
     def __init__(self, model: VoiceModel = None,
-                 language_weight: float = DEFAULT_LANGUAGE_WEIGHT, denoise_audio: bool = True):
+                 language_weight: float = DEFAULT_LANGUAGE_WEIGHT, denoise_audio: bool = True,
+                 decoder_options: dict = None, warp: float = WARP, rescore=True):
         try:
             from pocketsphinx import Decoder, get_model_path
         except ImportError as err:
@@ -62,6 +131,11 @@ class Recognizer:
                        samprate=SAMPLE_RATE, lw=language_weight, loglevel='FATAL')
         # The later passes weigh the model a little more, as pocketsphinx does by default.
         options.update(fwdflatlw=language_weight + 2.0, bestpathlw=language_weight + 3.0)
+        if warp and warp != 1.0:
+            options.update(warp_type='inverse_linear', warp_params=str(warp))
+        options.update(decoder_options or {})
+        # rescore: True (the planner's rules), False, or a callable text -> bool
+        self._accept = rules_acceptor() if rescore is True else (rescore or None)
         self.denoise_audio = denoise_audio
         try:
             self._decoder = Decoder(**options)
@@ -91,6 +165,24 @@ class Recognizer:
                     continue
                 words.append((word, float(min(max(seg.prob, 0.0), 1.0))))
         text = ' '.join(w for w, _ in words)
+        best_path = None
+        if self._accept is not None and text and not self._accept(text):
+            chosen = self._rescore(text)
+            if chosen is not None:
+                best_path, text, words = text, chosen, realign(words, chosen)
         confidence = float(np.mean([p for _, p in words])) if words else 0.0
         return Recognition(text, confidence, words, len(x) / SAMPLE_RATE,
-                           time.perf_counter() - started)
+                           time.perf_counter() - started, best_path)
+
+    def _rescore(self, best: str):
+        """Return the first N-best text the acceptor takes, or None."""
+        tried = {best}
+        for i, hyp in enumerate(self._decoder.nbest()):
+            if i >= NBEST_RAW or len(tried) > NBEST:
+                break
+            text = _clean(hyp.hypstr)
+            if text and text not in tried:
+                tried.add(text)
+                if self._accept(text):
+                    return text
+        return None
