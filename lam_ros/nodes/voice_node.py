@@ -19,13 +19,12 @@ import threading
 import time
 
 import numpy as np
-import rclpy
 from rcl_interfaces.msg import FloatingPointRange, ParameterDescriptor
-from rclpy.executors import ExternalShutdownException
 from rclpy.node import Node
 from rclpy.qos import DurabilityPolicy, QoSProfile, ReliabilityPolicy
 from std_msgs.msg import Bool, Int16MultiArray, String
 
+from lam_ros.nodes.spin import run
 from lam_ros.voice.audio import (AudioError, FRAME_SAMPLES, FrameBuffer, frames, Microphone,
                                  read_wav, SAMPLE_RATE)
 from lam_ros.voice.grammar import build_model, WAKE_WORDS
@@ -218,21 +217,7 @@ class VoiceNode(Node):
 
 
 def main(args=None):
-    rclpy.init(args=args)
-    node = None
-    try:
-        node = VoiceNode()
-        rclpy.spin(node)
-    except (KeyboardInterrupt, ExternalShutdownException):
-        pass
-    except (ValueError, AudioError, RecognizerError) as err:
-        print('lam_voice: %s' % err, flush=True)
-        raise SystemExit(2)
-    finally:
-        if node is not None:
-            node.stop()
-            node.destroy_node()
-        rclpy.try_shutdown()
+    run(VoiceNode, args, errors=(ValueError, AudioError, RecognizerError))
 
 
 if __name__ == '__main__':
