@@ -32,6 +32,7 @@ from lam_ros.world.desk import ARM_JOINTS
 
 LATCHED = QoSProfile(depth=1, durability=DurabilityPolicy.TRANSIENT_LOCAL,
                      reliability=ReliabilityPolicy.RELIABLE)
+IMAGES = QoSProfile(depth=2, reliability=ReliabilityPolicy.RELIABLE)   # see lam_sim
 COLOURS = {'red': (0.9, 0.1, 0.1), 'blue': (0.1, 0.2, 0.9), 'pink': (1.0, 0.5, 0.8)}
 
 
@@ -64,14 +65,16 @@ class PerceptionNode(Node):
         self._period = 1.0 / self.get_parameter('max_rate_hz').value
 
         import mujoco
-        from lam_ros.perception import (CameraKinematics, SceneMemory, ScenePerception,
-                                        YawTracker)
+        from lam_ros.execution.world_model import KinematicWorld
+        from lam_ros.perception import (CameraKinematics, FixtureGate, SceneMemory,
+                                        ScenePerception, YawTracker)
         from lam_ros.world.assets import desk_xml_path
         model = mujoco.MjModel.from_xml_path(str(desk_xml_path()))
         self._perception = ScenePerception(model)
         self._kinematics = CameraKinematics(model, ARM_JOINTS)
         self._tracker = YawTracker()
         self._memory = SceneMemory()
+        self._gate = FixtureGate(KinematicWorld().handles)
 
         self._lock = threading.Condition()
         self._frames = {c: {} for c in self._cameras}     # camera -> {kind: msg}
@@ -83,11 +86,9 @@ class PerceptionNode(Node):
         self._marker_pub = self.create_publisher(MarkerArray, '/lam/scene_markers', LATCHED)
         for cam in self._cameras:
             self.create_subscription(Image, cam + '/image_raw',
-                                     lambda m, c=cam: self._on_image(c, 'rgb', m),
-                                     qos_profile_sensor_data)
+                                     lambda m, c=cam: self._on_image(c, 'rgb', m), IMAGES)
             self.create_subscription(Image, cam + '/depth/image_raw',
-                                     lambda m, c=cam: self._on_image(c, 'depth', m),
-                                     qos_profile_sensor_data)
+                                     lambda m, c=cam: self._on_image(c, 'depth', m), IMAGES)
             self.create_subscription(CameraInfo, cam + '/camera_info',
                                      lambda m, c=cam: self._infos.__setitem__(c, m),
                                      qos_profile_sensor_data)
@@ -158,7 +159,9 @@ class PerceptionNode(Node):
                     info.k[5]
             views.append(View(model, rgb, depth))
         state = self._perception.perceive(views, arm, finger)
-        return self._memory.update(self._tracker.update_state(state, stamp), stamp)
+        tcp, _ = self._perception.self_filter.tcp()
+        state = self._gate.update(self._tracker.update_state(state, stamp), stamp, tcp)
+        return self._memory.update(state, stamp, tcp)
 
     @staticmethod
     def _markers(state):
