@@ -58,6 +58,10 @@ class RunnerConfig:
     follow_tolerance: float = 0.3         # rad
     follow_timeout: float = 1.0           # s
     settle: float = 0.4                   # s after a skill's motion before its check
+    # send the next goal this long before the current one ends: joint states, planning
+    # and DDS take a few ms, and a goal that arrives after the last one ended stops the
+    # arm at every control step (a jerk that can shake a handle out of the fingers)
+    lead: float = 0.015                   # s
 
 
 class StepFailed(Exception):
@@ -231,9 +235,10 @@ class PlanRunner:
                 gripper = motion.gripper
             if motion.joints is not None:
                 self.robot.send_arm(motion.joints, motion.duration)
-                goal = (motion.joints, state.stamp + motion.duration)
+                lead = min(self.config.lead, 0.5 * motion.duration)
+                goal = (motion.joints, state.stamp + motion.duration - lead)
             timing.setdefault('first_command_at', time.perf_counter())
-            due = state.stamp + motion.duration
+            due = state.stamp + motion.duration - min(self.config.lead, 0.5 * motion.duration)
         state = self._wait(state.stamp + self.config.settle, interrupted)
         reason = TASKS[task].verify(before, self._scene())
         if reason is not None:
