@@ -209,3 +209,25 @@ def test_scene_memory_holds_what_the_arm_hides_for_a_while():
     gone = memory.update(frame(None, None, UNKNOWN), now=3.5)
     assert gone['blocks']['red'] == UNKNOWN and gone['poses']['red'] is None
     assert gone['drawer'] == UNKNOWN
+
+
+def test_scene_memory_keeps_a_hidden_block_the_hand_did_not_approach():
+    from lam_ros.perception import SceneMemory
+    memory = SceneMemory(max_age=2.0, reach=0.12)
+
+    def frame(red_pose, red_where):
+        return {'blocks': {'red': red_where, 'blue': 'table', 'pink': 'table'},
+                'drawer': 'closed', 'slider': 'left', 'lightbulb': 'on', 'led': 'on',
+                'grasped': None, 'poses': {'red': red_pose, 'blue': None, 'pink': None},
+                'joints': {'drawer': 0.0, 'slide_door': 0.3, 'switch': 0.07, 'button': 0.0},
+                'confidence': {'red': 0.95}}
+
+    pose = {'position': [0.4, -0.2, 0.025], 'yaw_deg': 10.0}
+    far, near = [0.1, 0.3, 0.3], [0.42, -0.2, 0.08]
+    memory.update(frame(pose, 'table'), now=0.0, tcp=far)
+    kept = memory.update(frame(None, UNKNOWN), now=10.0, tcp=far)
+    assert kept['blocks']['red'] == 'table' and kept['poses']['red'] == pose
+    assert kept['confidence']['red'] == pytest.approx(0.475)
+    memory.update(frame(None, UNKNOWN), now=10.5, tcp=near)      # the hand went there
+    gone = memory.update(frame(None, UNKNOWN), now=11.0, tcp=far)
+    assert gone['blocks']['red'] == UNKNOWN and gone['poses']['red'] is None

@@ -11,7 +11,7 @@ from the simulator.
 
 from lam_ros.execution.world_model import KinematicWorld
 from lam_ros.perception import (
-    CameraKinematics, SceneMemory, ScenePerception, View, YawTracker)
+    CameraKinematics, FixtureGate, SceneMemory, ScenePerception, View, YawTracker)
 from lam_ros.world.desk import ARM_JOINTS
 
 CAMERAS = ('static_camera', 'wrist_camera')
@@ -27,12 +27,15 @@ class PerceivedView:
         self.world = KinematicWorld()
         self.tracker = YawTracker()
         self.memory = SceneMemory()
+        self.gate = FixtureGate(self.world.handles)
         self._calls, self._state = 0, None
 
     def reset(self):
         """Forget tracked yaws and the last state (a new scene)."""
         self.tracker.reset()
         self.memory.reset()
+        self.gate.reset()
+        self.world.reset()
         self._calls, self._state = 0, None
 
     def scene(self, desk) -> dict:
@@ -45,7 +48,8 @@ class PerceivedView:
                  for cam in CAMERAS]
         state = self.tracker.update_state(self.perception.perceive(views, arm, finger),
                                           desk.time)
-        return self.memory.update(state, desk.time)
+        tcp, _ = self.perception.self_filter.tcp()
+        return self.memory.update(self.gate.update(state, desk.time, tcp), desk.time, tcp)
 
     def __call__(self, desk):
         """Return the WorldView for the policy; perceive every `every` calls (camera rate)."""

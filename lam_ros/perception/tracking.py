@@ -7,6 +7,8 @@ measurement by its equivalent (measurement + k * 90) nearest to it, so a block t
 is what "rotated by >= 60 degrees" checks need. Degrees; pure Python, no images.
 """
 
+import math
+
 QUARTER = 90.0
 
 
@@ -79,6 +81,52 @@ class YawTracker:
         return state
 
 
+class FixtureGate:
+    """Reject a drawer or sliding-door reading that jumps while no hand is near its handle.
+
+    Fixtures move only when pushed, and the hand is what pushes them: a reading more
+    than `step` away from the accepted one is taken at once when the TCP is within
+    `reach` of the handle (at the accepted or the new reading: the hand holds it, with
+    the readings a frame or two behind), and otherwise only
+    once readings have disagreed for `hold` seconds (something else moved it). The arm
+    in front of the drawer can make one camera frame misread it by centimetres; this
+    keeps such frames from moving the handle the policy reaches for. `handles(joints)`
+    gives handle positions (m, base frame) for joint positions.
+    """
+
+    JOINTS = {'drawer': 'drawer', 'slide_door': 'slider'}    # joint -> symbolic key
+
+    def __init__(self, handles, reach: float = 0.06, step: float = 0.01, hold: float = 1.0):
+        self.handles, self.reach, self.step, self.hold = handles, reach, step, hold
+        self._accepted = {}      # joint -> (value, symbol)
+        self._since = {}         # joint -> time readings began to disagree
+
+    def reset(self):
+        """Forget accepted readings (a new scene)."""
+        self._accepted.clear()
+        self._since.clear()
+
+    def _near(self, joint, values, tcp):
+        return tcp is None or any(
+            math.dist(tcp, self.handles({joint: v})[joint]) < self.reach for v in values)
+
+    def update(self, state: dict, now: float, tcp=None) -> dict:
+        """Replace jumps nobody caused by the accepted reading (in place)."""
+        for joint, symbol in self.JOINTS.items():
+            value = state['joints'].get(joint)
+            if value is None:
+                continue
+            accepted = self._accepted.get(joint)
+            if (accepted is None or abs(value - accepted[0]) < self.step
+                    or self._near(joint, (accepted[0], value), tcp)
+                    or now - self._since.setdefault(joint, now) >= self.hold):
+                self._accepted[joint] = (value, state.get(symbol))
+                self._since.pop(joint, None)
+                continue
+            state['joints'][joint], state[symbol] = accepted
+        return state
+
+
 # item -> (joint key or None, symbolic key or None) of a scene state
 _FIXTURES = {'drawer': ('drawer', 'drawer'), 'slider': ('slide_door', 'slider'),
              'switch': ('switch', None), 'button': ('button', None), 'led': (None, 'led'),
@@ -93,27 +141,38 @@ class SceneMemory:
     decaying linearly to half, and 'seen_s_ago' says how old it is; older than that it
     stays 'unknown'. What a frame does show always replaces the memory. `now` is any
     monotonic clock in seconds (the images' stamps).
+
+    Blocks do not move by themselves: given the TCP position, a hidden block is held
+    past `max_age` (at half confidence) for as long as the hand has stayed further than
+    `reach` from where it was last seen; once the hand has come that close, only
+    `max_age` applies, since the hand may have moved it.
     """
 
-    def __init__(self, max_age: float = 5.0):
+    def __init__(self, max_age: float = 5.0, reach: float = 0.12):
         self.max_age = max_age
+        self.reach = reach
         self._seen = {}          # item -> (time, {key: value}, confidence)
+        self._touched = set()    # blocks the hand came near since they were last seen
 
     def reset(self):
         """Forget everything (a new scene)."""
         self._seen.clear()
+        self._touched.clear()
 
-    def _recall(self, item, now):
+    def _recall(self, item, now, permanent=False):
         if item not in self._seen:
             return None
         seen, values, confidence = self._seen[item]
         age = now - seen
-        if age > self.max_age:
+        if age > self.max_age and not permanent:
             return None
-        return values, confidence * (1.0 - 0.5 * age / self.max_age), age
+        return values, confidence * (1.0 - 0.5 * min(age, self.max_age) / self.max_age), age
 
-    def update(self, state: dict, now: float) -> dict:
-        """Fill what this frame misses from memory (in place); remember what it shows."""
+    def update(self, state: dict, now: float, tcp=None) -> dict:
+        """Fill what this frame misses from memory (in place); remember what it shows.
+
+        tcp: the hand's position (m, robot base frame), when known.
+        """
         from lam_ros.perception.scene import UNKNOWN
         confidence, ago = state['confidence'], {}
         for item, (joint, symbol) in _FIXTURES.items():
@@ -137,8 +196,12 @@ class SceneMemory:
                 self._seen[colour] = (now, {'location': location,
                                             'pose': dict(state['poses'][colour])},
                                       confidence.get(colour, 0.0))
+                self._touched.discard(colour)
                 continue
-            recalled = self._recall(colour, now)
+            if colour in self._seen and (tcp is None or math.dist(
+                    tcp, self._seen[colour][1]['pose']['position']) < self.reach):
+                self._touched.add(colour)
+            recalled = self._recall(colour, now, permanent=colour not in self._touched)
             if recalled is None or location == 'grasped':
                 continue
             # no pose in this frame: the last seen one; the location too unless this
