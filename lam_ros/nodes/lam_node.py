@@ -19,6 +19,7 @@ import collections
 import itertools
 import json
 import threading
+import traceback
 import time
 
 import numpy as np
@@ -563,7 +564,8 @@ class LamNode(LifecycleNode):
             try:
                 self._execute(request)
             except Exception as err:                  # never leave a command hanging
-                self.get_logger().error('command %d: %s' % (request['id'], err))
+                self.get_logger().error('command %d: %s\n%s' % (
+                    request['id'], err, traceback.format_exc()))
                 self.robot.hold()
                 self._finish(request, 'failed', 'internal error: %s' % err)
             finally:

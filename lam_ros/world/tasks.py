@@ -26,6 +26,10 @@ LIFT_HEIGHT = {'table': 0.05, 'slider': 0.03, 'drawer': 0.05}
 RIGHT = np.array([0.0, -1.0, 0.0])   # the robot's right is -y in the base frame
 
 
+class _NotSeen(Exception):
+    """What a check needs is not in the scene state (perception cannot see it)."""
+
+
 @dataclass(frozen=True)
 class Task:
     """One CALVIN task: its key, primitive and arguments."""
@@ -177,11 +181,24 @@ class Task:
         positions and yaw, fixture joint positions. It mirrors `succeeded` except for
         what a camera cannot see (a block's tilt, contacts).
         """
+        try:
+            return self._verify(before, after)
+        except _NotSeen as err:
+            return 'cannot confirm it: the %s is not visible' % err
+
+    def _verify(self, before: dict, after: dict):
         p, a = self.primitive, self.args
         blocks0, blocks1 = before['blocks'], after['blocks']
 
         def pose(state, colour):
+            if state['poses'].get(colour) is None:
+                raise _NotSeen('%s block' % colour)
             return state['poses'][colour]
+
+        def joint(state, name):
+            if state['joints'].get(name) is None:
+                raise _NotSeen('sliding door' if name == 'slide_door' else name)
+            return state['joints'][name]
 
         if p == 'rotate':
             turn = (pose(after, a['block'])['yaw_deg'] - pose(before, a['block'])['yaw_deg']
@@ -204,10 +221,10 @@ class Task:
                     1000 * PUSH_DISTANCE)
             return None
         if p in ('slider', 'drawer'):
-            joint = 'slide_door' if p == 'slider' else 'drawer'
+            fixture = 'slide_door' if p == 'slider' else 'drawer'
             sign = 1.0 if a.get('direction', a.get('target')) in ('left', 'open') else -1.0
             need = SLIDER_DISTANCE if p == 'slider' else DRAWER_DISTANCE
-            moved = sign * (after['joints'][joint] - before['joints'][joint])
+            moved = sign * (joint(after, fixture) - joint(before, fixture))
             if moved < need:
                 return 'the %s moved %.0f mm (needs %.0f)' % (
                     'sliding door' if p == 'slider' else 'drawer', 1000 * moved, 1000 * need)
