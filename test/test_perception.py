@@ -231,3 +231,25 @@ def test_scene_memory_keeps_a_hidden_block_the_hand_did_not_approach():
     memory.update(frame(None, UNKNOWN), now=10.5, tcp=near)      # the hand went there
     gone = memory.update(frame(None, UNKNOWN), now=11.0, tcp=far)
     assert gone['blocks']['red'] == UNKNOWN and gone['poses']['red'] is None
+
+
+def test_fixture_gate_rejects_a_drawer_jump_no_hand_caused():
+    from lam_ros.perception import FixtureGate
+
+    def handles(joints):                      # the drawer knob moves along -x
+        return {k: [0.25 - v, -0.3, -0.08] for k, v in joints.items()}
+
+    def frame(drawer):
+        return {'drawer': 'open' if drawer > 0.1 else 'closed',
+                'joints': {'drawer': drawer, 'slide_door': None}}
+
+    gate = FixtureGate(handles, reach=0.06, step=0.01, hold=1.0)
+    far, on_knob = [0.2, -0.36, 0.02], [0.07, -0.3, -0.08]
+    assert gate.update(frame(0.18), 0.0, far)['joints']['drawer'] == 0.18
+    misread = gate.update(frame(0.01), 0.1, far)              # the arm in front of it
+    assert misread['joints']['drawer'] == 0.18 and misread['drawer'] == 'open'
+    assert gate.update(frame(0.175), 0.2, far)['joints']['drawer'] == 0.175   # small: taken
+    moved = [gate.update(frame(0.05), t, far)['joints']['drawer'] for t in (0.3, 0.8, 1.3)]
+    assert moved == [0.175, 0.175, 0.05]                      # persistent for 1 s: taken
+    assert gate.update(frame(0.12), 1.4, [0.13, -0.3, -0.08])['joints']['drawer'] == 0.12
+    assert gate.update(frame(0.16), 1.5, on_knob)['joints']['drawer'] == 0.16   # hand on it
