@@ -10,7 +10,7 @@ import pytest
 from lam_ros.control.ik import down_rotation
 from lam_ros.execution.desk_robot import DeskRobot
 from lam_ros.execution.runner import PlanRunner, RunnerConfig
-from lam_ros.execution.stepper import bounded_goal, SafetyLimits, SkillStepper
+from lam_ros.execution.stepper import bounded_goal, LOOK_SECONDS, SafetyLimits, SkillStepper
 from lam_ros.execution.world_model import KinematicWorld, SceneStateError
 from lam_ros.expert.scripted import ScriptedExpert
 from lam_ros.policy.features import view_from_desk
@@ -56,6 +56,26 @@ def test_world_model_sees_what_the_physics_shows(world, desk, seed):
 def test_world_model_refuses_an_incomplete_scene_state(world):
     with pytest.raises(SceneStateError, match='lacks'):
         world.view(np.zeros(7), 0.04, 0.04, {'blocks': {}})
+
+
+def test_stepper_looks_for_a_hidden_target_then_gives_up(world, desk, runner_parts):
+    """No target in view: move back, aside and up for LOOK_SECONDS, then None."""
+    stepper, _ = runner_parts
+    world.reset()
+    sample_scene(desk, 5, 'lift_red_block_table')
+    state = SceneOracle(desk).state()
+    hidden = dict(state, poses=dict(state['poses'], red=None))
+    arm = desk.arm_positions()
+    stepper.start('lift_red_block_table', arm)
+    view = world.view(arm, 0.04, 0.04, hidden)
+    motion = stepper.step(view, 0.0)
+    assert motion is not None and motion.joints is not None and not motion.done
+    moved = world.tcp(motion.joints)[0] - view.tcp_position
+    assert moved[0] < 0 and moved[2] > 0 and np.linalg.norm(moved) < 0.02   # back and up
+    assert stepper.step(view, LOOK_SECONDS + 0.1) is None
+    seen = world.view(arm, 0.04, 0.04, state)
+    stepper.start('lift_red_block_table', arm)
+    assert stepper.step(seen, 0.0).command is not None                    # the network runs
 
 
 def test_bounded_goal_never_leaves_the_box_further():

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from lam_ros.control.ik import down_rotation, IKFailed
-from lam_ros.execution.stepper import SafetyLimits
+from lam_ros.execution.stepper import LOOK_SECONDS, SafetyLimits
 from lam_ros.execution.world_model import SceneStateError
 from lam_ros.world.desk import ARM_JOINTS, ARM_MAX_VELOCITY, GRIPPER_OPEN, HOME_ARM
 from lam_ros.world.sampling import HOLD_POSITION
@@ -225,7 +225,8 @@ class PlanRunner:
             tick = time.perf_counter()
             motion = self.stepper.step(view, state.stamp)
             if motion is None:
-                raise StepFailed('failed', 'the target of %s is not in the scene' % task)
+                raise StepFailed('failed', 'the target of %s is not visible (looked for it '
+                                 'for %.0f s)' % (task, LOOK_SECONDS))
             timing.setdefault('first_inference_ms', round(
                 (time.perf_counter() - tick) * 1000.0, 3))
             if motion.done:

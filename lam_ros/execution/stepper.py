@@ -15,6 +15,12 @@ faster than the skill's TCP speed limit while within touching distance of its ta
 holding a block (0.35 m/s otherwise), and no joint moves faster than the skill's
 fraction of its speed limit.
 The caller enforces the timeout and judges success from the scene, never from `done`.
+
+When the skill's target is not in the view (typically the arm itself hides it from the
+cameras: a block under the hand), the stepper first looks: it moves the TCP back,
+sideways away from the middle of the table and up (`LOOK_OFFSET`), for up to
+`LOOK_SECONDS`, and carries on as soon as the target shows; only then does it give up
+(`step` returns None). The network never runs without its target.
 """
 
 from dataclasses import dataclass
@@ -34,6 +40,8 @@ DONE_STEPS = 2                # consecutive control steps with done above the th
 SETTLED_SECONDS = 1.0         # the motion is over when for this long ...
 SETTLED_DISTANCE = 0.003      # ... the TCP moved less than this (m) ...
 SETTLED_YAW = 0.02            # ... and turned less than this (rad), the gripper unchanged
+LOOK_OFFSET = (-0.15, 0.20, 0.10)   # m: back, sideways (away from y = 0) and up
+LOOK_SECONDS = 3.0            # s of looking for a target before giving up
 
 
 @dataclass(frozen=True)
@@ -98,13 +106,15 @@ class SkillStepper:
         self.q = np.asarray(q_commanded, float).copy()
         self._done_count = 0
         self._still_since = None
+        self._look = None           # (since, TCP goal) while looking for the target
         self.ended = None
 
     def step(self, view, now: float):
         """Motion for this control step, or None when the skill's target is not visible."""
         obs, target = self.observer.observe(view, now)
         if obs is None:
-            return None
+            return self._look_for_target(view, now)
+        self._look = None
         command = decode_action(self.policy(obs), target, view.tcp_yaw)
         self.last = (view, obs, target, command)
         self._done_count = self._done_count + 1 if command.done > DONE_THRESHOLD else 0
@@ -120,6 +130,26 @@ class SkillStepper:
             motion.gripper = wanted
         near = float(np.linalg.norm(obs[TARGET_FROM_TCP])) < TOUCH_RADIUS
         self._towards(command, motion, near or view.held is not None)
+        return motion
+
+    def _look_for_target(self, view, now):
+        """Motion toward a vantage point, or None once LOOK_SECONDS have passed."""
+        if self._look is None:
+            tcp = np.asarray(view.tcp_position, float)
+            side = -1.0 if tcp[1] > 0.0 else 1.0
+            goal = tcp + np.array([LOOK_OFFSET[0], side * LOOK_OFFSET[1], LOOK_OFFSET[2]])
+            self._look = (now, np.clip(goal, self.limits.low, self.limits.high))
+        since, goal = self._look
+        if now - since > LOOK_SECONDS:
+            return None
+        pos, rot = self.ik.forward(self.q)
+        motion = Motion(duration=self.dt)
+        step = bounded_goal(pos, goal, FREE_TCP_SPEED, self.dt, self.limits.low,
+                            self.limits.high)
+        solved = self._solve(step, float(np.arctan2(rot[1, 0], rot[0, 0])))
+        if solved is not None:
+            motion.joints, motion.duration = solved
+            self.q = motion.joints
         return motion
 
     def _settled(self, view, now):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from lam_ros.control.ik import ArmIK
 from lam_ros.control.trajectory import JointTrajectory, TrajectoryPoint, TrajectoryRejected
-from lam_ros.execution.stepper import SafetyLimits, SkillStepper
+from lam_ros.execution.stepper import LOOK_SECONDS, SafetyLimits, SkillStepper
 from lam_ros.policy.features import view_from_desk
 from lam_ros.world.desk import ARM_JOINTS
 from lam_ros.world.scene import SceneOracle
@@ -74,7 +74,8 @@ class PolicyExecutor:
         while desk.time < t_start + timeout:
             motion = self.stepper.step(self.view_source(desk), desk.time)
             if motion is None:
-                reason = 'the target of %s is not visible' % task
+                reason = 'the target of %s is not visible (looked for it for %.0f s)' % (
+                    task, LOOK_SECONDS)
                 break
             if motion.done:
                 reason = self.stepper.ended
