@@ -48,6 +48,9 @@ class RobotState:
     finger: float             # panda_finger_joint1 position (m)
 
 
+BLOCK_GRIP = (0.018, 0.034)     # m, finger joint of a hand closed on a 5 cm block
+
+
 @dataclass
 class RunnerConfig:
     """Control rate and watchdog limits."""
@@ -194,7 +197,12 @@ class PlanRunner:
         unmet = TASKS[task].unmet(before)
         if unmet:
             raise StepFailed('failed', 'cannot start: %s' % '; '.join(unmet))
-        state = self._to_ready(state, before.get('grasped') is not None, interrupted)
+        # holding a block: what the scene says, or what the fingers feel (closed on
+        # something block-wide), so a moment in which the cameras lose the block in the
+        # hand does not send it to the empty-handed ready pose
+        holding = (before.get('grasped') is not None
+                   or BLOCK_GRIP[0] < state.finger < BLOCK_GRIP[1])
+        state = self._to_ready(state, holding, interrupted)
         self.stepper.start(task, state.arm, limits)
         gripper = GRIPPER_OPEN if state.finger > 0.5 * GRIPPER_OPEN else 0.0
         start = state.stamp
