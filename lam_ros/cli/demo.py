@@ -147,12 +147,14 @@ def run_demo(text, out_dir='out', seed=0, timeout=240.0, video_name='demo.mp4',
                 mine = [s for s in watcher.statuses if s['command'] == text]
                 early = [s for s in mine if s['state'] == 'rejected'
                          and s['reason'].startswith('no scene state yet')]
-                if early and time.monotonic() - sent < 10.0:
+                retry = bool(early) and time.monotonic() - sent < 10.0
+                if retry:
                     # lam_node has not heard the scene yet (it comes a moment after ours)
                     watcher.statuses = [s for s in watcher.statuses if s not in early]
                     mine = [s for s in mine if s not in early]
-                    rclpy.spin_once(node, timeout_sec=0.3)
-                    watcher.publisher.publish(String(data=text))
+            if retry:       # outside the lock: spinning runs the callbacks that take it
+                rclpy.spin_once(node, timeout_sec=0.3)
+                watcher.publisher.publish(String(data=text))
             for s in mine[shown:]:
                 _show(s, sent, log)
                 if s['state'] in FINAL:

@@ -9,6 +9,7 @@ a lifecycle manager would. `stop` sends SIGINT (like Ctrl-C) and kills after a g
 period.
 """
 
+import ctypes
 import signal
 import subprocess
 import sys
@@ -23,6 +24,18 @@ SCENES = {'perception': '/lam/scene', 'oracle': '/lam_sim/scene_state'}
 def config_file(name: str) -> str:
     """Path of config/<name> in this package."""
     return str(share_path('config', name) / name)
+
+
+PR_SET_PDEATHSIG = 1
+try:                          # resolved here, not in the forked child (no dlopen there)
+    _PRCTL = ctypes.CDLL(None, use_errno=True).prctl if sys.platform.startswith('linux') else None
+except (OSError, AttributeError):
+    _PRCTL = None
+
+
+def _die_with_parent():
+    """In the child before exec (Linux): SIGINT when the parent dies, even by SIGKILL."""
+    _PRCTL(PR_SET_PDEATHSIG, int(signal.SIGINT))
 
 
 class Stack:
@@ -73,7 +86,8 @@ class Stack:
                 self._logs.append(out)
             self.procs[name] = subprocess.Popen(
                 self._command(module, params, extra), stdout=out,
-                stderr=subprocess.STDOUT if out else None)
+                stderr=subprocess.STDOUT if out else None,
+                preexec_fn=_die_with_parent if _PRCTL else None)
         return self
 
     def dead(self):
