@@ -1,7 +1,12 @@
-"""Start the LAM node lam_node (configured and activated), optionally with the simulator.
+"""Start the LAM node lam_node (configured and activated) with lam_perception.
 
-    ros2 launch lam_ros lam.launch.py                 # lam_node for your robot's controllers
+    ros2 launch lam_ros lam.launch.py                 # for your robot's controllers and cameras
     ros2 launch lam_ros lam.launch.py sim:=true       # with lam_sim (MuJoCo desk)
+    ros2 launch lam_ros lam.launch.py voice:=true     # with lam_voice (microphone)
+
+lam_node grounds and checks on /lam/scene, which lam_perception publishes from the
+cameras; with perception:=false something else must publish it (set lam_node's
+scene_topic to /lam_sim/scene_state to use the simulator's oracle instead).
 """
 
 from launch import LaunchDescription
@@ -35,10 +40,27 @@ def generate_launch_description():
                               description='Configure and activate lam_node at start-up'),
         DeclareLaunchArgument('sim', default_value='false',
                               description='Also start the MuJoCo desk simulator (lam_sim)'),
+        DeclareLaunchArgument('perception', default_value='true',
+                              description='Also start lam_perception (/lam/scene from the '
+                              'cameras)'),
+        DeclareLaunchArgument('voice', default_value='false',
+                              description='Also start lam_voice (spoken commands)'),
         IncludeLaunchDescription(
             PythonLaunchDescriptionSource(PathJoinSubstitution([share, 'launch',
                                                                 'sim.launch.py'])),
             condition=IfCondition(LaunchConfiguration('sim')),
+            launch_arguments={'namespace': namespace, 'use_sim_time': use_sim_time,
+                              'log_level': log_level}.items()),
+        IncludeLaunchDescription(
+            PythonLaunchDescriptionSource(PathJoinSubstitution([share, 'launch',
+                                                                'perception.launch.py'])),
+            condition=IfCondition(LaunchConfiguration('perception')),
+            launch_arguments={'namespace': namespace, 'use_sim_time': use_sim_time,
+                              'log_level': log_level}.items()),
+        IncludeLaunchDescription(
+            PythonLaunchDescriptionSource(PathJoinSubstitution([share, 'launch',
+                                                                'voice.launch.py'])),
+            condition=IfCondition(LaunchConfiguration('voice')),
             launch_arguments={'namespace': namespace, 'use_sim_time': use_sim_time,
                               'log_level': log_level}.items()),
         Node(

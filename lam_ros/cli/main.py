@@ -72,9 +72,9 @@ def _run_node(args, ros_args):
 
 
 def _add_up(sub):
-    p = sub.add_parser('up', help='start lam_sim and lam_node (configured, active) until Ctrl-C',
-                       description='Start the simulator and the LAM node as child processes, '
-                       'configure and activate lam_node, and run until Ctrl-C (what '
+    p = sub.add_parser('up', help='start lam_sim, lam_perception and lam_node until Ctrl-C',
+                       description='Start the simulator, perception and the LAM node as child '
+                       'processes, configure and activate lam_node, and run until Ctrl-C (what '
                        'launch/lam.launch.py sim:=true does for colcon users).')
     p.add_argument('--params', default=None, help='lam_node parameter file (config/lam.yaml)')
     p.add_argument('--sim-params', default=None, help='lam_sim parameter file (config/sim.yaml)')

@@ -76,7 +76,8 @@ class Stack:
         overrides = dict(self.lam_overrides, autostart=True)
         nodes = [('lam_sim', 'lam_ros.nodes.sim_node', self.sim_params, self.sim_overrides)]
         if self.scene == 'perception':
-            nodes.append(('lam_perception', 'lam_ros.nodes.perception_node', None, {}))
+            nodes.append(('lam_perception', 'lam_ros.nodes.perception_node',
+                          config_file('perception.yaml'), {}))
         nodes.append(('lam_node', 'lam_ros.nodes.lam_node', self.lam_params, overrides))
         for name, module, params, extra in nodes:
             out = None

@@ -142,8 +142,13 @@ class PerceptionNode(Node):
                                           throttle_duration_sec=5.0)
                 continue
             state['stamp'] = stamp
-            self._scene_pub.publish(String(data=json.dumps(state)))
-            self._marker_pub.publish(self._markers(state))
+            try:
+                self._scene_pub.publish(String(data=json.dumps(state)))
+                self._marker_pub.publish(self._markers(state))
+            except Exception:       # noqa: B902 (rclpy raises RCLError once shut down)
+                if self._stop.is_set() or not self.context.ok():
+                    return          # Ctrl-C shut the context down before stop() ran
+                raise
             self.frames_done += 1
 
     def perceive(self, frames, arm, finger, stamp) -> dict:
