@@ -10,8 +10,7 @@ from the simulator.
 """
 
 from lam_ros.execution.world_model import KinematicWorld
-from lam_ros.perception import (
-    CameraKinematics, FixtureGate, SceneMemory, ScenePerception, View, YawTracker)
+from lam_ros.perception import CameraKinematics, SceneFilter, ScenePerception, View
 from lam_ros.world.desk import ARM_JOINTS
 
 CAMERAS = ('static_camera', 'wrist_camera')
@@ -25,16 +24,12 @@ class PerceivedView:
         self.perception = ScenePerception(desk.model)
         self.cameras = CameraKinematics(desk.model, ARM_JOINTS)
         self.world = KinematicWorld()
-        self.tracker = YawTracker()
-        self.memory = SceneMemory()
-        self.gate = FixtureGate(self.world.handles)
+        self.filter = SceneFilter(self.world.handles)
         self._calls, self._state = 0, None
 
     def reset(self):
         """Forget tracked yaws and the last state (a new scene)."""
-        self.tracker.reset()
-        self.memory.reset()
-        self.gate.reset()
+        self.filter.reset()
         self.world.reset()
         self._calls, self._state = 0, None
 
@@ -46,10 +41,9 @@ class PerceivedView:
                       desk.render(cam, self.width, self.height),
                       desk.render(cam, self.width, self.height, depth=True))
                  for cam in CAMERAS]
-        state = self.tracker.update_state(self.perception.perceive(views, arm, finger),
-                                          desk.time)
+        state = self.perception.perceive(views, arm, finger)
         tcp, _ = self.perception.self_filter.tcp()
-        return self.memory.update(self.gate.update(state, desk.time, tcp), desk.time, tcp)
+        return self.filter.update(state, desk.time, tcp)
 
     def __call__(self, desk):
         """Return the WorldView for the policy; perceive every `every` calls (camera rate)."""

@@ -51,6 +51,15 @@ class RobotState:
 BLOCK_GRIP = (0.018, 0.034)     # m, finger joint of a hand closed on a 5 cm block
 
 
+def holds_block(scene: dict, finger: float) -> bool:
+    """Whether the hand holds a block, by the scene or by the fingers.
+
+    Fingers closed on something block-wide count too: a moment in which the cameras lose
+    the block in the hand must not send it to the empty-handed ready pose.
+    """
+    return scene.get('grasped') is not None or BLOCK_GRIP[0] < finger < BLOCK_GRIP[1]
+
+
 @dataclass
 class RunnerConfig:
     """Control rate and watchdog limits."""
@@ -200,12 +209,7 @@ class PlanRunner:
         unmet = TASKS[task].unmet(before)
         if unmet:
             raise StepFailed('failed', 'cannot start: %s' % '; '.join(unmet))
-        # holding a block: what the scene says, or what the fingers feel (closed on
-        # something block-wide), so a moment in which the cameras lose the block in the
-        # hand does not send it to the empty-handed ready pose
-        holding = (before.get('grasped') is not None
-                   or BLOCK_GRIP[0] < state.finger < BLOCK_GRIP[1])
-        state = self._to_ready(state, holding, interrupted)
+        state = self._to_ready(state, holds_block(before, state.finger), interrupted)
         self.stepper.start(task, state.arm, limits)
         gripper = GRIPPER_OPEN if state.finger > 0.5 * GRIPPER_OPEN else 0.0
         start = state.stamp
@@ -245,12 +249,12 @@ class PlanRunner:
             if motion.gripper is not None:
                 self.robot.send_gripper(motion.gripper)
                 gripper = motion.gripper
+            # the next control step (and the goal's deadline) comes `lead` early
+            due = state.stamp + motion.duration - min(self.config.lead, 0.5 * motion.duration)
             if motion.joints is not None:
                 self.robot.send_arm(motion.joints, motion.duration)
-                lead = min(self.config.lead, 0.5 * motion.duration)
-                goal = (motion.joints, state.stamp + motion.duration - lead)
+                goal = (motion.joints, due)
             timing.setdefault('first_command_at', time.perf_counter())
-            due = state.stamp + motion.duration - min(self.config.lead, 0.5 * motion.duration)
         state = self._wait(state.stamp + self.config.settle, interrupted)
         after = self._scene()
         reason = TASKS[task].verify(before, after)
@@ -258,9 +262,7 @@ class PlanRunner:
             # part of the scene is memory: the arm is in front of it (a drawer pulled
             # open with the hand still at its handle). Judge on what the cameras show
             # once the arm is out of the way, never on a stale memory.
-            holding = (after.get('grasped') is not None
-                       or BLOCK_GRIP[0] < state.finger < BLOCK_GRIP[1])
-            state = self._to_ready(state, holding, interrupted)
+            state = self._to_ready(state, holds_block(after, state.finger), interrupted)
             state = self._wait(state.stamp + self.config.relook, interrupted)
             reason = TASKS[task].verify(before, self._scene())
         if reason is not None:

@@ -66,15 +66,12 @@ class PerceptionNode(Node):
 
         import mujoco
         from lam_ros.execution.world_model import KinematicWorld
-        from lam_ros.perception import (CameraKinematics, FixtureGate, SceneMemory,
-                                        ScenePerception, YawTracker)
+        from lam_ros.perception import CameraKinematics, SceneFilter, ScenePerception
         from lam_ros.world.assets import desk_xml_path
         model = mujoco.MjModel.from_xml_path(str(desk_xml_path()))
         self._perception = ScenePerception(model)
         self._kinematics = CameraKinematics(model, ARM_JOINTS)
-        self._tracker = YawTracker()
-        self._memory = SceneMemory()
-        self._gate = FixtureGate(KinematicWorld().handles)
+        self._filter = SceneFilter(KinematicWorld().handles)
 
         self._lock = threading.Condition()
         self._frames = {c: {} for c in self._cameras}     # camera -> {kind: msg}
@@ -165,8 +162,7 @@ class PerceptionNode(Node):
             views.append(View(model, rgb, depth))
         state = self._perception.perceive(views, arm, finger)
         tcp, _ = self._perception.self_filter.tcp()
-        state = self._gate.update(self._tracker.update_state(state, stamp), stamp, tcp)
-        return self._memory.update(state, stamp, tcp)
+        return self._filter.update(state, stamp, tcp)
 
     @staticmethod
     def _markers(state):

@@ -12,8 +12,10 @@ short-term memory of occluded items).
 from lam_ros.perception.camera import CameraKinematics, CameraModel
 from lam_ros.perception.scene import (
     is_known, require_known, ScenePerception, UNKNOWN, UnknownTarget, View)
-from lam_ros.perception.tracking import FixtureGate, SceneMemory, unwrap_quarter, YawTracker
+from lam_ros.perception.tracking import (
+    FixtureGate, SceneFilter, SceneMemory, unwrap_quarter, YawTracker)
 
-__all__ = ['CameraKinematics', 'CameraModel', 'FixtureGate', 'SceneMemory', 'ScenePerception',
+__all__ = ['CameraKinematics', 'CameraModel', 'FixtureGate', 'SceneFilter', 'SceneMemory',
+           'ScenePerception',
            'UNKNOWN', 'UnknownTarget', 'View', 'YawTracker', 'is_known', 'require_known',
            'unwrap_quarter']

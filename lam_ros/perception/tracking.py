@@ -212,3 +212,29 @@ class SceneMemory:
             state['poses'][colour] = dict(values['pose'])
         state['seen_s_ago'] = {k: round(v, 2) for k, v in ago.items()}
         return state
+
+
+class SceneFilter:
+    """What perception keeps across frames, applied to each frame's scene state in order.
+
+    YawTracker (continuous yaw, misreadings rejected), then FixtureGate (drawer and door
+    jumps no hand caused), then SceneMemory (what the arm hides). lam_perception and the
+    in-process perception-fed evaluation both run exactly this chain.
+    """
+
+    def __init__(self, handles):
+        self.tracker = YawTracker()
+        self.gate = FixtureGate(handles)
+        self.memory = SceneMemory()
+
+    def reset(self):
+        """Forget everything (a new scene)."""
+        self.tracker.reset()
+        self.gate.reset()
+        self.memory.reset()
+
+    def update(self, state: dict, now: float, tcp=None) -> dict:
+        """Filter one frame's scene state (in place) and return it."""
+        state = self.tracker.update_state(state, now)
+        state = self.gate.update(state, now, tcp)
+        return self.memory.update(state, now, tcp)
