@@ -16,6 +16,7 @@ setup(
     name=PACKAGE,
     version='0.1.0',
     packages=find_packages(include=['lam_ros', 'lam_ros.*']),
+    package_data={'lam_ros.language': ['data/*.yaml']},
     data_files=[
         ('share/ament_index/resource_index/packages', ['resource/' + PACKAGE]),
         ('share/' + PACKAGE, ['package.xml']),

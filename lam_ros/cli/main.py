@@ -280,7 +280,8 @@ def _add_plan(sub):
 def _add_train_intent(sub):
     p = sub.add_parser('train-intent', help='train the intent model (small, on the CPU)',
                        description='Train the intent head on generated commands, the skill '
-                       'exemplars and the CALVIN training split; export it to ONNX with a '
+                       'exemplars, the CALVIN training split and the written instructions in '
+                       'lam_ros/language/data; export it to ONNX with a '
                        'metadata file. Reproducible from --seed.')
     p.add_argument('--out', default='models/intent_head.onnx', help='ONNX file to write '
                    '(metadata beside it, .json)')

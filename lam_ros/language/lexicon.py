@@ -23,7 +23,8 @@ UNKNOWN_OBJECTS = ('cup', 'mug', 'bottle', 'ball', 'banana', 'apple', 'phone', '
                    'window', 'chair', 'fridge', 'microwave', 'coffee', 'tea', 'water', 'food',
                    'sandwich', 'pizza', 'screwdriver', 'hammer', 'wrench', 'person', 'human',
                    'child', 'cat', 'dog', 'doll', 'fruit', 'bag', 'vase', 'towel', 'shoe',
-                   'wallet', 'remote', 'bread', 'egg', 'ketchup')
+                   'wallet', 'remote', 'bread', 'egg', 'ketchup', 'cable', 'cord', 'wire',
+                   'plug', 'socket', 'outlet')
 # Places to put things that this desk does not have.
 ABSENT_PLACES = ('oven', 'bin', 'trash', 'trash can', 'garbage', 'basket', 'sink', 'pocket',
                  'box', 'cardboard box', 'toolbox', 'tray', 'bowl', 'cup', 'wall shelf', 'wall',
@@ -58,7 +59,10 @@ FILLER = ('i would like you to', 'i would like to', "i'd like you to", 'i want y
           'ensure that you', 'ensure you', 'make sure you', 'make sure that you',
           'thanks a lot', 'thank you very much', 'thanks so much', 'many thanks', 'cheers',
           'hi robot', 'hello robot', 'hi there', 'hello there', 'good morning',
-          'good afternoon', 'good evening', 'hi', 'hello', 'greetings')
+          'good afternoon', 'good evening', 'hi', 'hello', 'greetings', 'shall we',
+          'if you would', 'if you please', 'if you could', 'if you can', 'go on and', 'go on',
+          'your assignment is to', 'your mission is to', 'your goal is to',
+          'the objective is to', 'the goal is to', 'your objective is to')
 
 # Words that carry no object or action of their own: with the words above and the
 # intent model's training vocabulary, a command made only of known words is one the
@@ -107,7 +111,8 @@ ON = ('on', 'up', 'upward', 'upwards', 'activate', 'enable', 'light up', 'illumi
       'brighten', 'glow', 'shine', 'lit')
 OFF = ('off', 'down', 'downward', 'downwards', 'deactivate', 'disable', 'extinguish',
        'darken', 'dim', 'shut off', 'switch off', 'stop glowing', 'stop shining', 'go dark',
-       'go out', 'goes out', 'unlit')
+       'go out', 'goes out', 'unlit', 'extinguished', 'extinguishing', 'dark', 'put out',
+       'douse', 'snuff out', 'kill')
 
 # Nouns of the desk's fixtures.
 DRAWER = ('drawer',)

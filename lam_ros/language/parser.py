@@ -40,6 +40,7 @@ class Intent:
     slots: dict = field(default_factory=dict)    # push_into_drawer
     text: str = ''
     explicit: bool = True       # False for a grasp implied by "take X and put it ..."
+    elided: bool = False        # the verb is the previous clause's ("..., the blue one left")
 
 
 def _words(options):
@@ -63,6 +64,17 @@ def normalise(text: str) -> str:
     for filler in sorted(lx.FILLER, key=len, reverse=True):
         text = re.sub(r'(^|\s)%s(?=\s|$|,)' % re.escape(filler), ' ', text)
     text = re.sub(r'^(?:so|well|now)\b,?\s*', '', text.strip(' ,'))
+    # which way a clock turns; "using the gripper, ...": the tool is always the gripper
+    text = re.sub(r'\b(?:counter to|against|opposite to|opposite|contrary to|the opposite of)'
+                  r'(?: the (?:direction|way)(?: of)?| how| the way)? (?:an? |the )?'
+                  r'clock(?:\x27s|s)?(?: hands?)?(?: goes?| runs?| moves?| turns?| go| run)?\b',
+                  'counterclockwise', text)
+    text = re.sub(r'\b(?:the )?(?:same )?(?:way|direction)(?: that| as| of| how)? (?:an? |the )?'
+                  r'clock(?:\x27s|s)?(?: hands?)?(?: goes?| runs?| moves?| turns?| go| run)?\b',
+                  'clockwise', text)
+    text = re.sub(r'\bccw\b', 'counterclockwise', re.sub(r'\bcw\b', 'clockwise', text))
+    text = re.sub(r'(?:^|(?<=, ))(?:using|with) (?:the |your )(?:robot(?:ic)? )?(?:gripper|arm|'
+                  r'hand|manipulator|fingers|end effector)(?: ,| (?=\w))', ' ', text).strip(' ,')
     text = re.sub(r',? ?\b(?:in (?:that|this) order|in order|one after the other)\b', ' ', text)
     # moving the gripper somewhere is approaching, not placing a block
     text = re.sub(r'\b(?:position|move|bring|lower|place|put|guide|get|navigate) (?:the|your) '
@@ -140,6 +152,8 @@ def check_command(raw: str):
     low = ' %s ' % re.sub(r'[^a-z\- ]+', ' ', raw.lower())
     low = re.sub(r'\bbreak (?:up |apart )?(?:the |that |this )?(?:stack|tower|pile)\b', 'unstack',
                  low)                   # taking a stack apart is a skill, not destruction
+    low = re.sub(r'\bkill (?=(?:the |that |this )?(?:yellow |green )?(?:light|lights|lamp|bulb|'
+                 r'light bulb|lightbulb|led)\b)', 'switch off ', low)   # "kill the lamp"
     for word in lx.UNSAFE:
         if re.search(r'\b%s\b' % re.escape(word), low):
             raise Refusal("refused: '%s' asks for something destructive or unsafe" % word)
@@ -301,8 +315,8 @@ def light_target(c, light):
     on = re.search(r'\bon\b|\blight (?:up )?the\b|\blight(?:s)? up\b|\b(?:glow|glowing|shine|'
                    r'shining|lit|activate|enable|illuminate|brighten|power on)\b', c)
     off = re.search(r'\boff\b|\bstop (?:glowing|shining)\b|\bgo(?:es)? (?:dark|out)\b|\bunlit\b|'
-                    r'\b(?:deactivate|disable|extinguish|darken|dim|power down|shut down|'
-                    r'put (?:\w+ ){0,3}out)\b', c)
+                    r'\b(?:deactivate|disable|extinguish\w*|darken|dim|power down|shut down|'
+                    r'put (?:\w+ ){0,3}out|dark|douse|snuff \w+ out|kill)\b', c)
     if light == 'lightbulb' and not (on or off):
         on = re.search(r'\b(?:up|upward|upwards)\b', c)
         off = re.search(r'\b(?:down|downward|downwards)\b', c)
@@ -320,11 +334,52 @@ def _unknown_object(text):
     return None
 
 
+GRIPPER = (r'(?:the |your |its |my )?(?:closed |open |opened |empty |robot(?:ic)? |two )?'
+           r'(?:gripper|arm|hand|fingers|fingertips|jaws|claw|end effector|tool|manipulator)')
+MOTION_ONLY = re.compile(
+    r'\s*(?:gently |slowly |carefully |then |and |now |finally |first )*(?:'
+    r'(?:close|shut|tighten|clamp|open|lower|raise|lift|move|bring) %s(?: gently| firmly| again)?'
+    r'|(?:pull|back|move|draw|lift|raise|bring|step|go|come)(?: %s)? (?:back|away|off|clear|up '
+    r'and away|up and out)(?: \w+){0,3}'
+    r'|back off|back away|retreat|withdraw(?: %s)?(?: \w+){0,3}|return(?: to \w+(?: \w+)?)?'
+    r'|move (?:it|them) (?:away|elsewhere|aside)'
+    r'|make contact(?: with (?:it|them))?|descend(?: slowly| carefully)?|lower(?: slowly| '
+    r'carefully)?|open|(?:go|move|come) up(?:ward|wards)?|rise|ascend)\s*' % (
+        GRIPPER, GRIPPER, GRIPPER))
+MOTION_TOWARD = re.compile(
+    r'^\s*(?:gently |slowly |carefully |first )?(?:(?:lower|move|bring|position|place|put|hover|'
+    r'align|center|centre|drop|guide|steer|extend|reach|set|rest) %s|descend|hover)\b.*?\b(?:'
+    r'onto|over|above|beside|next to|near|around|to|toward|towards|behind|in front of|at|by|'
+    r'into|on|against)\b' % GRIPPER)
+
+
+def _gripper_motion(c):
+    """Read a clause that only moves the gripper: None if it does not; else an approach.
+
+    "close the fingers", "pull back", "descend slowly": how the robot moves, not what it
+    does; they are dropped (returns False). "Lower the gripper onto the pink block": an
+    approach that names the block (or the drawer or cabinet) for the action that follows.
+    """
+    if MOTION_ONLY.fullmatch(c):
+        return False
+    if not MOTION_TOWARD.match(c):
+        return None
+    colour, _ = _colour(c)
+    if isinstance(colour, str):
+        return Intent('lift', {'block': colour, 'surface': None}, c.strip(), explicit=False)
+    if isinstance(colour, list) or not (_has(c, lx.DRAWER) or _has(c, lx.SLIDER_PLACE)):
+        return False if colour is None and not _has(c, lx.BLOCK_NOUNS) else None
+    return None
+
+
 def read_clause(clause: str):
     """Intent of one clause, None for a pure approach/release clause, or Refusal."""
     c = ' %s ' % clause
     if re.match(r'^\s*(?:keeping|without|while|leaving|making sure|being careful|taking care|'
-                r'so that|so it|until)\b', c) or re.fullmatch(
+                r'so that|so it|until|not|rather than|instead of)\b', c) or re.fullmatch(
+            r'\s*(?:by |about |roughly |approximately |around |some |nearly |almost )?(?:a |an )?'
+            r'(?:\w+ )?(?:degrees?|quarter(?: turn)?|half turn|bit|little|notch|short distance|'
+            r'few (?:centimet(?:re|er)s|inches))\s*', c) or re.fullmatch(
             r'\s*(?:so )?(?:do|perform|execute|carry out) (?:that|it|this)(?: now| task)?\s*',
             c):
         return None                        # manner ("keeping it in place"), or "do that"
@@ -336,6 +391,9 @@ def read_clause(clause: str):
                     r'(?: on the (?:table|desk))?)'
                     r'(?: there| gently)?\s*', c):
         return None                        # releasing is the end of a place, not a step
+    motion = _gripper_motion(c)
+    if motion is not None:
+        return motion if isinstance(motion, Intent) else None
     if re.match(r'^\s*(?:close|wrap|pinch|clamp|squeeze|hook|clasp|secure|hold|grip|grasp|grab|'
                 r'approach|touch|press|put|place|contact|lock|cup)\b(?: \w+){0,3}? (?:around|onto|'
                 r'between|against|on) (?:it|them|its|the (?:left|right|front|back|near|far|top) '
@@ -467,7 +525,8 @@ def read_clause(clause: str):
             removing and re.search(r'\b(?:on|on top of|atop) (?:the |an? )?(?:other|another|'
                                    r'second)\b', c)):
         return Intent('unstack', {}, clause)
-    if re.search(r'\b(?:grasp|grab|hold|take|reach|approach|go|move)\b.*\b(?:knob|handle)\b',
+    if re.search(r'\b(?:grasp|grab|hold|take|reach|approach|go|move|hook|grip|clasp|catch)\b'
+                 r'.*\b(?:knob|handle)\b',
                  c) and not mentions_block:
         return None                        # "grab the knob and push the drawer in"
     approach_only = re.match(r'^\s*(?:go|move|head|reach|walk|come|proceed|navigate)\b',
@@ -593,7 +652,7 @@ def parse(raw: str) -> list:
             # "rotate the pink block right, the blue block left": the verb is said once
             intent = Intent(previous.family, {'block': _colour(' %s ' % clause)[0],
                                               'direction': direction_of(' %s ' % clause)},
-                            clause)
+                            clause, elided=True)
         if previous is not None and previous.family == 'toggle':
             bare = re.fullmatch(r'(?:and |then )?(?:(?:turn|switch|flip|toggle|put|move|push) )?'
                                 r'(?:it |that |the light |the switch )?(?:back )?(up|down|on|off)'

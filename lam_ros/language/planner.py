@@ -42,6 +42,7 @@ MODEL_PREFER = 0.60         # ... at which its reading of a whole one-task comma
 MODEL_PREFER_DOUBT = 0.20   # over the rules' reading, if that has at most this probability
 MODEL_NONE = 0.50           # ... at which a clause it calls none of the skills is refused
 MODEL_NONE_WHOLE = 0.80     # ... and at which such a clause refuses the whole command
+MODEL_SURE = 0.90           # ... at which it may read an action word it never saw
 ORDER_WORDS = re.compile(r'\b(?:then|after|afterwards|before|next|finally|first|once|later|'
                          r'followed|second|lastly|subsequently)\b|;')
 NO_BLOCK = 'say which block: the red, blue or pink one'
@@ -142,7 +143,8 @@ def unstated(task: str, text: str, strict: bool = False):
         direction = 'right' if a['sign'] < 0 else 'left'
     elif p in ('push', 'slider'):
         direction = a['direction']
-    if direction is not None and direction_of(low) != direction:
+    if direction is not None and direction != (
+            direction_of(low) or direction_of(' %s ' % normalise(text))):
         return 'which way: left or right?'
     if p == 'toggle' and light_target(low, a['light']) not in (
             (a['target'],) if strict else (None, a['target'])):
@@ -181,33 +183,41 @@ class Planner:
         return self._vocabulary
 
     def _check_words(self, text):
-        """Refuse a command that names an action or an object the planner has never seen.
+        """Refuse a command that names an object the planner has never seen; list others.
 
         "Turn off the ceiling light" must not become "turn off the light bulb", nor "hide
         the red block" become "lift the red block". A word outside the model's training
         vocabulary, the lexicon (its refusal lists aside) and the function words is
-        refused where it names the action (a clause's first word) or a thing (right after
-        a determiner: "the ceiling light", "the checkered block", "my car keys");
-        elsewhere (an unusual adverb, say) the model reads around it. Only with the model
-        loaded.
+        refused at once where it names a thing (right after a determiner: "the ceiling
+        light", "the checkered block", "my car keys"). Where it names the action (a
+        clause's first word: "yank the drawer open", "hide the red block") it is returned,
+        and the command goes ahead only if the model reads it, whole, as one task it is
+        sure of (`_sure_of`); elsewhere (an unusual adverb, say) the model reads around
+        it. Only with the model loaded.
         """
         if self.model is None or not self.model.vocabulary:
-            return
-        known, unknown = self._known(), []
+            return []
+        known, things, actions = self._known(), [], []
         for clause in split_clauses(normalise(text)):
             words = WORD.findall(clause)
             for i, word in enumerate(words):
                 if word in known or any(stem in known for stem in _stems(word)):
                     continue
-                # the action (a clause's first word) or an object: after a determiner,
-                # an unknown word names a thing ("the windowsill") or a kind of thing
-                # this desk does not have ("the checkered block", "my car keys")
-                if (i == 0 or (i > 0 and words[i - 1] in DETERMINERS)) and word not in unknown:
-                    unknown.append(word)
-        if unknown:
-            raise Refusal('I do not know %s; I act only on the red, blue and pink blocks, the '
-                          'drawer, the sliding door, the switch and the button' % ', '.join(
-                              '"%s"' % w for w in unknown))
+                if i > 0 and words[i - 1] in DETERMINERS:
+                    things.append(word)
+                elif i == 0:
+                    actions.append(word)
+        if things:
+            raise Refusal(_unknown_words(things))
+        return actions
+
+    def _sure_of(self, text, steps, whole_probs):
+        """Whether the model reads the whole command as the plan's one task, and is sure."""
+        if whole_probs is None or ORDER_WORDS.search(text.lower()):
+            return False
+        mine = [s['task'] for s in steps if not s['auto']]
+        label, p = self._top(whole_probs)
+        return len(mine) == 1 and label == mine[0] and p >= MODEL_SURE
 
     def _understand(self, texts, search=None):
         """Exemplar neighbours and model probabilities ({label: p}) per text, one pass.
@@ -259,8 +269,8 @@ class Planner:
             if label == NONE and p >= MODEL_NONE:
                 raise Refusal('"%s" is not one of my skills' % intent.text, final=False)
             return self._from_retrieval(intent, hits)
-        if label == NONE or p < MODEL_OVERRULE:
-            return intent
+        if label == NONE or p < MODEL_OVERRULE or intent.elided:
+            return intent       # an elided clause has its verb from the one before
         try:
             mine = [k for k, auto in self._ground(intent, None) if not auto]
         except Refusal:
@@ -299,7 +309,7 @@ class Planner:
                 intents, error = [], err
             # the model reads the whole command as the rules normalise it ("the compartment
             # under the table" is the drawer), like the clauses
-            self._check_words(text)
+            unknown = self._check_words(text)
             parsed = time.perf_counter()
             search = [self.model is None or i.family == 'unknown' for i in intents] + [True]
             hits, probs = self._understand([i.text for i in intents] + [normalise(text)],
@@ -324,6 +334,8 @@ class Planner:
                 fallback = self._whole(text, error, intents, hits, probs, whole)
                 steps, per_step = self._resolve([fallback], [whole[0]], [whole[1]], scene)
                 per_step = [(min(c, 0.6), alts) for c, alts in per_step]
+            if unknown and not self._sure_of(text, steps, whole[1]):
+                raise Refusal(_unknown_words(unknown))
             confidence = min(c for c, _ in per_step) if per_step else 0.0
             result = {'text': text, 'ok': True, 'steps': steps,
                       'confidence': round(confidence, 3),
@@ -363,19 +375,31 @@ class Planner:
 
         The rules were written against our own development sets and know their phrasings
         well; the model generalises better to phrasings nobody wrote down. For a command
-        with one step and no order words, a clear model reading (and one whose block and
-        direction are words of the command) wins. Returns the intent, or None.
+        the rules read as one step (and that has no order words), a clear model reading
+        wins. Where the rules read several steps and the model
+        reads as the one step, a sure model reading wins where the other steps are the
+        same step again or a grasp of the block it then rotates or pushes ("pinch the pink
+        block and rotate it the way a clock turns", read as lift, then rotate); any other
+        sequence stays as the rules read it. The model's block and direction must be words
+        of the command. Returns the intent, or None.
         """
-        if whole_probs is None or len(read) != 1 or ORDER_WORDS.search(text.lower()):
+        if whole_probs is None:
             return None
         try:
-            mine = [k for k, auto in self._ground(read[0], None) if not auto]
+            mine = [k for i in read for k, auto in self._ground(i, None) if not auto]
         except Refusal:
             return None
         label, p = self._top(whole_probs)
-        if len(mine) != 1 or label in (NONE, mine[0]) or p < MODEL_PREFER or \
-                whole_probs.get(mine[0], 0.0) > MODEL_PREFER_DOUBT or \
-                unstated(label, text, strict=True) is not None:
+        if label == NONE or unstated(label, text, strict=True) is not None:
+            return None
+        if len(mine) == 1:
+            if ORDER_WORDS.search(text.lower()) or label == mine[0] or p < MODEL_PREFER or \
+                    whole_probs.get(mine[0], 0.0) > MODEL_PREFER_DOUBT:
+                return None
+        elif p < MODEL_SURE or not (set(mine) == {label} or (
+                len(mine) == 2 and mine[1] == label and TASKS[mine[0]].primitive == 'lift' and
+                TASKS[label].primitive in ('rotate', 'push') and
+                _thing(mine[0]) == _thing(label))):
             return None
         return intent_for_task(label, text)
 
@@ -413,24 +437,36 @@ class Planner:
     def _whole(self, text, error, intents, hits, probs, whole):
         """Read a one-task command whose clauses the rules could not read, or re-raise.
 
-        Only without order words ("then", "before", ...), only when the block and the
-        direction the model reads are words of the command, and never when a clause is
-        one the model is sure is none of the skills: a command with an impossible part
-        is refused as a whole, never half done.
+        Only when the block and the direction the model reads are words of the command,
+        never when a clause is one the model calls none of the skills, and never when a
+        clause the rules did read is another task: a command with an impossible part is
+        refused as a whole, never half done. With order words ("grip it, then twist it
+        clockwise") the model must be sure, and a clause it leans to calling none of the
+        skills is enough to refuse.
         """
         whole_hits, whole_probs = whole
-        if ORDER_WORDS.search(text.lower()):
-            raise error
+        ordered = ORDER_WORDS.search(text.lower()) is not None
         if whole_probs is not None:
+            none_limit = MODEL_NONE if ordered else MODEL_NONE_WHOLE
             for intent, p in zip(intents, probs):
                 if intent.family == 'unknown' and p is not None and p.get(NONE, 0.0) >= \
-                        MODEL_NONE_WHOLE:
+                        none_limit:
                     raise error
             label, p = self._top(whole_probs)
-            if label == NONE or p < MODEL_WHOLE or unstated(label, text) is not None:
+            if label == NONE or p < (MODEL_SURE if ordered else MODEL_WHOLE) or \
+                    unstated(label, text) is not None:
                 raise error
+            for intent in intents:
+                if intent.family == 'unknown':
+                    continue
+                try:
+                    mine = [k for k, auto in self._ground(intent, None) if not auto]
+                except Refusal:
+                    continue
+                if any(_thing(k) != _thing(label) for k in mine):
+                    raise error
             return intent_for_task(label, text)
-        if len(intents) != 1 or not whole_hits:
+        if ordered or len(intents) != 1 or not whole_hits:
             raise error
         top = whole_hits[0]
         if top['score'] < ACCEPT_WHOLE or top['task'] not in TASKS:
@@ -566,6 +602,20 @@ def _refuse_unseen(family, slots, state):
         if value == UNSEEN:
             raise Refusal('I cannot see the %s right now, and I do not act on what I cannot '
                           'see' % name)
+
+
+def _thing(task):
+    """Return what a task acts on: a block colour, the drawer, the slider, a light, or itself."""
+    p, a = TASKS[task].primitive, TASKS[task].args
+    if p in ('rotate', 'push', 'lift'):
+        return a['block']
+    return {'drawer': 'drawer', 'slider': 'slider'}.get(p, a.get('light', task))
+
+
+def _unknown_words(words):
+    return ('I do not know %s; I act only on the red, blue and pink blocks, the drawer, the '
+            'sliding door, the switch and the button' % ', '.join(
+                '"%s"' % w for w in dict.fromkeys(words)))
 
 
 def _where(location):
