@@ -4,7 +4,7 @@ Sets (plans with --scene none, the intent alone):
 - CALVIN new_playtable_validation.yaml: 34 held-out instructions, one per task;
 - CALVIN enrich_lang_annotations.json: paraphrases of the 34 tasks (RoboFlamingo);
   lines judged malformed are listed in the output, not counted;
-- bench/data/language_heldout10.yaml: our own held-out compound commands (exact plan
+- bench/data/language_heldout11.yaml: our own held-out compound commands (exact plan
   match) and commands that must be refused (plus one over-long command), written blind
   by someone who never ran them through the planner before this evaluation.
 Both CALVIN files are evaluation-only: nothing in lam_ros is indexed, trained or tuned
@@ -19,6 +19,7 @@ Usage: python bench/language.py [--calvin ../shared/calvin] [--misses]
 """
 
 import argparse
+import collections
 import json
 import re
 import subprocess
@@ -34,6 +35,20 @@ from lam_ros.skills.library import default_calvin_dir, SkillLibrary
 
 HERE = Path(__file__).resolve().parent
 MAX_PARAPHRASE = 200
+
+
+REFUSAL_KINDS = (('unknown word', 'I do not know "'),
+                 ('no skill matches a clause', 'matches none of my skills'),
+                 ('no skill matches a clause', 'is not one of my skills'),
+                 ('block not said', 'which block'),
+                 ('direction not said', 'left or right'),
+                 ('unsafe', 'destructive or unsafe'),
+                 ('absent object', 'there is no'))
+
+
+def refusal_kind(reason):
+    """Return the kind of a refusal reason (counts only: the lines stay unseen)."""
+    return next((kind for kind, mark in REFUSAL_KINDS if mark in reason), 'other')
 
 
 def malformed_reason(line):
@@ -91,7 +106,7 @@ def main(argv=None):
                 malformed.append({'task': task, 'line': line, 'why': reason})
             else:
                 enrich.append((' '.join(line.split()), task))
-    heldout = yaml.safe_load((HERE / 'data' / 'language_heldout10.yaml').read_text())
+    heldout = yaml.safe_load((HERE / 'data' / 'language_heldout11.yaml').read_text())
     compound = [(c['text'], c['plan']) for c in heldout['compound']]
     refuse = [c['text'] for c in heldout['must_refuse']] + ['open the drawer ' * 30]
 
@@ -133,12 +148,14 @@ def main(argv=None):
             [s['task'] for s in r['steps']] if r['ok'] else 'refused: ' + r['reason'])}
             for r, (t, e) in zip(res, data) if not top1(r, e)]
         refused = sum(not r['ok'] for r in res)
+        kinds = collections.Counter(refusal_kind(r['reason']) for r in res if not r['ok'])
         out = {'lines': len(data),
                'planner_top1_accuracy': round(1 - len(misses) / len(data), 4),
                'planner_exact_single_step': round(
                    sum(single(r, e) for r, (_, e) in zip(res, data)) / len(data), 4),
                'planner_refused': refused,
                'planner_wrong_task': len(misses) - refused,
+               'planner_refusal_kinds': dict(kinds.most_common()),
                'baseline_nearest_exemplar_top1': round(
                    sum(b == e for b, (_, e) in zip(base, data)) / len(data), 4),
                'baseline_intent_model_alone_top1': round(

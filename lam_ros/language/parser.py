@@ -154,6 +154,12 @@ def check_command(raw: str):
                  low)                   # taking a stack apart is a skill, not destruction
     low = re.sub(r'\bkill (?=(?:the |that |this )?(?:yellow |green )?(?:light|lights|lamp|bulb|'
                  r'light bulb|lightbulb|led)\b)', 'switch off ', low)   # "kill the lamp"
+    if re.match(r'\s*(?:(?:hey|hi|hello|ok|okay|so|well|robot)\s+)*(?:is|are|was|were|does|did|'
+                r'(?:has|have|had) (?:you|it)|what|which|where|why|who|whose|when|how (?:many|'
+                r'much|is|are|do|does|did|far|long|big|hot|heavy))\b(?! (?:it|that) possible\b)'
+                r'(?! you able\b)', low):
+        raise Refusal('that is a question, not a command; tell me what to do, for example '
+                      '"open the drawer"')
     for word in lx.UNSAFE:
         if re.search(r'\b%s\b' % re.escape(word), low):
             raise Refusal("refused: '%s' asks for something destructive or unsafe" % word)

@@ -42,7 +42,8 @@ MODEL_PREFER = 0.60         # ... at which its reading of a whole one-task comma
 MODEL_PREFER_DOUBT = 0.20   # over the rules' reading, if that has at most this probability
 MODEL_NONE = 0.50           # ... at which a clause it calls none of the skills is refused
 MODEL_NONE_WHOLE = 0.80     # ... and at which such a clause refuses the whole command
-MODEL_SURE = 0.90           # ... at which it may read an action word it never saw
+MODEL_SURE = 0.90           # ... at which it replaces the rules' several-step reading
+MODEL_SURE_WORD = 0.75      # ... at which it may read an action word it never saw
 ORDER_WORDS = re.compile(r'\b(?:then|after|afterwards|before|next|finally|first|once|later|'
                          r'followed|second|lastly|subsequently)\b|;')
 NO_BLOCK = 'say which block: the red, blue or pink one'
@@ -217,7 +218,7 @@ class Planner:
             return False
         mine = [s['task'] for s in steps if not s['auto']]
         label, p = self._top(whole_probs)
-        return len(mine) == 1 and label == mine[0] and p >= MODEL_SURE
+        return len(mine) == 1 and label == mine[0] and p >= MODEL_SURE_WORD
 
     def _understand(self, texts, search=None):
         """Exemplar neighbours and model probabilities ({label: p}) per text, one pass.
