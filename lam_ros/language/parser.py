@@ -155,11 +155,16 @@ def check_command(raw: str):
     low = re.sub(r'\bkill (?=(?:the |that |this )?(?:yellow |green )?(?:light|lights|lamp|bulb|'
                  r'light bulb|lightbulb|led)\b)', 'switch off ', low)   # "kill the lamp"
     if re.match(r'\s*(?:(?:hey|hi|hello|ok|okay|so|well|robot)\s+)*(?:is|are|was|were|does|did|'
-                r'(?:has|have|had) (?:you|it)|what|which|where|why|who|whose|when|how (?:many|'
+                r'(?:has|have|had) (?:you|it)|what|which|where|why|who|whose|how (?:many|'
                 r'much|is|are|do|does|did|far|long|big|hot|heavy))\b(?! (?:it|that) possible\b)'
                 r'(?! you able\b)', low):
         raise Refusal('that is a question, not a command; tell me what to do, for example '
                       '"open the drawer"')
+    one = re.search(r'\b(?:second|third|other|another|top|bottom|upper|lower|middle)\s+(drawer|'
+                    r'cabinet|cupboard|sliding door|door|button|switch|lamp|light bulb|bulb|'
+                    r'led)s?\b', low)
+    if one:
+        raise Refusal('there is only one %s here' % one.group(1))
     for word in lx.UNSAFE:
         if re.search(r'\b%s\b' % re.escape(word), low):
             raise Refusal("refused: '%s' asks for something destructive or unsafe" % word)
