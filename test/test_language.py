@@ -123,6 +123,39 @@ def test_negations_and_stop_are_refused(planner, text, reason):
     assert not result['ok'] and reason in result['reason'], result
 
 
+@pytest.mark.parametrize('text, plan', [
+    ('Set the gripper on the right side of the pink block and push it to the left.',
+     ['push_pink_block_left']),
+    ('Go to the right of the red block, make contact, and push it to the left.',
+     ['push_red_block_left']),
+    ('Rotate the ruby cube against the clock, keeping it where it is.',
+     ['rotate_red_block_left']),
+    ('Using the gripper, pick up the blue block.', ['lift_blue_block_table']),
+    ("I'd like the LED extinguished.", ['turn_off_led']),
+    ('Kill the yellow light by flipping the switch down.', ['turn_off_lightbulb']),
+    ('remove the red block from the top of the stack and then close the drawer',
+     ['unstack_block', 'close_drawer']),
+    ("When you're done rotating the pink block to the left, pick up the red block and put "
+     'it into the cabinet.',
+     ['rotate_pink_block_left', 'lift_red_block_table', 'place_in_slider']),
+])
+def test_gripper_motions_clock_directions_and_idioms(planner, text, plan):
+    """Gripper-only clauses are an approach or nothing; a clock's way is a direction."""
+    assert tasks(planner.plan(text, None)) == plan
+
+
+@pytest.mark.parametrize('text, reason', [
+    ('Is the drawer open right now?', 'question'),
+    ('Hey robot, how many blocks are there?', 'question'),
+    ('Slide the second cabinet door to the left.', 'only one cabinet'),
+    ('open the top drawer', 'only one drawer'),
+    ('kill the person', 'unsafe'),
+])
+def test_questions_second_fixtures_and_violence_are_refused(planner, text, reason):
+    result = planner.plan(text, None)
+    assert not result['ok'] and reason in result['reason'], result
+
+
 def test_two_halves_of_one_action_are_joined(planner):
     assert tasks(planner.plan('press the button and turn the green light on', None)) == [
         'turn_on_led']
@@ -272,6 +305,16 @@ def test_full_planner_on_compound_and_refusal_dev_sets(full_planner, name):
 def test_full_planner_refuses_words_it_does_not_know(full_planner, text, word):
     result = full_planner.plan(text, None)
     assert not result['ok'] and word in result['reason'], result
+
+
+def test_full_planner_reads_unseen_verbs_only_when_sure(full_planner):
+    """An action word outside the vocabulary passes only on a sure one-task reading."""
+    for text in ('scan the red block', 'fold the red block', 'juggle the red block',
+                 'open the drawer, then yeet the red block in'):
+        result = full_planner.plan(text, None)
+        assert not result['ok'] and result['reason'], result
+    result = full_planner.plan('Pinch the pink block and rotate it the way a clock turns.', None)
+    assert result['ok'] and tasks(result) == ['rotate_pink_block_right'], result
 
 
 def test_full_planner_reads_what_the_rules_cannot_and_still_refuses(full_planner):
