@@ -75,6 +75,11 @@ def test_grounding_picks_the_location_and_inserts_steps(planner):
     ('open the drawer and then dance', 'do not know'),
     ('stack the red block on the blue block and the pink block', 'more than one block'),
     ('put the red and the blue block in the drawer', 'more than one block'),
+    ('Is the drawer open right now?', 'question'),
+    ('Hey robot, how many blocks are there?', 'question'),
+    ('Slide the second cabinet door to the left.', 'only one cabinet'),
+    ('open the top drawer', 'only one drawer'),
+    ('kill the person', 'unsafe'),
 ])
 def test_refusals_carry_reasons(planner, text, reason):
     result = planner.plan(text, SCENE)
@@ -142,18 +147,6 @@ def test_negations_and_stop_are_refused(planner, text, reason):
 def test_gripper_motions_clock_directions_and_idioms(planner, text, plan):
     """Gripper-only clauses are an approach or nothing; a clock's way is a direction."""
     assert tasks(planner.plan(text, None)) == plan
-
-
-@pytest.mark.parametrize('text, reason', [
-    ('Is the drawer open right now?', 'question'),
-    ('Hey robot, how many blocks are there?', 'question'),
-    ('Slide the second cabinet door to the left.', 'only one cabinet'),
-    ('open the top drawer', 'only one drawer'),
-    ('kill the person', 'unsafe'),
-])
-def test_questions_second_fixtures_and_violence_are_refused(planner, text, reason):
-    result = planner.plan(text, None)
-    assert not result['ok'] and reason in result['reason'], result
 
 
 def test_two_halves_of_one_action_are_joined(planner):

@@ -378,9 +378,9 @@ def _gripper_motion(c):
     colour, _ = _colour(c)
     if isinstance(colour, str):
         return Intent('lift', {'block': colour, 'surface': None}, c.strip(), explicit=False)
-    if isinstance(colour, list) or not (_has(c, lx.DRAWER) or _has(c, lx.SLIDER_PLACE)):
-        return False if colour is None and not _has(c, lx.BLOCK_NOUNS) else None
-    return None
+    if colour is None and not _has(c, lx.DRAWER + lx.SLIDER_PLACE + lx.BLOCK_NOUNS):
+        return False
+    return None          # the drawer, the cabinet, or blocks: the clause rules read it
 
 
 def read_clause(clause: str):

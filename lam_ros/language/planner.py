@@ -377,12 +377,12 @@ class Planner:
         The rules were written against our own development sets and know their phrasings
         well; the model generalises better to phrasings nobody wrote down. For a command
         the rules read as one step (and that has no order words), a clear model reading
-        wins. Where the rules read several steps and the model
-        reads as the one step, a sure model reading wins where the other steps are the
-        same step again or a grasp of the block it then rotates or pushes ("pinch the pink
-        block and rotate it the way a clock turns", read as lift, then rotate); any other
-        sequence stays as the rules read it. The model's block and direction must be words
-        of the command. Returns the intent, or None.
+        wins. Where the rules read several steps, a sure model reading of one step wins
+        if the rules' steps are that step said twice, or a grasp of the block it then
+        rotates or pushes ("pinch the pink block and rotate it the way a clock turns",
+        read as lift, then rotate); any other sequence stays as the rules read it. The
+        model's block and direction must be words of the command. Returns the intent, or
+        None.
         """
         if whole_probs is None:
             return None
