@@ -133,6 +133,8 @@ def main(argv=None):
     ap.add_argument('--snr', type=float, default=10.0, help='noisy condition SNR in dB')
     ap.add_argument('--threshold', type=float, default=None,
                     help='confidence threshold (default: config/voice.yaml)')
+    ap.add_argument('--stretches', default=None,
+                    help='speaker stretches, e.g. 1.0,1.18 (default: config/voice.yaml)')
     ap.add_argument('--limit', type=int, default=None, help='first N commands only')
     ap.add_argument('--noise-seconds', type=float, default=30.0,
                     help='seconds of noise alone to check for false triggers')
@@ -142,17 +144,20 @@ def main(argv=None):
         print('bench/voice.py: espeak-ng is not installed (apt install espeak-ng)',
               file=sys.stderr)
         return 2
-    threshold = args.threshold
-    if threshold is None:
-        cfg = yaml.safe_load((ROOT / 'config' / 'voice.yaml').read_text())
-        threshold = cfg['lam_voice']['ros__parameters']['threshold']
+    cfg = yaml.safe_load((ROOT / 'config' / 'voice.yaml').read_text())['lam_voice'][
+        'ros__parameters']
+    threshold = cfg['threshold'] if args.threshold is None else args.threshold
+    stretches = cfg['stretches'] if args.stretches is None else [
+        float(f) for f in args.stretches.split(',')]
     commands = yaml.safe_load(Path(args.commands).read_text())['commands'][:args.limit]
     core = pin_one_core()
 
     started = time.perf_counter()
     model = build_model()
     build_s = time.perf_counter() - started
-    listener = VoiceListener(Recognizer(model), mode='vad', threshold=threshold)
+    listener = VoiceListener(Recognizer(model, language_weight=cfg['language_weight'],
+                                        warp=cfg['warp'], rescore=cfg['rescore'],
+                                        stretches=stretches), mode='vad', threshold=threshold)
 
     clips, seed = [], 0
     pad = np.zeros(int(PAD_S * SAMPLE_RATE), np.int16)
@@ -176,7 +181,7 @@ def main(argv=None):
     report = {'commands': len(commands), 'clips_per_condition': len(clips),
               'voices': args.voices.split(','),
               'rates_wpm': [int(r) for r in args.rates.split(',')],
-              'threshold': threshold, 'cpu_core': core,
+              'threshold': threshold, 'stretches': stretches, 'cpu_core': core,
               'model': {'key': model.key, 'words': len(model.vocabulary),
                         'sentences': model.sentences, 'load_or_build_s': round(build_s, 2)}}
     i = 0

@@ -122,6 +122,20 @@ def test_a_spoken_command_is_recognised_with_high_confidence(recognizer):
 
 
 @needs_espeak
+def test_a_higher_voice_is_decoded_again_lowered(model):
+    from lam_ros.voice.recognizer import Recognizer
+    audio = padded(speech('rotate the red block to the left', voice='en-us+f3', rate=150),
+                   0.3, 0.3)
+    once = Recognizer(model, stretches=(1.0,)).recognize(audio)
+    assert once.text != 'rotate the red block to the left', once.as_dict()   # "many block"
+    result = Recognizer(model, stretches=(1.0, 1.18)).recognize(audio)
+    assert result.text == 'rotate the red block to the left', result.as_dict()
+    assert result.stretch == 1.18 and result.as_dict()['stretch'] == 1.18
+    with pytest.raises(ValueError, match='stretches'):
+        Recognizer(model, stretches=(1.0, 3.0))
+
+
+@needs_espeak
 def test_wake_word_mode_takes_only_commands_after_the_wake_word(recognizer):
     from lam_ros.voice.listener import VoiceListener
     listener = VoiceListener(recognizer, mode='wake_word', threshold=0.3)

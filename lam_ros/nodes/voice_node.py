@@ -30,7 +30,7 @@ from lam_ros.voice.audio import (AudioError, FRAME_SAMPLES, FrameBuffer, frames,
 from lam_ros.voice.grammar import build_model, WAKE_WORDS
 from lam_ros.voice.listener import MODES, VoiceListener
 from lam_ros.voice.recognizer import (DEFAULT_LANGUAGE_WEIGHT, Recognizer, RecognizerError,
-                                      WARP)
+                                      STRETCHES, WARP)
 from lam_ros.voice.speech import say, SpeechError, status_sentence
 
 SOURCES = ('wav', 'microphone', 'topic')
@@ -49,7 +49,8 @@ class VoiceNode(Node):
         self._declare_parameters()
         p = {name: self.get_parameter(name).value for name in (
             'source', 'wav_file', 'wav_realtime', 'audio_topic', 'mode', 'wake_words',
-            'threshold', 'language_weight', 'warp', 'rescore', 'speak_status', 'voice')}
+            'threshold', 'language_weight', 'warp', 'stretches', 'rescore', 'speak_status',
+            'voice')}
         if p['source'] not in SOURCES:
             raise ValueError('parameter source: %r is not one of %s' % (
                 p['source'], ', '.join(SOURCES)))
@@ -62,7 +63,7 @@ class VoiceNode(Node):
         self._wav = read_wav(p['wav_file']) if p['source'] == 'wav' else None
         self._listener = VoiceListener(
             Recognizer(build_model(), language_weight=p['language_weight'], warp=p['warp'],
-                       rescore=p['rescore']), mode=p['mode'],
+                       rescore=p['rescore'], stretches=list(p['stretches'])), mode=p['mode'],
             threshold=p['threshold'], wake_words=list(p['wake_words']) or WAKE_WORDS)
         self._command_pub = self.create_publisher(String, '/lam/command', COMMANDS)
         self._rejected_pub = self.create_publisher(String, '/lam/voice/rejected', COMMANDS)
@@ -113,6 +114,10 @@ class VoiceNode(Node):
             'Frequency warp of the features (VTLN, inverse_linear); 1.0 is none, above 1 '
             'suits voices higher than the adult male ones the acoustic model knows best.',
             floating_point_range=[FloatingPointRange(from_value=0.7, to_value=1.5)]))
+        self.declare_parameter('stretches', list(STRETCHES), describe(
+            'Speaker stretches, tried in order: an utterance the planner rules cannot read '
+            'as decoded (1.0) is decoded again lowered by the next factor (resampled), '
+            'which suits higher voices. [1.0] decodes once.'))
         self.declare_parameter('rescore', True, describe(
             'Take the first N-best hypothesis the planner rules can read when the best '
             'path is not one.'))
