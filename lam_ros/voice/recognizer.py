@@ -164,7 +164,7 @@ class Recognizer:
             raise RecognizerError('cannot load the pocketsphinx model: %s' % err) from err
 
     def recognize(self, samples: np.ndarray) -> Recognition:
-        """Decode one utterance at each speaker stretch and keep the best hypothesis."""
+        """Decode one utterance at each speaker stretch in turn until the rules read one."""
         started = time.perf_counter()
         x = np.asarray(samples, dtype=np.int16)
         if self.denoise_audio:
@@ -183,8 +183,12 @@ class Recognizer:
             if rank == 2:
                 break           # the rules read what the decoder heard: no need to go on
         rescored = [rec for rank, rec in tried if rank == 1]
-        best = tried[-1][1] if tried[-1][0] == 2 else rescored[0] if rescored else max(
-            (rec for _, rec in tried), key=lambda rec: rec.confidence)
+        if tried[-1][0] == 2:
+            best = tried[-1][1]
+        elif rescored:
+            best = rescored[0]
+        else:
+            best = max((rec for _, rec in tried), key=lambda rec: rec.confidence)
         best.audio_s = len(x) / SAMPLE_RATE
         best.decode_s = time.perf_counter() - started
         return best
