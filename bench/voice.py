@@ -17,6 +17,7 @@ The real-time factor is (VAD + decode time) / audio duration, with this process 
 to one CPU core. Needs espeak-ng (apt install espeak-ng). Prints one JSON object.
 
 Usage: python bench/voice.py [--voices en-us,en-us+f3] [--rates 150,190] [--snr 10]
+       [--stretches 1.0,1.18]
 """
 
 import argparse
