@@ -196,11 +196,35 @@ def check_compound_set(planner, name):
     ("When you're done rotating the pink block to the left, pick up the red block and put "
      'it into the cabinet.',
      ['rotate_pink_block_left', 'lift_red_block_table', 'place_in_slider']),
+    # registers: texting, a spoken subject, headers and closing remarks
+    ('hey buddy pls open drawer n turn on lamp, thx', ['open_drawer', 'turn_on_lightbulb']),
+    ('Cell 7: close the drawer, slider left, done.', ['close_drawer', 'move_slider_left']),
+    ('you open the drawer, you push the red block in it, is ok?',
+     ['open_drawer', 'push_into_drawer']),
+    ('Is it possible to turn off the LED and after you rotate the blue block right?',
+     ['turn_off_led', 'rotate_blue_block_right']),
+    ('led off + lamp on', ['turn_off_led', 'turn_on_lightbulb']),
+    # order: a state reached, "before that", a missing comma
+    ('switch the lamp on and once it is on open the drawer',
+     ['turn_on_lightbulb', 'open_drawer']),
+    ('close the drawer, rotate the red block left, and before that push the blue block right',
+     ['close_drawer', 'push_blue_block_right', 'rotate_red_block_left']),
+    ('once youve closed the drawer turn off the led', ['close_drawer', 'turn_off_led']),
+    ("once you've pulled the drawer open put the red block in it",
+     ['open_drawer', 'place_in_drawer']),
+    # taking a block off another is unstacking; "take out" after opening; own verbs
+    ('lift the pink block off the red one and put it in the drawer',
+     ['unstack_block', 'place_in_drawer']),
+    ('open the drawer then take out the pink block', ['open_drawer', 'lift_pink_block_drawer']),
+    ('rotate the red block right, push the blue block left',
+     ['rotate_red_block_right', 'push_blue_block_left']),
+    ('push the light switch down', ['turn_off_lightbulb']),
 ])
 def test_rules_read_verbose_and_elliptic_commands(planner, text, plan):
     """Forms found in our own development sets: manner, approach and grasp sub-steps,
     prepositions that are not light states, verb ellipsis, ordinals, both lights,
-    gripper-only clauses (an approach or nothing), a clock's way as a direction, idioms."""
+    gripper-only clauses (an approach or nothing), a clock's way as a direction, idioms,
+    texting and spoken registers, headers and closing remarks."""
     result = planner.plan(text, None)
     assert result['ok'] and tasks(result) == plan, result
 
@@ -279,7 +303,8 @@ def test_full_planner_on_own_single_task_sets(full_planner, name, least):
 
 @pytest.mark.parametrize('name', ['language_compound_dev4.yaml', 'language_compound_dev5.yaml',
                                   'language_compound_dev6.yaml', 'language_compound_dev7.yaml',
-                                  'language_compound_dev8.yaml'])
+                                  'language_compound_dev8.yaml',
+                                  'language_compound_dev12.yaml'])
 def test_full_planner_on_compound_and_refusal_dev_sets(full_planner, name):
     check_compound_set(full_planner, name)
 

@@ -62,7 +62,8 @@ FILLER = ('i would like you to', 'i would like to', "i'd like you to", 'i want y
           'good afternoon', 'good evening', 'hi', 'hello', 'greetings', 'shall we',
           'if you would', 'if you please', 'if you could', 'if you can', 'go on and', 'go on',
           'your assignment is to', 'your mission is to', 'your goal is to',
-          'the objective is to', 'the goal is to', 'your objective is to')
+          'the objective is to', 'the goal is to', 'your objective is to', 'yo', 'my friend',
+          'buddy', 'mate', 'dear robot')
 
 # Words that carry no object or action of their own: with the words above and the
 # intent model's training vocabulary, a command made only of known words is one the

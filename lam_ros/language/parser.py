@@ -54,6 +54,19 @@ def _has(text, options):
 def normalise(text: str) -> str:
     """Lower-case, drop filler and politeness, keep commas as clause hints."""
     text = text.lower().replace('’', "'")
+    # texting and speech: "pls", "u", "n" for "and", "youve"
+    text = re.sub(r'\b(you|i|they)(ve|re)\b|\b(we)(ve)\b', r"\1\3'\2\4", text)
+    text = re.sub(r'\b(?:pls|plz|plse|pleez)\b', 'please', text.replace('&', ' and '))
+    text = re.sub(r'\s\+\s', ' and ', text)
+    text = re.sub(r'\bu\b', 'you', re.sub(r'\bur\b', 'your', text))
+    text = re.sub(r'\bn\b', 'and', re.sub(r'\b(?:thx|tnx|ty)\b', 'thanks', text))
+    text = re.sub(r'^(?:is|would it be|will it be) (?:it )?possible (?:for you )?(?:that )?'
+                  r'(?:you )?(?:to )?', '', text)
+    # a closing remark: "..., done.", "..., is ok?", "..., thank you so much"
+    text = re.sub(r'[,.;:!?\s]*\b(?:done|that\'s (?:it|all)|that is (?:it|all)|over|'
+                  r'(?:is|is that|is it) (?:ok|okay|alright|fine|possible)|'
+                  r'thank you(?: so much| very much)?|thanks(?: a lot| so much)?)[.!?\s]*$', '',
+                  text)
     text = _topics(text)
     text = re.sub(r'["“”()\[\]{}!?]', ' ', text)
     text = re.sub(r'[;:.]+(\s|$)', ' , ', text)
@@ -64,6 +77,9 @@ def normalise(text: str) -> str:
     for filler in sorted(lx.FILLER, key=len, reverse=True):
         text = re.sub(r'(^|\s)%s(?=\s|$|,)' % re.escape(filler), ' ', text)
     text = re.sub(r'^(?:so|well|now)\b,?\s*', '', text.strip(' ,'))
+    # "you take the pink block, you put it inside": the subject said, as some speakers do
+    text = re.sub(r'(^|, |\band |\bthen )you (?=(?:%s)\b)' % '|'.join(sorted(_verbs())),
+                  r'\1', text)
     # which way a clock turns; "using the gripper, ...": the tool is always the gripper
     text = re.sub(r'\b(?:counter to|against|opposite to|opposite|contrary to|the opposite of)'
                   r'(?: the (?:direction|way)(?: of)?| how| the way)? (?:an? |the )?'
@@ -115,9 +131,18 @@ def normalise(text: str) -> str:
 _VERBS = None
 
 
+def _verbs():
+    """One-word action verbs of the lexicon."""
+    global _VERBS
+    if _VERBS is None:
+        _VERBS = {w for group in (lx.OPEN, lx.CLOSE, lx.LIFT, lx.PLACE, lx.STACK, lx.ROTATE,
+                                  lx.PUSH, lx.APPROACH, lx.UNSTACK) for w in group
+                  if ' ' not in w} | {'switch', 'press', 'toggle', 'flip', 'lower', 'separate'}
+    return _VERBS
+
+
 def _stem(match):
     """'elevated' -> 'elevate', 'lifted' -> 'lift', 'grabbing' -> 'grab' for known verbs."""
-    global _VERBS
     before, word = match.group(1) or '', match.group(2)
     if before.strip() in ('are', 'is', 'am', 'was', 'were', "'re", "you're") and word.endswith(
             'ing'):
@@ -128,16 +153,12 @@ def _stem(match):
                 'be', 'been', 'is', 'are', 'was', 'were', 'get', 'gets', 'got', 'have', 'has',
                 'had', "you've", "i've", "we've")):
         return before + word      # "the block stored in the cabinet", "the grasped block"
-    if _VERBS is None:
-        _VERBS = {w for group in (lx.OPEN, lx.CLOSE, lx.LIFT, lx.PLACE, lx.STACK, lx.ROTATE,
-                                  lx.PUSH, lx.APPROACH, lx.UNSTACK) for w in group
-                  if ' ' not in w} | {'switch', 'press', 'toggle', 'flip', 'lower', 'separate'}
-    if word in _VERBS or word in ('closed', 'opened', 'red', 'need', 'used'):
+    if word in _verbs() or word in ('closed', 'opened', 'red', 'need', 'used'):
         return before + word
     cut = 3 if word.endswith('ing') else 2
     base = word[:-cut]
     for candidate in (base, base + 'e', base[:-1]):
-        if candidate in _VERBS:
+        if candidate in _verbs():
             return before + candidate
     return before + word
 
@@ -156,7 +177,7 @@ def check_command(raw: str):
                  r'light bulb|lightbulb|led)\b)', 'switch off ', low)   # "kill the lamp"
     if re.match(r'\s*(?:(?:hey|hi|hello|ok|okay|so|well|robot)\s+)*(?:is|are|was|were|does|did|'
                 r'(?:has|have|had) (?:you|it)|what|which|where|why|who|whose|how (?:many|'
-                r'much|is|are|do|does|did|far|long|big|hot|heavy))\b(?! (?:it|that) possible\b)'
+                r'much|is|are|do|does|did|far|long|big|hot|heavy))\b(?! (?:it |that )?possible\b)'
                 r'(?! you able\b)', low):
         raise Refusal('that is a question, not a command; tell me what to do, for example '
                       '"open the drawer"')
@@ -215,14 +236,17 @@ def _lend_block(named, clause):
     return clause
 
 
+OBJECT_WORDS = (lx.BLOCK_NOUNS + lx.DRAWER + lx.SLIDER_PLACE + lx.SLIDER_DOOR + lx.LIGHTBULB +
+                lx.LED + ('switch', 'light', 'lights', 'handle', 'stack', 'tower') +
+                tuple(w for words in lx.COLOURS.values() for w in words))
+
+
 def _topics(text):
     """Read "topic: action on it" ("The drawer: open it. Lamp: switch it on.")."""
     def one(match):
         topic, rest = match.group(2).strip(), match.group(3)
-        if re.fullmatch(r'(?:the |an? )?(?:\w+ )?(?:note|notes|task|tasks|request|instructions?|'
-                        r'commands?|plan|todo|to do|order|steps?|please|reminder)'
-                        r'(?: (?:for|to) (?:the |my |our )?(?:robot|arm|you))?', topic):
-            return match.group(1) + rest          # "operator note: ..."
+        if not _has(' %s ' % topic, OBJECT_WORDS):
+            return match.group(1) + rest          # "operator note: ...", "station 3: ..."
         if not topic.startswith(('the ', 'a ')):
             topic = 'the ' + topic
         if re.search(r'\b(?:it|them)\b', rest):
@@ -232,7 +256,7 @@ def _topics(text):
         return match.group(1) + ''.join(
             re.sub(r'^(\s*\w+)', r'\1 ' + topic, part) if k % 2 == 0 and part.strip() else part
             for k, part in enumerate(parts))
-    return re.sub(r'(^|[.;]\s*)((?:the )?[a-z][a-z ]{1,30}?)\s*:\s*([^.;:]+)', one, text)
+    return re.sub(r'(^|[.;]\s*)((?:the )?[a-z][a-z0-9# -]{1,30}?)\s*:\s*([^.;:]+)', one, text)
 
 
 def split_clauses(text: str) -> list:
@@ -242,7 +266,18 @@ def split_clauses(text: str) -> list:
                   r'(?: (?:with )?(?:that|this|so|it))?|when (?:you(?:\'re| are) )?'
                   r'(?:done|finished)(?: (?:with )?(?:that|this|it))?|once that is done|'
                   r'when that is done|once that(?: s|\'s| is| has been) done|'
-                  r'when that(?: s|\'s| is| has been) done)\b', ' then ', text)
+                  r'when that(?: s|\'s| is| has been) done|'
+                  r'(?:once|when|as soon as) (?:it|that|this|they)(?:\'s| s| is| are|'
+                  r'\'re| has been| have been)? (?:lit|on|off|dark|open|opened|closed|shut|done|'
+                  r'finished|there|in place|in|out)(?= \w)|'
+                  r'and (?:after|afterwards) (?:you(?:\'ve| have)? )?(?=[a-z]+ )|'
+                  r'(?:once|when|as soon as) you(?:\'ve| have)? (?:got |grabbed |picked up )?'
+                  r'(?:it|them)(?: up)?(?= ,| \w))\b',
+                  ' then ', text)
+    # "..., and before that X": X goes before the step said just before it
+    text = re.sub(r'(?:\s*,)?(?: and| but)? (?:before that|prior to that|before doing (?:that|so|'
+                  r'this)|but first)\b,?', ' , zzbefore', text)
+    text = _split_run_on(text)
     text = re.sub(r'\b(?:both|all)(?: of)?(?: the)? (?:lights|lamps)\b', 'the lamp and the led',
                   text)
     text = re.sub(r'(?:,|\band\b)? ?\b(?:second|secondly|third|thirdly|fourth)\b ?,?',
@@ -270,13 +305,42 @@ def split_clauses(text: str) -> list:
     clauses = []
     pattern = r'\s*(?:,\s*)?\b%s\b\s*|\s*,\s*' % _words(lx.SEQUENCE)
     for part in parts:
+        start = len(clauses)
         for c in re.split(pattern, part):
             c = c.strip(' ,') if c else ''
             if clauses and re.match(r'(?:into|in|onto|inside) the\b', c):
                 clauses[-1] += ' ' + c       # "slide it off the table and into the drawer"
+            elif c.startswith('zzbefore'):
+                c = c[len('zzbefore'):].strip(' ,')
+                if c:
+                    clauses.insert(max(start, len(clauses) - 1), c)
             elif c:
                 clauses.append(c)
     return clauses
+
+
+RUN_ON_VERBS = ('rotate', 'turn', 'twist', 'spin', 'push', 'slide', 'move', 'shift', 'pick',
+                'lift', 'grab', 'take', 'put', 'place', 'stack', 'unstack', 'switch', 'press',
+                'flip', 'toggle', 'open', 'close', 'shut', 'pull', 'drop', 'set', 'store')
+
+
+def _split_run_on(text):
+    """Put the missing comma in "once you've turned off the lamp rotate the pink block".
+
+    The second clause starts at the first action verb, after the first clause's own verb,
+    that is followed by what a verb takes ("the", "it", "off", a colour): "once you've
+    pulled the drawer open put the block in" splits before "put", not before "open".
+    """
+    lead = re.match(r'^(?:after|once|when|as soon as) (?:you(?:\'ve| have)? )?\w+ ', text)
+    if lead is None or ' , ' in text:
+        return text
+    words = text[lead.end():].split(' ')
+    takes = ('the', 'it', 'them', 'a', 'an', 'that', 'this', 'its', 'your', 'up', 'down', 'on',
+             'off', 'out', 'over', 'back') + tuple(w for ws in lx.COLOURS.values() for w in ws)
+    for k in range(1, len(words) - 1):
+        if words[k] in RUN_ON_VERBS and words[k + 1] in takes:
+            return '%s%s , %s' % (text[:lead.end()], ' '.join(words[:k]), ' '.join(words[k:]))
+    return text
 
 
 def _colour(text):
@@ -317,8 +381,9 @@ def light_target(c, light):
                r'is|be|stays?)(\s+)on\b', r'\1\2zzon', c)     # "switch on", not "the switch on"
     c = re.sub(r'\bon (?=the\b|top\b|a\b|an\b|its\b|your\b|which\b|to\b)', ' ', c)
     c = c.replace('zzon', 'on')
-    c = re.sub(r'\b(?:press|push|hit|tap|click)(?:ed|es)? (?:it |the button )?down\b', ' press ',
-               c)
+    if light == 'led':      # the button is pressed down; the switch pushed down is off
+        c = re.sub(r'\b(?:press|push|hit|tap|click)(?:ed|es)? (?:it |the button )?down\b',
+                   ' press ', c)
     stop = (r'\b(?:stops?|stopped|no longer|ceases?(?: to)?) '
             r'(?:glow|glowing|shine|shining|lit|on)\b')
     if re.search(stop, c):
@@ -460,6 +525,11 @@ def read_clause(clause: str):
         first = min(colour, key=lambda k: re.search(r'\b%s\b' % _words(lx.COLOURS[k]),
                                                     c).start())
         return Intent('stack', {'block': first}, clause)
+    if isinstance(colour, list) and len(colour) == 2 and re.search(
+            r'^\s*(?:take|lift|remove|unstack|destack|get|pick|grab|pull)\b.*\b(?:off|from)'
+            r'(?: (?:the )?top of)? (?:the |a )?(?:\w+ )?%s(?: block| cube| one| brick)?\s*$' %
+            _words([w for ws in lx.COLOURS.values() for w in ws]), c):
+        return Intent('unstack', {}, clause)   # "take the blue block off the red one"
     if isinstance(colour, list):
         raise Refusal('"%s" names more than one block (%s); name one block per step' % (
             clause, ', '.join(colour)))
@@ -615,6 +685,10 @@ def resolve_containers(clauses):
                 clause = re.sub(r'\b(?:into it|in it|in to it)$', 'into ' + last, clause)
                 clause = re.sub(r'\b(out of|from|from inside|inside|in) it\b', r'\1 ' + last,
                                 clause)
+                if re.search(r'\b(?:take|pull|get|lift|fish|grab) (?:\w+ ){0,3}?out\b(?! of)',
+                             clause) and not _has(c, ('table', 'desk', 'drawer', 'cabinet',
+                                                      'slider', 'from')):
+                    clause += ' from ' + last      # "open the drawer, take out the block"
                 if (_has(c, ('place', 'put', 'store', 'drop', 'set', 'leave', 'insert', 'lower',
                              'deposit', 'stow')) and not re.search(
                         r'\b(?:in|into|inside|on|onto)\b', c)):
@@ -659,6 +733,7 @@ def parse(raw: str) -> list:
         elided = re.fullmatch(r'(?:and |then )?(?:the )?(\w+(?: \w+)?) (?:block|cube|one) '
                               r'(?:to the )?(\w+(?:-\w+)?)(?: side)?', clause)
         if previous is not None and previous.family in ('rotate', 'push') and elided and \
+                not _has(' %s ' % clause, lx.ROTATE + lx.PUSH) and \
                 direction_of(' %s ' % clause) and isinstance(_colour(' %s ' % clause)[0], str):
             # "rotate the pink block right, the blue block left": the verb is said once
             intent = Intent(previous.family, {'block': _colour(' %s ' % clause)[0],
