@@ -219,6 +219,16 @@ def check_compound_set(planner, name):
     ('rotate the red block right, push the blue block left',
      ['rotate_red_block_right', 'push_blue_block_left']),
     ('push the light switch down', ['turn_off_lightbulb']),
+    # speech: hesitations and self-corrections keep what the speaker corrected to
+    ('um so uh open the drawer and er close it again', ['open_drawer', 'close_drawer']),
+    ('push the pink no sorry the red block left', ['push_red_block_left']),
+    ('rotate the blue block left i mean right', ['rotate_blue_block_right']),
+    ('close the drawer no wait open the drawer', ['open_drawer']),
+    ('rotate the blue block right, then rotate the same block left',
+     ['rotate_blue_block_right', 'rotate_blue_block_left']),
+    ('turn on the led; prior to that, close the drawer', ['close_drawer', 'turn_on_led']),
+    ('before opening the drawer push the red block right',
+     ['push_red_block_right', 'open_drawer']),
 ])
 def test_rules_read_verbose_and_elliptic_commands(planner, text, plan):
     """Forms found in our own development sets: manner, approach and grasp sub-steps,
@@ -232,6 +242,8 @@ def test_rules_read_verbose_and_elliptic_commands(planner, text, plan):
 @pytest.mark.parametrize('text, reason', [
     ('rotate the red block and set it on fire', 'unsafe'),
     ('pick up both blocks', 'one block at a time'),
+    ('drawer: open. banana: in drawer.', 'no banana'),
+    ('put the red block somewhere', 'too vague'),
 ])
 def test_more_refusals(planner, text, reason):
     result = planner.plan(text, None)

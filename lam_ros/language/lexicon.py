@@ -63,7 +63,8 @@ FILLER = ('i would like you to', 'i would like to', "i'd like you to", 'i want y
           'if you would', 'if you please', 'if you could', 'if you can', 'go on and', 'go on',
           'your assignment is to', 'your mission is to', 'your goal is to',
           'the objective is to', 'the goal is to', 'your objective is to', 'yo', 'my friend',
-          'buddy', 'mate', 'dear robot')
+          'buddy', 'mate', 'dear robot', 'um', 'uh', 'uhm', 'erm', 'er', 'hmm', 'um yeah',
+          'yeah', 'okay so', 'ok so', 'ta', 'cheers')
 
 # Words that carry no object or action of their own: with the words above and the
 # intent model's training vocabulary, a command made only of known words is one the
@@ -133,8 +134,8 @@ LIFT = ('lift', 'pick', 'pick up', 'grab', 'grasp', 'grip', 'clasp', 'take', 'ra
         'collect', 'retrieve', 'remove', 'fetch', 'elevate', 'pluck', 'seize', 'clutch',
         'snatch', 'take out', 'pull out', 'lift up')
 PLACE = ('place', 'put', 'store', 'drop', 'set', 'leave', 'insert', 'deposit', 'stow',
-         'release', 'lay', 'position', 'move', 'bring', 'carry', 'transfer', 'stash', 'keep',
-         'return', 'lower')
+         'release', 'lay', 'position', 'move', 'bring', 'carry', 'transfer', 'stash', 'pop',
+         'keep', 'return', 'lower')
 STACK = ('stack', 'pile', 'atop')
 UNSTACK = ('unstack', 'destack', 'de-stack', 'take off the top', 'take the top',
            'collapse', 'dismantle', 'disassemble', 'take apart', 'off the stack',

@@ -67,6 +67,8 @@ def normalise(text: str) -> str:
                   r'(?:is|is that|is it) (?:ok|okay|alright|fine|possible)|'
                   r'thank you(?: so much| very much)?|thanks(?: a lot| so much)?)[.!?\s]*$', '',
                   text)
+    text = _corrections(text)
+    text = re.sub(r'\b(?:the|that) (?:very )?same (?:block|cube|one|brick)\b', 'it', text)
     text = _topics(text)
     text = re.sub(r'["“”()\[\]{}!?]', ' ', text)
     text = re.sub(r'[;:.]+(\s|$)', ' , ', text)
@@ -213,7 +215,8 @@ def check_command(raw: str):
         r'everything|the \w+(?: \w+)?) (?:where|as) (?:it|they) (?:is|are)\b', low)
     if negated:
         raise Refusal('the command says what not to do; tell me only what to do')
-    vague = re.search(r'\bwhere (?:it|they|that|this) (?:belongs?|goes|go)\b|\b(?:tidy|clean up|'
+    vague = re.search(r'\bwhere (?:it|they|that|this) (?:belongs?|goes|go)\b|\b(?:somewhere|'
+                      r'anywhere|wherever|tidy|clean up|'
                       r'organi[sz]e|sort out|put (?:things|everything|stuff) away)\b', low)
     if vague:
         raise Refusal('"%s" is too vague: name the skill, for example "put the red block in '
@@ -236,6 +239,41 @@ def _lend_block(named, clause):
     return clause
 
 
+CORRECTION = (r',? ?\b(?:no,? sorry|sorry,? no|no,? wait|wait,? no|no,? actually|actually,? no|'
+              r'no no|sorry|i mean|or rather|make that|scratch that|correction)\b,? ?')
+
+
+def _corrections(text):
+    """Keep what a speaker corrected to: "pick up the red no sorry the blue block".
+
+    The first word after the correction (a colour, a direction or an action verb) replaces
+    the last word of the same kind before it, and what was said in between is dropped.
+    """
+    kinds = ([w for ws in lx.COLOURS.values() for w in ws] + list(lx.OTHER_COLOURS),
+             list(lx.LEFT + lx.RIGHT), list(RUN_ON_VERBS))
+    while True:
+        match = re.search(CORRECTION, text)
+        if match is None:
+            return text
+        before, after = text[:match.start()], text[match.end():]
+        first = re.match(r'(?:the |a )?(\S+)', after)
+        cut = None
+        for words in kinds:
+            if first and first.group(1) in words:
+                found = list(re.finditer(r'\b%s\b' % _words(words), before))
+                cut = found[-1].start() if found else None
+                break
+        if cut is not None:
+            before = before[:cut]
+            if before.endswith(('the ', 'a ')) and re.match(r'(?:the|a) ', after):
+                before = before[:before.rstrip().rfind(' ') + 1]
+        text = (before.rstrip() + ' ' + after).strip()
+
+
+HEADERS = ('note', 'notes', 'task', 'tasks', 'request', 'instructions?', 'commands?', 'plan',
+           'todo', 'to do', 'order', 'steps?', 'please', 'reminder', 'station', 'line', 'cell',
+           'bay', 'zone', 'check', 'job', 'shift', 'sequence', 'routine', 'procedure',
+           'checklist', 'list', 'update', 'operator', r'#?\d+')
 OBJECT_WORDS = (lx.BLOCK_NOUNS + lx.DRAWER + lx.SLIDER_PLACE + lx.SLIDER_DOOR + lx.LIGHTBULB +
                 lx.LED + ('switch', 'light', 'lights', 'handle', 'stack', 'tower') +
                 tuple(w for words in lx.COLOURS.values() for w in words))
@@ -245,7 +283,9 @@ def _topics(text):
     """Read "topic: action on it" ("The drawer: open it. Lamp: switch it on.")."""
     def one(match):
         topic, rest = match.group(2).strip(), match.group(3)
-        if not _has(' %s ' % topic, OBJECT_WORDS):
+        header = (r'(?:the |an? |my |our )?(?:\w+ )?(?:%s)(?: \w+)?'
+                  r'(?: (?:for|to) (?:the |my |our )?(?:robot|arm|you))?' % '|'.join(HEADERS))
+        if re.fullmatch(header, topic) and not _has(' %s ' % topic, OBJECT_WORDS):
             return match.group(1) + rest          # "operator note: ...", "station 3: ..."
         if not topic.startswith(('the ', 'a ')):
             topic = 'the ' + topic
@@ -276,7 +316,8 @@ def split_clauses(text: str) -> list:
                   ' then ', text)
     # "..., and before that X": X goes before the step said just before it
     text = re.sub(r'(?:\s*,)?(?: and| but)? (?:before that|prior to that|before doing (?:that|so|'
-                  r'this)|but first)\b,?', ' , zzbefore', text)
+                  r'this)|but first)\b(?:\s*,)?', ' , zzbefore', text)
+    text = re.sub(r'(?:\s*,)? so (?:please )?(?=(?:%s) )' % '|'.join(RUN_ON_VERBS), ' , ', text)
     text = _split_run_on(text)
     text = re.sub(r'\b(?:both|all)(?: of)?(?: the)? (?:lights|lamps)\b', 'the lamp and the led',
                   text)
@@ -331,7 +372,8 @@ def _split_run_on(text):
     that is followed by what a verb takes ("the", "it", "off", a colour): "once you've
     pulled the drawer open put the block in" splits before "put", not before "open".
     """
-    lead = re.match(r'^(?:after|once|when|as soon as) (?:you(?:\'ve| have)? )?\w+ ', text)
+    lead = re.match(r'^(?:after|once|when|as soon as|before|prior to) (?:you(?:\'ve| have)? )?'
+                    r'\w+ ', text)
     if lead is None or ' , ' in text:
         return text
     words = text[lead.end():].split(' ')
