@@ -122,7 +122,7 @@ def test_a_spoken_command_is_recognised_with_high_confidence(recognizer):
 
 
 @needs_espeak
-def test_a_higher_voice_is_decoded_again_lowered(model):
+def test_a_higher_voice_is_decoded_lowered(model):
     from lam_ros.voice.recognizer import Recognizer
     audio = padded(speech('rotate the red block to the left', voice='en-us+f3', rate=150),
                    0.3, 0.3)
@@ -131,6 +131,10 @@ def test_a_higher_voice_is_decoded_again_lowered(model):
     result = Recognizer(model, stretches=(1.0, 1.18)).recognize(audio)
     assert result.text == 'rotate the red block to the left', result.as_dict()
     assert result.stretch == 1.18 and result.as_dict()['stretch'] == 1.18
+    assert result.pitch_hz > 150.0, result.as_dict()       # lowered first: a high voice
+    low = Recognizer(model, stretches=(1.0, 1.18)).recognize(
+        padded(speech('rotate the red block to the left', voice='en-us', rate=150), 0.3, 0.3))
+    assert low.pitch_hz < 150.0 and low.stretch == 1.0, low.as_dict()
     with pytest.raises(ValueError, match='stretches'):
         Recognizer(model, stretches=(1.0, 3.0))
 
@@ -145,6 +149,18 @@ def test_wake_word_mode_takes_only_commands_after_the_wake_word(recognizer):
     listener = VoiceListener(recognizer, mode='wake_word', threshold=0.3)
     heard = listener.process(padded(speech('close the drawer'), 0.5, 0.8))
     assert heard and not any(h.accepted for h in heard), [h.as_dict() for h in heard]
+
+
+def test_pitch_of_a_voiced_sound():
+    from lam_ros.voice.audio import pitch, SAMPLE_RATE
+    t = np.arange(SAMPLE_RATE) / SAMPLE_RATE
+    rng = np.random.default_rng(0)
+    for f0 in (110.0, 210.0):
+        voiced = sum(np.sin(2 * np.pi * f0 * k * t) / k for k in range(1, 12)) * 3000.0
+        noisy = voiced + rng.standard_normal(len(t)) * 600.0
+        assert abs(pitch(noisy) - f0) < 0.03 * f0, (f0, pitch(noisy))
+    assert pitch(rng.standard_normal(SAMPLE_RATE) * 600.0) == 0.0     # noise is not voiced
+    assert pitch(np.zeros(100)) == 0.0
 
 
 def test_status_changes_become_sentences():

@@ -115,9 +115,9 @@ class VoiceNode(Node):
             'suits voices higher than the adult male ones the acoustic model knows best.',
             floating_point_range=[FloatingPointRange(from_value=0.7, to_value=1.5)]))
         self.declare_parameter('stretches', list(STRETCHES), describe(
-            'Speaker stretches, tried in order: an utterance the planner rules cannot read '
-            'as decoded (1.0) is decoded again lowered by the next factor (resampled), '
-            'which suits higher voices. [1.0] decodes once.'))
+            'Speaker stretches: a voice above 150 Hz pitch is decoded lowered by the last '
+            'factor (resampled) first, any other at the first; the other is decoded only '
+            'when the planner rules cannot read the first. [1.0] decodes once.'))
         self.declare_parameter('rescore', True, describe(
             'Take the first N-best hypothesis the planner rules can read when the best '
             'path is not one.'))

@@ -21,17 +21,19 @@ and each word that replaces best-path words gets 1 - their mean posterior (the
 probability mass the best path leaves to anything else, an upper bound), an inserted
 word 0.5. `Recognition.best_path` keeps what the decoder itself preferred.
 
-Speaker stretches (`stretches`, default STRETCHES): the same utterance is also decoded
-resampled to `stretch` times as many samples and read at 16 kHz, which lowers every
-frequency, pitch and formants alike, by that factor and slows it down as much. The en-us
-acoustic model was trained mostly on adult male speech; a higher voice decodes better
-lowered (synthesised female voice, clean: 76 % of commands planned right at 1.0, 90 %
-at 1.18), while a low voice gets worse (95 % -> 27 %). So the stretches are tried in
-order and the first hypothesis whose own best path the planner's rules read is kept
-(the later stretches are then not decoded); failing that, the first one N-best
-rescoring made readable; failing that, the most confident. Each stretch decoded costs
-about 0.04 of real time. This works on the audio, so unlike `warp` it has no
-per-process state.
+Speaker stretches (`stretches`, default STRETCHES: as heard, and lowered): an utterance
+may be decoded resampled to `stretch` times as many samples and read at 16 kHz, which
+lowers every frequency, pitch and formants alike, by that factor and slows it down as
+much. The en-us acoustic model was trained mostly on adult male speech; a higher voice
+decodes better lowered (synthesised female voice, clean: 76 % of commands planned right
+at 1.0, 90 % at 1.18), while a low voice gets worse (95 % -> 27 %). So the speaker's
+pitch (audio.pitch, the median over voiced frames) picks the order: a voice above
+`high_pitch_hz` (HIGH_PITCH_HZ, 150 Hz: between typical adult male and female voices) is
+decoded at the last stretch first, any other at the first. The next stretch is decoded
+only when the rules cannot read the hypothesis, not even an N-best alternative; the
+kept hypothesis is the first the rules read (its best path before a rescored one),
+else the most confident. Each stretch decoded costs about 0.04 of real time. This works
+on the audio, so unlike `warp` it has no per-process state.
 
 Frequency warping (`warp`, default WARP): the features are computed with the
 filterbank's frequency axis scaled by 1/warp (pocketsphinx's inverse_linear VTLN),
@@ -48,12 +50,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from lam_ros.voice.audio import denoise, resample, SAMPLE_RATE
+from lam_ros.voice.audio import denoise, pitch, resample, SAMPLE_RATE
 from lam_ros.voice.grammar import build_model, FILLERS, VoiceModel
 
 DEFAULT_LANGUAGE_WEIGHT = 6.5
 WARP = float(os.environ.get('LAM_ROS_VOICE_WARP', '1.1'))
 STRETCHES = (1.0, 1.18)  # decode as heard, and lowered for higher voices (docstring)
+HIGH_PITCH_HZ = 150.0   # a voice above this is decoded lowered first
 NBEST = 10              # distinct texts tried by the rescoring
 NBEST_RAW = 40          # lattice paths read to find them (many differ only in fillers)
 # Digital silence (exact zeros, as synthesised or gated audio has) gives the acoustic
@@ -73,6 +76,7 @@ class Recognition:
     decode_s: float = 0.0
     best_path: str = None        # the decoder's own best text, when rescoring chose another
     stretch: float = 1.0         # the speaker stretch the hypothesis was decoded at
+    pitch_hz: float = 0.0        # the speaker's median pitch (0: no voiced frame)
 
     def as_dict(self) -> dict:
         """JSON-ready form."""
@@ -83,6 +87,8 @@ class Recognition:
             out['best_path'] = self.best_path
         if self.stretch != 1.0:
             out['stretch'] = self.stretch
+        if self.pitch_hz:
+            out['pitch_hz'] = round(self.pitch_hz, 1)
         return out
 
 
@@ -136,7 +142,7 @@ class Recognizer:
     def __init__(self, model: VoiceModel = None,
                  language_weight: float = DEFAULT_LANGUAGE_WEIGHT, denoise_audio: bool = True,
                  decoder_options: dict = None, warp: float = WARP, rescore=True,
-                 stretches=STRETCHES):
+                 stretches=STRETCHES, high_pitch_hz: float = HIGH_PITCH_HZ):
         try:
             from pocketsphinx import Decoder, get_model_path
         except ImportError as err:
@@ -155,6 +161,7 @@ class Recognizer:
         self._accept = rules_acceptor() if rescore is True else (rescore or None)
         self.denoise_audio = denoise_audio
         self.stretches = tuple(float(f) for f in (stretches or (1.0,)))
+        self.high_pitch_hz = float(high_pitch_hz)
         if any(not 0.5 <= f <= 2.0 for f in self.stretches):
             raise ValueError('speaker stretches must be within 0.5..2.0, not %r'
                              % (self.stretches,))
@@ -164,31 +171,31 @@ class Recognizer:
             raise RecognizerError('cannot load the pocketsphinx model: %s' % err) from err
 
     def recognize(self, samples: np.ndarray) -> Recognition:
-        """Decode one utterance at each speaker stretch in turn until the rules read one."""
+        """Decode one utterance at each speaker stretch, in the order its pitch picks,
+        until the rules read one."""
         started = time.perf_counter()
         x = np.asarray(samples, dtype=np.int16)
+        speaker_hz = pitch(x) if len(self.stretches) > 1 else 0.0
         if self.denoise_audio:
             x = denoise(x)
         if DITHER_RMS > 0:
             noise = np.random.default_rng(0).standard_normal(len(x)) * DITHER_RMS
             x = np.clip(np.round(x + noise), -32768, 32767)
         x = x.astype(np.int16)
+        order = self.stretches[::-1] if speaker_hz > self.high_pitch_hz else self.stretches
         tried = []
-        for stretch in self.stretches:
+        for stretch in order:
             y = x if stretch == 1.0 else resample(x, SAMPLE_RATE,
                                                   int(round(SAMPLE_RATE * stretch)))
             rec, rank = self._decode(y)
             rec.stretch = stretch
             tried.append((rank, rec))
-            if rank == 2:
+            if rank > 0:
                 break           # the rules read what the decoder heard: no need to go on
-        rescored = [rec for rank, rec in tried if rank == 1]
-        if tried[-1][0] == 2:
-            best = tried[-1][1]
-        elif rescored:
-            best = rescored[0]
-        else:
+        rank, best = tried[-1]
+        if rank == 0:
             best = max((rec for _, rec in tried), key=lambda rec: rec.confidence)
+        best.pitch_hz = speaker_hz
         best.audio_s = len(x) / SAMPLE_RATE
         best.decode_s = time.perf_counter() - started
         return best
