@@ -171,8 +171,7 @@ class Recognizer:
             raise RecognizerError('cannot load the pocketsphinx model: %s' % err) from err
 
     def recognize(self, samples: np.ndarray) -> Recognition:
-        """Decode one utterance at each speaker stretch, in the order its pitch picks,
-        until the rules read one."""
+        """Decode one utterance at each stretch, in the order its pitch picks, until readable."""
         started = time.perf_counter()
         x = np.asarray(samples, dtype=np.int16)
         speaker_hz = pitch(x) if len(self.stretches) > 1 else 0.0
