@@ -11,6 +11,7 @@ COLOURS = {
              'bluish', 'indigo'),
     'pink': ('pink', 'rose', 'magenta', 'fuchsia', 'rosy', 'pinkish', 'salmon'),
 }
+COLOUR_WORDS = tuple(w for words in COLOURS.values() for w in words)
 # Colours no block has: refused when they name a block ("the green block").
 OTHER_COLOURS = ('green', 'yellow', 'orange', 'purple', 'violet', 'black', 'white', 'grey',
                  'gray', 'brown', 'gold', 'golden', 'silver', 'teal', 'beige', 'turquoise',
@@ -64,7 +65,7 @@ FILLER = ('i would like you to', 'i would like to', "i'd like you to", 'i want y
           'your assignment is to', 'your mission is to', 'your goal is to',
           'the objective is to', 'the goal is to', 'your objective is to', 'yo', 'my friend',
           'buddy', 'mate', 'dear robot', 'um', 'uh', 'uhm', 'erm', 'er', 'hmm', 'um yeah',
-          'yeah', 'okay so', 'ok so', 'ta', 'cheers')
+          'yeah', 'okay so', 'ok so', 'ta', 'thank you so much')
 
 # Words that carry no object or action of their own: with the words above and the
 # intent model's training vocabulary, a command made only of known words is one the

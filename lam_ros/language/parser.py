@@ -62,11 +62,9 @@ def normalise(text: str) -> str:
     text = re.sub(r'\bn\b', 'and', re.sub(r'\b(?:thx|tnx|ty)\b', 'thanks', text))
     text = re.sub(r'^(?:is|would it be|will it be) (?:it )?possible (?:for you )?(?:that )?'
                   r'(?:you )?(?:to )?', '', text)
-    # a closing remark: "..., done.", "..., is ok?", "..., thank you so much"
+    # a closing remark: "..., done.", "..., is ok?" (thanks are filler)
     text = re.sub(r'[,.;:!?\s]*\b(?:done|that\'s (?:it|all)|that is (?:it|all)|over|'
-                  r'(?:is|is that|is it) (?:ok|okay|alright|fine|possible)|'
-                  r'thank you(?: so much| very much)?|thanks(?: a lot| so much)?)[.!?\s]*$', '',
-                  text)
+                  r'(?:is|is that|is it) (?:ok|okay|alright|fine|possible))[.!?\s]*$', '', text)
     text = _corrections(text)
     text = re.sub(r'\b(?:the|that) (?:very )?same (?:block|cube|one|brick)\b', 'it', text)
     text = _topics(text)
@@ -200,7 +198,7 @@ def check_command(raw: str):
                       r'big|small|kitchen) drawer\b', low)
     if other:
         raise Refusal('there is only one drawer here; "%s" is not on this desk' % other.group(0))
-    colours = _words([w for words in lx.COLOURS.values() for w in words])
+    colours = _words(lx.COLOUR_WORDS)
     if re.search(r'\b%s (?:block |cube |one )?and (?:the |a )?%s (?:blocks?|cubes?|ones?)\b' % (
             colours, colours), low):
         raise Refusal('the command names more than one block for one action; name one block '
@@ -232,13 +230,22 @@ def check_command(raw: str):
 def _lend_block(named, clause):
     """Put the block `named` mentions in place of "it" in `clause` (clauses reordered)."""
     block = re.search(r'\bthe (?:\w+ )?%s (?:block|cube|one|brick|object)\b' % _words(
-        [w for words in lx.COLOURS.values() for w in words]), named)
+        lx.COLOUR_WORDS), named)
     if block and not re.search(r'\b(?:drawer|door|slider|cabinet|switch|button|lamp|led|light)\b',
                                named):
         return re.sub(r'\bit\b', block.group(0), clause, count=1)
     return clause
 
 
+# Action verbs that start a clause of their own ("once ... <verb>", "... so <verb>"), and
+# what follows such a verb ("the", "it", "off", a colour).
+RUN_ON_VERBS = ('rotate', 'turn', 'twist', 'spin', 'push', 'slide', 'move', 'shift', 'pick',
+                'lift', 'grab', 'take', 'put', 'place', 'stack', 'unstack', 'switch', 'press',
+                'flip', 'toggle', 'open', 'close', 'shut', 'pull', 'drop', 'set', 'store')
+VERB_TAKES = ('the', 'it', 'them', 'a', 'an', 'that', 'this', 'its', 'your', 'up', 'down', 'on',
+              'off', 'out', 'over', 'back') + lx.COLOUR_WORDS
+# Words a self-correction replaces: a colour, a direction or an action verb.
+CORRECTED = (lx.COLOUR_WORDS + lx.OTHER_COLOURS, lx.LEFT + lx.RIGHT, RUN_ON_VERBS)
 CORRECTION = (r',? ?\b(?:no,? sorry|sorry,? no|no,? wait|wait,? no|no,? actually|actually,? no|'
               r'no no|sorry|i mean|or rather|make that|scratch that|correction)\b,? ?')
 
@@ -249,8 +256,6 @@ def _corrections(text):
     The first word after the correction (a colour, a direction or an action verb) replaces
     the last word of the same kind before it, and what was said in between is dropped.
     """
-    kinds = ([w for ws in lx.COLOURS.values() for w in ws] + list(lx.OTHER_COLOURS),
-             list(lx.LEFT + lx.RIGHT), list(RUN_ON_VERBS))
     while True:
         match = re.search(CORRECTION, text)
         if match is None:
@@ -258,7 +263,7 @@ def _corrections(text):
         before, after = text[:match.start()], text[match.end():]
         first = re.match(r'(?:the |a )?(\S+)', after)
         cut = None
-        for words in kinds:
+        for words in CORRECTED:
             if first and first.group(1) in words:
                 found = list(re.finditer(r'\b%s\b' % _words(words), before))
                 cut = found[-1].start() if found else None
@@ -276,7 +281,7 @@ HEADERS = ('note', 'notes', 'task', 'tasks', 'request', 'instructions?', 'comman
            'checklist', 'list', 'update', 'operator', r'#?\d+')
 OBJECT_WORDS = (lx.BLOCK_NOUNS + lx.DRAWER + lx.SLIDER_PLACE + lx.SLIDER_DOOR + lx.LIGHTBULB +
                 lx.LED + ('switch', 'light', 'lights', 'handle', 'stack', 'tower') +
-                tuple(w for words in lx.COLOURS.values() for w in words))
+                lx.COLOUR_WORDS)
 
 
 def _topics(text):
@@ -360,11 +365,6 @@ def split_clauses(text: str) -> list:
     return clauses
 
 
-RUN_ON_VERBS = ('rotate', 'turn', 'twist', 'spin', 'push', 'slide', 'move', 'shift', 'pick',
-                'lift', 'grab', 'take', 'put', 'place', 'stack', 'unstack', 'switch', 'press',
-                'flip', 'toggle', 'open', 'close', 'shut', 'pull', 'drop', 'set', 'store')
-
-
 def _split_run_on(text):
     """Put the missing comma in "once you've turned off the lamp rotate the pink block".
 
@@ -377,10 +377,8 @@ def _split_run_on(text):
     if lead is None or ' , ' in text:
         return text
     words = text[lead.end():].split(' ')
-    takes = ('the', 'it', 'them', 'a', 'an', 'that', 'this', 'its', 'your', 'up', 'down', 'on',
-             'off', 'out', 'over', 'back') + tuple(w for ws in lx.COLOURS.values() for w in ws)
     for k in range(1, len(words) - 1):
-        if words[k] in RUN_ON_VERBS and words[k + 1] in takes:
+        if words[k] in RUN_ON_VERBS and words[k + 1] in VERB_TAKES:
             return '%s%s , %s' % (text[:lead.end()], ' '.join(words[:k]), ' '.join(words[k:]))
     return text
 
@@ -392,7 +390,7 @@ def _colour(text):
         if re.search(r'\b%s(?:ish)?\s+(?:\w+\s)?%s\b' % (colour, noun), text):
             raise Refusal('there is no %s block here; the blocks are red, blue and pink' %
                           colour)
-    for colour in lx.OTHER_COLOURS + tuple(w for ws in lx.COLOURS.values() for w in ws):
+    for colour in lx.OTHER_COLOURS + lx.COLOUR_WORDS:
         if colour not in ('green', 'yellow') and re.search(
                 r'\b%s\s+(?:light|lamp|bulb|led|button|switch)\b' % colour, text):
             raise Refusal('there is no %s light here; the lights are the yellow light bulb and '
@@ -530,7 +528,7 @@ def read_clause(clause: str):
             return Intent('lift', {'block': colour, 'surface': None}, clause, explicit=False)
         return None
     if re.match(r'^\s*(?:close|wrap|pinch|clamp|clasp|secure|lock)\b.*\b(?:around|on)\b', c) \
-            and _has(c, lx.BLOCK_NOUNS + tuple(w for ws in lx.COLOURS.values() for w in ws)):
+            and _has(c, lx.BLOCK_NOUNS + lx.COLOUR_WORDS):
         colour, _ = _colour(c)
         if not isinstance(colour, list):
             return Intent('lift', {'block': colour, 'surface': None}, clause, explicit=False)
@@ -562,7 +560,7 @@ def read_clause(clause: str):
                       'table' % container.group(0).split()[-1])
     if isinstance(colour, list) and len(colour) == 2 and re.search(
             r'\b(?:onto|on top of|atop|upon|on) (?:the |a )?(?:\w+ )?%s\b' % _words(
-                [w for ws in lx.COLOURS.values() for w in ws]), c):
+                lx.COLOUR_WORDS), c):
         # "put the pink block on the red one": stack the first named on the second
         first = min(colour, key=lambda k: re.search(r'\b%s\b' % _words(lx.COLOURS[k]),
                                                     c).start())
@@ -570,7 +568,7 @@ def read_clause(clause: str):
     if isinstance(colour, list) and len(colour) == 2 and re.search(
             r'^\s*(?:take|lift|remove|unstack|destack|get|pick|grab|pull)\b.*\b(?:off|from)'
             r'(?: (?:the )?top of)? (?:the |a )?(?:\w+ )?%s(?: block| cube| one| brick)?\s*$' %
-            _words([w for ws in lx.COLOURS.values() for w in ws]), c):
+            _words(lx.COLOUR_WORDS), c):
         return Intent('unstack', {}, clause)   # "take the blue block off the red one"
     if isinstance(colour, list):
         raise Refusal('"%s" names more than one block (%s); name one block per step' % (
@@ -665,7 +663,7 @@ def read_clause(clause: str):
             r'\b(?:on|onto|on to|upon)(?: the)? top of\b|\b(?:onto|on) (?:another|the other|'
             r'a second|an other)\b', c) or ((mentions_block or pronoun) and re.search(
                 r'\b(?:onto|on|upon|atop) (?:the |a )?%s (?:block|cube|one|brick)\b' % _words(
-                    [w for ws in lx.COLOURS.values() for w in ws]), c)):
+                    lx.COLOUR_WORDS), c)):
         if colour and re.search(r'\b(?:on|onto|on top of|atop|upon) (?:the |a )?(?:\w+ )?%s\b' % (
                 _words(lx.COLOURS[colour])), c) and not re.search(
                 r'\b%s\b.*\b(?:on|onto|atop|upon)\b' % _words(lx.COLOURS[colour]), c):
@@ -712,7 +710,7 @@ def resolve_containers(clauses):
         c = ' %s ' % clause
         nouns = re.sub(r'^\s*switch (?=it|on|off|the|that|this|them)', ' ', c)   # the verb
         named = next((name for name, words in FIXTURES if _has(nouns, words)), None)
-        colour = any(_has(c, words) for words in lx.COLOURS.values())
+        colour = _has(c, lx.COLOUR_WORDS)
         block = colour or _has(c, lx.BLOCK_NOUNS)
         if named is None and last is None and only_container is not None:
             # "close the drawer after you pick up the block from it" (clauses reordered)

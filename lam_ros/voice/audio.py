@@ -157,6 +157,12 @@ class Microphone:
         self._stream.close()
 
 
+def _frame_index(length: int, size: int, hop: int) -> np.ndarray:
+    """Return the indices (frames x size) of whole frames of `size` samples every `hop`."""
+    count = 1 + (length - size) // hop
+    return np.arange(size)[None, :] + hop * np.arange(count)[:, None]
+
+
 def pitch(samples: np.ndarray, low_hz: float = 70.0, high_hz: float = 400.0) -> float:
     """Median fundamental frequency (Hz) of the voiced frames of an utterance, 0 if none.
 
@@ -168,9 +174,8 @@ def pitch(samples: np.ndarray, low_hz: float = 70.0, high_hz: float = 400.0) -> 
     size, hop = int(0.04 * SAMPLE_RATE), int(0.02 * SAMPLE_RATE)
     if len(x) < size:
         return 0.0
-    count = 1 + (len(x) - size) // hop
-    idx = np.arange(size)[None, :] + hop * np.arange(count)[:, None]
-    frames = x[idx] - x[idx].mean(axis=1, keepdims=True)
+    frames = x[_frame_index(len(x), size, hop)]
+    frames = frames - frames.mean(axis=1, keepdims=True)
     energy = (frames ** 2).sum(axis=1)
     frames = frames[energy >= np.median(energy)]
     spectrum = np.fft.rfft(frames * np.hanning(size), 2 * size, axis=1)
@@ -200,12 +205,11 @@ def denoise(samples: np.ndarray, over: float = 1.5, floor: float = 0.3,
     if len(x) < nfft * 4:
         return np.asarray(samples, dtype=np.int16)
     window = np.hanning(nfft + 1)[:-1]
-    count = 1 + (len(x) - nfft) // hop
-    idx = np.arange(nfft)[None, :] + hop * np.arange(count)[:, None]
+    idx = _frame_index(len(x), nfft, hop)
     spec = np.fft.rfft(x[idx] * window, axis=1)
     power = np.abs(spec) ** 2
     energy = power.sum(axis=1)
-    quiet = np.argsort(energy)[:max(1, int(count * quiet_share))]
+    quiet = np.argsort(energy)[:max(1, int(len(idx) * quiet_share))]
     noise = power[quiet].mean(axis=0)
     gain = np.sqrt(np.maximum(1.0 - over * noise / np.maximum(power, 1e-9), floor ** 2))
     frames_out = np.fft.irfft(spec * gain, nfft, axis=1) * window
