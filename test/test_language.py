@@ -2,6 +2,7 @@
 
 import pytest
 
+from lam_ros.language.constraints import split_constraints
 from lam_ros.language.parser import parse, Refusal, split_clauses
 from lam_ros.language.planner import default_scene, Planner
 
@@ -119,13 +120,55 @@ def test_own_paraphrase_dev_set(planner):
 
 
 @pytest.mark.parametrize('text, reason', [
-    ("don't open the drawer", 'what not to do'),
+    ("don't open the drawer", 'only what not to do'),
     ('open the drawer but never close it', 'what not to do'),
+    ("close the drawer and don't touch my coffee", 'what not to do'),
     ('stop the robot', '/lam/estop'),
 ])
 def test_negations_and_stop_are_refused(planner, text, reason):
     result = planner.plan(text, None)
     assert not result['ok'] and reason in result['reason'], result
+
+
+@pytest.mark.parametrize('text, scene, plan, kept', [
+    ('Lift the pink block from the drawer and set it on top of the blue block, but leave the '
+     'drawer as it is.', None, ['lift_pink_block_drawer', 'stack_block'], 'drawer'),
+    ("push the red block right and don't touch the light switch", None,
+     ['push_red_block_right'], 'lightbulb'),
+    ('rotate the pink block left without bumping the red block', SCENE,
+     ['rotate_pink_block_left'], 'red'),
+    ('put the red block in the drawer, but leave the sliding door as it is', SCENE,
+     ['open_drawer', 'lift_red_block_table', 'place_in_drawer'], 'slider'),
+])
+def test_what_not_to_do_is_a_promise_the_plan_keeps(planner, text, scene, plan, kept):
+    result = planner.plan(text, scene)
+    assert result['ok'] and tasks(result) == plan, result
+    assert [c['thing'] for c in result['constraints']] == [kept], result
+
+
+@pytest.mark.parametrize('text, scene, reason', [
+    ('put the red block in the drawer, but leave the drawer as it is', SCENE,
+     'I cannot keep to "leave the drawer as it is": the plan must open drawer first'),
+    ("open the drawer but don't touch the drawer", None, 'the plan must open drawer'),
+    ("stack the red block on the pink one, don't touch the pink block", None,
+     'the command also names the pink block'),
+    ('turn on the led, never press the button', None, 'the plan must turn on led'),
+])
+def test_a_plan_that_breaks_a_promise_is_refused(planner, text, scene, reason):
+    result = planner.plan(text, scene)
+    assert not result['ok'] and reason in result['reason'], result
+
+
+def test_constraints_are_read_only_for_the_desks_things():
+    said, kept = split_constraints("Open the drawer, but don't touch the crimson cube.")
+    assert said == 'Open the drawer.' and len(kept) == 1
+    assert (kept[0].thing, kept[0].hands_off, kept[0].text) == (
+        'red', True, "don't touch the crimson cube")
+    said, kept = split_constraints('close the drawer and leave the lamp on')
+    assert said == 'close the drawer' and (kept[0].thing, kept[0].hands_off) == (
+        'lightbulb', False)
+    said, kept = split_constraints("close the drawer and don't touch my coffee")
+    assert kept == [] and said == "close the drawer and don't touch my coffee"
 
 
 def test_two_halves_of_one_action_are_joined(planner):
@@ -229,6 +272,18 @@ def check_compound_set(planner, name):
     ('turn on the led; prior to that, close the drawer', ['close_drawer', 'turn_on_led']),
     ('before opening the drawer push the red block right',
      ['push_red_block_right', 'open_drawer']),
+    # arrow chains, telegraphic order words, a left-out comma, a wish given as the reason
+    ('open drawer -> lift pink block -> drop it in',
+     ['open_drawer', 'lift_pink_block_table', 'place_in_drawer']),
+    ('rose cube -> push it left, turn it clockwise',
+     ['push_pink_block_left', 'rotate_pink_block_right']),
+    ('Right after you turn the light bulb off, slide the cabinet door to the left.',
+     ['turn_off_lightbulb', 'move_slider_left']),
+    ('you open drawer, after take blue block put inside',
+     ['open_drawer', 'lift_blue_block_table', 'place_in_drawer']),
+    ('grab the red block put it in the drawer', ['lift_red_block_table', 'place_in_drawer']),
+    ('I want to see the blue block from the other side, so rotate it counterclockwise',
+     ['rotate_blue_block_left']),
 ])
 def test_rules_read_verbose_and_elliptic_commands(planner, text, plan):
     """Forms found in our own development sets: manner, approach and grasp sub-steps,
@@ -244,6 +299,7 @@ def test_rules_read_verbose_and_elliptic_commands(planner, text, plan):
     ('pick up both blocks', 'one block at a time'),
     ('drawer: open. banana: in drawer.', 'no banana'),
     ('put the red block somewhere', 'too vague'),
+    ('put the red block down on the table', 'no skill to set a block down on the table'),
 ])
 def test_more_refusals(planner, text, reason):
     result = planner.plan(text, None)
@@ -316,7 +372,7 @@ def test_full_planner_on_own_single_task_sets(full_planner, name, least):
 @pytest.mark.parametrize('name', ['language_compound_dev4.yaml', 'language_compound_dev5.yaml',
                                   'language_compound_dev6.yaml', 'language_compound_dev7.yaml',
                                   'language_compound_dev8.yaml',
-                                  'language_compound_dev12.yaml'])
+                                  'language_compound_dev12.yaml', 'language_compound_dev13.yaml'])
 def test_full_planner_on_compound_and_refusal_dev_sets(full_planner, name):
     check_compound_set(full_planner, name)
 

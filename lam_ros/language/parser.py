@@ -58,6 +58,18 @@ def normalise(text: str) -> str:
     text = re.sub(r'\b(you|i|they)(ve|re)\b|\b(we)(ve)\b', r"\1\3'\2\4", text)
     text = re.sub(r'\b(?:pls|plz|plse|pleez)\b', 'please', text.replace('&', ' and '))
     text = re.sub(r'\s\+\s', ' and ', text)
+    # an arrow chain is a sequence: "open drawer -> lift pink block -> drop it in"; after
+    # a bare topic it is a colon: "rose cube -> push it left, turn it clockwise"
+    topic = re.match(r'^\s*([a-z ]{1,30}?)\s*(?:-+>|=+>|→)', text)
+    if topic and not (set(topic.group(1).split()) & _verbs()):
+        text = topic.group(1) + ':' + text[topic.end():]
+    text = re.sub(r'\s*(?:-+>|=+>|→|>>)\s*', ' , then ', text)
+    # "right after you ...", "right before ...": at once, not a direction
+    text = re.sub(r'(^|[,;:.]\s*|\band |\bthen )(?:right|just|immediately|directly) '
+                  r'(?=after\b|before\b|once\b)', r'\1', text)
+    # telegraphic "after" before an order: "open drawer, after take blue block"
+    text = re.sub(r'(^|[,;:.]\s*|\band )after (?=(?:%s)\b(?! (?:you|i|it|that)\b))'
+                  % '|'.join(sorted(_verbs(), key=len, reverse=True)), r'\1then ', text)
     text = re.sub(r'\bu\b', 'you', re.sub(r'\bur\b', 'your', text))
     text = re.sub(r'\bn\b', 'and', re.sub(r'\b(?:thx|tnx|ty)\b', 'thanks', text))
     text = re.sub(r'^(?:is|would it be|will it be) (?:it )?possible (?:for you )?(?:that )?'
@@ -322,6 +334,15 @@ def split_clauses(text: str) -> list:
     # "..., and before that X": X goes before the step said just before it
     text = re.sub(r'(?:\s*,)?(?: and| but)? (?:before that|prior to that|before doing (?:that|so|'
                   r'this)|but first)\b(?:\s*,)?', ' , zzbefore', text)
+    # "i need the rose block on the red one, so pick it up ...": the wish is the reason,
+    # what follows "so" says how
+    wish = re.match(r'^(?:i|we) (?:need|want|would like|\'d like|wanna)\b(.*?)(?:\s*,)? so '
+                    r'(?:please )?(?=(?:%s) )' % '|'.join(RUN_ON_VERBS), text)
+    if wish:
+        text = text[wish.end():]
+        named = set(re.findall(r'\b%s\b' % _words(lx.COLOUR_WORDS), wish.group(1)))
+        if len(named) == 1:         # "it" is the one block the wish names
+            text = re.sub(r'\bit\b', 'the %s block' % named.pop(), text, count=1)
     text = re.sub(r'(?:\s*,)? so (?:please )?(?=(?:%s) )' % '|'.join(RUN_ON_VERBS), ' , ', text)
     text = _split_run_on(text)
     text = re.sub(r'\b(?:both|all)(?: of)?(?: the)? (?:lights|lamps)\b', 'the lamp and the led',
@@ -361,8 +382,26 @@ def split_clauses(text: str) -> list:
                 if c:
                     clauses.insert(max(start, len(clauses) - 1), c)
             elif c:
-                clauses.append(c)
+                clauses.extend(_split_pick_place(c))
     return clauses
+
+
+PICK_VERBS = ('take', 'grab', 'pick', 'lift', 'get', 'grasp', 'fetch', 'raise', 'remove')
+PUT_VERBS = ('put', 'place', 'drop', 'set', 'store', 'stack', 'insert', 'deposit', 'pop', 'tuck',
+             'stick', 'stow', 'lay')
+PUT_TAKES = VERB_TAKES + ('in', 'into', 'inside', 'onto', 'atop', 'down')
+
+
+def _split_pick_place(clause):
+    """Split "grab the red block put it in the drawer" (the comma left out) in two."""
+    words = clause.split(' ')
+    if words[0] not in PICK_VERBS:
+        return [clause]
+    for k in range(2, len(words) - 1):
+        if words[k] in PUT_VERBS and words[k + 1] in PUT_TAKES and words[k - 1] not in (
+                'is', 'are', 'was', 'were', 'be', 'been', 'that', 'which', 'to', 'and'):
+            return [' '.join(words[:k]), ' '.join(words[k:])]
+    return [clause]
 
 
 def _split_run_on(text):
@@ -655,6 +694,12 @@ def read_clause(clause: str):
         c, ('stack', 'pile', 'put', 'place', 'on top of'))
     fixture = re.search(r'\b(?:on|onto|on top of|atop|upon) (?:the |a )?(?:\w+ )?(bulb|lamp|light|'
                         r'switch|button|led|handle|knob|lever|door|slider|drawer front)\b', c)
+    if re.search(r'\b(?:put|place|set|drop|lay|leave|lower|release|stand|rest)\b(?: \w+){0,4}? '
+                 r'(?:(?:back )?down )?(?:on|onto|on to|upon) (?:the |a )?(?:table|desk|tabletop|'
+                 r'table top|floor|countertop|work surface|surface)\b', c) and not _has(
+                     c, lx.STACK):
+        raise Refusal('I have no skill to set a block down on the table; I can put it in the '
+                      'drawer or the cabinet, or stack it on another block')
     if fixture and (_has(c, lx.STACK) or re.search(r'\bon top of|\bonto|\batop', c)):
         raise Refusal('I can stack a block only on another block, not on the %s' %
                       fixture.group(1))

@@ -24,6 +24,7 @@ import re
 import time
 
 from lam_ros.language import lexicon as lx
+from lam_ros.language.constraints import split_constraints, violation
 from lam_ros.language.corpus import NONE
 from lam_ros.language.parser import (direction_of, Intent, light_target, normalise, parse,
                                      Refusal, repeats, split_clauses)
@@ -302,18 +303,21 @@ class Planner:
         started = time.perf_counter()
         parsed = retrieved = None
         try:
+            said, promises = split_constraints(text)
+            if promises and not re.search(r'[a-z]', said.lower()):
+                raise Refusal('the command says only what not to do; tell me what to do')
             try:
-                intents, error = parse(text), None
+                intents, error = parse(said), None
             except Refusal as err:
                 if err.final:
                     raise
                 intents, error = [], err
             # the model reads the whole command as the rules normalise it ("the compartment
             # under the table" is the drawer), like the clauses
-            unknown = self._check_words(text)
+            unknown = self._check_words(said)
             parsed = time.perf_counter()
             search = [self.model is None or i.family == 'unknown' for i in intents] + [True]
-            hits, probs = self._understand([i.text for i in intents] + [normalise(text)],
+            hits, probs = self._understand([i.text for i in intents] + [normalise(said)],
                                            search)
             retrieved = time.perf_counter()
             whole = (hits.pop(), probs.pop())
@@ -323,8 +327,8 @@ class Planner:
                 try:
                     read = self._pronouns([self._read(i, h, p) for i, h, p in
                                            zip(intents, hits, probs)])
-                    if self._prefer_whole(text, read, whole[1]):
-                        read, hits, probs = [self._prefer_whole(text, read, whole[1])], \
+                    if self._prefer_whole(said, read, whole[1]):
+                        read, hits, probs = [self._prefer_whole(said, read, whole[1])], \
                             [whole[0]], [whole[1]]
                     steps, per_step = self._resolve(read, hits, probs, scene)
                 except Refusal as err:
@@ -332,15 +336,22 @@ class Planner:
                         raise
                     error = err
             if error is not None:
-                fallback = self._whole(text, error, intents, hits, probs, whole)
+                fallback = self._whole(said, error, intents, hits, probs, whole)
                 steps, per_step = self._resolve([fallback], [whole[0]], [whole[1]], scene)
                 per_step = [(min(c, 0.6), alts) for c, alts in per_step]
-            if unknown and not self._sure_of(text, steps, whole[1]):
+            if unknown and not self._sure_of(said, steps, whole[1]):
                 raise Refusal(_unknown_words(unknown))
+            for promise in promises:
+                broken = violation(promise, steps, said)
+                if broken:
+                    raise Refusal(broken)
             confidence = min(c for c, _ in per_step) if per_step else 0.0
             result = {'text': text, 'ok': True, 'steps': steps,
                       'confidence': round(confidence, 3),
                       'alternatives': [alts for _, alts in per_step]}
+            if promises:
+                result['constraints'] = [{'thing': p.thing, 'hands_off': p.hands_off,
+                                          'text': p.text} for p in promises]
         except Refusal as err:
             result = {'text': text, 'ok': False, 'reason': str(err)}
         ended = time.perf_counter()

@@ -1,0 +1,146 @@
+"""What a command says not to do: "..., but leave the drawer as it is", "don't touch the switch".
+
+Such a clause adds no step; it is a promise the plan must keep. `split_constraints` takes
+the clauses it can read out of the command (the rest is planned as usual) and
+`violation` checks a finished plan against each one, so a plan that would break the
+promise is refused instead of run. A "what not to do" clause whose object is not one of
+the desk's things ("don't touch my coffee") stays in the command, and the parser refuses
+it as before. Pure text logic, no ROS, no models.
+
+Two kinds:
+- state ("leave the drawer as it is", "don't open the drawer", "keep the LED on"): no
+  step may change that thing; a block is not moved at all;
+- hands off ("don't touch the pink block", "without bumping the switch", "leave the
+  drawer alone"): no step may act on or inside that thing, nor name it as a place.
+"""
+
+import re
+from dataclasses import dataclass
+
+from lam_ros.language import lexicon as lx
+from lam_ros.world.tasks import TASKS
+
+NOT = (r'(?:do not|don\'t|dont|never|try not to|be careful not to|take care not to|'
+       r'make sure (?:that )?(?:you )?(?:do not|don\'t|dont|never)|make sure not to|'
+       r'avoid)')
+TOUCH = (r'(?:touch|bump|knock|hit|disturb|mess with|play with|interfere with|'
+         r'bother|hit|brush|get near)')
+TOUCHING = (r'(?:touching|bumping|knocking|hitting|disturbing|brushing|knocking over|'
+            r'knocking into|bumping into)')
+CHANGE = (r'(?:open|close|shut|move|push|shift|nudge|rotate|turn|switch|flip|press|'
+          r'toggle|change|slide|operate|use)')
+AS_IT_IS = (r'(?:as it is|as is|where it is|the way it is|in place|unchanged|as it was|'
+            r'(?:open|closed|shut|on|off)(?: as it is)?|be|in its (?:current )?(?:state|place|'
+            r'position))')
+ALONE = r'(?:alone|untouched|well alone)'
+OBJECT = r'((?:the |that |this |your )?[a-z][a-z\' -]{0,40}?)'
+TAIL = (r'(?:\s+(?:at all|either|in the process|this time|though|while you are at it|'
+        r'while you\'re at it|please))?\s*')
+START = r'(^|[,;.:!]\s*|\s+)(?:(?:but|and|while|though|however|also),?\s+)*(?:please\s+)?'
+END = r'(?=[,;.!?]|$)'
+FORMS = (
+    (START + NOT + r'\s+' + TOUCH + r'(?:\s+(?:into|against|with|on))?\s+' + OBJECT + TAIL + END,
+     True),
+    (START + r'(?:without|with no)\s+' + TOUCHING + r'\s+' + OBJECT + TAIL + END, True),
+    (START + r'leave\s+' + OBJECT + r'\s+' + ALONE + TAIL + END, True),
+    (START + NOT + r'\s+' + CHANGE + r'\s+' + OBJECT + r'(?:\s+(?:on|off|up|down|open|closed|'
+     r'left|right|around))?' + TAIL + END, False),
+    (START + r'(?:leave|keep)\s+' + OBJECT + r'\s+' + AS_IT_IS + TAIL + END, False),
+)
+FORMS = tuple((re.compile(form, re.IGNORECASE), hands_off) for form, hands_off in FORMS)
+DETERMINER = re.compile(r'^(?:the|that|this|your)\s+')
+THINGS = (('drawer', ('drawer', 'drawer handle', 'desk drawer')),
+          ('slider', lx.SLIDER_PLACE + lx.SLIDER_DOOR + ('cabinet door', 'sliding panel',
+                                                         'slider door')),
+          ('lightbulb', lx.LIGHTBULB + ('yellow bulb', 'light', 'yellow switch')),
+          ('led', lx.LED + ('green bulb',)))
+NAMES = {'drawer': 'drawer', 'slider': 'sliding door', 'lightbulb': 'light bulb',
+         'led': 'LED'}
+
+
+@dataclass
+class Constraint:
+    """A promise about one thing: a block colour, 'drawer', 'slider', 'lightbulb' or 'led'."""
+
+    thing: str
+    hands_off: bool          # True: do not act on it at all; False: do not change it
+    text: str                # the clause as said
+
+    def name(self):
+        """Return what an operator calls the thing."""
+        return NAMES.get(self.thing, '%s block' % self.thing)
+
+
+def thing_of(phrase: str):
+    """Return the thing a noun phrase names ('red', 'drawer', ...), or None."""
+    words = DETERMINER.sub('', phrase.strip().lower())
+    for colour, names in lx.COLOURS.items():
+        match = re.fullmatch(r'(?:%s)(?:[ -]coloured| colored)?(?: (?:%s))?' % (
+            '|'.join(names), '|'.join(lx.BLOCK_NOUNS)), words)
+        if match:
+            return colour
+    for thing, names in THINGS:
+        if words in names:
+            return thing
+    return None
+
+
+def split_constraints(text: str):
+    """Return (the command without its readable constraints, [Constraint, ...])."""
+    found, text = [], text.replace('\u2019', "'")
+    for form, hands_off in FORMS:
+        def keep(match):
+            thing = thing_of(match.group(2))
+            if thing is None:
+                return match.group(0)        # not ours: the parser refuses it as said
+            said = re.sub(r'^(?:(?:but|and|while|though|however|also),?\s+)*(?:please\s+)?', '',
+                          match.group(0).strip(' ,;.:!'), flags=re.IGNORECASE)
+            found.append(Constraint(thing, hands_off, said))
+            return match.group(1) if match.group(1).strip() else ' '
+        text = form.sub(keep, text)
+    text = re.sub(r'\s+', ' ', text)
+    text = re.sub(r'\s*[,;]\s*(?=[.!?]|$)', '', text).strip(' ,;')
+    return text, found
+
+
+def _acts_on(step, held):
+    """Return (things the step changes, things it acts in or on) as sets."""
+    task = TASKS[step['task']]
+    args = dict(task.args, **step.get('args', {}))
+    family = task.primitive
+    if family in ('rotate', 'push', 'lift'):
+        inside = {args.get('surface')} if args.get('surface') in ('drawer',) else set()
+        inside |= {'slider'} if args.get('surface') == 'slider' else set()
+        return {args['block']}, inside
+    if family == 'drawer':
+        return {'drawer'}, set()
+    if family == 'slider':
+        return {'slider'}, set()
+    if family == 'toggle':
+        return {args['light']}, set()
+    if family == 'place':
+        return ({held} if held else set()), {args.get('target')}
+    if family == 'push_into_drawer':
+        return ({args['block']} if args.get('block') else set()), {'drawer'}
+    return ({held} if held else set()), set()
+
+
+def violation(constraint: Constraint, steps: list, said: str):
+    """Return why a plan breaks a constraint, or None. said: the command without it."""
+    held = None
+    for step in steps:
+        changes, inside = _acts_on(step, held)
+        if TASKS[step['task']].primitive == 'lift':
+            held = TASKS[step['task']].args['block']
+        elif TASKS[step['task']].primitive in ('place', 'stack'):
+            held = None
+        touched = changes | (inside if constraint.hands_off else set())
+        if constraint.thing in touched:
+            return 'I cannot keep to "%s": the plan must %s%s' % (
+                constraint.text, step['task'].replace('_', ' '),
+                ' first' if step.get('auto') else '')
+    if constraint.thing in lx.COLOURS and re.search(
+            r'\b(?:%s)\b' % '|'.join(lx.COLOURS[constraint.thing]), said.lower()):
+        return ('I cannot keep to "%s": the command also names the %s block'
+                % (constraint.text, constraint.thing))
+    return None
