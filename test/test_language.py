@@ -284,6 +284,8 @@ def check_compound_set(planner, name):
     ('grab the red block put it in the drawer', ['lift_red_block_table', 'place_in_drawer']),
     ('I want to see the blue block from the other side, so rotate it counterclockwise',
      ['rotate_blue_block_left']),
+    ("Drawer's open already - take the cobalt block out of it and stow it in the cupboard",
+     ['lift_blue_block_drawer', 'place_in_slider']),
 ])
 def test_rules_read_verbose_and_elliptic_commands(planner, text, plan):
     """Forms found in our own development sets: manner, approach and grasp sub-steps,
@@ -385,6 +387,18 @@ def test_full_planner_on_compound_and_refusal_dev_sets(full_planner, name):
 def test_full_planner_refuses_words_it_does_not_know(full_planner, text, word):
     result = full_planner.plan(text, None)
     assert not result['ok'] and word in result['reason'], result
+
+
+@pytest.mark.parametrize('text, plan', [
+    ('Retrieve the pink component from the sliding enclosure.', ['lift_pink_block_slider']),
+    ('Gingerly rotate the burgundy wooden cube clockwise', ['rotate_red_block_right']),
+    ('Douse the luminaire', ['turn_off_lightbulb']),
+    ('Slide the shutter of the storage unit to the left.', ['move_slider_left']),
+])
+def test_full_planner_knows_thesaurus_words(full_planner, text, plan):
+    """Rarer words for the desk's things and colours (lexicon.DESCRIPTIVE, the corpus)."""
+    result = full_planner.plan(text, None)
+    assert result['ok'] and tasks(result) == plan, result
 
 
 def test_full_planner_reads_unseen_verbs_only_when_sure(full_planner):

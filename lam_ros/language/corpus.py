@@ -15,22 +15,32 @@ NONE = 'none'
 COLOURS = ('red', 'blue', 'pink')
 COLOUR_WORDS = {
     'red': ['red', 'red', 'red', 'crimson', 'scarlet', 'ruby', 'cherry red', 'bright red',
-            'dark red', 'reddish'],
+            'dark red', 'reddish', 'carmine', 'burgundy', 'deep red', 'blood-red', 'vermillion',
+            'red-hued', 'claret', 'ruddy'],
     'blue': ['blue', 'blue', 'blue', 'navy', 'cobalt', 'azure', 'sapphire', 'dark blue',
-             'light blue', 'bluish', 'navy blue'],
+             'light blue', 'bluish', 'navy blue', 'royal blue', 'sky blue', 'denim',
+             'cornflower blue', 'midnight blue', 'blue-tinted', 'deep blue', 'cerulean'],
     'pink': ['pink', 'pink', 'pink', 'magenta', 'rose', 'fuchsia', 'light pink', 'hot pink',
-             'pinkish', 'rosy', 'salmon'],
+             'pinkish', 'rosy', 'salmon', 'bubblegum pink', 'pastel pink', 'pale pink',
+             'blush pink', 'rose-colored', 'pink-hued', 'roseate'],
 }
 NOUNS = ['block', 'block', 'block', 'cube', 'cube', 'brick', 'object', 'box', 'piece',
-         'square block', 'toy block', 'wooden block', 'small block', 'little cube', 'one']
+         'square block', 'toy block', 'wooden block', 'small block', 'little cube', 'one',
+         'cuboid', 'component', 'item', 'solid', 'rectangular block', 'wooden cube',
+         'cubic block', 'element', 'article', 'workpiece', 'chunk', 'shape', 'miniature cube',
+         'painted block', 'designated block', 'aforementioned block', 'specified cube']
 PREFIXES = ['', '', '', '', 'please ', 'can you ', 'could you please ', 'I want you to ',
             'go ahead and ', 'now ', 'robot, ', 'your task is to ', 'try to ',
             'make sure to ', 'I need you to ', 'you should ', "let's ", "it's time to ",
             "I'd like you to ", 'would you ', 'kindly ', 'next, ', 'the goal is to ',
-            'your job is to ', 'proceed to ', 'use the gripper to ', 'use your arm to ']
+            'your job is to ', 'proceed to ', 'use the gripper to ', 'use your arm to ',
+            'attempt to ', 'be sure to ', 'see to it that you ', 'endeavour to ',
+            'carefully ', 'gently ', 'precisely ', 'cautiously ', 'swiftly ', 'deftly ']
 SUFFIXES = ['', '', '', '', '.', '.', ' please', ' now', ' carefully', ' gently', ' for me',
             ' slowly', ' with your gripper', ' using the gripper', ' if you can', ' quickly',
-            ' with care', ' right away', ', thanks', ' smoothly']
+            ' with care', ' right away', ', thanks', ' smoothly', ' precisely', ' cautiously',
+            ' delicately', ' gingerly', ' swiftly', ' accurately', ' in a controlled manner',
+            ' with precision', ' immediately', ' deliberately', ' safely']
 SIDE = {'left': ['left', 'left', 'left side', 'left-hand side', 'leftmost side'],
         'right': ['right', 'right', 'right side', 'right-hand side', 'rightmost side']}
 SPIN = {'left': ['counterclockwise', 'anticlockwise', 'counter-clockwise', 'anti-clockwise'],
@@ -39,33 +49,54 @@ WARD = {'left': ['leftward', 'leftwards', 'to the left'],
         'right': ['rightward', 'rightwards', 'to the right']}
 
 ROTATE_VERBS = ['rotate', 'turn', 'twist', 'spin', 'swivel', 'pivot', 'revolve', 'reorient',
-                'rotate', 'turn']
+                'rotate', 'turn', 'twirl', 'whirl', 'gyrate', 'wheel', 'orient', 'turn around',
+                'swing']
 PUSH_VERBS = ['push', 'slide', 'nudge', 'shove', 'move', 'shift', 'sweep', 'push', 'slide',
-              'drag', 'scoot', 'displace', 'glide']
+              'drag', 'scoot', 'displace', 'glide', 'prod', 'thrust', 'budge', 'jostle', 'ease',
+              'steer', 'guide', 'propel', 'shunt', 'relocate', 'reposition', 'translate']
 LIFT_VERBS = ['lift', 'pick up', 'grab', 'grasp', 'take', 'raise', 'hoist', 'get',
               'retrieve', 'collect', 'pick', 'elevate', 'lift up', 'take hold of', 'seize',
-              'fetch', 'pluck', 'snatch', 'grip', 'pick up', 'lift', 'remove']
+              'fetch', 'pluck', 'snatch', 'grip', 'pick up', 'lift', 'remove', 'heft', 'heave',
+              'uplift', 'nab', 'procure', 'extract', 'withdraw', 'raise aloft', 'elevate',
+              'clutch', 'secure']
 PLACE_VERBS = ['place', 'put', 'drop', 'set', 'store', 'deposit', 'leave', 'insert',
-               'put down', 'stow', 'lay', 'position', 'move', 'release', 'place', 'put']
+               'put down', 'stow', 'lay', 'position', 'move', 'release', 'place', 'put',
+               'slip', 'fit', 'load', 'lodge', 'situate', 'plonk', 'plunk', 'house', 'stash',
+               'tuck', 'nestle', 'slot', 'relocate', 'transfer']
 GRASP = ['grasp', 'grab', 'take', 'hold', 'grip', 'take hold of', 'seize', 'pick up']
 
 TABLE = ['from the table', 'off the table', 'on the table', 'that is on the table',
          'lying on the table', 'from the desk', 'off the desk', 'on the desk',
          'from the tabletop', 'sitting on the table', 'from the table surface',
          'resting on the desk', 'off the countertop', 'from the work surface',
-         'on the tabletop', 'off the tabletop']
+         'on the tabletop', 'off the tabletop', 'from the workspace', 'off the worktop',
+         'from the desktop', 'on the work surface', 'from the platform',
+         'resting on the workbench']
 SLIDER = ['sliding cabinet', 'slider', 'cabinet', 'shelf', 'cupboard', 'sliding cupboard',
-          'cabinet behind the sliding door', 'slide cabinet', 'compartment', 'sliding shelf']
+          'cabinet behind the sliding door', 'slide cabinet', 'compartment', 'sliding shelf',
+          'sliding enclosure', 'storage unit', 'storage compartment', 'locker', 'cubbyhole',
+          'nook', 'alcove', 'niche', 'recess', 'hutch', 'armoire', 'wardrobe', 'sideboard',
+          'enclosure with the sliding door', 'storage space behind the sliding door',
+          'sliding compartment', 'storage area']
 DRAWER = ['drawer', 'drawer', 'open drawer', 'desk drawer', 'drawer below the table',
           'pulled-out drawer']
 SLIDER_DOOR = ['sliding door', 'slider', 'door', 'cabinet door', 'sliding panel',
-               'door of the cabinet', 'slide door', 'sliding door of the cabinet']
+               'door of the cabinet', 'slide door', 'sliding door of the cabinet', 'shutter',
+               'sliding shutter', 'partition', 'sliding partition', 'divider', 'hatch',
+               'sliding cover', 'panel of the storage unit', 'sliding screen',
+               'door of the enclosure']
 BULB = ['light bulb', 'lightbulb', 'yellow light', 'lamp', 'yellow lamp', 'bulb',
-        'yellow bulb', 'light']
-SWITCH = ['switch', 'lever', 'light switch', 'toggle switch']
+        'yellow bulb', 'light', 'incandescent bulb', 'filament lamp', 'luminaire',
+        'illuminator', 'luminary', 'yellow light source', 'light fixture', 'yellow globe',
+        'light globe']
+SWITCH = ['switch', 'lever', 'light switch', 'toggle switch', 'rocker switch', 'rocker',
+          'tumbler switch', 'control lever', 'switch lever']
 LED = ['LED', 'led', 'green light', 'green LED', 'green lamp', 'LED light', 'green led light',
-       'indicator light']
-BUTTON = ['button', 'push button', 'green button', 'round button', 'the button on the desk']
+       'indicator light', 'light-emitting diode', 'green diode', 'status light',
+       'status indicator', 'green indicator', 'signal light', 'emerald light',
+       'green status led']
+BUTTON = ['button', 'push button', 'green button', 'round button', 'the button on the desk',
+          'pushbutton', 'push-button', 'plunger', 'control button']
 
 NONE_COMMANDS = [
     'wave hello', 'dance for me', 'tell me a joke', 'what time is it', 'how are you today',
@@ -288,8 +319,11 @@ def _stack(rng):
 def _unstack(rng):
     top = rng.choice(['the top block', 'the upper block', 'the block on top', 'the top cube',
                       'the block that is stacked', 'the stacked block', 'the top one',
-                      'the block sitting on the other block'])
-    v = rng.choice(['remove', 'take', 'lift', 'take off', 'pick up', 'grab', 'move'])
+                      'the block sitting on the other block', 'the uppermost block',
+                      'the topmost cube', 'the upper cube', 'the overlying block',
+                      'the block at the top of the tower', 'the superimposed block'])
+    v = rng.choice(['remove', 'take', 'lift', 'take off', 'pick up', 'grab', 'move', 'detach',
+                    'dislodge', 'extract', 'lift away'])
     frames = ['unstack the blocks', 'unstack the block', '%s %s off the stack' % (v, top),
               '%s %s off the other block' % (v, top), '%s %s from the stack' % (v, top),
               'take the stack apart', 'separate the stacked blocks', 'undo the stack',
@@ -298,7 +332,10 @@ def _unstack(rng):
               'take the blocks apart', 'separate the two blocks that are stacked',
               'take the block off the top of the other', 'lift %s off the block below it' % top,
               'break the stack into two blocks', 'de-stack the cubes',
-              '%s from the top of the stack' % v.replace('take off', 'take a block')]
+              '%s from the top of the stack' % v.replace('take off', 'take a block'),
+              'disassemble the stack', 'dismantle the tower', 'take apart the structure',
+              'separate the two stacked cubes', '%s %s from the heap' % (v, top),
+              'unstack the column of blocks', 'dismantle the pile']
     return rng.choice(frames)
 
 
@@ -310,9 +347,12 @@ def _light(rng, light, target):
                           ['down', 'downward', 'downwards'])
         frames = ['turn %s the %s' % (target, thing), 'switch %s the %s' % (target, thing),
                   'turn the %s %s' % (thing, target), 'switch the %s %s' % (thing, target),
-                  '%s the %s' % (rng.choice(['activate', 'light up', 'illuminate', 'power on']
+                  '%s the %s' % (rng.choice(['activate', 'light up', 'illuminate', 'power on',
+                                             'energize', 'energise', 'power up', 'fire up']
                                             if on else ['deactivate', 'extinguish',
-                                                        'power off', 'darken']), thing),
+                                                        'power off', 'darken', 'douse',
+                                                        'power down', 'shut off', 'quench',
+                                                        'de-energize']), thing),
                   'move the %s %s' % (device, flip), 'push the %s %s' % (device, flip),
                   'flip the %s %s' % (device, flip), 'slide the %s %s' % (device, flip),
                   'move the %s %s to turn %s the %s' % (device, flip, target, thing),

@@ -6,11 +6,33 @@ boundaries (see lam_ros.language.parser).
 
 # Colours of the blocks that exist, with the synonyms operators use.
 COLOURS = {
-    'red': ('red', 'crimson', 'scarlet', 'ruby', 'cherry', 'maroon', 'vermilion', 'reddish'),
+    'red': ('red', 'crimson', 'scarlet', 'ruby', 'cherry', 'maroon', 'vermilion', 'reddish',
+            'vermillion', 'carmine', 'burgundy', 'claret', 'ruddy', 'cardinal'),
     'blue': ('blue', 'cobalt', 'navy', 'azure', 'sapphire', 'cerulean', 'ultramarine',
-             'bluish', 'indigo'),
-    'pink': ('pink', 'rose', 'magenta', 'fuchsia', 'rosy', 'pinkish', 'salmon'),
+             'bluish', 'indigo', 'blueish', 'denim', 'cornflower', 'lapis'),
+    'pink': ('pink', 'rose', 'magenta', 'fuchsia', 'rosy', 'pinkish', 'salmon', 'bubblegum',
+             'blush', 'roseate', 'pinky'),
 }
+# Words that describe a block, its colour or a place without changing which one is
+# meant ("the deep red wooden cube", "the aforementioned block", "from the workspace",
+# "precisely"): known words with no meaning of their own, so the planner reads around
+# them instead of refusing them as unknown things.
+DESCRIPTIVE = tuple("""
+deep pale dark bright vivid soft pastel baby royal sky powder midnight steel electric hot
+neon true pure primary rich vibrant brilliant muted dusty ice ocean sea hued tinted toned
+shade tone tint hue
+wooden wood cubic cubical cuboid rectangular boxy blocky solid compact miniature mini
+painted lightweight smooth plain simple shaped sided geometric sturdy lone single
+individual particular specific aforementioned designated respective specified indicated
+mentioned selected chosen target corresponding relevant appropriate identical uniform
+standard regular ordinary toy play prism chunk component element article workpiece shape
+storage desktop worktop worksurface workbench benchtop workspace playtable platform
+heap column structure arrangement assembly formation uppermost topmost overlying
+superimposed lower upper
+precisely delicately cautiously accurately swiftly rapidly promptly deftly gingerly
+meticulously deliberately calmly gradually safely correctly cleanly immediately instantly
+simply smoothly
+""".split())
 COLOUR_WORDS = tuple(w for words in COLOURS.values() for w in words)
 # Colours no block has: refused when they name a block ("the green block").
 OTHER_COLOURS = ('green', 'yellow', 'orange', 'purple', 'violet', 'black', 'white', 'grey',
@@ -65,7 +87,11 @@ FILLER = ('i would like you to', 'i would like to', "i'd like you to", 'i want y
           'your assignment is to', 'your mission is to', 'your goal is to',
           'the objective is to', 'the goal is to', 'your objective is to', 'yo', 'my friend',
           'buddy', 'mate', 'dear robot', 'um', 'uh', 'uhm', 'erm', 'er', 'hmm', 'um yeah',
-          'yeah', 'okay so', 'ok so', 'ta', 'thank you so much')
+          'yeah', 'okay so', 'ok so', 'ta', 'thank you so much', 'attempt to', 'endeavour to',
+          'endeavor to', 'strive to', 'see to it that you', 'see to it that', 'be sure to',
+          'i request that you', 'i ask that you', "i'd appreciate it if you",
+          'i would appreciate it if you', 'do me a favour and', 'do me a favor and',
+          'feel free to')
 
 # Words that carry no object or action of their own: with the words above and the
 # intent model's training vocabulary, a command made only of known words is one the
@@ -120,12 +146,19 @@ OFF = ('off', 'down', 'downward', 'downwards', 'deactivate', 'disable', 'extingu
 # Nouns of the desk's fixtures.
 DRAWER = ('drawer',)
 SLIDER_PLACE = ('slider', 'cabinet', 'cupboard', 'shelf', 'closet', 'sliding cabinet',
-                'compartment', 'cubby')
-SLIDER_DOOR = ('door', 'sliding door', 'slide door', 'slider', 'panel')
+                'compartment', 'cubby', 'enclosure', 'locker', 'cubbyhole', 'nook', 'alcove',
+                'niche', 'recess', 'hutch', 'armoire', 'wardrobe', 'sideboard', 'credenza',
+                'storage unit', 'storage space', 'storage area')
+SLIDER_DOOR = ('door', 'sliding door', 'slide door', 'slider', 'panel', 'shutter', 'partition',
+               'divider', 'hatch', 'sliding cover', 'sliding lid', 'sliding screen')
 LIGHTBULB = ('bulb', 'lightbulb', 'light bulb', 'yellow light', 'yellow lamp', 'lamp',
-             'switch', 'lever', 'light switch')
+             'switch', 'lever', 'light switch', 'incandescent', 'filament', 'luminaire',
+             'illuminator', 'luminary', 'light source', 'light fixture', 'light globe',
+             'yellow globe', 'rocker', 'rocker switch', 'toggle switch', 'tumbler switch')
 LED = ('led', 'green light', 'green lamp', 'green led', 'button', 'green button',
-       'push button', 'diode', 'indicator')
+       'push button', 'diode', 'indicator', 'light-emitting diode', 'light emitting diode',
+       'status light', 'status indicator', 'status led', 'indicator lamp', 'signal light',
+       'emerald light', 'pushbutton', 'push-button', 'plunger')
 
 # Verbs, in stem form (parser maps -ing forms back to these).
 OPEN = ('open', 'opened', 'pull', 'slide out', 'draw', 'extend')

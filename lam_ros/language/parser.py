@@ -58,9 +58,16 @@ def normalise(text: str) -> str:
     text = re.sub(r'\b(you|i|they)(ve|re)\b|\b(we)(ve)\b', r"\1\3'\2\4", text)
     text = re.sub(r'\b(?:pls|plz|plse|pleez)\b', 'please', text.replace('&', ' and '))
     text = re.sub(r'\s\+\s', ' and ', text)
+    # a state said first asks for nothing: "the drawer's open already - take the cobalt
+    # block out of it" ("it" is that fixture)
+    state = re.match(r'^(?:the )?(drawer|cabinet|cupboard)(?:\'s| is| s) (?:already )?'
+                     r'(?:open|opened)(?: already)?\s*(?:[,;:.]|[-–—]+|so\b|and\b)\s*', text)
+    if state:
+        text = re.sub(r'\b(out of|from|in|into|inside) it\b', r'\1 the ' + state.group(1),
+                      text[state.end():], count=1)
     # an arrow chain is a sequence: "open drawer -> lift pink block -> drop it in"; after
-    # a bare topic it is a colon: "rose cube -> push it left, turn it clockwise"
-    topic = re.match(r'^\s*([a-z ]{1,30}?)\s*(?:-+>|=+>|→)', text)
+    # a bare topic an arrow or a dash is a colon: "rose cube -> push it left, turn it ..."
+    topic = re.match(r'^\s*([a-z ]{1,30}?)\s*(?:-+>|=+>|→|\s[-–—]+\s)', text)
     if topic and not (set(topic.group(1).split()) & _verbs()):
         text = topic.group(1) + ':' + text[topic.end():]
     text = re.sub(r'\s*(?:-+>|=+>|→|>>)\s*', ' , then ', text)
