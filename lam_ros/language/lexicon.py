@@ -153,8 +153,8 @@ SLIDER_DOOR = ('door', 'sliding door', 'slide door', 'slider', 'panel', 'shutter
                'divider', 'hatch', 'sliding cover', 'sliding lid', 'sliding screen')
 LIGHTBULB = ('bulb', 'lightbulb', 'light bulb', 'yellow light', 'yellow lamp', 'lamp',
              'switch', 'lever', 'light switch', 'incandescent', 'filament', 'luminaire',
-             'illuminator', 'luminary', 'light source', 'light fixture', 'light globe',
-             'yellow globe', 'rocker', 'rocker switch', 'toggle switch', 'tumbler switch')
+             'illuminator', 'luminary', 'light source', 'light fixture', 'rocker',
+             'rocker switch', 'toggle switch', 'tumbler switch')
 LED = ('led', 'green light', 'green lamp', 'green led', 'button', 'green button',
        'push button', 'diode', 'indicator', 'light-emitting diode', 'light emitting diode',
        'status light', 'status indicator', 'status led', 'indicator lamp', 'signal light',

@@ -200,6 +200,12 @@ def check_command(raw: str):
                 r'(?! you able\b)', low):
         raise Refusal('that is a question, not a command; tell me what to do, for example '
                       '"open the drawer"')
+    if re.search(r'\b(?:push|shove|nudge|hit|poke|pinch|grab|grip|touch|squeeze|move|lift|rotate|'
+                 r'bump|press|slap|drop|knock|tap|pat|hold|catch|chase|hand|give|pass|bring|'
+                 r'throw|toss|spin|lift up|pick up)\s+(?:me|him|her|us|yourself|people|someone|'
+                 r'somebody|anyone|the (?:operator|user|person|people|human|man|woman))\b', low):
+        raise Refusal('I do not act on people, nor hand things to them; I act only on the '
+                      'blocks, the drawer, the sliding door, the switch and the button')
     one = re.search(r'\b(?:second|third|other|another|top|bottom|upper|lower|middle)\s+(drawer|'
                     r'cabinet|cupboard|sliding door|door|button|switch|lamp|light bulb|bulb|'
                     r'led)s?\b', low)

@@ -11,6 +11,9 @@ commands this robot can act on hears the right words. The sentences come from:
   frames, refusal words included, so that "put the cup in the drawer" is heard as such
   and refused by the planner instead of being forced onto a nearby valid command;
 - the wake words, alone and before commands.
+Sentences with a rarer, written word (lam_ros.language.corpus.WRITTEN_ONLY: "luminaire",
+"wardrobe") are left out: the planner reads them when typed, but each such word in the
+model is one more a spoken command can be misheard as.
 
 From these it writes a 4-gram ARPA model (`write_arpa`: Witten-Bell discounting with
 Katz backoff; a trigram let "push the pink block to the lamp" through, since "to the
@@ -191,7 +194,7 @@ def generate_sentences(specs: dict, seed: int = 0, use_calvin: bool = True):
         commands.extend(text for text, _ in calvin_training_exemplars(calvin))
     raw.extend(commands)
     core = [normalize(t) for t in commands]
-    core = [t for t in core if t]
+    core = [t for t in core if t and corpus.WRITTEN_ONLY.isdisjoint(t.split())]
     sentences = list(core)
     # Multi-step commands: the cross-clause trigrams ("drawer and then", "then push").
     short = [t for t in core if len(t.split()) <= 9]
@@ -201,7 +204,8 @@ def generate_sentences(specs: dict, seed: int = 0, use_calvin: bool = True):
     for wake in WAKE_WORDS:
         sentences.extend([wake] * 20)
         sentences.extend('%s %s' % (wake, rng.choice(core)) for _ in range(300))
-    phrases = _lexicon_phrases()
+    phrases = [p for p in _lexicon_phrases()
+               if corpus.WRITTEN_ONLY.isdisjoint(normalize(p).split())]
     raw.extend(phrases)
     sentences.extend(normalize(p) for p in phrases if normalize(p))
     return sentences, raw

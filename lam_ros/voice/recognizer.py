@@ -35,6 +35,12 @@ kept hypothesis is the first the rules read (its best path before a rescored one
 else the most confident. Each stretch decoded costs about 0.04 of real time. This works
 on the audio, so unlike `warp` it has no per-process state.
 
+Acoustic scoring (TOPN): pocketsphinx scores, per frame, only the 4 best Gaussians of
+each mixture by default. In noise the best few are often noise-shaped, and scoring 16
+keeps the speech ones in: at 10 dB SNR, with one decode per clip, plan accuracy rose
+from 0.891 to 0.918 (male voice) and from 0.691 to 0.741 (female voice, lowered), clean
+speech unchanged, for about 1.6 times the decoding time (still under 0.1 of real time).
+
 Frequency warping (`warp`, default WARP): the features are computed with the
 filterbank's frequency axis scaled by 1/warp (pocketsphinx's inverse_linear VTLN),
 which moves the higher formants of female and child voices toward the adult male
@@ -57,6 +63,7 @@ DEFAULT_LANGUAGE_WEIGHT = 6.5
 WARP = float(os.environ.get('LAM_ROS_VOICE_WARP', '1.1'))
 STRETCHES = (1.0, 1.18)  # decode as heard, and lowered for higher voices (docstring)
 HIGH_PITCH_HZ = 150.0   # a voice above this is decoded lowered first
+TOPN = 16               # Gaussians scored per frame and mixture (pocketsphinx: 4; docstring)
 NBEST = 10              # distinct texts tried by the rescoring
 NBEST_RAW = 40          # lattice paths read to find them (many differ only in fillers)
 # Digital silence (exact zeros, as synthesised or gated audio has) gives the acoustic
@@ -151,7 +158,7 @@ class Recognizer:
         self.model = model or build_model()
         options = dict(hmm=os.path.join(get_model_path(), 'en-us', 'en-us'),
                        lm=str(self.model.lm_path), dict=str(self.model.dict_path),
-                       samprate=SAMPLE_RATE, lw=language_weight, loglevel='FATAL')
+                       samprate=SAMPLE_RATE, lw=language_weight, topn=TOPN, loglevel='FATAL')
         # The later passes weigh the model a little more, as pocketsphinx does by default.
         options.update(fwdflatlw=language_weight + 2.0, bestpathlw=language_weight + 3.0)
         if warp and warp != 1.0:
