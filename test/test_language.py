@@ -286,6 +286,18 @@ def check_compound_set(planner, name):
      ['rotate_blue_block_left']),
     ("Drawer's open already - take the cobalt block out of it and stow it in the cupboard",
      ['lift_blue_block_drawer', 'place_in_slider']),
+    # numbered and worded steps, "wait, first", a move between two places, light states
+    ('1) lift the pink block off the table 2) put it inside the sliding cabinet',
+     ['lift_pink_block_table', 'place_in_slider']),
+    ('Step 1: slide the door to the left. Step 2: lift the blue block out of the slider.',
+     ['move_slider_left', 'lift_blue_block_slider']),
+    ('turn the lamp on... wait, first shut the drawer', ['close_drawer', 'turn_on_lightbulb']),
+    ('move the red block from the slider into the drawer',
+     ['lift_red_block_slider', 'place_in_drawer']),
+    ('switch the green LED on and then back off again', ['turn_on_led', 'turn_off_led']),
+    ('power down the yellow lamp and then power up the green LED',
+     ['turn_off_lightbulb', 'turn_on_led']),
+    ('lift the light blue block', ['lift_blue_block_table']),
 ])
 def test_rules_read_verbose_and_elliptic_commands(planner, text, plan):
     """Forms found in our own development sets: manner, approach and grasp sub-steps,
@@ -302,6 +314,10 @@ def test_rules_read_verbose_and_elliptic_commands(planner, text, plan):
     ('drawer: open. banana: in drawer.', 'no banana'),
     ('put the red block somewhere', 'too vague'),
     ('put the red block down on the table', 'no skill to set a block down on the table'),
+    ('open the drawer exactly 3 cm', 'fixed amounts'),
+    ('make the lamp blue', 'cannot change colour'),
+    ('push the red block to the right and then push me out of the way', 'act on people'),
+    ('give me the red block', 'act on people'),
 ])
 def test_more_refusals(planner, text, reason):
     result = planner.plan(text, None)
@@ -374,7 +390,8 @@ def test_full_planner_on_own_single_task_sets(full_planner, name, least):
 @pytest.mark.parametrize('name', ['language_compound_dev4.yaml', 'language_compound_dev5.yaml',
                                   'language_compound_dev6.yaml', 'language_compound_dev7.yaml',
                                   'language_compound_dev8.yaml',
-                                  'language_compound_dev12.yaml', 'language_compound_dev13.yaml'])
+                                  'language_compound_dev12.yaml', 'language_compound_dev13.yaml',
+                                  'language_compound_dev14.yaml'])
 def test_full_planner_on_compound_and_refusal_dev_sets(full_planner, name):
     check_compound_set(full_planner, name)
 

@@ -71,6 +71,18 @@ def normalise(text: str) -> str:
     if topic and not (set(topic.group(1).split()) & _verbs()):
         text = topic.group(1) + ':' + text[topic.end():]
     text = re.sub(r'\s*(?:-+>|=+>|→|>>)\s*', ' , then ', text)
+    # numbered or worded steps: "1) lift the pink block 2) put it inside", "step two, ..."
+    text = re.sub(r'\bstep (?:one|two|three|four|five|\d)\s*[,:.]?\s*', ' , ', text)
+    if len(re.findall(r'(?:^|\s)\(?\d\s*[).:]\s', ' ' + text)) >= 2:
+        text = re.sub(r'(?:^|\s)\(?\d\s*[).:]\s+', ' , ', ' ' + text)
+    # "turn the lamp on ... wait, first shut the drawer": the step said last goes first
+    text = re.sub(r'(?:\.{2,}|[,;])?\s*\bwait\b,? (?:no,? )?first\b', ', but first', text)
+    # "move the red block from the slider into the drawer": a lift, then a place
+    text = re.sub(r'\b(?:move|relocate|transfer|carry|bring|shift|take|get)\s+'
+                  r'(the [a-z -]{1,30}?(?:block|cube|brick|one|piece|object))\s+(?:out of|from)\s+'
+                  r'(the (?:[a-z]+ )?(?:slider|cabinet|cupboard|shelf|drawer))\s+(?:and )?'
+                  r'(into|in to|inside|in|onto|on to|on top of|on)\s+(the )',
+                  r'take \1 out of \2 , then put it \3 \4', text)
     # "right after you ...", "right before ...": at once, not a direction
     text = re.sub(r'(^|[,;:.]\s*|\band |\bthen )(?:right|just|immediately|directly) '
                   r'(?=after\b|before\b|once\b)', r'\1', text)
@@ -206,6 +218,18 @@ def check_command(raw: str):
                  r'somebody|anyone|the (?:operator|user|person|people|human|man|woman))\b', low):
         raise Refusal('I do not act on people, nor hand things to them; I act only on the '
                       'blocks, the drawer, the sliding door, the switch and the button')
+    amount = re.search(r'\b(?:exactly |precisely |only )?\d+(?:[.,]\d+)? ?(?:cm|mm|m|'
+                       r'centimet(?:er|re)s?|millimet(?:er|re)s?|met(?:er|re)s?|inch(?:es)?|'
+                       r'feet|foot)\b', raw.lower())
+    if amount:
+        raise Refusal('my skills move things by their own fixed amounts; I cannot do "%s"'
+                      % amount.group(0).strip())
+    if re.search(r'\b(?:lamp|light|bulb|lightbulb|led|diode)s?\s+(?:to |into )?(?:be |go |glow |'
+                 r'shine )?(?:%s)\b(?!-? ?(?:colou?red )?(?:%s)\b)' % (
+                     '|'.join(lx.COLOUR_WORDS + lx.OTHER_COLOURS), '|'.join(lx.BLOCK_NOUNS)),
+                 low):
+        raise Refusal('the lights cannot change colour: the bulb is yellow and the LED green; '
+                      'I can only turn them on or off')
     one = re.search(r'\b(?:second|third|other|another|top|bottom|upper|lower|middle)\s+(drawer|'
                     r'cabinet|cupboard|sliding door|door|button|switch|lamp|light bulb|bulb|'
                     r'led)s?\b', low)
@@ -245,8 +269,8 @@ def check_command(raw: str):
         raise Refusal('"%s" is too vague: name the skill, for example "put the red block in '
                       'the drawer"' % vague.group(0).strip())
     off = re.search(r'\b(?:push|knock|throw|shove|sweep|drop|roll|slide|kick|fling) (?:\w+ ){0,4}'
-                    r'off (?:of )?the (?:table|desk|edge)\b(?! (?:and )?(?:in|into|inside) the '
-                    r'(?:open |opened )?drawer)',
+                    r'off (?:of )?the (?:table|desk|edge)\b(?! (?:and )?(?:in|into|inside) '
+                    r'(?:it\b|the (?:open |opened )?drawer))',
                     low)
     if off:
         raise Refusal("refused: '%s' would drop a block off the desk" % off.group(0))
@@ -481,9 +505,11 @@ def light_target(c, light):
     if re.search(stop, c):
         return 'off'
     on = re.search(r'\bon\b|\blight (?:up )?the\b|\blight(?:s)? up\b|\b(?:glow|glowing|shine|'
-                   r'shining|lit|activate|enable|illuminate|brighten|power on)\b', c)
+                   r'shining|lit|activate|enable|illuminate|brighten|power on|power up|'
+                   r'energi[sz]e)\b', c)
     off = re.search(r'\boff\b|\bstop (?:glowing|shining)\b|\bgo(?:es)? (?:dark|out)\b|\bunlit\b|'
                     r'\b(?:deactivate|disable|extinguish\w*|darken|dim|power down|shut down|'
+                    r'de-?energi[sz]e|quench|'
                     r'put (?:\w+ ){0,3}out|dark|douse|snuff \w+ out|kill)\b', c)
     if light == 'lightbulb' and not (on or off):
         on = re.search(r'\b(?:up|upward|upwards)\b', c)
@@ -841,7 +867,7 @@ def parse(raw: str) -> list:
             bare = re.fullmatch(r'(?:and |then )?(?:(?:turn|switch|flip|toggle|put|move|push) )?'
                                 r'(?:it |that |the light |the switch )?(?:back )?(up|down|on|off)'
                                 r'(?: again| once more)?', clause)
-            if intent == 'unknown' and bare:
+            if intent in ('unknown', None) and bare:
                 # "flip the switch up and then down"
                 intent = Intent('toggle', {'light': previous.slots['light'], 'target': (
                     'on' if bare.group(1) in ('up', 'on') else 'off')}, clause)
