@@ -298,6 +298,15 @@ def check_compound_set(planner, name):
     ('power down the yellow lamp and then power up the green LED',
      ['turn_off_lightbulb', 'turn_on_led']),
     ('lift the light blue block', ['lift_blue_block_table']),
+    ('Lights: yellow bulb off, green LED off.', ['turn_off_lightbulb', 'turn_off_led']),
+    ('Right, so, open the drawer, er, no, sorry, I mean close the drawer',
+     ['close_drawer']),
+    ('so what i need is the slider moved left and the drawer opened',
+     ['move_slider_left', 'open_drawer']),
+    ("Open the drawer and, once it's open, sweep the red block into it.",
+     ['open_drawer', 'push_into_drawer']),
+    ('Push the pink block to the right, but before you do, open the drawer.',
+     ['open_drawer', 'push_pink_block_right']),
 ])
 def test_rules_read_verbose_and_elliptic_commands(planner, text, plan):
     """Forms found in our own development sets: manner, approach and grasp sub-steps,

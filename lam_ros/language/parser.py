@@ -96,7 +96,12 @@ def normalise(text: str) -> str:
     # a closing remark: "..., done.", "..., is ok?" (thanks are filler)
     text = re.sub(r'[,.;:!?\s]*\b(?:done|that\'s (?:it|all)|that is (?:it|all)|over|'
                   r'(?:is|is that|is it) (?:ok|okay|alright|fine|possible))[.!?\s]*$', '', text)
+    # hesitations go before self-corrections are read: "the blue block, um, sorry, the pink"
+    text = re.sub(r'\b(?:um+|uh+|uhm|erm|er)\b,?\s*', '', text)
     text = _corrections(text)
+    # a spoken "right, so, ..." or "so what i need is ...": no content
+    text = re.sub(r'^(?:(?:right|alright|all right|okay|ok|so|well|now)\s*,\s*)+', '', text)
+    text = re.sub(r'^(?:so,? )?what (?:i|we) (?:need|want)(?: you to do)? (?:is|are) ', '', text)
     text = re.sub(r'\b(?:the|that) (?:very )?same (?:block|cube|one|brick)\b', 'it', text)
     text = _topics(text)
     text = re.sub(r'["“”()\[\]{}!?]', ' ', text)
@@ -207,7 +212,8 @@ def check_command(raw: str):
     low = re.sub(r'\bkill (?=(?:the |that |this )?(?:yellow |green )?(?:light|lights|lamp|bulb|'
                  r'light bulb|lightbulb|led)\b)', 'switch off ', low)   # "kill the lamp"
     if re.match(r'\s*(?:(?:hey|hi|hello|ok|okay|so|well|robot)\s+)*(?:is|are|was|were|does|did|'
-                r'(?:has|have|had) (?:you|it)|what|which|where|why|who|whose|how (?:many|'
+                r'(?:has|have|had) (?:you|it)|what(?! (?:i|we) (?:need|want))|which|where|why|who|'
+                r'whose|how (?:many|'
                 r'much|is|are|do|does|did|far|long|big|hot|heavy))\b(?! (?:it |that )?possible\b)'
                 r'(?! you able\b)', low):
         raise Refusal('that is a question, not a command; tell me what to do, for example '
@@ -226,7 +232,9 @@ def check_command(raw: str):
                       % amount.group(0).strip())
     if re.search(r'\b(?:lamp|light|bulb|lightbulb|led|diode)s?\s+(?:to |into )?(?:be |go |glow |'
                  r'shine )?(?:%s)\b(?!-? ?(?:colou?red )?(?:%s)\b)' % (
-                     '|'.join(lx.COLOUR_WORDS + lx.OTHER_COLOURS), '|'.join(lx.BLOCK_NOUNS)),
+                     '|'.join(lx.COLOUR_WORDS + lx.OTHER_COLOURS),
+                     '|'.join(lx.BLOCK_NOUNS + ('bulb', 'lightbulb', 'light', 'lamp', 'led',
+                                                'diode', 'button', 'one'))),
                  low):
         raise Refusal('the lights cannot change colour: the bulb is yellow and the LED green; '
                       'I can only turn them on or off')
@@ -363,14 +371,15 @@ def split_clauses(text: str) -> list:
                   r'when that(?: s|\'s| is| has been) done|'
                   r'(?:once|when|as soon as) (?:it|that|this|they)(?:\'s| s| is| are|'
                   r'\'re| has been| have been)? (?:lit|on|off|dark|open|opened|closed|shut|done|'
-                  r'finished|there|in place|in|out)(?= \w)|'
+                  r'finished|there|in place|in|out)(?= ,| \w)|'
                   r'and (?:after|afterwards) (?:you(?:\'ve| have)? )?(?=[a-z]+ )|'
                   r'(?:once|when|as soon as) you(?:\'ve| have)? (?:got |grabbed |picked up )?'
                   r'(?:it|them)(?: up)?(?= ,| \w))\b',
                   ' then ', text)
     # "..., and before that X": X goes before the step said just before it
     text = re.sub(r'(?:\s*,)?(?: and| but)? (?:before that|prior to that|before doing (?:that|so|'
-                  r'this)|but first)\b(?:\s*,)?', ' , zzbefore', text)
+                  r'this)|but first|but before you do(?: that| so| it)?)\b(?:\s*,)?',
+                  ' , zzbefore', text)
     # "i need the rose block on the red one, so pick it up ...": the wish is the reason,
     # what follows "so" says how
     wish = re.match(r'^(?:i|we) (?:need|want|would like|\'d like|wanna)\b(.*?)(?:\s*,)? so '
