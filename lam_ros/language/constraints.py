@@ -54,8 +54,6 @@ THINGS = (('drawer', ('drawer', 'drawer handle', 'desk drawer')),
                                                          'slider door')),
           ('lightbulb', lx.LIGHTBULB + ('yellow bulb', 'light', 'yellow switch')),
           ('led', lx.LED + ('green bulb',)))
-NAMES = {'drawer': 'drawer', 'slider': 'sliding door', 'lightbulb': 'light bulb',
-         'led': 'LED'}
 
 
 @dataclass
@@ -65,10 +63,6 @@ class Constraint:
     thing: str
     hands_off: bool          # True: do not act on it at all; False: do not change it
     text: str                # the clause as said
-
-    def name(self):
-        """Return what an operator calls the thing."""
-        return NAMES.get(self.thing, '%s block' % self.thing)
 
 
 def thing_of(phrase: str):
@@ -103,15 +97,10 @@ def split_constraints(text: str):
     return text, found
 
 
-def _acts_on(step, held):
-    """Return (things the step changes, things it acts in or on) as sets."""
-    task = TASKS[step['task']]
-    args = dict(task.args, **step.get('args', {}))
-    family = task.primitive
+def _acts_on(family, args, held):
+    """Return (things a step changes, things it acts in or on) as sets."""
     if family in ('rotate', 'push', 'lift'):
-        inside = {args.get('surface')} if args.get('surface') in ('drawer',) else set()
-        inside |= {'slider'} if args.get('surface') == 'slider' else set()
-        return {args['block']}, inside
+        return {args['block']}, {args.get('surface')} & {'drawer', 'slider'}
     if family == 'drawer':
         return {'drawer'}, set()
     if family == 'slider':
@@ -129,10 +118,12 @@ def violation(constraint: Constraint, steps: list, said: str):
     """Return why a plan breaks a constraint, or None. said: the command without it."""
     held = None
     for step in steps:
-        changes, inside = _acts_on(step, held)
-        if TASKS[step['task']].primitive == 'lift':
-            held = TASKS[step['task']].args['block']
-        elif TASKS[step['task']].primitive in ('place', 'stack'):
+        task = TASKS[step['task']]
+        args = dict(task.args, **step.get('args', {}))
+        changes, inside = _acts_on(task.primitive, args, held)
+        if task.primitive == 'lift':
+            held = args['block']
+        elif task.primitive in ('place', 'stack'):
             held = None
         touched = changes | (inside if constraint.hands_off else set())
         if constraint.thing in touched:

@@ -87,8 +87,8 @@ def normalise(text: str) -> str:
     text = re.sub(r'(^|[,;:.]\s*|\band |\bthen )(?:right|just|immediately|directly) '
                   r'(?=after\b|before\b|once\b)', r'\1', text)
     # telegraphic "after" before an order: "open drawer, after take blue block"
-    text = re.sub(r'(^|[,;:.]\s*|\band )after (?=(?:%s)\b(?! (?:you|i|it|that)\b))'
-                  % '|'.join(sorted(_verbs(), key=len, reverse=True)), r'\1then ', text)
+    text = re.sub(r'(^|[,;:.]\s*|\band )after (?=%s\b(?! (?:you|i|it|that)\b))' % _words(_verbs()),
+                  r'\1then ', text)
     text = re.sub(r'\bu\b', 'you', re.sub(r'\bur\b', 'your', text))
     text = re.sub(r'\bn\b', 'and', re.sub(r'\b(?:thx|tnx|ty)\b', 'thanks', text))
     text = re.sub(r'^(?:is|would it be|will it be) (?:it )?possible (?:for you )?(?:that )?'
@@ -231,10 +231,10 @@ def check_command(raw: str):
         raise Refusal('my skills move things by their own fixed amounts; I cannot do "%s"'
                       % amount.group(0).strip())
     if re.search(r'\b(?:lamp|light|bulb|lightbulb|led|diode)s?\s+(?:to |into )?(?:be |go |glow |'
-                 r'shine )?(?:%s)\b(?!-? ?(?:colou?red )?(?:%s)\b)' % (
-                     '|'.join(lx.COLOUR_WORDS + lx.OTHER_COLOURS),
-                     '|'.join(lx.BLOCK_NOUNS + ('bulb', 'lightbulb', 'light', 'lamp', 'led',
-                                                'diode', 'button', 'one'))),
+                 r'shine )?%s\b(?!-? ?(?:colou?red )?%s\b)' % (
+                     _words(lx.COLOUR_WORDS + lx.OTHER_COLOURS),
+                     _words(lx.BLOCK_NOUNS + ('bulb', 'lightbulb', 'light', 'lamp', 'led',
+                                              'diode', 'button', 'one'))),
                  low):
         raise Refusal('the lights cannot change colour: the bulb is yellow and the LED green; '
                       'I can only turn them on or off')
