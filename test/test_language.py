@@ -467,3 +467,38 @@ def test_items_perception_cannot_see_are_refused(text, unseen, reason):
     result = Planner().plan(text, scene)
     assert not result['ok'] and reason in result['reason']
     assert Planner().plan('push the red block to the left', default_scene())['ok']
+
+
+@pytest.mark.parametrize('text, reason', [
+    ('open the LED', 'only switch the lights on or off'),
+    ('lift the light bulb', 'only switch the lights on or off'),
+    ('push the LED into the drawer', 'only switch the lights on or off'),
+    ('slide the button to the right', 'only switch the lights on or off'),
+    ('close the red block', 'a block cannot be opened'),
+    ('turn on the drawer', 'only open or close the drawer'),
+    ('slide the drawer to the left', 'door slides left or right, not the drawer'),
+    ('put the cabinet inside the drawer', 'only a block, not the cabinet'),
+    ('stack the drawer on the cabinet', 'only a block, not the drawer'),
+    ('turn the blue block upside down', 'flat on the table'),
+    ('set the bulb to half brightness', 'only be switched on or off'),
+    ('make the LED blink', 'only be switched on or off'),
+])
+def test_a_verb_or_object_that_does_not_fit_the_task_is_refused(full_planner, text, reason):
+    result = full_planner.plan(text, None)
+    assert not result['ok'] and reason in result['reason'], result
+
+
+@pytest.mark.parametrize('text, plan', [
+    ('lift the switch to turn on the yellow light', ['turn_on_lightbulb']),
+    ('push the button', ['turn_on_led']),
+    ('reach into the drawer and pick up the red block', ['lift_red_block_drawer']),
+    ('in the cabinet grasp the blue block', ['lift_blue_block_slider']),
+    ('put it in the cupboard with the sliding door', ['place_in_slider']),
+    ('open the cabinet drawer', ['open_drawer']),
+    ('turn the bulb to full brightness', ['turn_on_lightbulb']),
+    ('fire up the light bulb', ['turn_on_lightbulb']),
+    ('kill the green led', ['turn_off_led']),
+])
+def test_verbs_and_objects_that_fit_are_kept(full_planner, text, plan):
+    result = full_planner.plan(text, None)
+    assert result['ok'] and tasks(result) == plan, result

@@ -137,7 +137,7 @@ LEFT = ('left', 'leftward', 'leftwards', 'leftmost', 'counterclockwise', 'counte
         'counter clockwise', 'anticlockwise', 'anti-clockwise', 'anti clockwise')
 RIGHT = ('right', 'rightward', 'rightwards', 'rightmost', 'clockwise')
 ON = ('on', 'up', 'upward', 'upwards', 'activate', 'enable', 'light up', 'illuminate',
-      'brighten', 'glow', 'shine', 'lit')
+      'brighten', 'glow', 'shine', 'lit', 'fire up')
 OFF = ('off', 'down', 'downward', 'downwards', 'deactivate', 'disable', 'extinguish',
        'darken', 'dim', 'shut off', 'switch off', 'stop glowing', 'stop shining', 'go dark',
        'go out', 'goes out', 'unlit', 'extinguished', 'extinguishing', 'dark', 'put out',

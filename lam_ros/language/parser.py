@@ -243,8 +243,11 @@ def check_command(raw: str):
                     r'led)s?\b', low)
     if one:
         raise Refusal('there is only one %s here' % one.group(1))
+    # "fire up the lamp" and "kill the light" are idioms for on and off, not violence
+    lamp = r'(?:the |that |its )?(?:\w+ )?(?:lights?|lamp|bulb|light bulb|lightbulb|led)\b'
+    scan = re.sub(r'\b(?:fire up|kill) %s|\bfire %s up\b' % (lamp, lamp), ' ', low)
     for word in lx.UNSAFE:
-        if re.search(r'\b%s\b' % re.escape(word), low):
+        if re.search(r'\b%s\b' % re.escape(word), scan):
             raise Refusal("refused: '%s' asks for something destructive or unsafe" % word)
     if re.search(r'\b(?:at once|at the same time|simultaneously|together)\b', low) or re.search(
             r'\b(?:pick up|lift|grab|take|move|push|rotate|put|place|stack|carry|hold|turn|slide|'
@@ -514,7 +517,7 @@ def light_target(c, light):
     if re.search(stop, c):
         return 'off'
     on = re.search(r'\bon\b|\blight (?:up )?the\b|\blight(?:s)? up\b|\b(?:glow|glowing|shine|'
-                   r'shining|lit|activate|enable|illuminate|brighten|power on|power up|'
+                   r'shining|lit|activate|enable|illuminate|brighten|power on|power up|fire up|'
                    r'energi[sz]e)\b', c)
     off = re.search(r'\boff\b|\bstop (?:glowing|shining)\b|\bgo(?:es)? (?:dark|out)\b|\bunlit\b|'
                     r'\b(?:deactivate|disable|extinguish\w*|darken|dim|power down|shut down|'
@@ -675,8 +678,11 @@ def read_clause(clause: str):
         light = 'led'
     elif _has(c, lx.LIGHTBULB) or re.search(r'\blights?\b', c):
         light = 'lightbulb'
-    if light and re.search(r'\b(?:brightness|percent|half|halfway|dimmer|brighter|level|'
-                           r'intensity|blink|flash|flashing|blinking)\b', c):
+    if light and (re.search(r'\b(?:percent|half|halfway|dimmer|brighter|blink|blinking|'
+                            r'flash|flashing|\d+)\b', c) or re.search(
+            r'\b(?:brightness|level|intensity)\b', c) and not re.search(
+            r'\b(?:full|fullest|maximum|max|highest|top|upper)\b', c)):
+        # a level between on and off, or a pattern; "full brightness" is just on
         raise Refusal('the lights can only be switched on or off')
     if light and not (mentions_block and colour):
         return Intent('toggle', {'light': light, 'target': light_target(c, light)}, clause)

@@ -26,6 +26,7 @@ import time
 from lam_ros.language import lexicon as lx
 from lam_ros.language.constraints import split_constraints, violation
 from lam_ros.language.corpus import NONE
+from lam_ros.language.fit import misfit
 from lam_ros.language.parser import (direction_of, Intent, light_target, normalise, parse,
                                      Refusal, repeats, split_clauses)
 from lam_ros.skills.spec import load_library
@@ -369,6 +370,9 @@ class Planner:
         for intent, neighbours, model in zip(intents, hits, probs):
             keys = self._ground(intent, state)
             for key, auto in keys:
+                odd = None if auto else misfit(normalise(intent.text), key)
+                if odd:
+                    raise Refusal('"%s": %s' % (intent.text, odd), final=False)
                 if state is not None:
                     unmet = TASKS[key].unmet(state)
                     if unmet:
