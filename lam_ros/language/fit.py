@@ -21,7 +21,8 @@ WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 KINDS = (
     ('light', ('led', 'bulb', 'lightbulb', 'lamp', 'light', 'lights', 'diode', 'indicator',
                'luminaire', 'illuminator')),
-    ('control', ('button', 'switch', 'lever', 'pushbutton', 'toggle')),
+    ('button', ('button', 'pushbutton')),
+    ('switch', ('switch', 'lever', 'toggle')),
     ('drawer', lx.DRAWER),
     ('cabinet', tuple(w for w in lx.SLIDER_PLACE + lx.SLIDER_DOOR if ' ' not in w)),
     ('block', tuple(w for w in lx.BLOCK_NOUNS + lx.COLOUR_WORDS if ' ' not in w)),
@@ -39,9 +40,9 @@ GRIPPER = re.compile(r'\b(?:gripper|grippers|hand|fingers|claw|claws|jaws|grip)\
 # Which kinds of thing each primitive acts on (None: the clause names none, or a pronoun).
 ACTS_ON = {'lift': ('block',), 'rotate': ('block',), 'push': ('block',), 'stack': ('block',),
            'unstack': ('block',), 'place': ('block',), 'push_into_drawer': ('block',),
-           'drawer': ('drawer',), 'slider': ('cabinet',), 'toggle': ('light', 'control')}
+           'drawer': ('drawer',), 'slider': ('cabinet',), 'toggle': ('light', 'button', 'switch')}
 NAMES = {'block': 'a block', 'drawer': 'the drawer', 'cabinet': 'the cabinet',
-         'light': 'the lights', 'control': 'the switch and the button'}
+         'light': 'the lights', 'button': 'the button', 'switch': 'the switch'}
 DOES = {'lift': 'lift', 'rotate': 'rotate', 'push': 'push', 'stack': 'stack',
         'unstack': 'unstack', 'place': 'put away', 'push_into_drawer': 'sweep into the drawer'}
 
@@ -56,6 +57,8 @@ DESTINATION = re.compile(r'\b(?:left|right|leftwards?|rightwards?|across|(?:in|i
 PURPOSE = re.compile(r'\b(?:so|until|till|while|because|which|when|once)\b|'
                      r'\bto (?!the\b|a\b|an\b|its\b|your\b|my\b|it\b|left\b|right\b)')
 DETERMINERS = frozenset(('the', 'a', 'an', 'my', 'your', 'this', 'that', 'these', 'those'))
+SIDEWAYS = re.compile(r'\bto the (?:left|right)\b(?! of)|\b(?:leftwards?|rightwards?|sideways)\b|'
+                      r'\b(?:left|right)$')
 NOT_FLAT = re.compile(r'\b(?:upside down|inside out|on (?:its|one|an|their) (?:side|edge|end|'
                       r'corner)|end over end|head over heels)\b')
 
@@ -119,10 +122,12 @@ def _misfit(clause, task):
         if primitive == 'slider':
             return "only the cabinet's door slides left or right, not %s" % NAMES[kind]
         return 'I can only open or close the drawer, not %s' % NAMES[kind]
-    if primitive == 'toggle' and (verb in (HANDLES if kind == 'light' else CONTROL_MISFITS) or
+    if primitive == 'toggle' and (verb in (CONTROL_MISFITS if kind == 'switch' else HANDLES) or
                                   verb in MOVES and DESTINATION.search(clause)):
         return 'I can only switch the lights on or off; "%s" is not something I do to them' % (
             verb)
+    if primitive == 'drawer' and SIDEWAYS.search(clause):
+        return 'the drawer moves only in and out, not sideways'
     if primitive == 'drawer' and (verb in ('lift', 'stack', 'unstack', 'rotate', 'spin') or (
             verb in ('turn', 'switch') and ON_OFF.search(' '.join(words[:2])))):
         return 'I can only open or close the drawer'

@@ -97,7 +97,8 @@ def written_data():
     from lam_ros.world.tasks import TASK_NAMES
 
     data = []
-    for path in sorted(DATA_DIR.glob('*.yaml')):
+    for path in sorted(p for p in DATA_DIR.glob('*.yaml') if p.name.startswith(
+            ('single_', 'refuse_'))):
         refuse = path.name.startswith('refuse_')
         for key, texts in yaml.safe_load(path.read_text()).items():
             if not refuse and key not in TASK_NAMES:

@@ -23,6 +23,7 @@ neon true pure primary rich vibrant brilliant muted dusty ice ocean sea hued tin
 shade tone tint hue
 wooden wood cubic cubical cuboid rectangular boxy blocky solid compact miniature mini
 painted lightweight smooth plain simple shaped sided geometric sturdy lone single
+petite diminutive squat squarish chunky stubby palm sized movable shallow
 individual particular specific aforementioned designated respective specified indicated
 mentioned selected chosen target corresponding relevant appropriate identical uniform
 standard regular ordinary toy play prism chunk component element article workpiece shape
@@ -65,7 +66,8 @@ UNSAFE = ('throw', 'throwing', 'smash', 'smashing', 'break it', 'break the', 'de
           'maximum speed', 'as fast as you can', 'disable the safety', 'ignore the safety',
           'override', 'self destruct', 'explode', 'fire', 'on fire', 'set fire', 'ignite',
           'melt', 'flame', 'flames', 'lighter', 'electrocute', 'violently', 'aggressively',
-          'forcefully', 'as hard as possible', 'rip apart',
+          'forcefully', 'as hard as possible', 'rip apart', 'short-circuit', 'short circuit',
+          'burns', 'burn out', 'burns out',
           # people: the robot never acts on or at a person
           'my finger', 'my fingers', 'my hand', 'my hands', 'my arm', 'my face', 'my head',
           'my leg', 'my foot', 'my feet', 'his hand', 'her hand', 'someone',

@@ -12,6 +12,7 @@ in the scene and turns them into CALVIN tasks. This module never decides to act.
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from lam_ros.language import lexicon as lx
 
@@ -113,6 +114,9 @@ def normalise(text: str) -> str:
     for filler in sorted(lx.FILLER, key=len, reverse=True):
         text = re.sub(r'(^|\s)%s(?=\s|$|,)' % re.escape(filler), ' ', text)
     text = re.sub(r'^(?:so|well|now)\b,?\s*', '', text.strip(' ,'))
+    read_as = verb_senses()
+    text = re.sub(VERB_AT + r'(%s)\b' % '|'.join(read_as), lambda m: m.group(1) + m.group(2) +
+                  read_as[m.group(3)], text)
     # "you take the pink block, you put it inside": the subject said, as some speakers do
     text = re.sub(r'(^|, |\band |\bthen )you (?=(?:%s)\b)' % '|'.join(sorted(_verbs())),
                   r'\1', text)
@@ -165,6 +169,23 @@ def normalise(text: str) -> str:
 
 
 _VERBS = None
+_SENSES = None
+VERB_AT = r'(^|, |\band |\bthen |\bto |\bplease )((?:\w+ly )?)'    # where a clause's verb is
+
+
+def verb_senses():
+    """{rare verb: the common verb it is read as}, from data/verbs.yaml.
+
+    "Corkscrew the red block to the right" is read as "rotate the red block to the right".
+    Only a clause's first word (after an adverb) is looked up.
+    """
+    global _SENSES
+    if _SENSES is None:
+        import yaml
+        data = yaml.safe_load((Path(__file__).resolve().parent / 'data' / 'verbs.yaml')
+                              .read_text())
+        _SENSES = {rare: common for common, rares in data.items() for rare in rares}
+    return _SENSES
 
 
 def _verbs():
@@ -211,6 +232,8 @@ def check_command(raw: str):
                  low)                   # taking a stack apart is a skill, not destruction
     low = re.sub(r'\bkill (?=(?:the |that |this )?(?:yellow |green )?(?:light|lights|lamp|bulb|'
                  r'light bulb|lightbulb|led)\b)', 'switch off ', low)   # "kill the lamp"
+    low = re.sub(r'\bfire (?:up )?(?=(?:the |that |this )?(?:yellow |green )?(?:light|lights|lamp|'
+                 r'bulb|light bulb|lightbulb|led)\b)', 'switch on ', low)    # "fire up the lamp"
     if re.match(r'\s*(?:(?:hey|hi|hello|ok|okay|so|well|robot)\s+)*(?:is|are|was|were|does|did|'
                 r'(?:has|have|had) (?:you|it)|what(?! (?:i|we) (?:need|want))|which|where|why|who|'
                 r'whose|how (?:many|'
@@ -243,11 +266,8 @@ def check_command(raw: str):
                     r'led)s?\b', low)
     if one:
         raise Refusal('there is only one %s here' % one.group(1))
-    # "fire up the lamp" and "kill the light" are idioms for on and off, not violence
-    lamp = r'(?:the |that |its )?(?:\w+ )?(?:lights?|lamp|bulb|light bulb|lightbulb|led)\b'
-    scan = re.sub(r'\b(?:fire up|kill) %s|\bfire %s up\b' % (lamp, lamp), ' ', low)
     for word in lx.UNSAFE:
-        if re.search(r'\b%s\b' % re.escape(word), scan):
+        if re.search(r'\b%s\b' % re.escape(word), low):
             raise Refusal("refused: '%s' asks for something destructive or unsafe" % word)
     if re.search(r'\b(?:at once|at the same time|simultaneously|together)\b', low) or re.search(
             r'\b(?:pick up|lift|grab|take|move|push|rotate|put|place|stack|carry|hold|turn|slide|'
@@ -679,7 +699,8 @@ def read_clause(clause: str):
     elif _has(c, lx.LIGHTBULB) or re.search(r'\blights?\b', c):
         light = 'lightbulb'
     if light and (re.search(r'\b(?:percent|half|halfway|dimmer|brighter|blink|blinking|'
-                            r'flash|flashing|\d+)\b', c) or re.search(
+                            r'flash|flashing|strobe|strobing|flicker|flickering|pulse|pulsing|'
+                            r'\d+)\b', c) or re.search(
             r'\b(?:brightness|level|intensity)\b', c) and not re.search(
             r'\b(?:full|fullest|maximum|max|highest|top|upper)\b', c)):
         # a level between on and off, or a pattern; "full brightness" is just on
