@@ -524,6 +524,8 @@ def test_verbs_and_objects_that_fit_are_kept(full_planner, text, plan):
     ('kindle the yellow lamp', ['turn_on_lightbulb']),
     ('unlatch the drawer, then elbow the blue block to the left',
      ['open_drawer', 'push_blue_block_left']),
+    ('grasp and lift the red block', ['lift_red_block_table']),
+    ('grab, then rotate the blue block to the left', ['rotate_blue_block_left']),
 ])
 def test_rare_verbs_are_read_as_common_ones(planner, text, plan):
     result = planner.plan(text, None)

@@ -115,6 +115,10 @@ def normalise(text: str) -> str:
         text = re.sub(r'(^|\s)%s(?=\s|$|,)' % re.escape(filler), ' ', text)
     text = re.sub(r'^(?:so|well|now)\b,?\s*', '', text.strip(' ,'))
     read_as = verb_senses()
+    # "grasp and lift the red block": the grasp is part of the action, with its object
+    text = re.sub(VERB_AT + r'(?:grasp|grab|grip|seize|clasp|clutch|pinch|hold)(?: ,)? '
+                  r'(?:and then|and|then) (?=%s\b)' % _words(_verbs()),
+                  lambda m: m.group(1) + m.group(2), text)
     text = re.sub(VERB_AT + r'(%s)\b' % '|'.join(read_as), lambda m: m.group(1) + m.group(2) +
                   read_as[m.group(3)], text)
     # "you take the pink block, you put it inside": the subject said, as some speakers do
