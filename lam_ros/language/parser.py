@@ -12,6 +12,7 @@ in the scene and turns them into CALVIN tasks. This module never decides to act.
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from lam_ros.language import lexicon as lx
@@ -52,8 +53,9 @@ def _has(text, options):
     return re.search(r'\b%s\b' % _words(options), text) is not None
 
 
+@lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
-    """Lower-case, drop filler and politeness, keep commas as clause hints."""
+    """Lower-case, drop filler and politeness, keep commas as clause hints (cached: pure)."""
     text = text.lower().replace('’', "'")
     # texting and speech: "pls", "u", "n" for "and", "youve"
     text = re.sub(r'\b(you|i|they)(ve|re)\b|\b(we)(ve)\b', r"\1\3'\2\4", text)
