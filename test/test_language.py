@@ -512,6 +512,9 @@ def test_light_levels_and_patterns_are_refused(full_planner, text, reason):
     ('turn the bulb to full brightness', ['turn_on_lightbulb']),
     ('fire up the light bulb', ['turn_on_lightbulb']),
     ('kill the green led', ['turn_off_led']),
+    ('de-energise the light bulb', ['turn_off_lightbulb']),
+    ('press the button to cut power to the green light', ['turn_off_led']),
+    ('twist the knob to turn on the yellow light', ['turn_on_lightbulb']),
 ])
 def test_verbs_and_objects_that_fit_are_kept(full_planner, text, plan):
     result = full_planner.plan(text, None)

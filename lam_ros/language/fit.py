@@ -122,16 +122,20 @@ def _misfit(clause, task):
         if primitive == 'slider':
             return "only the cabinet's door slides left or right, not %s" % NAMES[kind]
         return 'I can only open or close the drawer, not %s' % NAMES[kind]
-    if primitive == 'toggle' and (verb in (CONTROL_MISFITS if kind == 'switch' else HANDLES) or
-                                  verb in MOVES and DESTINATION.search(clause)):
+    after = words[1] if len(words) > 1 else ''
+    if primitive == 'toggle' and kind is not None and (
+            verb in (CONTROL_MISFITS if kind == 'switch' else HANDLES) or
+            verb in MOVES and DESTINATION.search(clause)):
         return 'I can only switch the lights on or off; "%s" is not something I do to them' % (
             verb)
     if primitive == 'drawer' and SIDEWAYS.search(clause):
         return 'the drawer moves only in and out, not sideways'
-    if primitive == 'drawer' and (verb in ('lift', 'stack', 'unstack', 'rotate', 'spin') or (
+    if primitive == 'drawer' and kind == 'drawer' and (verb in (
+            'lift', 'stack', 'unstack', 'rotate', 'spin') or (
             verb in ('turn', 'switch') and ON_OFF.search(' '.join(words[:2])))):
         return 'I can only open or close the drawer'
-    if primitive in DOES and (verb in ('open', 'close', 'shut', 'unlock', 'lock') or (
+    if primitive in DOES and kind == 'block' and (verb in (
+            'open', 'close', 'shut', 'unlock', 'lock') and after not in PLACE_WORDS or (
             verb in ('turn', 'switch') and ON_OFF.search(' '.join(words[:2])))):
         return 'a block cannot be opened, closed or switched; I can %s it' % DOES[primitive]
     if primitive == 'rotate' and NOT_FLAT.search(clause):

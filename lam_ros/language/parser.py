@@ -544,10 +544,10 @@ def light_target(c, light):
         return 'off'
     on = re.search(r'\bon\b|\blight (?:up )?the\b|\blight(?:s)? up\b|\b(?:glow|glowing|shine|'
                    r'shining|lit|activate|enable|illuminate|brighten|power on|power up|fire up|'
-                   r'energi[sz]e)\b', c)
+                   r'(?<!de )(?<!de-)energi[sz]e)\b', c)
     off = re.search(r'\boff\b|\bstop (?:glowing|shining)\b|\bgo(?:es)? (?:dark|out)\b|\bunlit\b|'
                     r'\b(?:deactivate|disable|extinguish\w*|darken|dim|power down|shut down|'
-                    r'de-?energi[sz]e|quench|'
+                    r'de[- ]?energi[sz]e|quench|cut (?:the )?power|'
                     r'put (?:\w+ ){0,3}out|dark|douse|snuff \w+ out|kill)\b', c)
     if light == 'lightbulb' and not (on or off):
         on = re.search(r'\b(?:up|upward|upwards)\b', c)
@@ -704,11 +704,9 @@ def read_clause(clause: str):
         light = 'led'
     elif _has(c, lx.LIGHTBULB) or re.search(r'\blights?\b', c):
         light = 'lightbulb'
-    if light and (re.search(r'\b(?:percent|half|halfway|dimmer|brighter|blink|blinking|'
-                            r'flash|flashing|strobe|strobing|flicker|flickering|pulse|pulsing|'
-                            r'\d+)\b', c) or re.search(
-            r'\b(?:brightness|level|intensity)\b', c) and not re.search(
-            r'\b(?:full|fullest|maximum|max|highest|top|upper)\b', c)):
+    if light and re.search(r'\b(?:percent|half|halfway|partly|partially|dimmer|blink|blinking|'
+                           r'flash|flashing|strobe|strobing|flicker|flickering|pulse|pulsing|'
+                           r'\d+)\b', c):
         # a level between on and off, or a pattern; "full brightness" is just on
         raise Refusal('the lights can only be switched on or off')
     if light and not (mentions_block and colour):
