@@ -541,3 +541,21 @@ def test_rare_verbs_come_from_one_readable_file():
     assert senses['corkscrew'] == 'rotate' and senses['kindle'] == 'switch on'
     assert 'hammer' not in senses and 'halt' not in senses      # violent or stop-like: left out
     assert normalise('the rake is here') == 'the rake is here'    # only a clause's first word
+
+
+@pytest.mark.parametrize('text, plan', [
+    ('push the pink block to the left, sorry, I mean to the right, and then turn on the bulb',
+     ['push_pink_block_right', 'turn_on_lightbulb']),
+    ("The drawer's been left open, please close it and switch the LED on.",
+     ['close_drawer', 'turn_on_led']),
+    ('take the red block out of the drawer and put it in the slider, but before you do that, '
+     'slide the door to the left',
+     ['move_slider_left', 'lift_red_block_drawer', 'place_in_slider']),
+    ("we're closing up for the night, so turn off the LED and close the drawer",
+     ['turn_off_led', 'close_drawer']),
+    ('relocate the pink block from the table into the sliding cabinet',
+     ['lift_pink_block_table', 'place_in_slider']),
+])
+def test_context_corrections_and_order(planner, text, plan):
+    result = planner.plan(text, None)
+    assert result['ok'] and tasks(result) == plan, result

@@ -63,10 +63,12 @@ def normalise(text: str) -> str:
     text = re.sub(r'\s\+\s', ' and ', text)
     # a state said first asks for nothing: "the drawer's open already - take the cobalt
     # block out of it" ("it" is that fixture)
-    state = re.match(r'^(?:the )?(drawer|cabinet|cupboard)(?:\'s| is| s) (?:already )?'
-                     r'(?:open|opened)(?: already)?\s*(?:[,;:.]|[-–—]+|so\b|and\b)\s*', text)
+    state = re.match(r'^(?:the )?(drawer|cabinet|cupboard)(?:\'s| is| s| has| was)(?: been)?'
+                     r'(?: left| still| already)? (?:open|opened)(?: already)?\s*'
+                     r'(?:[,;:.]|[-–—]+|so\b|and\b)\s*', text)
     if state:
-        text = re.sub(r'\b(out of|from|in|into|inside) it\b', r'\1 the ' + state.group(1),
+        text = re.sub(r'\b(out of|from|in|into|inside|close|shut|push in) it\b',
+                      r'\1 the ' + state.group(1),
                       text[state.end():], count=1)
     # an arrow chain is a sequence: "open drawer -> lift pink block -> drop it in"; after
     # a bare topic an arrow or a dash is a colon: "rose cube -> push it left, turn it ..."
@@ -83,9 +85,9 @@ def normalise(text: str) -> str:
     # "move the red block from the slider into the drawer": a lift, then a place
     text = re.sub(r'\b(?:move|relocate|transfer|carry|bring|shift|take|get)\s+'
                   r'(the [a-z -]{1,30}?(?:block|cube|brick|one|piece|object))\s+(?:out of|from)\s+'
-                  r'(the (?:[a-z]+ )?(?:slider|cabinet|cupboard|shelf|drawer))\s+(?:and )?'
-                  r'(into|in to|inside|in|onto|on to|on top of|on)\s+(the )',
-                  r'take \1 out of \2 , then put it \3 \4', text)
+                  r'(the (?:[a-z]+ )?(?:slider|cabinet|cupboard|shelf|drawer|table|desk|tabletop))'
+                  r'\s+(?:and )?(into|in to|inside|in|onto|on to|on top of|on)\s+(the )',
+                  r'take \1 from \2 , then put it \3 \4', text)
     # "right after you ...", "right before ...": at once, not a direction
     text = re.sub(r'(^|[,;:.]\s*|\band |\bthen )(?:right|just|immediately|directly) '
                   r'(?=after\b|before\b|once\b)', r'\1', text)
@@ -333,7 +335,8 @@ VERB_TAKES = ('the', 'it', 'them', 'a', 'an', 'that', 'this', 'its', 'your', 'up
 # Words a self-correction replaces: a colour, a direction or an action verb.
 CORRECTED = (lx.COLOUR_WORDS + lx.OTHER_COLOURS, lx.LEFT + lx.RIGHT, RUN_ON_VERBS)
 CORRECTION = (r',? ?\b(?:no,? sorry|sorry,? no|no,? wait|wait,? no|no,? actually|actually,? no|'
-              r'no no|sorry|i mean|or rather|make that|scratch that|correction)\b,? ?')
+              r'no no|sorry,? i mean|sorry|i mean|or rather|make that|scratch that|'
+              r'correction)\b,? ?')
 
 
 def _corrections(text):
@@ -347,7 +350,7 @@ def _corrections(text):
         if match is None:
             return text
         before, after = text[:match.start()], text[match.end():]
-        first = re.match(r'(?:the |a )?(\S+)', after)
+        first = re.match(r'(?:to the |to |the |a )?([\w-]+)', after)
         cut = None
         for words in CORRECTED:
             if first and first.group(1) in words:
@@ -356,8 +359,9 @@ def _corrections(text):
                 break
         if cut is not None:
             before = before[:cut]
-            if before.endswith(('the ', 'a ')) and re.match(r'(?:the|a) ', after):
-                before = before[:before.rstrip().rfind(' ') + 1]
+            lead = re.match(r'(?:to the |to |the |a )?', after).group(0)
+            if lead and before.endswith(lead):
+                before = before[:-len(lead)]       # "to the left, sorry, to the right"
         text = (before.rstrip() + ' ' + after).strip()
 
 
@@ -405,13 +409,21 @@ def split_clauses(text: str) -> list:
                   r'(?:once|when|as soon as) you(?:\'ve| have)? (?:got |grabbed |picked up )?'
                   r'(?:it|them)(?: up)?(?= ,| \w))\b',
                   ' then ', text)
-    # "..., and before that X": X goes before the step said just before it
+    # "..., and before that X": X goes before the step said just before it; "..., but first
+    # X" and "..., but before you do that, X": before everything said so far
     text = re.sub(r'(?:\s*,)?(?: and| but)? (?:before that|prior to that|before doing (?:that|so|'
-                  r'this)|but first|but before you do(?: that| so| it)?)\b(?:\s*,)?',
-                  ' , zzbefore', text)
+                  r'this))\b(?:\s*,)?', ' , zzbefore', text)
+    text = re.sub(r'(?:\s*,)?(?: and)? (?:but first|but before you do(?: that| so| it| this)?|'
+                  r'but before doing (?:that|so|this|it))\b(?:\s*,)?', ' , zzfirst', text)
     # "i need the rose block on the red one, so pick it up ...": the wish is the reason,
     # what follows "so" says how
-    wish = re.match(r'^(?:i|we) (?:need|want|would like|\'d like|wanna)\b(.*?)(?:\s*,)? so '
+    # "we're closing up for the night, so ...": context that names nothing on the desk
+    context = re.match(r'^(?:we|i|it|they)\b[^,]{0,60}?(?:\s*,)? so (?:please )?(?=(?:%s) )' %
+                       '|'.join(RUN_ON_VERBS), text)
+    if context and not _has(context.group(0), OBJECT_WORDS):
+        text = text[context.end():]
+    wish = re.match(r'^(?:(?:for|before|after|during) [a-z ]{1,30}?,? )?'
+                    r'(?:i|we) (?:need|want|would like|\'d like|wanna)\b(.*?)(?:\s*,)? so '
                     r'(?:please )?(?=(?:%s) )' % '|'.join(RUN_ON_VERBS), text)
     if wish:
         text = text[wish.end():]
@@ -456,6 +468,10 @@ def split_clauses(text: str) -> list:
                 c = c[len('zzbefore'):].strip(' ,')
                 if c:
                     clauses.insert(max(start, len(clauses) - 1), c)
+            elif c.startswith('zzfirst'):
+                c = c[len('zzfirst'):].strip(' ,')
+                if c:
+                    clauses.insert(start, c)
             elif c:
                 clauses.extend(_split_pick_place(c))
     return clauses
