@@ -537,7 +537,7 @@ def test_rare_verbs_are_read_as_common_ones(planner, text, plan):
 
 def test_rare_verbs_come_from_one_readable_file():
     from lam_ros.language.parser import verb_senses, normalise
-    senses = verb_senses()
+    senses, _ = verb_senses()
     assert senses['corkscrew'] == 'rotate' and senses['kindle'] == 'switch on'
     assert 'hammer' not in senses and 'halt' not in senses      # violent or stop-like: left out
     assert normalise('the rake is here') == 'the rake is here'    # only a clause's first word

@@ -118,13 +118,12 @@ def normalise(text: str) -> str:
     for filler in sorted(lx.FILLER, key=len, reverse=True):
         text = re.sub(r'(^|\s)%s(?=\s|$|,)' % re.escape(filler), ' ', text)
     text = re.sub(r'^(?:so|well|now)\b,?\s*', '', text.strip(' ,'))
-    read_as = verb_senses()
+    read_as, rare_verb = verb_senses()
     # "grasp and lift the red block": the grasp is part of the action, with its object
     text = re.sub(VERB_AT + r'(?:grasp|grab|grip|seize|clasp|clutch|pinch|hold)(?: ,)? '
                   r'(?:and then|and|then) (?=%s\b)' % _words(_verbs()),
                   lambda m: m.group(1) + m.group(2), text)
-    text = re.sub(VERB_AT + r'(%s)\b' % '|'.join(read_as), lambda m: m.group(1) + m.group(2) +
-                  read_as[m.group(3)], text)
+    text = rare_verb.sub(lambda m: m.group(1) + m.group(2) + read_as[m.group(3)], text)
     # "you take the pink block, you put it inside": the subject said, as some speakers do
     text = re.sub(r'(^|, |\band |\bthen )you (?=(?:%s)\b)' % '|'.join(sorted(_verbs())),
                   r'\1', text)
@@ -182,7 +181,7 @@ VERB_AT = r'(^|, |\band |\bthen |\bto |\bplease )((?:\w+ly )?)'    # where a cla
 
 
 def verb_senses():
-    """{rare verb: the common verb it is read as}, from data/verbs.yaml.
+    """({rare verb: the common verb it is read as}, its pattern), from data/verbs.yaml.
 
     "Corkscrew the red block to the right" is read as "rotate the red block to the right".
     Only a clause's first word (after an adverb) is looked up.
@@ -192,7 +191,8 @@ def verb_senses():
         import yaml
         data = yaml.safe_load((Path(__file__).resolve().parent / 'data' / 'verbs.yaml')
                               .read_text())
-        _SENSES = {rare: common for common, rares in data.items() for rare in rares}
+        senses = {rare: common for common, rares in data.items() for rare in rares}
+        _SENSES = (senses, re.compile(VERB_AT + r'(%s)\b' % _words(senses)))
     return _SENSES
 
 
@@ -228,6 +228,12 @@ def _stem(match):
     return before + word
 
 
+# A light named right after a verb: "kill the lamp" and "fire up the LED" are idioms for
+# off and on, not violence.
+A_LAMP = (r'(?:the |that |this )?(?:yellow |green )?(?:light|lights|lamp|bulb|light bulb|'
+          r'lightbulb|led)\b')
+
+
 def check_command(raw: str):
     """Refuse empty, oversized or unsafe commands before reading them."""
     if raw is None or not raw.strip():
@@ -238,10 +244,8 @@ def check_command(raw: str):
     low = ' %s ' % re.sub(r'[^a-z\- ]+', ' ', raw.lower())
     low = re.sub(r'\bbreak (?:up |apart )?(?:the |that |this )?(?:stack|tower|pile)\b', 'unstack',
                  low)                   # taking a stack apart is a skill, not destruction
-    low = re.sub(r'\bkill (?=(?:the |that |this )?(?:yellow |green )?(?:light|lights|lamp|bulb|'
-                 r'light bulb|lightbulb|led)\b)', 'switch off ', low)   # "kill the lamp"
-    low = re.sub(r'\bfire (?:up )?(?=(?:the |that |this )?(?:yellow |green )?(?:light|lights|lamp|'
-                 r'bulb|light bulb|lightbulb|led)\b)', 'switch on ', low)    # "fire up the lamp"
+    low = re.sub(r'\bkill (?=%s)' % A_LAMP, 'switch off ', low)            # "kill the lamp"
+    low = re.sub(r'\bfire (?:up )?(?=%s)' % A_LAMP, 'switch on ', low)     # "fire up the lamp"
     if re.match(r'\s*(?:(?:hey|hi|hello|ok|okay|so|well|robot)\s+)*(?:is|are|was|were|does|did|'
                 r'(?:has|have|had) (?:you|it)|what(?! (?:i|we) (?:need|want))|which|where|why|who|'
                 r'whose|how (?:many|'
@@ -415,13 +419,13 @@ def split_clauses(text: str) -> list:
                   r'this))\b(?:\s*,)?', ' , zzbefore', text)
     text = re.sub(r'(?:\s*,)?(?: and)? (?:but first|but before you do(?: that| so| it| this)?|'
                   r'but before doing (?:that|so|this|it))\b(?:\s*,)?', ' , zzfirst', text)
-    # "i need the rose block on the red one, so pick it up ...": the wish is the reason,
-    # what follows "so" says how
     # "we're closing up for the night, so ...": context that names nothing on the desk
     context = re.match(r'^(?:we|i|it|they)\b[^,]{0,60}?(?:\s*,)? so (?:please )?(?=(?:%s) )' %
                        '|'.join(RUN_ON_VERBS), text)
     if context and not _has(context.group(0), OBJECT_WORDS):
         text = text[context.end():]
+    # "i need the rose block on the red one, so pick it up ...": the wish is the reason,
+    # what follows "so" says how
     wish = re.match(r'^(?:(?:for|before|after|during) [a-z ]{1,30}?,? )?'
                     r'(?:i|we) (?:need|want|would like|\'d like|wanna)\b(.*?)(?:\s*,)? so '
                     r'(?:please )?(?=(?:%s) )' % '|'.join(RUN_ON_VERBS), text)

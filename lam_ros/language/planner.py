@@ -328,9 +328,9 @@ class Planner:
                 try:
                     read = self._pronouns([self._read(i, h, p) for i, h, p in
                                            zip(intents, hits, probs)])
-                    if self._prefer_whole(said, read, whole[1]):
-                        read, hits, probs = [self._prefer_whole(said, read, whole[1])], \
-                            [whole[0]], [whole[1]]
+                    preferred = self._prefer_whole(said, read, whole[1])
+                    if preferred:
+                        read, hits, probs = [preferred], [whole[0]], [whole[1]]
                     steps, per_step = self._resolve(read, hits, probs, scene)
                 except Refusal as err:
                     if err.final:
