@@ -124,6 +124,7 @@ def test_own_paraphrase_dev_set(planner):
     ('open the drawer but never close it', 'what not to do'),
     ("close the drawer and don't touch my coffee", 'what not to do'),
     ('stop the robot', '/lam/estop'),
+    ('stop moving the red block', '/lam/estop'),
 ])
 def test_negations_and_stop_are_refused(planner, text, reason):
     result = planner.plan(text, None)
@@ -558,4 +559,29 @@ def test_rare_verbs_come_from_one_readable_file():
 ])
 def test_context_corrections_and_order(planner, text, plan):
     result = planner.plan(text, None)
+    assert result['ok'] and tasks(result) == plan, result
+
+
+@pytest.mark.parametrize('text, plan', [
+    ('pick and lift the red block', ['lift_red_block_table']),
+    ('take and place the red block in the drawer', ['lift_red_block_table', 'place_in_drawer']),
+    ('open and then close the drawer', ['open_drawer', 'close_drawer']),
+    ('reach for and grab the blue block', ['lift_blue_block_table']),
+    ('stop the LED from glowing', ['turn_off_led']),
+    ("halt the lamp's glow", ['turn_off_lightbulb']),
+    ('press the button to end the glow of the green light', ['turn_off_led']),
+    ('shut the LED', ['turn_off_led']),
+])
+def test_two_verbs_share_an_object_and_ending_a_glow_is_off(planner, text, plan):
+    """Neither verb of "open and close the drawer" is dropped; "stop" a light is off."""
+    result = planner.plan(text, None)
+    assert result['ok'] and tasks(result) == plan, result
+
+
+@pytest.mark.parametrize('text, plan', [
+    ('Lift the wooden red block', ['lift_red_block_table']),
+    ('rotate the plastic blue cuboid to the left', ['rotate_blue_block_left']),
+])
+def test_full_planner_lets_a_block_named_by_colour_have_other_words(full_planner, text, plan):
+    result = full_planner.plan(text, None)
     assert result['ok'] and tasks(result) == plan, result

@@ -40,7 +40,10 @@ OTHER_COLOURS = ('green', 'yellow', 'orange', 'purple', 'violet', 'black', 'whit
                  'gray', 'brown', 'gold', 'golden', 'silver', 'teal', 'beige', 'turquoise',
                  'cyan', 'lime', 'olive', 'tan', 'khaki', 'lavender', 'mauve')
 BLOCK_NOUNS = ('block', 'blocks', 'cube', 'cubes', 'brick', 'bricks', 'box', 'object',
-               'objects', 'thing', 'piece', 'item', 'one')
+               'objects', 'thing', 'piece', 'item', 'one',
+               # what else a small block is called: "the red cuboid", "the pink tile"
+               'cuboid', 'prism', 'square', 'rectangle', 'tile', 'slab', 'shape', 'chunk',
+               'hexahedron', 'solid')
 # Objects that are not on this desk.
 UNKNOWN_OBJECTS = ('cup', 'mug', 'bottle', 'ball', 'banana', 'apple', 'phone', 'book', 'pen',
                    'pencil', 'plate', 'bowl', 'spoon', 'knife', 'fork', 'sponge', 'laptop',

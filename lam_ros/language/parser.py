@@ -61,6 +61,7 @@ def normalise(text: str) -> str:
     text = re.sub(r'\b(you|i|they)(ve|re)\b|\b(we)(ve)\b', r"\1\3'\2\4", text)
     text = re.sub(r'\b(?:pls|plz|plse|pleez)\b', 'please', text.replace('&', ' and '))
     text = re.sub(r'\s\+\s', ' and ', text)
+    text = LIGHT_CEASE.sub(_light_off, text)
     # a state said first asks for nothing: "the drawer's open already - take the cobalt
     # block out of it" ("it" is that fixture)
     state = re.match(r'^(?:the )?(drawer|cabinet|cupboard)(?:\'s| is| s| has| was)(?: been)?'
@@ -120,10 +121,16 @@ def normalise(text: str) -> str:
     text = re.sub(r'^(?:so|well|now)\b,?\s*', '', text.strip(' ,'))
     read_as, rare_verb = verb_senses()
     # "grasp and lift the red block": the grasp is part of the action, with its object
-    text = re.sub(VERB_AT + r'(?:grasp|grab|grip|seize|clasp|clutch|pinch|hold)(?: ,)? '
+    text = re.sub(VERB_AT + r'(?:grasp|grab|grip|seize|clasp|clutch|pinch|hold|reach for|reach '
+                  r'out for|go for)(?: ,)? '
                   r'(?:and then|and|then) (?=%s\b)' % _words(_verbs()),
                   lambda m: m.group(1) + m.group(2), text)
     text = rare_verb.sub(lambda m: m.group(1) + m.group(2) + read_as[m.group(3)], text)
+    # "pick and lift the red block", "open and close the drawer": two verbs share the
+    # object said after the second, so each gets it
+    text = _SHARED_OBJECT.sub(lambda m: '%s%s%s%s %s %s %s it%s' % (
+        m.group('lead'), m.group('adverb'), m.group('first'), m.group('up') or '',
+        m.group('thing'), m.group('order'), m.group('second'), m.group('up2') or ''), text)
     # "you take the pink block, you put it inside": the subject said, as some speakers do
     text = re.sub(r'(^|, |\band |\bthen )you (?=(?:%s)\b)' % '|'.join(sorted(_verbs())),
                   r'\1', text)
@@ -206,6 +213,18 @@ def _verbs():
     return _VERBS
 
 
+# A thing a verb acts on: "the red block", "that drawer", "it".
+THING = r'(?:(?:the|a|an|that|this|your|its|my) (?:[a-z-]+ ){0,3}?%s\b|it\b|them\b)' % _words(
+    lx.BLOCK_NOUNS + lx.DRAWER + lx.SLIDER_PLACE + lx.SLIDER_DOOR + lx.LIGHTBULB + lx.LED)
+# "pick and lift the red block": a bare verb, an order word, a verb with its object; not
+# a walk ("go and open the drawer": nothing to share)
+_SHARED_OBJECT = re.compile(
+    r'(?P<lead>^|, |\band |\bthen |\bto |\bplease )(?P<adverb>(?:\w+ly )?)'
+    r'(?!(?:go|come|walk|head|proceed|navigate|reach|hover|move)\b)(?P<first>%s)'
+    r'(?P<up> up| out)?(?: ,)? (?P<order>and then|and|then) (?P<second>%s)(?P<up2> up| out)? '
+    r'(?P<thing>%s)' % (_words(_verbs()), _words(_verbs()), THING))
+
+
 def _stem(match):
     """'elevated' -> 'elevate', 'lifted' -> 'lift', 'grabbing' -> 'grab' for known verbs."""
     before, word = match.group(1) or '', match.group(2)
@@ -232,6 +251,21 @@ def _stem(match):
 # off and on, not violence.
 A_LAMP = (r'(?:the |that |this )?(?:yellow |green )?(?:light|lights|lamp|bulb|light bulb|'
           r'lightbulb|led)\b')
+# Ending a light's glow turns it off: "stop the LED from glowing", "end the glow of the
+# lamp", "halt the bulb's light", "stop the illumination". Not a stop of motion.
+_GLOW = (r'(?:glow|glowing|shine|shining|illumination|illuminating|lighting|light|emission|'
+         r'emitting|radiance|radiating|luminance|luminosity|brightness|gleam|gleaming|beam)\b')
+LIGHT_CEASE = re.compile(
+    r'(?P<lead>^\s*|, |\band |\bthen |\bto |\bplease )(?:stop|halt|cease|end|quit|terminate|'
+    r'discontinue|(?:put|bring) an end to)\s+(?:'
+    r'(?:the )?%s\s+(?:of|from|coming from|emitted by|given off by)\s+(?P<source>%s)'
+    r'|(?P<lamp>%s)(?:\'s| s)?\b(?:\s+(?:from\s+)?%s)?'
+    r'|the %s\b)' % (_GLOW, A_LAMP, A_LAMP, _GLOW, _GLOW))
+
+
+def _light_off(match):
+    return '%sswitch off %s' % (match.group('lead'),
+                                match.group('source') or match.group('lamp') or 'the light')
 
 
 def check_command(raw: str):
@@ -295,7 +329,7 @@ def check_command(raw: str):
             colours, colours), low):
         raise Refusal('the command names more than one block for one action; name one block '
                       'per step')
-    if re.match(r'\s*(?:stop|halt|freeze|abort|cancel)\b', low):
+    if re.match(r'\s*(?:stop|halt|freeze|abort|cancel)\b', low) and not LIGHT_CEASE.match(low):
         raise Refusal('a command cannot stop motion: publish /lam/cancel, or /lam/estop to '
                       'stop at once')
     negated = re.search(r'(?:^|\band\b|\bthen\b|\bbut\b)\s*(?:please )?(?:don t|do not|dont|'
@@ -567,7 +601,7 @@ def light_target(c, light):
                    r'(?<!de )(?<!de-)energi[sz]e)\b', c)
     off = re.search(r'\boff\b|\bstop (?:glowing|shining)\b|\bgo(?:es)? (?:dark|out)\b|\bunlit\b|'
                     r'\b(?:deactivate|disable|extinguish\w*|darken|dim|power down|shut down|'
-                    r'de[- ]?energi[sz]e|quench|cut (?:the )?power|'
+                    r'de[- ]?energi[sz]e|quench|cut (?:the )?power|shut|'
                     r'put (?:\w+ ){0,3}out|dark|douse|snuff \w+ out|kill)\b', c)
     if light == 'lightbulb' and not (on or off):
         on = re.search(r'\b(?:up|upward|upwards)\b', c)

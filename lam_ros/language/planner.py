@@ -191,8 +191,10 @@ class Planner:
         "Turn off the ceiling light" must not become "turn off the light bulb", nor "hide
         the red block" become "lift the red block". A word outside the model's training
         vocabulary, the lexicon (its refusal lists aside) and the function words is
-        refused at once where it names a thing (right after a determiner: "the ceiling
-        light", "the checkered block", "my car keys"). Where it names the action (a
+        refused at once where it names a thing (right after a determiner or a colour: "the
+        ceiling light", "the checkered block", "my car keys", "the red car"), unless it
+        only describes a block its colour names ("the wooden red block"). Where it names
+        the action (a
         clause's first word: "yank the drawer open", "hide the red block") it is returned,
         and the command goes ahead only if the model reads it, whole, as one task it is
         sure of (`_sure_of`); elsewhere (an unusual adverb, say) the model reads around
@@ -206,9 +208,9 @@ class Planner:
             for i, word in enumerate(words):
                 if word in known or any(stem in known for stem in _stems(word)):
                     continue
-                if i > 0 and words[i - 1] in DETERMINERS:
+                if i > 0 and words[i - 1] in DETERMINERS and not _describes_block(words, i):
                     things.append(word)
-                elif i == 0:
+                elif i == 0 or words[i - 1] in lx.COLOUR_WORDS:
                     actions.append(word)
         if things:
             raise Refusal(_unknown_words(things))
@@ -626,6 +628,21 @@ def _thing(task):
     if p in ('rotate', 'push', 'lift'):
         return a['block']
     return {'drawer': 'drawer', 'slider': 'slider'}.get(p, a.get('light', task))
+
+
+def _describes_block(words, i):
+    """Whether words[i] only describes a block its colour names: "the wooden red block".
+
+    Three blocks, told apart by colour: with the colour said, another word about the
+    block ("plastic", "toy") changes nothing. A fixture's modifier still names another
+    thing ("the ceiling light"), and so does a block's without a colour ("the checkered
+    block").
+    """
+    phrase = words[i + 1:i + 3]
+    for j, word in enumerate(phrase):
+        if word in lx.BLOCK_NOUNS:
+            return any(w in lx.COLOUR_WORDS for w in words[max(0, i - 2):i + 1 + j])
+    return False
 
 
 def _unknown_words(words):
