@@ -585,3 +585,13 @@ def test_two_verbs_share_an_object_and_ending_a_glow_is_off(planner, text, plan)
 def test_full_planner_lets_a_block_named_by_colour_have_other_words(full_planner, text, plan):
     result = full_planner.plan(text, None)
     assert result['ok'] and tasks(result) == plan, result
+
+
+@pytest.mark.parametrize('text, reason', [
+    ('push the red block', 'which way'),
+    ('push the red block and rotate it to the left', 'which way'),
+])
+def test_full_planner_never_guesses_a_direction_nor_drops_an_action(full_planner, text, reason):
+    """Neither the nearest exemplar nor a reading of the whole may fill in what was unsaid."""
+    result = full_planner.plan(text, None)
+    assert not result['ok'] and reason in result['reason'], result

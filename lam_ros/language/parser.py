@@ -74,7 +74,7 @@ def normalise(text: str) -> str:
     # an arrow chain is a sequence: "open drawer -> lift pink block -> drop it in"; after
     # a bare topic an arrow or a dash is a colon: "rose cube -> push it left, turn it ..."
     topic = re.match(r'^\s*([a-z ]{1,30}?)\s*(?:-+>|=+>|→|\s[-–—]+\s)', text)
-    if topic and not (set(topic.group(1).split()) & _verbs()):
+    if topic and not (set(topic.group(1).split()) & action_verbs()):
         text = topic.group(1) + ':' + text[topic.end():]
     text = re.sub(r'\s*(?:-+>|=+>|→|>>)\s*', ' , then ', text)
     # numbered or worded steps: "1) lift the pink block 2) put it inside", "step two, ..."
@@ -93,7 +93,8 @@ def normalise(text: str) -> str:
     text = re.sub(r'(^|[,;:.]\s*|\band |\bthen )(?:right|just|immediately|directly) '
                   r'(?=after\b|before\b|once\b)', r'\1', text)
     # telegraphic "after" before an order: "open drawer, after take blue block"
-    text = re.sub(r'(^|[,;:.]\s*|\band )after (?=%s\b(?! (?:you|i|it|that)\b))' % _words(_verbs()),
+    text = re.sub(r'(^|[,;:.]\s*|\band )after (?=%s\b(?! (?:you|i|it|that)\b))' %
+                  _words(action_verbs()),
                   r'\1then ', text)
     text = re.sub(r'\bu\b', 'you', re.sub(r'\bur\b', 'your', text))
     text = re.sub(r'\bn\b', 'and', re.sub(r'\b(?:thx|tnx|ty)\b', 'thanks', text))
@@ -123,7 +124,7 @@ def normalise(text: str) -> str:
     # "grasp and lift the red block": the grasp is part of the action, with its object
     text = re.sub(VERB_AT + r'(?:grasp|grab|grip|seize|clasp|clutch|pinch|hold|reach for|reach '
                   r'out for|go for)(?: ,)? '
-                  r'(?:and then|and|then) (?=%s\b)' % _words(_verbs()),
+                  r'(?:and then|and|then) (?=%s\b)' % _words(action_verbs()),
                   lambda m: m.group(1) + m.group(2), text)
     text = rare_verb.sub(lambda m: m.group(1) + m.group(2) + read_as[m.group(3)], text)
     # "pick and lift the red block", "open and close the drawer": two verbs share the
@@ -132,7 +133,7 @@ def normalise(text: str) -> str:
         m.group('lead'), m.group('adverb'), m.group('first'), m.group('up') or '',
         m.group('thing'), m.group('order'), m.group('second'), m.group('up2') or ''), text)
     # "you take the pink block, you put it inside": the subject said, as some speakers do
-    text = re.sub(r'(^|, |\band |\bthen )you (?=(?:%s)\b)' % '|'.join(sorted(_verbs())),
+    text = re.sub(r'(^|, |\band |\bthen )you (?=(?:%s)\b)' % '|'.join(sorted(action_verbs())),
                   r'\1', text)
     # which way a clock turns; "using the gripper, ...": the tool is always the gripper
     text = re.sub(r'\b(?:counter to|against|opposite to|opposite|contrary to|the opposite of)'
@@ -203,7 +204,7 @@ def verb_senses():
     return _SENSES
 
 
-def _verbs():
+def action_verbs():
     """One-word action verbs of the lexicon."""
     global _VERBS
     if _VERBS is None:
@@ -222,7 +223,7 @@ _SHARED_OBJECT = re.compile(
     r'(?P<lead>^|, |\band |\bthen |\bto |\bplease )(?P<adverb>(?:\w+ly )?)'
     r'(?!(?:go|come|walk|head|proceed|navigate|reach|hover|move)\b)(?P<first>%s)'
     r'(?P<up> up| out)?(?: ,)? (?P<order>and then|and|then) (?P<second>%s)(?P<up2> up| out)? '
-    r'(?P<thing>%s)' % (_words(_verbs()), _words(_verbs()), THING))
+    r'(?P<thing>%s)' % (_words(action_verbs()), _words(action_verbs()), THING))
 
 
 def _stem(match):
@@ -237,12 +238,12 @@ def _stem(match):
                 'be', 'been', 'is', 'are', 'was', 'were', 'get', 'gets', 'got', 'have', 'has',
                 'had', "you've", "i've", "we've")):
         return before + word      # "the block stored in the cabinet", "the grasped block"
-    if word in _verbs() or word in ('closed', 'opened', 'red', 'need', 'used'):
+    if word in action_verbs() or word in ('closed', 'opened', 'red', 'need', 'used'):
         return before + word
     cut = 3 if word.endswith('ing') else 2
     base = word[:-cut]
     for candidate in (base, base + 'e', base[:-1]):
-        if candidate in _verbs():
+        if candidate in action_verbs():
             return before + candidate
     return before + word
 

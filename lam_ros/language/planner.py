@@ -20,6 +20,7 @@
 The planner never executes anything and never reads the simulator.
 """
 
+import collections
 import re
 import time
 
@@ -27,8 +28,8 @@ from lam_ros.language import lexicon as lx
 from lam_ros.language.constraints import split_constraints, violation
 from lam_ros.language.corpus import NONE
 from lam_ros.language.fit import misfit
-from lam_ros.language.parser import (direction_of, Intent, light_target, normalise, parse,
-                                     Refusal, repeats, split_clauses)
+from lam_ros.language.parser import (action_verbs, direction_of, Intent, light_target, normalise,
+                                     parse, Refusal, repeats, split_clauses)
 from lam_ros.skills.spec import load_library
 from lam_ros.world.assets import skills_dir
 from lam_ros.world.tasks import TASKS
@@ -466,11 +467,21 @@ class Planner:
         ordered = ORDER_WORDS.search(text.lower()) is not None
         if whole_probs is not None:
             none_limit = MODEL_NONE if ordered else MODEL_NONE_WHOLE
-            for intent, p in zip(intents, probs):
-                if intent.family == 'unknown' and p is not None and p.get(NONE, 0.0) >= \
-                        none_limit:
-                    raise error
             label, p = self._top(whole_probs)
+            for intent, q in zip(intents, probs):
+                if intent.family != 'unknown' or q is None:
+                    continue
+                if q.get(NONE, 0.0) >= none_limit:
+                    raise error
+                actions = collections.Counter()
+                for key, share in q.items():
+                    if key in TASKS:
+                        actions[TASKS[key].primitive] += share
+                own, share = actions.most_common(1)[0]
+                verb = intent.text.split()[0] in action_verbs()
+                if verb and label != NONE and share >= MODEL_ACCEPT * sum(actions.values()) \
+                        and own not in ('lift', TASKS[label].primitive):
+                    raise error     # another action: "push the red block and rotate it"
             if label == NONE or p < (MODEL_SURE if ordered else MODEL_WHOLE) or \
                     unstated(label, text) is not None:
                 raise error
@@ -497,6 +508,9 @@ class Planner:
         if neighbours and neighbours[0]['score'] >= ACCEPT_UNKNOWN:
             task = neighbours[0]['task']
             if task in TASKS:
+                missing = unstated(task, intent.text)
+                if missing is not None:       # a neighbour's block or direction is a guess
+                    raise Refusal('"%s": %s' % (intent.text, missing), final=False)
                 return Intent('task', {'task': task}, intent.text)
         raise Refusal('I do not know how to "%s"; it matches none of my skills' % intent.text,
                       final=False)
