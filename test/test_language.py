@@ -595,3 +595,15 @@ def test_full_planner_never_guesses_a_direction_nor_drops_an_action(full_planner
     """Neither the nearest exemplar nor a reading of the whole may fill in what was unsaid."""
     result = full_planner.plan(text, None)
     assert not result['ok'] and reason in result['reason'], result
+
+
+@pytest.mark.parametrize('text, plan', [
+    ('open the closed drawer', ['open_drawer']),
+    ('open the drawer, which is closed', ['open_drawer']),
+    ('turn on the LED that is off', ['turn_on_led']),
+    ('carry the blue block out of the slider', ['lift_blue_block_slider']),
+    ('lift the red block, which is in the cabinet', ['lift_red_block_slider']),
+])
+def test_states_and_places_said_of_a_thing_are_not_steps(planner, text, plan):
+    result = planner.plan(text, None)
+    assert result['ok'] and tasks(result) == plan, result

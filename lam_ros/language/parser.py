@@ -89,6 +89,14 @@ def normalise(text: str) -> str:
                   r'(the (?:[a-z]+ )?(?:slider|cabinet|cupboard|shelf|drawer|table|desk|tabletop))'
                   r'\s+(?:and )?(into|in to|inside|in|onto|on to|on top of|on)\s+(the )',
                   r'take \1 from \2 , then put it \3 \4', text)
+    # "carry the blue block out of the slider": a lift from there, not a place into it
+    text = re.sub(r'\b(?:move|relocate|transfer|carry|bring|shift)\s+(the [a-z -]{1,30}?%s|it)'
+                  r'\s+(out of|out from)\b(?![^,]*\b(?:into|in to|inside|onto|on to|on top of)\b)'
+                  % _words(lx.BLOCK_NOUNS), r'take \1 \2', text)
+    # "lift the red block, which is in the cabinet": where the block is, not a step
+    text = re.sub(r'\s*,\s*(?=(?:which|that) (?:(?:is|was) (?:now |currently |still )?'
+                  r'(?:in|inside|on|at|within|located|sitting|resting|lying|kept|stored|placed)|'
+                  r'sits|lies|rests)\b)', ' ', text)
     # "right after you ...", "right before ...": at once, not a direction
     text = re.sub(r'(^|[,;:.]\s*|\band |\bthen )(?:right|just|immediately|directly) '
                   r'(?=after\b|before\b|once\b)', r'\1', text)
@@ -176,9 +184,12 @@ def normalise(text: str) -> str:
     text = re.sub(r'\b(?:block|cube|one|object|piece)(?: that is| which is| sitting| resting| '
                   r'lying| placed| stacked)+ on top of (?:the other|another|the lower|the bottom|'
                   r'the second)(?: block| cube| one)?\b', 'top block', text)
-    # "the open drawer" names the drawer; it does not ask to open it
-    text = re.sub(r'\b(the|an|into|in|inside|from|of) (?:open|opened|pulled out|pulled-out) '
-                  r'drawer\b', r'\1 drawer', text)
+    # "the open drawer", "the drawer, which is closed" name the drawer; they ask nothing
+    text = re.sub(r'\b(the|an|into|in|inside|from|of) (?:open|opened|pulled out|pulled-out|'
+                  r'closed|shut) (drawer|door|sliding door)\b', r'\1 \2', text)
+    text = re.sub(r'\b(drawer|door|led|light|lamp|bulb|lightbulb)(?: ,)? (?:which|that) '
+                  r'(?:is|was) (?:currently |now |still |already )?(?:open|opened|closed|shut|'
+                  r'on|off|lit|unlit|dark)\b', r'\1', text)
     text = re.sub(r'\s+', ' ', text).strip(' ,')
     return text
 
