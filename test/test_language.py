@@ -607,3 +607,15 @@ def test_full_planner_never_guesses_a_direction_nor_drops_an_action(full_planner
 def test_states_and_places_said_of_a_thing_are_not_steps(planner, text, plan):
     result = planner.plan(text, None)
     assert result['ok'] and tasks(result) == plan, result
+
+
+@pytest.mark.parametrize('text, plan', [
+    ('go over and lift the red block', ['lift_red_block_table']),
+    ('approach the table and pick up the blue block', ['lift_blue_block_table']),
+    ('lower the gripper and grab the pink block', ['lift_pink_block_table']),
+    ('slowly and carefully lift the red block', ['lift_red_block_table']),
+    ('squeeze and lift the red block', ['lift_red_block_table']),
+])
+def test_moving_to_the_thing_and_the_manner_are_part_of_the_action(planner, text, plan):
+    result = planner.plan(text, None)
+    assert result['ok'] and tasks(result) == plan, result

@@ -127,12 +127,12 @@ def normalise(text: str) -> str:
     text = re.sub(r'(\b\w+ )?\b(\w+(?:ing|ed))\b', _stem, text)
     for filler in sorted(lx.FILLER, key=len, reverse=True):
         text = re.sub(r'(^|\s)%s(?=\s|$|,)' % re.escape(filler), ' ', text)
-    text = re.sub(r'^(?:so|well|now)\b,?\s*', '', text.strip(' ,'))
+    text = re.sub(r'^(?:so|well|now)\b,?\s*', '', re.sub(r'\s+', ' ', text).strip(' ,'))
     read_as, rare_verb = verb_senses()
     # "grasp and lift the red block": the grasp is part of the action, with its object
-    text = re.sub(VERB_AT + r'(?:grasp|grab|grip|seize|clasp|clutch|pinch|hold|reach for|reach '
-                  r'out for|go for)(?: ,)? '
-                  r'(?:and then|and|then) (?=%s\b)' % _words(action_verbs()),
+    text = re.sub(VERB_AT + r'(?:grasp|grab|grip|seize|clasp|clutch|pinch|squeeze|hold|reach for|'
+                  r'reach out for|go for)(?: ,)? (?:and then|and|then) (?=%s\b)' %
+                  _words(action_verbs()),
                   lambda m: m.group(1) + m.group(2), text)
     text = rare_verb.sub(lambda m: m.group(1) + m.group(2) + read_as[m.group(3)], text)
     # "pick and lift the red block", "open and close the drawer": two verbs share the
@@ -161,6 +161,15 @@ def normalise(text: str) -> str:
                   r'(?: (?:down )?(?:above|over|near|next to|to|towards|toward|around|close to|'
                   r'onto|on|by|beside|in front of|into|inside|in|down into|down to|against))?\b',
                   'approach', text)
+    # "go over and lift the red block", "reach down and take it": moving to the thing is
+    # part of acting on it; so is the manner ("slowly and carefully lift ...")
+    text = re.sub(VERB_AT + r'(?:(?:go|reach|move|come|head|walk|step|lean|bend|extend|stretch|'
+                  r'swing|zoom|hurry|glide|look|get|approach|descend)(?: (?:over|out|down|across|'
+                  r'forward|ahead|in|up|closer|close|there|ready|(?:your|the) (?:arm|gripper|hand|'
+                  r'claw)|(?:to |towards |toward |near |over |by )?the (?:table|desk|tabletop|'
+                  r'surface|workspace|work area))){0,2}|\w+ly)(?: ,)? (?:and then|and|then) '
+                  r'(?=(?:\w+ly )?%s\b)' % _words(action_verbs()),
+                  lambda m: m.group(1) + m.group(2), text)
     # the compartment under the table is the drawer; behind the sliding door, the cabinet
     text = re.sub(r'\b(?:compartment|cabinet|cupboard|space|shelf)s? '
                   r'(?:located |that is )?'
