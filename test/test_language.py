@@ -619,3 +619,10 @@ def test_states_and_places_said_of_a_thing_are_not_steps(planner, text, plan):
 def test_moving_to_the_thing_and_the_manner_are_part_of_the_action(planner, text, plan):
     result = planner.plan(text, None)
     assert result['ok'] and tasks(result) == plan, result
+
+
+@pytest.mark.parametrize('text', ['hide and lift the red block', 'paint and lift the red block'])
+def test_full_planner_judges_an_unknown_first_verb_with_its_object(full_planner, text):
+    """The first verb is kept, with the object, so an action it cannot do refuses all."""
+    result = full_planner.plan(text, None)
+    assert not result['ok'] and 'the red block' in result['reason'], result

@@ -164,10 +164,11 @@ def normalise(text: str) -> str:
     # "go over and lift the red block", "reach down and take it": moving to the thing is
     # part of acting on it; so is the manner ("slowly and carefully lift ...")
     text = re.sub(VERB_AT + r'(?:(?:go|reach|move|come|head|walk|step|lean|bend|extend|stretch|'
-                  r'swing|zoom|hurry|glide|look|get|approach|descend)(?: (?:over|out|down|across|'
-                  r'forward|ahead|in|up|closer|close|there|ready|(?:your|the) (?:arm|gripper|hand|'
+                  r'swing|zoom|hurry|glide|look|get|approach|descend|try|be careful|take care)'
+                  r'(?: (?:over|out|down|across|forward|ahead|in|into|on|up|closer|close|there|'
+                  r'ready|to|toward|towards|near|at|it|them|(?:your|the) (?:arm|gripper|hand|'
                   r'claw)|(?:to |towards |toward |near |over |by )?the (?:table|desk|tabletop|'
-                  r'surface|workspace|work area))){0,2}|\w+ly)(?: ,)? (?:and then|and|then) '
+                  r'surface|workspace|work area))){0,3}|\w+ly)(?: ,)? (?:and then|and|then) '
                   r'(?=(?:\w+ly )?%s\b)' % _words(action_verbs()),
                   lambda m: m.group(1) + m.group(2), text)
     # the compartment under the table is the drawer; behind the sliding door, the cabinet
@@ -238,12 +239,16 @@ def action_verbs():
 THING = r'(?:(?:the|a|an|that|this|your|its|my) (?:[a-z-]+ ){0,3}?%s\b|it\b|them\b)' % _words(
     lx.BLOCK_NOUNS + lx.DRAWER + lx.SLIDER_PLACE + lx.SLIDER_DOOR + lx.LIGHTBULB + lx.LED)
 # "pick and lift the red block": a bare verb, an order word, a verb with its object; not
-# a walk ("go and open the drawer": nothing to share)
+# a walk ("go and open the drawer": nothing to share). A word the lexicon does not know
+# gets the object too ("hide and lift the red block" is "hide the red block and lift
+# it"), so the planner judges "hide the red block" instead of dropping it.
 _SHARED_OBJECT = re.compile(
     r'(?P<lead>^|, |\band |\bthen |\bto |\bplease )(?P<adverb>(?:\w+ly )?)'
-    r'(?!(?:go|come|walk|head|proceed|navigate|reach|hover|move)\b)(?P<first>%s)'
+    r'(?!(?:go|come|walk|head|proceed|navigate|reach|hover|move)\b)'
+    r'(?P<first>%s|(?!(?:%s)\b)[a-z]+)'
     r'(?P<up> up| out)?(?: ,)? (?P<order>and then|and|then) (?P<second>%s)(?P<up2> up| out)? '
-    r'(?P<thing>%s)' % (_words(action_verbs()), _words(action_verbs()), THING))
+    r'(?P<thing>%s)' % (_words(action_verbs()), '|'.join(lx.FUNCTION_WORDS),
+                        _words(action_verbs()), THING))
 
 
 def _stem(match):
