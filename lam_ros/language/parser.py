@@ -165,11 +165,11 @@ def normalise(text: str) -> str:
     # part of acting on it; so is the manner ("slowly and carefully lift ...")
     text = re.sub(VERB_AT + r'(?:(?:go|reach|move|come|head|walk|step|lean|bend|extend|stretch|'
                   r'swing|zoom|hurry|glide|look|get|approach|descend|try|be careful|take care)'
-                  r'(?: (?:over|out|down|across|forward|ahead|in|into|on|up|closer|close|there|'
-                  r'ready|to|toward|towards|near|at|it|them|(?:your|the) (?:arm|gripper|hand|'
+                  r'(?: (?:forward|ahead|closer|close|ready|(?:your|the) (?:arm|gripper|hand|'
                   r'claw)|(?:to |towards |toward |near |over |by )?the (?:table|desk|tabletop|'
-                  r'surface|workspace|work area))){0,3}|\w+ly)(?: ,)? (?:and then|and|then) '
-                  r'(?=(?:\w+ly )?%s\b)' % _words(action_verbs()),
+                  r'surface|workspace|work area)|%s)){0,4}|\w+ly)(?: ,)? (?:and then|and|then) '
+                  r'(?=(?:\w+ly )?%s\b)' % (_words(set(lx.FUNCTION_WORDS) - action_verbs() - {
+                      'and', 'then', 'but', 'or', 'not', 'never', 'no'}), _words(action_verbs())),
                   lambda m: m.group(1) + m.group(2), text)
     # the compartment under the table is the drawer; behind the sliding door, the cabinet
     text = re.sub(r'\b(?:compartment|cabinet|cupboard|space|shelf)s? '
