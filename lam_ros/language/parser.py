@@ -935,7 +935,7 @@ def resolve_containers(clauses):
                     clause += ' from ' + last      # "open the drawer, take out the block"
                 if (_has(c, ('place', 'put', 'store', 'drop', 'set', 'leave', 'insert', 'lower',
                              'deposit', 'stow')) and not re.search(
-                        r'\b(?:in|into|inside|on|onto)\b', c)):
+                        r'\b(?:in|into|inside|on|onto|atop|upon)\b', c)):
                     clause = '%s in %s' % (clause, last)
             fixture_verb = re.search(r'\b(?:open|close|shut)\b', c) is not None
             grasp = re.match(r'\s*(?:grab|grasp|pick|lift|take|get|hold|raise|seize|fetch)\b', c)
