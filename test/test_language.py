@@ -401,7 +401,7 @@ def test_full_planner_on_own_single_task_sets(full_planner, name, least):
                                   'language_compound_dev6.yaml', 'language_compound_dev7.yaml',
                                   'language_compound_dev8.yaml',
                                   'language_compound_dev12.yaml', 'language_compound_dev13.yaml',
-                                  'language_compound_dev14.yaml'])
+                                  'language_compound_dev14.yaml', 'language_compound_dev17.yaml'])
 def test_full_planner_on_compound_and_refusal_dev_sets(full_planner, name):
     check_compound_set(full_planner, name)
 
