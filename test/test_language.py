@@ -626,3 +626,22 @@ def test_full_planner_judges_an_unknown_first_verb_with_its_object(full_planner,
     """The first verb is kept, with the object, so an action it cannot do refuses all."""
     result = full_planner.plan(text, None)
     assert not result['ok'] and 'the red block' in result['reason'], result
+
+
+@pytest.mark.parametrize('text, plan', [
+    ('Robot, please you open drawer and after you make the green lamp on.',
+     ['open_drawer', 'turn_on_led']),
+    ("Unstack the blocks, then put the block you're holding in the drawer.",
+     ['unstack_block', 'place_in_drawer']),
+    ('Switch the LED on and then straight back off again.', ['turn_on_led', 'turn_off_led']),
+    ('Open the drawer... actually, first turn the LED on, then open the drawer.',
+     ['turn_on_led', 'open_drawer']),
+    ('For the next demo we need everything dark: turn off the LED and turn off the bulb.',
+     ['turn_off_led', 'turn_off_lightbulb']),
+    ('pick the red block up from the sliding cabinet and set it atop the pink block',
+     ['lift_red_block_slider', 'stack_block']),
+])
+def test_set_18_misses_address_restart_and_context(planner, text, plan):
+    """Blind set 18's five misses at its first evaluation, and one of set 11's."""
+    result = planner.plan(text, None)
+    assert result['ok'] and tasks(result) == plan, result

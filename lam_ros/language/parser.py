@@ -61,6 +61,9 @@ def normalise(text: str) -> str:
     text = re.sub(r'\b(you|i|they)(ve|re)\b|\b(we)(ve)\b', r"\1\3'\2\4", text)
     text = re.sub(r'\b(?:pls|plz|plse|pleez)\b', 'please', text.replace('&', ' and '))
     text = re.sub(r'\s\+\s', ' and ', text)
+    # the robot addressed by name: "robot, open the drawer", "hey robot: ..."
+    text = re.sub(r'^\s*(?:(?:hey|hi|hello|ok|okay|yo)\s+)?(?:robot|robo|bot|arm)\s*[,:!]\s*', '',
+                  text)
     text = LIGHT_CEASE.sub(_light_off, text)
     # a state said first asks for nothing: "the drawer's open already - take the cobalt
     # block out of it" ("it" is that fixture)
@@ -82,7 +85,8 @@ def normalise(text: str) -> str:
     if len(re.findall(r'(?:^|\s)\(?\d\s*[).:]\s', ' ' + text)) >= 2:
         text = re.sub(r'(?:^|\s)\(?\d\s*[).:]\s+', ' , ', ' ' + text)
     # "turn the lamp on ... wait, first shut the drawer": the step said last goes first
-    text = re.sub(r'(?:\.{2,}|[,;])?\s*\bwait\b,? (?:no,? )?first\b', ', but first', text)
+    text = re.sub(r'(?:\.{2,}|[,;])?\s*\b(?:wait|actually|on second thought)\b,? (?:no,? )?first\b',
+                  ', but first', text)
     # "move the red block from the slider into the drawer": a lift, then a place
     text = re.sub(r'\b(?:move|relocate|transfer|carry|bring|shift|take|get)\s+'
                   r'(the [a-z -]{1,30}?(?:block|cube|brick|one|piece|object))\s+(?:out of|from)\s+'
@@ -118,7 +122,18 @@ def normalise(text: str) -> str:
     text = re.sub(r'^(?:(?:right|alright|all right|okay|ok|so|well|now)\s*,\s*)+', '', text)
     text = re.sub(r'^(?:so,? )?what (?:i|we) (?:need|want)(?: you to do)? (?:is|are) ', '', text)
     text = re.sub(r'\b(?:the|that) (?:very )?same (?:block|cube|one|brick)\b', 'it', text)
+    # "put the block you're holding in the drawer": the held block is "it"
+    text = re.sub(r'\b(?:the|that) (?:block|cube|one|brick|object)(?: that| which)? '
+                  r'(?:you(?:\'re| are| re) (?:now |currently )?holding|you(?:\'ve| have| ve) '
+                  r'(?:got )?in (?:your|the) (?:gripper|hand)|in (?:your|the) (?:gripper|hand)|'
+                  r'you hold)\b', 'it', text)
     text = _topics(text)
+    # "for the next demo we need everything dark: turn off the LED ...": context before a
+    # colon that names nothing on the desk; the orders follow it
+    context = re.match(r'^([^:,]{3,80}?)\s*:\s*(?=(?:please )?(?:%s)\b)' % '|'.join(
+        sorted(action_verbs())), text)
+    if context and not _has(' %s ' % context.group(1), OBJECT_WORDS):
+        text = text[context.end():]
     text = re.sub(r'["“”()\[\]{}!?]', ' ', text)
     text = re.sub(r'[;:.]+(\s|$)', ' , ', text)
     text = re.sub(r'\s*,\s*', ' , ', text)
@@ -140,9 +155,12 @@ def normalise(text: str) -> str:
     text = _SHARED_OBJECT.sub(lambda m: '%s%s%s%s %s %s %s it%s' % (
         m.group('lead'), m.group('adverb'), m.group('first'), m.group('up') or '',
         m.group('thing'), m.group('order'), m.group('second'), m.group('up2') or ''), text)
-    # "you take the pink block, you put it inside": the subject said, as some speakers do
-    text = re.sub(r'(^|, |\band |\bthen )you (?=(?:%s)\b)' % '|'.join(sorted(action_verbs())),
-                  r'\1', text)
+    # "you take the pink block, you put it inside": the subject said, as some speakers do;
+    # "... and after you make the lamp on": "after" there orders, as "and then" does
+    text = re.sub(r'\band after you (?=(?:%s|make)\b)' % '|'.join(sorted(action_verbs())),
+                  'and then ', text)
+    text = re.sub(r'(^|, |\band |\bthen |\bplease )you (?=(?:%s|make)\b)' % '|'.join(
+        sorted(action_verbs())), r'\1', text)
     # which way a clock turns; "using the gripper, ...": the tool is always the gripper
     text = re.sub(r'\b(?:counter to|against|opposite to|opposite|contrary to|the opposite of)'
                   r'(?: the (?:direction|way)(?: of)?| how| the way)? (?:an? |the )?'
@@ -985,7 +1003,8 @@ def parse(raw: str) -> list:
                             clause, elided=True)
         if previous is not None and previous.family == 'toggle':
             bare = re.fullmatch(r'(?:and |then )?(?:(?:turn|switch|flip|toggle|put|move|push) )?'
-                                r'(?:it |that |the light |the switch )?(?:back )?(up|down|on|off)'
+                                r'(?:it |that |the light |the switch )?(?:(?:straight |right |'
+                                r'immediately )?back )?(up|down|on|off)'
                                 r'(?: again| once more)?', clause)
             if intent in ('unknown', None) and bare:
                 # "flip the switch up and then down"
