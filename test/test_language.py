@@ -645,3 +645,14 @@ def test_set_18_misses_address_restart_and_context(planner, text, plan):
     """Blind set 18's five misses at its first evaluation, and one of set 11's."""
     result = planner.plan(text, None)
     assert result['ok'] and tasks(result) == plan, result
+
+
+@pytest.mark.parametrize('text, plan', [
+    ('Open the drawer and put the navy block in it after picking it up from the table.',
+     ['open_drawer', 'lift_blue_block_table', 'place_in_drawer']),
+    ('Switch off the bulb after you have moved the slider to the right and opened the drawer.',
+     ['move_slider_right', 'open_drawer', 'turn_off_lightbulb']),
+])
+def test_what_is_done_after_goes_before_the_step_it_follows(planner, text, plan):
+    result = planner.plan(text, None)
+    assert result['ok'] and tasks(result) == plan, result

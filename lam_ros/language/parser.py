@@ -85,8 +85,8 @@ def normalise(text: str) -> str:
     if len(re.findall(r'(?:^|\s)\(?\d\s*[).:]\s', ' ' + text)) >= 2:
         text = re.sub(r'(?:^|\s)\(?\d\s*[).:]\s+', ' , ', ' ' + text)
     # "turn the lamp on ... wait, first shut the drawer": the step said last goes first
-    text = re.sub(r'(?:\.{2,}|[,;])?\s*\b(?:wait|actually|on second thought)\b,? (?:no,? )?first\b',
-                  ', but first', text)
+    text = re.sub(r'(?:\.{2,}|[,;])?\s*\b(?:wait|actually|on second thought)\b,? (?:no,? )?'
+                  r'first\b', ', but first', text)
     # "move the red block from the slider into the drawer": a lift, then a place
     text = re.sub(r'\b(?:move|relocate|transfer|carry|bring|shift|take|get)\s+'
                   r'(the [a-z -]{1,30}?(?:block|cube|brick|one|piece|object))\s+(?:out of|from)\s+'
@@ -401,8 +401,10 @@ def _lend_block(named, clause):
     """Put the block `named` mentions in place of "it" in `clause` (clauses reordered)."""
     block = re.search(r'\bthe (?:\w+ )?%s (?:block|cube|one|brick|object)\b' % _words(
         lx.COLOUR_WORDS), named)
-    if block and not re.search(r'\b(?:drawer|door|slider|cabinet|switch|button|lamp|led|light)\b',
-                               named):
+    picked = re.match(r'(?:pick|lift|grab|grasp|take|raise|hold|get)\b', clause)
+    if block and (picked or not re.search(
+            r'\b(?:drawer|door|slider|cabinet|switch|button|lamp|led|light)\b', named)):
+        # "it" is the block, unless a fixture is named too; only a block is picked up
         return re.sub(r'\bit\b', block.group(0), clause, count=1)
     return clause
 
@@ -535,8 +537,15 @@ def split_clauses(text: str) -> list:
         ordered = [match2.group(1), match2.group(2)]
     match3 = re.match(r'^(.+?),? (?:after|once) (?:you(?:\'ve| have)? )?(.+)$', text)
     if ordered is None and match3 and not re.search(r'\bafter(?:wards)?\b$', text):
-        # "rotate the pink block once you have pushed it left": "it" is the block named first
-        ordered = [_lend_block(match3.group(1), match3.group(2)), match3.group(1)]
+        # "rotate the pink block once you have pushed it left": "it" is the block named
+        # first; what is done "after" goes before the step said just before it ("open the
+        # drawer and put the block in it after picking it up": open, pick up, put)
+        main, later = match3.group(1), _lend_block(match3.group(1), match3.group(2))
+        cuts = list(re.finditer(r'\s*(?:,\s*)?\b%s\b\s*|\s*,\s*' % _words(lx.SEQUENCE), main))
+        if cuts:
+            ordered = [main[:cuts[-1].start()], later, main[cuts[-1].end():]]
+        else:
+            ordered = [later, main]
     parts = ordered if ordered is not None else [text]
     clauses = []
     pattern = r'\s*(?:,\s*)?\b%s\b\s*|\s*,\s*' % _words(lx.SEQUENCE)
