@@ -656,3 +656,14 @@ def test_set_18_misses_address_restart_and_context(planner, text, plan):
 def test_what_is_done_after_goes_before_the_step_it_follows(planner, text, plan):
     result = planner.plan(text, None)
     assert result['ok'] and tasks(result) == plan, result
+
+
+@pytest.mark.parametrize('text, plan', [
+    ("I'm about to take photos of the table. The yellow bulb needs to be on for that. Oh, and "
+     'close the drawer first.', ['close_drawer', 'turn_on_lightbulb']),
+    ('turn on the led and open the drawer first', ['open_drawer', 'turn_on_led']),
+    ('lift the red block first', ['lift_red_block_table']),
+])
+def test_scene_setting_sentences_and_a_last_step_said_first(planner, text, plan):
+    result = planner.plan(text, None)
+    assert result['ok'] and tasks(result) == plan, result

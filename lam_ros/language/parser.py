@@ -61,6 +61,12 @@ def normalise(text: str) -> str:
     text = re.sub(r'\b(you|i|they)(ve|re)\b|\b(we)(ve)\b', r"\1\3'\2\4", text)
     text = re.sub(r'\b(?:pls|plz|plse|pleez)\b', 'please', text.replace('&', ' and '))
     text = re.sub(r'\s\+\s', ' and ', text)
+    # a first sentence that only sets the scene: "I'm about to take photos of the table.
+    # The yellow bulb needs to be on for that."
+    scene = re.match(r'^\s*(?:i|we|i\'m|we\'re|i am|we are|today|tonight|this morning|in a '
+                     r'(?:minute|moment))\b[^.!?;]*[.!?;]\s+(?=\S)', text)
+    if scene and not _has(' %s ' % scene.group(0), OBJECT_WORDS + ('it', 'them')):
+        text = text[scene.end():]
     # the robot addressed by name: "robot, open the drawer", "hey robot: ..."
     text = re.sub(r'^\s*(?:(?:hey|hi|hello|ok|okay|yo)\s+)?(?:robot|robo|bot|arm)\s*[,:!]\s*', '',
                   text)
@@ -116,7 +122,7 @@ def normalise(text: str) -> str:
     text = re.sub(r'[,.;:!?\s]*\b(?:done|that\'s (?:it|all)|that is (?:it|all)|over|'
                   r'(?:is|is that|is it) (?:ok|okay|alright|fine|possible))[.!?\s]*$', '', text)
     # hesitations go before self-corrections are read: "the blue block, um, sorry, the pink"
-    text = re.sub(r'\b(?:um+|uh+|uhm|erm|er)\b,?\s*', '', text)
+    text = re.sub(r'\b(?:um+|uh+|uhm|erm|er|oh|ah)\b,?\s*', '', text)
     text = _corrections(text)
     # a spoken "right, so, ..." or "so what i need is ...": no content
     text = re.sub(r'^(?:(?:right|alright|all right|okay|ok|so|well|now)\s*,\s*)+', '', text)
@@ -499,6 +505,11 @@ def split_clauses(text: str) -> list:
                   r'this))\b(?:\s*,)?', ' , zzbefore', text)
     text = re.sub(r'(?:\s*,)?(?: and)? (?:but first|but before you do(?: that| so| it| this)?|'
                   r'but before doing (?:that|so|this|it))\b(?:\s*,)?', ' , zzfirst', text)
+    # "switch on the bulb, and close the drawer first": the last step said goes first
+    last_first = re.search(r'(?:\s*,\s*(?:and\s+|then\s+)?|\s+(?:and|then)\s+)'
+                           r'((?:(?!\b(?:and|then)\b)[^,])+?)\s+first$', text)
+    if last_first and 'zzfirst' not in text:
+        text = '%s , zzfirst %s' % (text[:last_first.start()], last_first.group(1))
     # "we're closing up for the night, so ...": context that names nothing on the desk
     context = re.match(r'^(?:we|i|it|they)\b[^,]{0,60}?(?:\s*,)? so (?:please )?(?=(?:%s) )' %
                        '|'.join(RUN_ON_VERBS), text)
