@@ -667,3 +667,18 @@ def test_what_is_done_after_goes_before_the_step_it_follows(planner, text, plan)
 def test_scene_setting_sentences_and_a_last_step_said_first(planner, text, plan):
     result = planner.plan(text, None)
     assert result['ok'] and tasks(result) == plan, result
+
+
+@pytest.mark.parametrize('text, plan', [
+    ('Elevate the navy block off the table and relocate it into the sliding cabinet.',
+     ['lift_blue_block_table', 'place_in_slider']),
+    ('Kindly switch off the yellow light and switch on the green one.',
+     ['turn_off_lightbulb', 'turn_on_led']),
+    ('Please pick up the blue block, um, sorry, the pink block, from the table and put it in '
+     'the sliding cabinet.', ['lift_pink_block_table', 'place_in_slider']),
+    ('Switch off both lights, the LED first and then the bulb.',
+     ['turn_off_led', 'turn_off_lightbulb']),
+])
+def test_set_16_leftovers(planner, text, plan):
+    result = planner.plan(text, None)
+    assert result['ok'] and tasks(result) == plan, result

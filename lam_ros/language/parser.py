@@ -128,6 +128,10 @@ def normalise(text: str) -> str:
     text = re.sub(r'^(?:(?:right|alright|all right|okay|ok|so|well|now)\s*,\s*)+', '', text)
     text = re.sub(r'^(?:so,? )?what (?:i|we) (?:need|want)(?: you to do)? (?:is|are) ', '', text)
     text = re.sub(r'\b(?:the|that) (?:very )?same (?:block|cube|one|brick)\b', 'it', text)
+    # "switch off the yellow light and switch on the green one": no block is green or
+    # yellow, so "the green one" said of lights is the green light
+    if re.search(r'\b(?:light|lights|lamp|lamps|bulb|led|leds)\b', text):
+        text = re.sub(r'\bthe (green|yellow) one\b', r'the \1 light', text)
     # "put the block you're holding in the drawer": the held block is "it"
     text = re.sub(r'\b(?:the|that) (?:block|cube|one|brick|object)(?: that| which)? '
                   r'(?:you(?:\'re| are| re) (?:now |currently )?holding|you(?:\'ve| have| ve) '
@@ -527,6 +531,9 @@ def split_clauses(text: str) -> list:
             text = re.sub(r'\bit\b', 'the %s block' % named.pop(), text, count=1)
     text = re.sub(r'(?:\s*,)? so (?:please )?(?=(?:%s) )' % '|'.join(RUN_ON_VERBS), ' , ', text)
     text = _split_run_on(text)
+    # "switch off both lights, the LED first and then the bulb": the order said wins
+    text = re.sub(r'\b(?:both|all)(?: of)?(?: the)? (?:lights|lamps) , (the \w+(?: \w+)?) first '
+                  r'(?:, )?(?:and then|then|and) ', r'\1 , then ', text)
     text = re.sub(r'\b(?:both|all)(?: of)?(?: the)? (?:lights|lamps)\b', 'the lamp and the led',
                   text)
     text = re.sub(r'(?:,|\band\b)? ?\b(?:second|secondly|third|thirdly|fourth)\b ?,?',
@@ -564,7 +571,7 @@ def split_clauses(text: str) -> list:
         start = len(clauses)
         for c in re.split(pattern, part):
             c = c.strip(' ,') if c else ''
-            if clauses and re.match(r'(?:into|in|onto|inside) the\b', c):
+            if clauses and re.match(r'(?:into|in|onto|inside|from|out of) the\b', c):
                 clauses[-1] += ' ' + c       # "slide it off the table and into the drawer"
             elif c.startswith('zzbefore'):
                 c = c[len('zzbefore'):].strip(' ,')
@@ -866,8 +873,9 @@ def read_clause(clause: str):
         if _has(c, lx.LIFT) and mentions_block and not _has(c, ('put', 'place', 'store',
                                                                 'drop', 'set', 'insert')):
             return Intent('lift', dict(slots, surface='slider'), clause)
-        if _has(c, lx.PLACE):
-            return Intent('place', dict(slots, target='slider'), clause)
+        if _has(c, lx.PLACE) or (re.search(r'\b(?:into|in to)\b', c) and not _has(
+                c, lx.LIFT + lx.APPROACH)):
+            return Intent('place', dict(slots, target='slider'), clause)   # "relocate it into"
     if door or (slider_place and direction):
         if direction is None:
             if _has(c, lx.APPROACH):
