@@ -140,8 +140,7 @@ def normalise(text: str) -> str:
     text = _topics(text)
     # "for the next demo we need everything dark: turn off the LED ...": context before a
     # colon that names nothing on the desk; the orders follow it
-    context = re.match(r'^([^:,]{3,80}?)\s*:\s*(?=(?:please )?(?:%s)\b)' % '|'.join(
-        sorted(action_verbs())), text)
+    context = _COLON_CONTEXT.match(text)
     if context and not _has(' %s ' % context.group(1), OBJECT_WORDS):
         text = text[context.end():]
     text = re.sub(r'["“”()\[\]{}!?]', ' ', text)
@@ -167,10 +166,8 @@ def normalise(text: str) -> str:
         m.group('thing'), m.group('order'), m.group('second'), m.group('up2') or ''), text)
     # "you take the pink block, you put it inside": the subject said, as some speakers do;
     # "... and after you make the lamp on": "after" there orders, as "and then" does
-    text = re.sub(r'\band after you (?=(?:%s|make)\b)' % '|'.join(sorted(action_verbs())),
-                  'and then ', text)
-    text = re.sub(r'(^|, |\band |\bthen |\bplease )you (?=(?:%s|make)\b)' % '|'.join(
-        sorted(action_verbs())), r'\1', text)
+    text = _AFTER_YOU.sub('and then ', text)
+    text = _SUBJECT_YOU.sub(r'\1', text)
     # which way a clock turns; "using the gripper, ...": the tool is always the gripper
     text = re.sub(r'\b(?:counter to|against|opposite to|opposite|contrary to|the opposite of)'
                   r'(?: the (?:direction|way)(?: of)?| how| the way)? (?:an? |the )?'
@@ -191,14 +188,7 @@ def normalise(text: str) -> str:
                   'approach', text)
     # "go over and lift the red block", "reach down and take it": moving to the thing is
     # part of acting on it; so is the manner ("slowly and carefully lift ...")
-    text = re.sub(VERB_AT + r'(?:(?:go|reach|move|come|head|walk|step|lean|bend|extend|stretch|'
-                  r'swing|zoom|hurry|glide|look|get|approach|descend|try|be careful|take care)'
-                  r'(?: (?:forward|ahead|closer|close|ready|(?:your|the) (?:arm|gripper|hand|'
-                  r'claw)|(?:to |towards |toward |near |over |by )?the (?:table|desk|tabletop|'
-                  r'surface|workspace|work area)|%s)){0,4}|\w+ly)(?: ,)? (?:and then|and|then) '
-                  r'(?=(?:\w+ly )?%s\b)' % (_words(set(lx.FUNCTION_WORDS) - action_verbs() - {
-                      'and', 'then', 'but', 'or', 'not', 'never', 'no'}), _words(action_verbs())),
-                  lambda m: m.group(1) + m.group(2), text)
+    text = _APPROACH_FIRST.sub(lambda m: m.group(1) + m.group(2), text)
     # the compartment under the table is the drawer; behind the sliding door, the cabinet
     text = re.sub(r'\b(?:compartment|cabinet|cupboard|space|shelf)s? '
                   r'(?:located |that is )?'
@@ -277,6 +267,22 @@ _SHARED_OBJECT = re.compile(
     r'(?P<up> up| out)?(?: ,)? (?P<order>and then|and|then) (?P<second>%s)(?P<up2> up| out)? '
     r'(?P<thing>%s)' % (_words(action_verbs()), '|'.join(lx.FUNCTION_WORDS),
                         _words(action_verbs()), THING))
+# "go over and lift the red block", "slowly and carefully lift ...": a move to the thing,
+# or the manner, said before the action (normalise drops it)
+_APPROACH_FIRST = re.compile(
+    VERB_AT + r'(?:(?:go|reach|move|come|head|walk|step|lean|bend|extend|stretch|swing|zoom|'
+    r'hurry|glide|look|get|approach|descend|try|be careful|take care)(?: (?:forward|ahead|'
+    r'closer|close|ready|(?:your|the) (?:arm|gripper|hand|claw)|(?:to |towards |toward |near |'
+    r'over |by )?the (?:table|desk|tabletop|surface|workspace|work area)|%s)){0,4}|\w+ly)'
+    r'(?: ,)? (?:and then|and|then) (?=(?:\w+ly )?%s\b)' % (
+        _words(set(lx.FUNCTION_WORDS) - action_verbs() - {'and', 'then', 'but', 'or', 'not',
+                                                          'never', 'no'}),
+        _words(action_verbs())))
+_AFTER_YOU = re.compile(r'\band after you (?=(?:%s|make)\b)' % _words(action_verbs()))
+_SUBJECT_YOU = re.compile(r'(^|, |\band |\bthen |\bplease )you (?=(?:%s|make)\b)' %
+                          _words(action_verbs()))
+_COLON_CONTEXT = re.compile(r'^([^:,]{3,80}?)\s*:\s*(?=(?:please )?(?:%s)\b)' %
+                            _words(action_verbs()))
 
 
 def _stem(match):
