@@ -162,7 +162,7 @@ def normalise(text: str) -> str:
     # "pick and lift the red block", "open and close the drawer": two verbs share the
     # object said after the second, so each gets it
     text = _SHARED_OBJECT.sub(lambda m: '%s%s%s%s %s %s %s it%s' % (
-        m.group('lead'), m.group('adverb'), m.group('first'), m.group('up') or '',
+        m.group(1), m.group(2), m.group('first'), m.group('up') or '',
         m.group('thing'), m.group('order'), m.group('second'), m.group('up2') or ''), text)
     # "you take the pink block, you put it inside": the subject said, as some speakers do;
     # "... and after you make the lamp on": "after" there orders, as "and then" does
@@ -261,8 +261,7 @@ THING = r'(?:(?:the|a|an|that|this|your|its|my) (?:[a-z-]+ ){0,3}?%s\b|it\b|them
 # gets the object too ("hide and lift the red block" is "hide the red block and lift
 # it"), so the planner judges "hide the red block" instead of dropping it.
 _SHARED_OBJECT = re.compile(
-    r'(?P<lead>^|, |\band |\bthen |\bto |\bplease )(?P<adverb>(?:\w+ly )?)'
-    r'(?!(?:go|come|walk|head|proceed|navigate|reach|hover|move)\b)'
+    VERB_AT + r'(?!(?:go|come|walk|head|proceed|navigate|reach|hover|move)\b)'
     r'(?P<first>%s|(?!(?:%s)\b)[a-z]+)'
     r'(?P<up> up| out)?(?: ,)? (?P<order>and then|and|then) (?P<second>%s)(?P<up2> up| out)? '
     r'(?P<thing>%s)' % (_words(action_verbs()), '|'.join(lx.FUNCTION_WORDS),
@@ -548,6 +547,7 @@ def split_clauses(text: str) -> list:
                   r'to start(?: with)?|to start off|as a first step|start by)\b,? ?', '', text)
     text = re.sub(r'^(?:at )?first(?:ly)?,? ', '', text)
     text = re.sub(r'\b(?:first|to begin with|to start)\b,?', ' ', text)
+    separator = r'\s*(?:,\s*)?\b%s\b\s*|\s*,\s*' % _words(lx.SEQUENCE)   # between clauses
     ordered = None
     match = re.match(r'^(?:before|prior to) (?:you )?(.+?) , (.+)$', text)
     if match:
@@ -565,17 +565,16 @@ def split_clauses(text: str) -> list:
         # first; what is done "after" goes before the step said just before it ("open the
         # drawer and put the block in it after picking it up": open, pick up, put)
         main, later = match3.group(1), _lend_block(match3.group(1), match3.group(2))
-        cuts = list(re.finditer(r'\s*(?:,\s*)?\b%s\b\s*|\s*,\s*' % _words(lx.SEQUENCE), main))
+        cuts = list(re.finditer(separator, main))
         if cuts:
             ordered = [main[:cuts[-1].start()], later, main[cuts[-1].end():]]
         else:
             ordered = [later, main]
     parts = ordered if ordered is not None else [text]
     clauses = []
-    pattern = r'\s*(?:,\s*)?\b%s\b\s*|\s*,\s*' % _words(lx.SEQUENCE)
     for part in parts:
         start = len(clauses)
-        for c in re.split(pattern, part):
+        for c in re.split(separator, part):
             c = c.strip(' ,') if c else ''
             if clauses and re.match(r'(?:into|in|onto|inside|from|out of) the\b', c):
                 clauses[-1] += ' ' + c       # "slide it off the table and into the drawer"

@@ -192,14 +192,13 @@ class Planner:
         "Turn off the ceiling light" must not become "turn off the light bulb", nor "hide
         the red block" become "lift the red block". A word outside the model's training
         vocabulary, the lexicon (its refusal lists aside) and the function words is
-        refused at once where it names a thing (right after a determiner or a colour: "the
-        ceiling light", "the checkered block", "my car keys", "the red car"), unless it
-        only describes a block its colour names ("the wooden red block"). Where it names
-        the action (a
-        clause's first word: "yank the drawer open", "hide the red block") it is returned,
-        and the command goes ahead only if the model reads it, whole, as one task it is
-        sure of (`_sure_of`); elsewhere (an unusual adverb, say) the model reads around
-        it. Only with the model loaded.
+        refused at once where it names a thing (right after a determiner: "the ceiling
+        light", "the checkered block", "my car keys"), unless it only describes a block
+        its colour names ("the wooden red block"). Where it names the action (a clause's
+        first word: "yank the drawer open", "hide the red block") or follows a colour
+        ("the red car") it is returned, and the command goes ahead only if the model reads
+        it, whole, as one task it is sure of (`_sure_of`); elsewhere (an unusual adverb,
+        say) the model reads around it. Only with the model loaded.
         """
         if self.model is None or not self.model.vocabulary:
             return []
