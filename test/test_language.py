@@ -385,7 +385,8 @@ def full_planner(tmp_path_factory):
 
 
 @pytest.mark.parametrize('name, least', [('language_paraphrase_dev.yaml', 0.97),
-                                         ('language_verbose_dev.yaml', 0.95)])
+                                         ('language_verbose_dev.yaml', 0.95),
+                                         ('language_enrichstyle_dev.yaml', 0.98)])
 def test_full_planner_on_own_single_task_sets(full_planner, name, least):
     import yaml
     from pathlib import Path
@@ -682,3 +683,68 @@ def test_scene_setting_sentences_and_a_last_step_said_first(planner, text, plan)
 def test_set_16_leftovers(planner, text, plan):
     result = planner.plan(text, None)
     assert result['ok'] and tasks(result) == plan, result
+
+
+@pytest.mark.parametrize('text, plan', [
+    ('Robot arm, please grab the red cube and rotate it rightward about its vertical axis.',
+     ['rotate_red_block_right']),
+    ('Could you please turn the red block clockwise, roughly sixty to ninety degrees, right '
+     'where it sits?', ['rotate_red_block_right']),
+    ('Rotate the pink block counterclockwise, viewed from above', ['rotate_pink_block_left']),
+    ('Your job is to rotate the red cube towards the right, turning it clockwise in place on '
+     'the table.', ['rotate_red_block_right']),
+    ('With a firm grip, take the red block from the table and lift it upward.',
+     ['lift_red_block_table']),
+    ('Make sure the blue block is lifted out of the sliding cabinet and held firmly.',
+     ['lift_blue_block_slider']),
+    ('Using the side of the gripper, gently push the red cube so that it slides to the right.',
+     ['push_red_block_right']),
+    ('Touch the left side of the red block with the gripper and shove it toward the right.',
+     ['push_red_block_right']),
+    ('Grip the door handle firmly, slide the door to the left, and then release the handle.',
+     ['move_slider_left']),
+])
+def test_how_and_where_said_beside_the_action_are_not_steps(full_planner, text, plan):
+    result = full_planner.plan(text, None)
+    assert result['ok'] and tasks(result) == plan, result
+
+
+@pytest.mark.parametrize('text, plan', [
+    ('Push the block off the table so it falls into the drawer.', ['push_into_drawer']),
+    ('Push the cube toward the open drawer and let it fall in on its own.', ['push_into_drawer']),
+    ('Without grasping anything, shove the block along the desk until it drops into the drawer.',
+     ['push_into_drawer']),
+    ('Move toward the red block in the slider and hoist it.', ['lift_red_block_slider']),
+    ('Please extend the robot arm into the drawer, grasp the blue block, and lift it up.',
+     ['lift_blue_block_drawer']),
+    ('Clamp onto the handle and pull the drawer outward.', ['open_drawer']),
+    ('Press the gripper against the drawer and push it shut.', ['close_drawer']),
+    ('Approach the open desk drawer, take hold of its handle, and slide it inward to shut it.',
+     ['close_drawer']),
+    ('Using the gripper, lower the grasped block onto a second block and let go once it is '
+     'balanced.', ['stack_block']),
+    ('Move the arm to the stack of blocks, grasp the one on top, and lift it off the lower '
+     'block.', ['unstack_block']),
+    ('Grab the block resting on another block and take it off.', ['unstack_block']),
+    ('Lower the light switch.', ['turn_off_lightbulb']),
+    ('Shift the switch to its lower position.', ['turn_off_lightbulb']),
+])
+def test_enrich_style_paraphrases_of_the_training_split(full_planner, text, plan):
+    """Misses on language_enrichstyle_dev.yaml when it was written."""
+    result = full_planner.plan(text, None)
+    assert result['ok'] and tasks(result) == plan, result
+
+
+@pytest.mark.parametrize('text', ['push the red block off the table',
+                                  'pull the switch out by force',
+                                  'pry the drawer open with force until it breaks',
+                                  'ram the drawer at top speed', 'tip over the light'])
+def test_force_and_falls_are_refused(planner, text):
+    result = planner.plan(text, None)
+    assert not result['ok'] and 'refused' in result['reason'] or 'unsafe' in result['reason'], \
+        result
+
+
+def test_full_planner_refuses_a_thing_named_after_a_fixture(full_planner):
+    result = full_planner.plan('switch on the desk fan', None)
+    assert not result['ok'] and '"fan"' in result['reason'], result

@@ -70,11 +70,17 @@ UNSAFE = ('throw', 'throwing', 'smash', 'smashing', 'break it', 'break the', 'de
           'override', 'self destruct', 'explode', 'fire', 'on fire', 'set fire', 'ignite',
           'melt', 'flame', 'flames', 'lighter', 'electrocute', 'violently', 'aggressively',
           'forcefully', 'as hard as possible', 'rip apart', 'short-circuit', 'short circuit',
-          'burns', 'burn out', 'burns out',
+          'burns', 'burn out', 'burns out', 'with force', 'by force', 'much force',
+          'full force', 'brute force', 'until it breaks', 'it breaks', 'till it breaks',
+          'falls over', 'fall over', 'top speed', 'tip over', 'tip it over', 'ram',
           # people: the robot never acts on or at a person
           'my finger', 'my fingers', 'my hand', 'my hands', 'my arm', 'my face', 'my head',
           'my leg', 'my foot', 'my feet', 'his hand', 'her hand', 'someone',
           'somebody', 'anyone', 'at me', 'on me', 'at him', 'at her', 'at them')
+# Words for the desk and its fixtures that can modify another noun: "the desk fan", "the
+# drawer key" name something else (a word the model never saw there is refused).
+FIXTURE_NOUNS = ('desk', 'table', 'tabletop', 'drawer', 'cabinet', 'cupboard', 'shelf', 'door',
+                 'switch', 'button', 'light', 'lamp', 'bulb', 'led', 'wall', 'room')
 # Politeness and filler removed before parsing (longest first).
 FILLER = ('i would like you to', 'i would like to', "i'd like you to", 'i want you to',
           'i need you to', 'could you please', 'can you please', 'would you please',

@@ -68,8 +68,15 @@ def normalise(text: str) -> str:
     if scene and not _has(' %s ' % scene.group(0), OBJECT_WORDS + ('it', 'them')):
         text = text[scene.end():]
     # the robot addressed by name: "robot, open the drawer", "hey robot: ..."
-    text = re.sub(r'^\s*(?:(?:hey|hi|hello|ok|okay|yo)\s+)?(?:robot|robo|bot|arm)\s*[,:!]\s*', '',
-                  text)
+    text = re.sub(r'^\s*(?:(?:hey|hi|hello|ok|okay|yo)\s+)?(?:robot(?:ic)? (?:arm|manipulator)|'
+                  r'robot|robo|bot|arm)\s*[,:!]\s*', '', text)
+    # "rotate it clockwise in place on the table": where it stays, not where it goes
+    text = re.sub(r'\bin (?:the same |its )?(place|spot) on the (?:table|desk|tabletop)\b',
+                  r'in \1', text)
+    # "touch the left side of the red block and shove it right": where to touch it
+    text = re.sub(r'\b(touch|contact|press against|press on|press|approach|reach|get behind|go '
+                  r'to|make contact with) the (?:left|right|near|far|front|back|opposite) '
+                  r'(?:side|face|edge) of\b', r'\1', text)
     text = LIGHT_CEASE.sub(_light_off, text)
     # a state said first asks for nothing: "the drawer's open already - take the cobalt
     # block out of it" ("it" is that fixture)
@@ -114,6 +121,7 @@ def normalise(text: str) -> str:
     text = re.sub(r'(^|[,;:.]\s*|\band )after (?=%s\b(?! (?:you|i|it|that)\b))' %
                   _words(action_verbs()),
                   r'\1then ', text)
+    text = re.sub(r'\b(?:a|the) second (block|cube|brick|one)\b', r'another \1', text)
     text = re.sub(r'\bu\b', 'you', re.sub(r'\bur\b', 'your', text))
     text = re.sub(r'\bn\b', 'and', re.sub(r'\b(?:thx|tnx|ty)\b', 'thanks', text))
     text = re.sub(r'^(?:is|would it be|will it be) (?:it )?possible (?:for you )?(?:that )?'
@@ -181,7 +189,8 @@ def normalise(text: str) -> str:
                   r'hand|manipulator|fingers|end effector)(?: ,| (?=\w))', ' ', text).strip(' ,')
     text = re.sub(r',? ?\b(?:in (?:that|this) order|in order|one after the other)\b', ' ', text)
     # moving the gripper somewhere is approaching, not placing a block
-    text = re.sub(r'\b(?:position|move|bring|lower|place|put|guide|get|navigate) (?:the|your) '
+    text = re.sub(r'\b(?:position|move|bring|lower|place|put|guide|get|navigate|press|rest|'
+                  r'extend|stretch|reach) (?:the|your) '
                   r'(?:gripper|hand|arm|end effector|end-effector|fingers|robot arm|claw)'
                   r'(?: (?:down )?(?:above|over|near|next to|to|towards|toward|around|close to|'
                   r'onto|on|by|beside|in front of|into|inside|in|down into|down to|against))?\b',
@@ -189,6 +198,13 @@ def normalise(text: str) -> str:
     # "go over and lift the red block", "reach down and take it": moving to the thing is
     # part of acting on it; so is the manner ("slowly and carefully lift ...")
     text = _APPROACH_FIRST.sub(lambda m: m.group(1) + m.group(2), text)
+    # "move toward the red block in the slider and hoist it": the block is what is lifted
+    text = _APPROACH_THING.sub(lambda m: '%s%s%s %s' % (m.group(1), m.group(2), m.group(4),
+                                                        m.group(3)), text)
+    text = re.sub(r'(^|, )(?:approach|go to|move to|head to|locate|find|spot|identify) the '
+                  r'(?:stack|tower|pile)(?: of (?:\w+ )?(?:blocks|cubes))?'
+                  r'(?: on the (?:desk|table))?'
+                  r'(?: ,| and)? ', r'\1', text)
     # the compartment under the table is the drawer; behind the sliding door, the cabinet
     text = re.sub(r'\b(?:compartment|cabinet|cupboard|space|shelf)s? '
                   r'(?:located |that is )?'
@@ -207,14 +223,19 @@ def normalise(text: str) -> str:
     # means and manner: "without lifting it", "not by lifting it"
     text = re.sub(r',? ?\b(?:without|instead of|rather than|not by|but not by) \w+'
                   r'(?: up| out| off)?'
-                  r'(?: (?:it|them|the \w+))?(?: up| out| off)?\b', ' ', text)
+                  r'(?: (?:it|them|anything|something|the \w+))?(?: up| out| off)?\b', ' ', text)
     # "the cube sitting on top of the other block" is the top block of a stack
     text = re.sub(r'\b(?:block|cube|one|object|piece)(?: that is| which is| sitting| resting| '
-                  r'lying| placed| stacked)+ on top of (?:the other|another|the lower|the bottom|'
-                  r'the second)(?: block| cube| one)?\b', 'top block', text)
+                  r'lying| placed| stacked| stack)+ on (?:top of )?(?:the other|another|the lower|'
+                  r'the bottom|the second)(?: block| cube| one)?\b', 'top block', text)
+    text = re.sub(r'\b(?:block|cube|one|object|piece)(?: that is| which is)?(?: sitting| resting| '
+                  r'lying| placed| stacked| stack)? on top\b(?! of)|\b(?:topmost|uppermost|upper|'
+                  r'top) (?:block|cube|one|object|piece)(?: (?:of|in|on) (?:the|a) (?:stack|tower|'
+                  r'pile)(?: of (?:\w+ )?(?:blocks|cubes))?)?', 'top block', text)
     # "the open drawer", "the drawer, which is closed" name the drawer; they ask nothing
     text = re.sub(r'\b(the|an|into|in|inside|from|of) (?:open|opened|pulled out|pulled-out|'
-                  r'closed|shut) (drawer|door|sliding door)\b', r'\1 \2', text)
+                  r'closed|shut) ((?:desk |cabinet |table )?(?:drawer|door|sliding door))\b',
+                  r'\1 \2', text)
     text = re.sub(r'\b(drawer|door|led|light|lamp|bulb|lightbulb)(?: ,)? (?:which|that) '
                   r'(?:is|was) (?:currently |now |still |already )?(?:open|opened|closed|shut|'
                   r'on|off|lit|unlit|dark)\b', r'\1', text)
@@ -277,6 +298,11 @@ _APPROACH_FIRST = re.compile(
         _words(set(lx.FUNCTION_WORDS) - action_verbs() - {'and', 'then', 'but', 'or', 'not',
                                                           'never', 'no'}),
         _words(action_verbs())))
+_APPROACH_THING = re.compile(
+    VERB_AT + r'(?:move|go|head|come|travel|get|reach|proceed)(?: over| across)? (?:to |toward |'
+    r'towards |up to |near |closer to )?(the (?:\w+ ){0,3}%s(?: (?:in|on|inside|within|at) the '
+    r'(?:\w+ )?(?:slider|cabinet|cupboard|shelf|drawer|table|desk))?)(?: ,)? (?:and then|and|'
+    r'then) (%s) it\b' % (_words(lx.BLOCK_NOUNS), _words(action_verbs())))
 _AFTER_YOU = re.compile(r'\band after you (?=(?:%s|make)\b)' % _words(action_verbs()))
 _SUBJECT_YOU = re.compile(r'(^|, |\band |\bthen |\bplease )you (?=(?:%s|make)\b)' %
                           _words(action_verbs()))
@@ -405,7 +431,7 @@ def check_command(raw: str):
         raise Refusal('"%s" is too vague: name the skill, for example "put the red block in '
                       'the drawer"' % vague.group(0).strip())
     off = re.search(r'\b(?:push|knock|throw|shove|sweep|drop|roll|slide|kick|fling) (?:\w+ ){0,4}'
-                    r'off (?:of )?the (?:table|desk|edge)\b(?! (?:and )?(?:in|into|inside) '
+                    r'off (?:of )?the (?:table|desk|edge)\b(?![^,.;]*\b(?:in|into|inside) '
                     r'(?:it\b|the (?:open |opened )?drawer))',
                     low)
     if off:
@@ -680,8 +706,8 @@ def light_target(c, light):
                     r'de[- ]?energi[sz]e|quench|cut (?:the )?power|shut|'
                     r'put (?:\w+ ){0,3}out|dark|douse|snuff \w+ out|kill)\b', c)
     if light == 'lightbulb' and not (on or off):
-        on = re.search(r'\b(?:up|upward|upwards)\b', c)
-        off = re.search(r'\b(?:down|downward|downwards)\b', c)
+        on = re.search(r'\b(?:up|upward|upwards|raise|lift|upper|top|higher)\b', c)
+        off = re.search(r'\b(?:down|downward|downwards|lower|bottom)\b', c)
     if on and not off:
         return 'on'
     if off and not on:
@@ -734,20 +760,44 @@ def _gripper_motion(c):
     return None          # the drawer, the cabinet, or blocks: the clause rules read it
 
 
+# a clause that says only how or where, never what: "about its vertical axis", "viewed
+# from above", "right where it sits", "with a firm grip", "using the side of the gripper"
+MANNER = re.compile(r'\s*(?:%s)\s*' % '|'.join((
+    r'(?:turn |rotate |spin )?(?:about|around|round|on) (?:its|the|their) (?:own )?'
+    r'(?:vertical |upright |z |central )?(?:axis|center|centre)',
+    r'(?:as |when )?(?:view|viewed|seen|look|looked|looking|watched) (?:at )?from '
+    r'(?:above|the top|overhead)',
+    r'(?:right |exactly |just )?where it (?:currently |now )?(?:sits|is|lies|rests|stands)',
+    r'(?:stay|remain|keep it|leave it|while it stays|so it stays) in (?:the same )?'
+    r'(?:place|spot)(?: on the (?:table|desk))?',
+    r'with (?:a |an |your )?(?:\w+ )?grip',
+    r'(?:using|with) (?:the|your) (?:side|tip|tips|edge|face|back|flat|fingers|jaws|'
+    r'fingertips) of (?:the|your) (?:gripper|hand|claw)',
+    r'(?:and )?(?:hold|held|keep|kept) (?:it )?(?:firmly|securely|tight|tightly|steady|'
+    r'steadily)(?: in (?:the|your) gripper)?',
+    r'(?:firmly |securely |tightly )?(?:grip|gripped|held|hold) by (?:the|your) '
+    r'(?:arm|gripper|robot|hand)',
+    r'let (?:it|them) (?:fall|drop|tumble|slide|roll)(?: in| down| into (?:it|the drawer))?'
+    r'(?: on its own| by itself)?',
+    r'it(?: is|\'s| s) (?:balanced|stable|steady|settled|secure|level|in place|there)')))
+
+
 def read_clause(clause: str):
     """Intent of one clause, None for a pure approach/release clause, or Refusal."""
     c = ' %s ' % clause
     if re.match(r'^\s*(?:keeping|without|while|leaving|making sure|being careful|taking care|'
                 r'so that|so it|until|not|rather than|instead of)\b', c) or re.fullmatch(
             r'\s*(?:by |about |roughly |approximately |around |some |nearly |almost )?(?:a |an )?'
-            r'(?:\w+ )?(?:degrees?|quarter(?: turn)?|half turn|bit|little|notch|short distance|'
-            r'few (?:centimet(?:re|er)s|inches))\s*', c) or re.fullmatch(
+            r'(?:\w+ (?:to|or) )?(?:\w+ )?(?:degrees?|quarter(?: turn)?|half turn|bit|little|'
+            r'notch|short distance|few (?:centimet(?:re|er)s|inches))\s*', c) or MANNER.fullmatch(
+            c) or re.fullmatch(
             r'\s*(?:so )?(?:do|perform|execute|carry out) (?:that|it|this)(?: now| task)?\s*',
             c):
         return None                        # manner ("keeping it in place"), or "do that"
     if re.fullmatch(r'\s*(?:gently |slowly |then |and )*(?:release(?: it| your grip| the grip|'
                     r' the '
-                    r'(?:block|cube|object))?|let (?:it |them )?go(?: of (?:it|them))?|letting go|'
+                    r'(?:block|cube|object|handle|door handle|drawer handle|switch|button))?|'
+                    r'let (?:it |them )?go(?: of (?:it|them))?|letting go|'
                     r'open (?:your|the) (?:fingers|gripper|hand|grip)|drop it|let it drop|'
                     r'(?:set|put|place|leave) (?:it|them) (?:aside|down)'
                     r'(?: on the (?:table|desk))?)'
@@ -895,8 +945,8 @@ def read_clause(clause: str):
             removing and re.search(r'\b(?:on|on top of|atop) (?:the |an? )?(?:other|another|'
                                    r'second)\b', c)):
         return Intent('unstack', {}, clause)
-    if re.search(r'\b(?:grasp|grab|hold|take|reach|approach|go|move|hook|grip|clasp|catch)\b'
-                 r'.*\b(?:knob|handle)\b',
+    if re.search(r'\b(?:grasp|grab|hold|take|reach|approach|go|move|hook|grip|clasp|catch|seize|'
+                 r'clamp|latch|clutch|pinch|engage|press|touch)\b.*\b(?:knob|handle)\b',
                  c) and not mentions_block:
         return None                        # "grab the knob and push the drawer in"
     approach_only = re.match(r'^\s*(?:go|move|head|reach|walk|come|proceed|navigate)\b',

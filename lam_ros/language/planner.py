@@ -210,6 +210,10 @@ class Planner:
                     continue
                 if i > 0 and words[i - 1] in DETERMINERS and not _describes_block(words, i):
                     things.append(word)
+                elif i > 1 and words[i - 2] in DETERMINERS and words[i - 1] in lx.FIXTURE_NOUNS \
+                        and not word.endswith('ly') and (
+                            i + 1 == len(words) or words[i + 1] in lx.FUNCTION_WORDS):
+                    things.append(word)     # "the desk fan": a thing named after a fixture
                 elif i == 0 or words[i - 1] in lx.COLOUR_WORDS:
                     actions.append(word)
         if things:
