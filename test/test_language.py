@@ -402,7 +402,8 @@ def test_full_planner_on_own_single_task_sets(full_planner, name, least):
                                   'language_compound_dev6.yaml', 'language_compound_dev7.yaml',
                                   'language_compound_dev8.yaml',
                                   'language_compound_dev12.yaml', 'language_compound_dev13.yaml',
-                                  'language_compound_dev14.yaml', 'language_compound_dev17.yaml'])
+                                  'language_compound_dev14.yaml', 'language_compound_dev17.yaml',
+                                  'language_compound_dev19.yaml'])
 def test_full_planner_on_compound_and_refusal_dev_sets(full_planner, name):
     check_compound_set(full_planner, name)
 
@@ -748,3 +749,16 @@ def test_force_and_falls_are_refused(planner, text):
 def test_full_planner_refuses_a_thing_named_after_a_fixture(full_planner):
     result = full_planner.plan('switch on the desk fan', None)
     assert not result['ok'] and '"fan"' in result['reason'], result
+
+
+@pytest.mark.parametrize('text', [
+    'take the drawer out of the desk entirely', 'pry the switch off the desk',
+    'screw the drawer shut permanently', 'keep the button held down indefinitely',
+    'rotate the blue block left, then spin it ten times in the air',
+    'adjust the LED so it glows purple instead', 'bend the switch lever upward a little',
+    'tilt the light bulb toward me', 'push the green triangle into the drawer',
+    'turn on the lamp in the corner', 'are you able to see the switch from where you are?'])
+def test_full_planner_refuses_set_19_dev_misses(full_planner, text):
+    """Must-refuse commands of language_compound_dev19.yaml planned when it was written."""
+    result = full_planner.plan(text, None)
+    assert not result['ok'] and result['reason'], result

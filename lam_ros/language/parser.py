@@ -392,6 +392,32 @@ def check_command(raw: str):
                  low):
         raise Refusal('the lights cannot change colour: the bulb is yellow and the LED green; '
                       'I can only turn them on or off')
+    if re.search(r'\b(?:lamp|light|bulb|lightbulb|led|diode)s?\b', low) and re.search(
+            r'\b(?:colou?r|hue|tint|warm white|cool white)\b|\b(?:glows?|glowing|shines?|shining)'
+            r' (?:in )?(?:a )?(?:bright |deep |soft )?%s\b' % _words(
+                lx.COLOUR_WORDS + lx.OTHER_COLOURS), low):
+        raise Refusal('the lights cannot change colour: the bulb is yellow and the LED green; '
+                      'I can only turn them on or off')
+    elsewhere = re.search(r'\b(?:lamp|light|bulb|lightbulb|led|diode)s? (?:in|on|by|near|at|above|'
+                          r'under|over|from) (?:the |a )?(?:corner|ceiling|wall|hallway|hall|'
+                          r'room|kitchen|window|porch|garden|stairs|office|bedroom|bathroom)\b',
+                          low)
+    if elsewhere:
+        raise Refusal('the only lights here are the yellow bulb and the green LED on the desk; '
+                      'there is no "%s"' % elsewhere.group(0))
+    lasting = re.search(r'\b(?:permanently|indefinitely|forever|for good|(?:three|four|five|six|'
+                        r'seven|eight|nine|ten|eleven|twelve|a dozen|dozen|several|many|'
+                        r'multiple|a few|\d+) times)\b', low)
+    if lasting:
+        raise Refusal('each skill is one move, done once; I cannot do "%s": say each step' %
+                      lasting.group(0))
+    detach = re.search(r'\b(?:take|pull|pry|remove|rip|yank|lift|tear|wrench)\b(?: \w+){0,3}? '
+                       r'(?:drawer|switch|button|lever|bulb|lightbulb|led|door|handle)s?\b'
+                       r'(?: \w+)? (?:out of the (?:desk|table|cabinet)(?: \w+)? (?:entirely|'
+                       r'completely|altogether)|off (?:the|its) (?:desk|table|wall|rails?|hinges?|'
+                       r'mount)|out of its (?:rails?|socket|slot|mount))\b', low)
+    if detach:
+        raise Refusal("refused: '%s' would take the desk apart" % detach.group(0).strip())
     one = re.search(r'\b(?:second|third|other|another|top|bottom|upper|lower|middle)\s+(drawer|'
                     r'cabinet|cupboard|sliding door|door|button|switch|lamp|light bulb|bulb|'
                     r'led)s?\b', low)
@@ -794,6 +820,9 @@ def read_clause(clause: str):
             r'\s*(?:so )?(?:do|perform|execute|carry out) (?:that|it|this)(?: now| task)?\s*',
             c):
         return None                        # manner ("keeping it in place"), or "do that"
+    if re.match(r'^\s*(?:see|look at|watch|observe|inspect|examine|notice|stare at|point at|'
+                r'point to|glance at|study|view)\b', c):
+        return None                        # looking is not acting: nothing to do by itself
     if re.fullmatch(r'\s*(?:gently |slowly |then |and )*(?:release(?: it| your grip| the grip|'
                     r' the '
                     r'(?:block|cube|object|handle|door handle|drawer handle|switch|button))?|'

@@ -210,6 +210,8 @@ class Planner:
                     continue
                 if i > 0 and words[i - 1] in DETERMINERS and not _describes_block(words, i):
                     things.append(word)
+                elif i > 0 and words[i - 1] in lx.OTHER_COLOURS:
+                    things.append(word)     # "the green triangle": no block is green
                 elif i > 1 and words[i - 2] in DETERMINERS and words[i - 1] in lx.FIXTURE_NOUNS \
                         and not word.endswith('ly') and (
                             i + 1 == len(words) or words[i + 1] in lx.FUNCTION_WORDS):
