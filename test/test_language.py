@@ -386,7 +386,8 @@ def full_planner(tmp_path_factory):
 
 @pytest.mark.parametrize('name, least', [('language_paraphrase_dev.yaml', 0.97),
                                          ('language_verbose_dev.yaml', 0.95),
-                                         ('language_enrichstyle_dev.yaml', 0.98)])
+                                         ('language_enrichstyle_dev.yaml', 0.98),
+                                         ('language_richstyle_dev.yaml', 0.96)])
 def test_full_planner_on_own_single_task_sets(full_planner, name, least):
     import yaml
     from pathlib import Path
@@ -762,3 +763,26 @@ def test_full_planner_refuses_set_19_dev_misses(full_planner, text):
     """Must-refuse commands of language_compound_dev19.yaml planned when it was written."""
     result = full_planner.plan(text, None)
     assert not result['ok'] and result['reason'], result
+
+
+@pytest.mark.parametrize('text, plan', [
+    ('On the table, rotate the red block to the right.', ['rotate_red_block_right']),
+    ('For this step, the robot should nudge the pink block to the left and leave it resting on '
+     'the table.', ['push_pink_block_left']),
+    ('With deliberate care, engage the red block lying in the drawer using your gripper and '
+     'elevate it a few centimetres.', ['lift_red_block_drawer']),
+    ('Shelf: pick up the red block.', ['lift_red_block_slider']),
+    ('To clear space on the left, push the red block smoothly toward the right along the '
+     'tabletop.', ['push_red_block_right']),
+    ('Establish a firm hold on the cobalt block and rotate it leftward, leaving it where it '
+     'currently sits.', ['rotate_blue_block_left']),
+    ('Steer the robotic arm to the pink block inside the drawer, close the gripper around it, '
+     'and hoist it.', ['lift_pink_block_drawer']),
+    ('Using the robotic arm, grip the topmost brick of the pile and lift it away from the other.',
+     ['unstack_block']),
+    ('The goal is a glowing green LED.', ['turn_on_led']),
+])
+def test_framing_of_an_instruction_is_read_around(full_planner, text, plan):
+    """The step, manner, path, goal frame and a place said first (richstyle dev misses)."""
+    result = full_planner.plan(text, None)
+    assert result['ok'] and tasks(result) == plan, result

@@ -33,6 +33,8 @@ superimposed lower upper
 precisely delicately cautiously accurately swiftly rapidly promptly deftly gingerly
 meticulously deliberately calmly gradually safely correctly cleanly immediately instantly
 simply smoothly
+modest moderate comfortable neat luminous slight short brief firm secure steady
+controlled gentle careful precise lateral sideways horizontal vertical tidy orderly
 """.split())
 COLOUR_WORDS = tuple(w for words in COLOURS.values() for w in words)
 # Colours no block has: refused when they name a block ("the green block").

@@ -111,6 +111,8 @@ def normalise(text: str) -> str:
                   r'\s+(out of|out from)\b(?![^,]*\b(?:into|in to|inside|onto|on to|on top of)\b)'
                   % _words(lx.BLOCK_NOUNS), r'take \1 \2', text)
     # "lift the red block, which is in the cabinet": where the block is, not a step
+    text = re.sub(r'\s*,\s*(?=(?:still |currently |now |already )?(?:resting|sitting|lying|'
+                  r'located|placed|kept|stored|standing) (?:on|in|inside|at|within)\b)', ' ', text)
     text = re.sub(r'\s*,\s*(?=(?:which|that) (?:(?:is|was) (?:now |currently |still )?'
                   r'(?:in|inside|on|at|within|located|sitting|resting|lying|kept|stored|placed)|'
                   r'sits|lies|rests)\b)', ' ', text)
@@ -144,7 +146,17 @@ def normalise(text: str) -> str:
     text = re.sub(r'\b(?:the|that) (?:block|cube|one|brick|object)(?: that| which)? '
                   r'(?:you(?:\'re| are| re) (?:now |currently )?holding|you(?:\'ve| have| ve) '
                   r'(?:got )?in (?:your|the) (?:gripper|hand)|in (?:your|the) (?:gripper|hand)|'
-                  r'you hold)\b', 'it', text)
+                  r'you hold|you(?:\'ve| have| ve)? (?:just )?(?:grasped|picked up|grabbed|'
+                  r'lifted)|'
+                  r'you(?:\'re| are| re) carrying)\b', 'it', text)
+    # "drawer: pick up the red cube": the place said first, as a topic
+    topic = re.match(r'^\s*(drawer|shelf|cabinet|slider|cupboard|sliding cabinet)\s*:\s*'
+                     r'([^:;.!?]+)[.!?]?\s*$', text)
+    if topic and _has(' %s ' % topic.group(2), lx.BLOCK_NOUNS):
+        into = re.search(r'\b(?:push|sweep|slide|shove|nudge|put|place|drop|set)\b',
+                         topic.group(2))
+        text = '%s %s the %s' % (topic.group(2).rstrip(' .!'), 'into' if into else 'from',
+                                 topic.group(1))
     text = _topics(text)
     # "for the next demo we need everything dark: turn off the LED ...": context before a
     # colon that names nothing on the desk; the orders follow it
@@ -190,8 +202,9 @@ def normalise(text: str) -> str:
     text = re.sub(r',? ?\b(?:in (?:that|this) order|in order|one after the other)\b', ' ', text)
     # moving the gripper somewhere is approaching, not placing a block
     text = re.sub(r'\b(?:position|move|bring|lower|place|put|guide|get|navigate|press|rest|'
-                  r'extend|stretch|reach) (?:the|your) '
-                  r'(?:gripper|hand|arm|end effector|end-effector|fingers|robot arm|claw)'
+                  r'extend|stretch|reach|direct|steer|maneuver|manoeuvre|swing) (?:the|your) '
+                  r'(?:gripper|hand|arm|end effector|end-effector|fingers|robot arm|robotic arm|'
+                  r'claw)'
                   r'(?: (?:down )?(?:above|over|near|next to|to|towards|toward|around|close to|'
                   r'onto|on|by|beside|in front of|into|inside|in|down into|down to|against))?\b',
                   'approach', text)
@@ -223,14 +236,16 @@ def normalise(text: str) -> str:
     # means and manner: "without lifting it", "not by lifting it"
     text = re.sub(r',? ?\b(?:without|instead of|rather than|not by|but not by) \w+'
                   r'(?: up| out| off)?'
-                  r'(?: (?:it|them|anything|something|the \w+))?(?: up| out| off)?\b', ' ', text)
+                  r'(?: (?:it|them|anything|something|the \w+))?(?: (?:up|out|off) (?:of )?'
+                  r'(?:the|its) (?:table|desk|surface|tabletop))?(?: up| out| off)?\b', ' ', text)
     # "the cube sitting on top of the other block" is the top block of a stack
     text = re.sub(r'\b(?:block|cube|one|object|piece)(?: that is| which is| sitting| resting| '
                   r'lying| placed| stacked| stack)+ on (?:top of )?(?:the other|another|the lower|'
                   r'the bottom|the second)(?: block| cube| one)?\b', 'top block', text)
     text = re.sub(r'\b(?:block|cube|one|object|piece)(?: that is| which is)?(?: sitting| resting| '
                   r'lying| placed| stacked| stack)? on top\b(?! of)|\b(?:topmost|uppermost|upper|'
-                  r'top) (?:block|cube|one|object|piece)(?: (?:of|in|on) (?:the|a) (?:stack|tower|'
+                  r'top) (?:block|cube|one|object|piece|brick)(?: (?:of|in|on) (?:the|a) '
+                  r'(?:stack|tower|'
                   r'pile)(?: of (?:\w+ )?(?:blocks|cubes))?)?', 'top block', text)
     # "the open drawer", "the drawer, which is closed" name the drawer; they ask nothing
     text = re.sub(r'\b(the|an|into|in|inside|from|of) (?:open|opened|pulled out|pulled-out|'
@@ -239,7 +254,76 @@ def normalise(text: str) -> str:
     text = re.sub(r'\b(drawer|door|led|light|lamp|bulb|lightbulb)(?: ,)? (?:which|that) '
                   r'(?:is|was) (?:currently |now |still |already )?(?:open|opened|closed|shut|'
                   r'on|off|lit|unlit|dark)\b', r'\1', text)
-    text = re.sub(r'\s+', ' ', text).strip(' ,')
+    text = _framing(re.sub(r'\s+', ' ', text).strip(' ,'))
+    return re.sub(r'\s+', ' ', text).strip(' ,')
+
+
+# Said around an instruction, not part of it (on normalised text, commas as ' , ').
+_STEP_CONTEXT = re.compile(
+    r'^(?:for|as|at|in order to|to|so as to)(?: finish| complete| accomplish| fulfil| fulfill|'
+    r' do| perform| carry out| achieve| start| begin| end)? (?:the |this |that |a )?'
+    r'(?:next |final |first |'
+    r'current |following )?(?:step|task|point|stage|part|move|action|job)'
+    r'(?: of (?:the|this) (?:task|job|process|sequence))? , ')
+_LEADING_MANNER = re.compile(r'^(?:with|using|by using|by means of) ([^,]{1,60}) , ')
+MANNER_NOUNS = ('care', 'precision', 'tap', 'push', 'touch', 'pressure', 'motion', 'movement',
+                'grip', 'hold', 'stroke', 'nudge', 'sweep', 'effort', 'gripper', 'arm',
+                'end effector', 'hand', 'handle', 'fingers', 'claw', 'caution', 'attention',
+                'control', 'finesse', 'deliberation', 'ease')
+_LEADING_PLACE = re.compile(
+    r'^(?:(?:here|right there|there|right here|starting|beginning|working) )?(on|from|in|inside|'
+    r'at|off|within|into) (the (?:\w+ ){0,2}?(?:table|desk|tabletop|shelf|slider|cabinet|cupboard|'
+    r'drawer)(?: surface| top)?|the surface of the (?:table|desk)) , (?=\w)')
+_PATH = re.compile(r'(?:^|(?<= ))(?:along|across|over) (?:the |its )(?:\w+ ){0,2}?(?:table|desk|'
+                   r'tabletop|surface|track|rail|rails|runners?|length)(?: surface| top)?'
+                   r'(?: of the (?:table|desk))?(?: ,(?= \w))?')
+_FIRM_HOLD = re.compile(r'\b(?:once you have|when you have|after you have|after getting|'
+                        r'establish|get|take|obtain|secure|acquire|gain|have) (?:a |an )?'
+                        r'(?:firm |secure |steady |good |solid |tight |gentle |careful )?'
+                        r'(?:hold|grip|grasp) (?:on|of) ')
+_MANNER_WORDS = re.compile(r'\b(?:softly|delicately|smoothly|steadily|cautiously|lightly|'
+                           r'precisely|deliberately|methodically|attentively|tenderly|'
+                           r'meticulously|swiftly|promptly|calmly)\b')
+
+
+def _framing(text):
+    """Drop what frames an instruction; move a place said first after the verb.
+
+    Framing: the step it is ("for this step, ..."), a purpose ("to clear space on the left,
+    ..."), the manner or tool ("with great care, ...", "using the handle, ..."), the path
+    ("along the desk"), a goal frame ("the desired outcome is ..."). A place said first:
+    "on the table, rotate the red block" reads as "rotate the red block on the table".
+    """
+    text = _STEP_CONTEXT.sub('', text)
+    lead = _LEADING_MANNER.match(text)
+    if lead and _has(' %s ' % lead.group(1), MANNER_NOUNS) and not _has(
+            ' %s ' % lead.group(1), lx.BLOCK_NOUNS + lx.COLOUR_WORDS + lx.DRAWER):
+        text = text[lead.end():]
+    text = re.sub(r'\b(drawer|cabinet|shelf|slider|cupboard)(?:\'s| s)? (?:floor|base|bottom|'
+                  r'interior|receptacle|compartment)\b', r'\1', text)
+    text = re.sub(r'^(?:in order )?to (?!(?:the|a|an|its|your|my|it|left|right|begin|start|'
+                  r'finish|end|conclude|wrap|close)\b)[a-z]+ [^,]{0,50} , (?=\w)', '',
+                  text)                                         # a purpose said first
+    text = re.sub(r'^leave (the [^,]+?) on the (?:table|desk|tabletop) but ',
+                  r'keep \1 on the table and ', text)
+    text = re.sub(r'\b(approach (?:the |a )?[^,]*?) , close (?:it|them)\b', r'\1 , grasp it', text)
+    place = _LEADING_PLACE.match(text)
+    if place:
+        text = '%s %s %s' % (text[place.end():], place.group(1), place.group(2))
+    text = _PATH.sub('', text)
+    text = _FIRM_HOLD.sub('grasp ', text)
+    text = re.sub(r'\b(\w+ly) and (\w+ly)\b', r'\1 \2', text)
+    text = _MANNER_WORDS.sub('', text)
+    text = re.sub(r'\b(up|upward|upwards) and away\b', r'\1', text)
+    text = re.sub(r'\b(?:turn |rotate |spin |pivot )?(?:about|around) (?:its|the) (?:own )?'
+                  r'(?:vertical |upright |z |central )?axis\b', '', text)
+    text = re.sub(r'\bby (?:the|your|its) (?:robot(?:ic)? )?(?:arm|gripper|robot|hand|'
+                  r'end effector)\b', '', text)
+    text = re.sub(r'\bapproach (?:into )?contact(?: with)?\b', 'approach', text)
+    text = re.sub(r'^(?:the )?(?:desired|intended|expected|wanted) (?:outcome|result|end state|'
+                  r'state) (?:is|should be) (?:that |for )?|^the aim is (?:to |for |that )?|'
+                  r'^(?:my|our|the) (?:aim|intention|wish|objective|target) (?:is|here is) '
+                  r'(?:to |for |that )?', '', text)
     return text
 
 
@@ -395,7 +479,8 @@ def check_command(raw: str):
     if re.search(r'\b(?:lamp|light|bulb|lightbulb|led|diode)s?\b', low) and re.search(
             r'\b(?:colou?r|hue|tint|warm white|cool white)\b|\b(?:glows?|glowing|shines?|shining)'
             r' (?:in )?(?:a )?(?:bright |deep |soft )?%s\b' % _words(
-                lx.COLOUR_WORDS + lx.OTHER_COLOURS), low):
+                lx.COLOUR_WORDS + tuple(c for c in lx.OTHER_COLOURS
+                                        if c not in ('green', 'yellow'))), low):
         raise Refusal('the lights cannot change colour: the bulb is yellow and the LED green; '
                       'I can only turn them on or off')
     elsewhere = re.search(r'\b(?:lamp|light|bulb|lightbulb|led|diode)s? (?:in|on|by|near|at|above|'
@@ -801,11 +886,14 @@ MANNER = re.compile(r'\s*(?:%s)\s*' % '|'.join((
     r'fingertips) of (?:the|your) (?:gripper|hand|claw)',
     r'(?:and )?(?:hold|held|keep|kept) (?:it )?(?:firmly|securely|tight|tightly|steady|'
     r'steadily)(?: in (?:the|your) gripper)?',
-    r'(?:firmly |securely |tightly )?(?:grip|gripped|held|hold) by (?:the|your) '
-    r'(?:arm|gripper|robot|hand)',
+    r'(?:firmly |securely |tightly )?(?:grip|gripped|held|hold)(?: by (?:the|your) '
+    r'(?:arm|gripper|robot|hand))?',
     r'let (?:it|them) (?:fall|drop|tumble|slide|roll)(?: in| down| into (?:it|the drawer))?'
     r'(?: on its own| by itself)?',
-    r'it(?: is|\'s| s) (?:balanced|stable|steady|settled|secure|level|in place|there)')))
+    r'it(?: is|\'s| s) (?:balanced|stable|steady|settled|secure|level|in place|there)',
+    r'(?:propelled|pushed|driven|shoved|nudged|slid|moved|propel|push)',
+    r'(?:and )?leave (?:it|them)(?: resting| lying| sitting| there)*(?: on the (?:table|desk|'
+    r'tabletop|surface))?')))
 
 
 def read_clause(clause: str):
@@ -815,7 +903,8 @@ def read_clause(clause: str):
                 r'so that|so it|until|not|rather than|instead of)\b', c) or re.fullmatch(
             r'\s*(?:by |about |roughly |approximately |around |some |nearly |almost )?(?:a |an )?'
             r'(?:\w+ (?:to|or) )?(?:\w+ )?(?:degrees?|quarter(?: turn)?|half turn|bit|little|'
-            r'notch|short distance|few (?:centimet(?:re|er)s|inches))\s*', c) or MANNER.fullmatch(
+            r'notch|short distance|few (?:centimet(?:re|er)s|inches)|quarter of a (?:full )?'
+            r'(?:revolution|turn|rotation|circle))\s*', c) or MANNER.fullmatch(
             c) or re.fullmatch(
             r'\s*(?:so )?(?:do|perform|execute|carry out) (?:that|it|this)(?: now| task)?\s*',
             c):
@@ -975,7 +1064,7 @@ def read_clause(clause: str):
                                    r'second)\b', c)):
         return Intent('unstack', {}, clause)
     if re.search(r'\b(?:grasp|grab|hold|take|reach|approach|go|move|hook|grip|clasp|catch|seize|'
-                 r'clamp|latch|clutch|pinch|engage|press|touch)\b.*\b(?:knob|handle)\b',
+                 r'clamp|latch|clutch|pinch|engage|press|touch|contact)\b.*\b(?:knob|handle)\b',
                  c) and not mentions_block:
         return None                        # "grab the knob and push the drawer in"
     approach_only = re.match(r'^\s*(?:go|move|head|reach|walk|come|proceed|navigate)\b',
@@ -1069,7 +1158,8 @@ def resolve_containers(clauses):
                     clause = '%s in %s' % (clause, last)
             fixture_verb = re.search(r'\b(?:open|close|shut)\b', c) is not None
             grasp = re.match(r'\s*(?:grab|grasp|pick|lift|take|get|hold|raise|seize|fetch)\b', c)
-            if (not last_is_block or fixture_verb) and not colour and not _has(
+            gripper = re.search(r'\b(?:gripper|fingers|claw|jaws)\b', c) is not None
+            if (not last_is_block or fixture_verb and not gripper) and not colour and not _has(
                     c, lx.BLOCK_NOUNS) and not (grasp and seen_block):
                 clause = re.sub(r'\bit\b', last, clause)
         seen_block = seen_block or block
