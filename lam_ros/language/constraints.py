@@ -14,10 +14,9 @@ Two kinds:
   drawer alone"): no step may act on or inside that thing, nor name it as a place.
 """
 
-import re
 from dataclasses import dataclass
 
-from lam_ros.language import lexicon as lx
+from lam_ros.language import lexicon as lx, rx
 from lam_ros.world.tasks import TASKS
 
 NOT = (r'(?:do not|don\'t|dont|never|try not to|be careful not to|take care not to|'
@@ -47,8 +46,8 @@ FORMS = (
      r'left|right|around))?' + TAIL + END, False),
     (START + r'(?:leave|keep)\s+' + OBJECT + r'\s+' + AS_IT_IS + TAIL + END, False),
 )
-FORMS = tuple((re.compile(form, re.IGNORECASE), hands_off) for form, hands_off in FORMS)
-DETERMINER = re.compile(r'^(?:the|that|this|your)\s+')
+FORMS = tuple((rx.compile(form, rx.IGNORECASE), hands_off) for form, hands_off in FORMS)
+DETERMINER = rx.compile(r'^(?:the|that|this|your)\s+')
 THINGS = (('drawer', ('drawer', 'drawer handle', 'desk drawer')),
           ('slider', lx.SLIDER_PLACE + lx.SLIDER_DOOR + ('cabinet door', 'sliding panel',
                                                          'slider door')),
@@ -69,7 +68,7 @@ def thing_of(phrase: str):
     """Return the thing a noun phrase names ('red', 'drawer', ...), or None."""
     words = DETERMINER.sub('', phrase.strip().lower())
     for colour, names in lx.COLOURS.items():
-        match = re.fullmatch(r'(?:%s)(?:[ -]coloured| colored)?(?: (?:%s))?' % (
+        match = rx.fullmatch(r'(?:%s)(?:[ -]coloured| colored)?(?: (?:%s))?' % (
             '|'.join(names), '|'.join(lx.BLOCK_NOUNS)), words)
         if match:
             return colour
@@ -87,13 +86,13 @@ def split_constraints(text: str):
             thing = thing_of(match.group(2))
             if thing is None:
                 return match.group(0)        # not ours: the parser refuses it as said
-            said = re.sub(r'^(?:(?:but|and|while|though|however|also),?\s+)*(?:please\s+)?', '',
-                          match.group(0).strip(' ,;.:!'), flags=re.IGNORECASE)
+            said = rx.sub(r'^(?:(?:but|and|while|though|however|also),?\s+)*(?:please\s+)?', '',
+                          match.group(0).strip(' ,;.:!'), flags=rx.IGNORECASE)
             found.append(Constraint(thing, hands_off, said))
             return match.group(1) if match.group(1).strip() else ' '
         text = form.sub(keep, text)
-    text = re.sub(r'\s+', ' ', text)
-    text = re.sub(r'\s*[,;]\s*(?=[.!?]|$)', '', text).strip(' ,;')
+    text = rx.sub(r'\s+', ' ', text)
+    text = rx.sub(r'\s*[,;]\s*(?=[.!?]|$)', '', text).strip(' ,;')
     return text, found
 
 
@@ -130,7 +129,7 @@ def violation(constraint: Constraint, steps: list, said: str):
             return 'I cannot keep to "%s": the plan must %s%s' % (
                 constraint.text, step['task'].replace('_', ' '),
                 ' first' if step.get('auto') else '')
-    if constraint.thing in lx.COLOURS and re.search(
+    if constraint.thing in lx.COLOURS and rx.search(
             r'\b(?:%s)\b' % '|'.join(lx.COLOURS[constraint.thing]), said.lower()):
         return ('I cannot keep to "%s": the command also names the %s block'
                 % (constraint.text, constraint.thing))

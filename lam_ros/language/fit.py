@@ -9,13 +9,12 @@ the thing a clause acts on (the first thing it names outside a place phrase: "fr
 drawer" is where, not what) and at its verb, and says what does not fit the task.
 """
 
-import re
 
-from lam_ros.language import lexicon as lx
+from lam_ros.language import lexicon as lx, rx
 from lam_ros.language.parser import split_clauses
 from lam_ros.world.tasks import TASKS
 
-WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+WORD = rx.compile(r"[a-z]+(?:'[a-z]+)?")
 
 # What a clause can act on, by kind. Pronouns and words for the gripper name no kind.
 KINDS = (
@@ -35,7 +34,7 @@ PLACE_WORDS = frozenset(('in', 'into', 'inside', 'within', 'from', 'out', 'of', 
                          'between', 'past', 'along'))
 PARTICLES = frozenset(('on', 'off', 'out', 'up', 'down', 'over', 'back', 'away', 'around',
                        'round'))
-GRIPPER = re.compile(r'\b(?:gripper|grippers|hand|fingers|claw|claws|jaws|grip)\b')
+GRIPPER = rx.compile(r'\b(?:gripper|grippers|hand|fingers|claw|claws|jaws|grip)\b')
 
 # Which kinds of thing each primitive acts on (None: the clause names none, or a pronoun).
 ACTS_ON = {'lift': ('block',), 'rotate': ('block',), 'push': ('block',), 'stack': ('block',),
@@ -46,20 +45,20 @@ NAMES = {'block': 'a block', 'drawer': 'the drawer', 'cabinet': 'the cabinet',
 DOES = {'lift': 'lift', 'rotate': 'rotate', 'push': 'push', 'stack': 'stack',
         'unstack': 'unstack', 'place': 'put away', 'push_into_drawer': 'sweep into the drawer'}
 
-ON_OFF = re.compile(r'^\w+ (?:on|off)\b|\b(?:on|off)$')
+ON_OFF = rx.compile(r'^\w+ (?:on|off)\b|\b(?:on|off)$')
 HANDLES = ('lift', 'pick', 'grab', 'grasp', 'stack', 'unstack', 'rotate', 'spin', 'twist',
            'unscrew', 'screw', 'remove', 'open', 'close')
 CONTROL_MISFITS = ('open', 'close', 'stack', 'unstack', 'rotate', 'spin', 'unscrew', 'screw')
 MOVES = ('put', 'place', 'push', 'slide', 'move', 'drag', 'carry', 'insert', 'shift', 'shove')
-DESTINATION = re.compile(r'\b(?:left|right|leftwards?|rightwards?|across|(?:in|into|inside|onto) '
+DESTINATION = rx.compile(r'\b(?:left|right|leftwards?|rightwards?|across|(?:in|into|inside|onto) '
                          r'(?:the |a )?(?:\w+ )?(?:drawer|cabinet|cupboard|slider|shelf|box))\b')
 # what follows these is a purpose or a condition, not the thing acted on
-PURPOSE = re.compile(r'\b(?:so|until|till|while|because|which|when|once)\b|'
+PURPOSE = rx.compile(r'\b(?:so|until|till|while|because|which|when|once)\b|'
                      r'\bto (?!the\b|a\b|an\b|its\b|your\b|my\b|it\b|left\b|right\b)')
 DETERMINERS = frozenset(('the', 'a', 'an', 'my', 'your', 'this', 'that', 'these', 'those'))
-SIDEWAYS = re.compile(r'\bto the (?:left|right)\b(?! of)|\b(?:leftwards?|rightwards?|sideways)\b|'
+SIDEWAYS = rx.compile(r'\bto the (?:left|right)\b(?! of)|\b(?:leftwards?|rightwards?|sideways)\b|'
                       r'\b(?:left|right)$')
-NOT_FLAT = re.compile(r'\b(?:upside down|inside out|on (?:its|one|an|their) (?:side|edge|end|'
+NOT_FLAT = rx.compile(r'\b(?:upside down|inside out|on (?:its|one|an|their) (?:side|edge|end|'
                       r'corner)|end over end|head over heels)\b')
 
 

@@ -10,12 +10,11 @@ The planner (lam_ros.language.planner) checks the intents with retrieval, ground
 in the scene and turns them into CALVIN tasks. This module never decides to act.
 """
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from lam_ros.language import lexicon as lx
+from lam_ros.language import lexicon as lx, rx
 
 MAX_CHARS = 300
 MAX_CLAUSES = 8
@@ -46,11 +45,11 @@ class Intent:
 
 
 def _words(options):
-    return r'(?:%s)' % '|'.join(re.escape(o) for o in sorted(options, key=len, reverse=True))
+    return r'(?:%s)' % '|'.join(rx.escape(o) for o in sorted(options, key=len, reverse=True))
 
 
 def _has(text, options):
-    return re.search(r'\b%s\b' % _words(options), text) is not None
+    return rx.search(r'\b%s\b' % _words(options), text) is not None
 
 
 @lru_cache(maxsize=4096)
@@ -58,102 +57,102 @@ def normalise(text: str) -> str:
     """Lower-case, drop filler and politeness, keep commas as clause hints (cached: pure)."""
     text = text.lower().replace('’', "'")
     # texting and speech: "pls", "u", "n" for "and", "youve"
-    text = re.sub(r'\b(you|i|they)(ve|re)\b|\b(we)(ve)\b', r"\1\3'\2\4", text)
-    text = re.sub(r'\b(?:pls|plz|plse|pleez)\b', 'please', text.replace('&', ' and '))
-    text = re.sub(r'\s\+\s', ' and ', text)
+    text = rx.sub(r'\b(you|i|they)(ve|re)\b|\b(we)(ve)\b', r"\1\3'\2\4", text)
+    text = rx.sub(r'\b(?:pls|plz|plse|pleez)\b', 'please', text.replace('&', ' and '))
+    text = rx.sub(r'\s\+\s', ' and ', text)
     # a first sentence that only sets the scene: "I'm about to take photos of the table.
     # The yellow bulb needs to be on for that."
-    scene = re.match(r'^\s*(?:i|we|i\'m|we\'re|i am|we are|today|tonight|this morning|in a '
+    scene = rx.match(r'^\s*(?:i|we|i\'m|we\'re|i am|we are|today|tonight|this morning|in a '
                      r'(?:minute|moment))\b[^.!?;]*[.!?;]\s+(?=\S)', text)
     if scene and not _has(' %s ' % scene.group(0), OBJECT_WORDS + ('it', 'them')):
         text = text[scene.end():]
     # the robot addressed by name: "robot, open the drawer", "hey robot: ..."
-    text = re.sub(r'^\s*(?:(?:hey|hi|hello|ok|okay|yo)\s+)?(?:robot(?:ic)? (?:arm|manipulator)|'
+    text = rx.sub(r'^\s*(?:(?:hey|hi|hello|ok|okay|yo)\s+)?(?:robot(?:ic)? (?:arm|manipulator)|'
                   r'robot|robo|bot|arm)\s*[,:!]\s*', '', text)
     # "rotate it clockwise in place on the table": where it stays, not where it goes
-    text = re.sub(r'\bin (?:the same |its )?(place|spot) on the (?:table|desk|tabletop)\b',
+    text = rx.sub(r'\bin (?:the same |its )?(place|spot) on the (?:table|desk|tabletop)\b',
                   r'in \1', text)
     # "touch the left side of the red block and shove it right": where to touch it
-    text = re.sub(r'\b(touch|contact|press against|press on|press|approach|reach|get behind|go '
+    text = rx.sub(r'\b(touch|contact|press against|press on|press|approach|reach|get behind|go '
                   r'to|make contact with) the (?:left|right|near|far|front|back|opposite) '
                   r'(?:side|face|edge) of\b', r'\1', text)
     text = LIGHT_CEASE.sub(_light_off, text)
     # a state said first asks for nothing: "the drawer's open already - take the cobalt
     # block out of it" ("it" is that fixture)
-    state = re.match(r'^(?:the )?(drawer|cabinet|cupboard)(?:\'s| is| s| has| was)(?: been)?'
+    state = rx.match(r'^(?:the )?(drawer|cabinet|cupboard)(?:\'s| is| s| has| was)(?: been)?'
                      r'(?: left| still| already)? (?:open|opened)(?: already)?\s*'
                      r'(?:[,;:.]|[-–—]+|so\b|and\b)\s*', text)
     if state:
-        text = re.sub(r'\b(out of|from|in|into|inside|close|shut|push in) it\b',
+        text = rx.sub(r'\b(out of|from|in|into|inside|close|shut|push in) it\b',
                       r'\1 the ' + state.group(1),
                       text[state.end():], count=1)
     # an arrow chain is a sequence: "open drawer -> lift pink block -> drop it in"; after
     # a bare topic an arrow or a dash is a colon: "rose cube -> push it left, turn it ..."
-    topic = re.match(r'^\s*([a-z ]{1,30}?)\s*(?:-+>|=+>|→|\s[-–—]+\s)', text)
+    topic = rx.match(r'^\s*([a-z ]{1,30}?)\s*(?:-+>|=+>|→|\s[-–—]+\s)', text)
     if topic and not (set(topic.group(1).split()) & action_verbs()):
         text = topic.group(1) + ':' + text[topic.end():]
-    text = re.sub(r'\s*(?:-+>|=+>|→|>>)\s*', ' , then ', text)
+    text = rx.sub(r'\s*(?:-+>|=+>|→|>>)\s*', ' , then ', text)
     # numbered or worded steps: "1) lift the pink block 2) put it inside", "step two, ..."
-    text = re.sub(r'\bstep (?:one|two|three|four|five|\d)\s*[,:.]?\s*', ' , ', text)
-    if len(re.findall(r'(?:^|\s)\(?\d\s*[).:]\s', ' ' + text)) >= 2:
-        text = re.sub(r'(?:^|\s)\(?\d\s*[).:]\s+', ' , ', ' ' + text)
+    text = rx.sub(r'\bstep (?:one|two|three|four|five|\d)\s*[,:.]?\s*', ' , ', text)
+    if len(rx.findall(r'(?:^|\s)\(?\d\s*[).:]\s', ' ' + text)) >= 2:
+        text = rx.sub(r'(?:^|\s)\(?\d\s*[).:]\s+', ' , ', ' ' + text)
     # "turn the lamp on ... wait, first shut the drawer": the step said last goes first
-    text = re.sub(r'(?:\.{2,}|[,;])?\s*\b(?:wait|actually|on second thought)\b,? (?:no,? )?'
+    text = rx.sub(r'(?:\.{2,}|[,;])?\s*\b(?:wait|actually|on second thought)\b,? (?:no,? )?'
                   r'first\b', ', but first', text)
     # "move the red block from the slider into the drawer": a lift, then a place
-    text = re.sub(r'\b(?:move|relocate|transfer|carry|bring|shift|take|get)\s+'
+    text = rx.sub(r'\b(?:move|relocate|transfer|carry|bring|shift|take|get)\s+'
                   r'(the [a-z -]{1,30}?(?:block|cube|brick|one|piece|object))\s+(?:out of|from)\s+'
                   r'(the (?:[a-z]+ )?(?:slider|cabinet|cupboard|shelf|drawer|table|desk|tabletop))'
                   r'\s+(?:and )?(into|in to|inside|in|onto|on to|on top of|on)\s+(the )',
                   r'take \1 from \2 , then put it \3 \4', text)
     # "carry the blue block out of the slider": a lift from there, not a place into it
-    text = re.sub(r'\b(?:move|relocate|transfer|carry|bring|shift)\s+(the [a-z -]{1,30}?%s|it)'
+    text = rx.sub(r'\b(?:move|relocate|transfer|carry|bring|shift)\s+(the [a-z -]{1,30}?%s|it)'
                   r'\s+(out of|out from)\b(?![^,]*\b(?:into|in to|inside|onto|on to|on top of)\b)'
                   % _words(lx.BLOCK_NOUNS), r'take \1 \2', text)
     # "lift the red block, which is in the cabinet": where the block is, not a step
-    text = re.sub(r'\s*,\s*(?=(?:still |currently |now |already )?(?:resting|sitting|lying|'
+    text = rx.sub(r'\s*,\s*(?=(?:still |currently |now |already )?(?:resting|sitting|lying|'
                   r'located|placed|kept|stored|standing) (?:on|in|inside|at|within)\b)', ' ', text)
-    text = re.sub(r'\s*,\s*(?=(?:which|that) (?:(?:is|was) (?:now |currently |still )?'
+    text = rx.sub(r'\s*,\s*(?=(?:which|that) (?:(?:is|was) (?:now |currently |still )?'
                   r'(?:in|inside|on|at|within|located|sitting|resting|lying|kept|stored|placed)|'
                   r'sits|lies|rests)\b)', ' ', text)
     # "right after you ...", "right before ...": at once, not a direction
-    text = re.sub(r'(^|[,;:.]\s*|\band |\bthen )(?:right|just|immediately|directly) '
+    text = rx.sub(r'(^|[,;:.]\s*|\band |\bthen )(?:right|just|immediately|directly) '
                   r'(?=after\b|before\b|once\b)', r'\1', text)
     # telegraphic "after" before an order: "open drawer, after take blue block"
-    text = re.sub(r'(^|[,;:.]\s*|\band )after (?=%s\b(?! (?:you|i|it|that)\b))' %
+    text = rx.sub(r'(^|[,;:.]\s*|\band )after (?=%s\b(?! (?:you|i|it|that)\b))' %
                   _words(action_verbs()),
                   r'\1then ', text)
-    text = re.sub(r'\b(?:a|the) second (block|cube|brick|one)\b', r'another \1', text)
-    text = re.sub(r'\bu\b', 'you', re.sub(r'\bur\b', 'your', text))
-    text = re.sub(r'\bn\b', 'and', re.sub(r'\b(?:thx|tnx|ty)\b', 'thanks', text))
-    text = re.sub(r'^(?:is|would it be|will it be) (?:it )?possible (?:for you )?(?:that )?'
+    text = rx.sub(r'\b(?:a|the) second (block|cube|brick|one)\b', r'another \1', text)
+    text = rx.sub(r'\bu\b', 'you', rx.sub(r'\bur\b', 'your', text))
+    text = rx.sub(r'\bn\b', 'and', rx.sub(r'\b(?:thx|tnx|ty)\b', 'thanks', text))
+    text = rx.sub(r'^(?:is|would it be|will it be) (?:it )?possible (?:for you )?(?:that )?'
                   r'(?:you )?(?:to )?', '', text)
     # a closing remark: "..., done.", "..., is ok?" (thanks are filler)
-    text = re.sub(r'[,.;:!?\s]*\b(?:done|that\'s (?:it|all)|that is (?:it|all)|over|'
+    text = rx.sub(r'[,.;:!?\s]*\b(?:done|that\'s (?:it|all)|that is (?:it|all)|over|'
                   r'(?:is|is that|is it) (?:ok|okay|alright|fine|possible))[.!?\s]*$', '', text)
     # hesitations go before self-corrections are read: "the blue block, um, sorry, the pink"
-    text = re.sub(r'\b(?:um+|uh+|uhm|erm|er|oh|ah)\b,?\s*', '', text)
+    text = rx.sub(r'\b(?:um+|uh+|uhm|erm|er|oh|ah)\b,?\s*', '', text)
     text = _corrections(text)
     # a spoken "right, so, ..." or "so what i need is ...": no content
-    text = re.sub(r'^(?:(?:right|alright|all right|okay|ok|so|well|now)\s*,\s*)+', '', text)
-    text = re.sub(r'^(?:so,? )?what (?:i|we) (?:need|want)(?: you to do)? (?:is|are) ', '', text)
-    text = re.sub(r'\b(?:the|that) (?:very )?same (?:block|cube|one|brick)\b', 'it', text)
+    text = rx.sub(r'^(?:(?:right|alright|all right|okay|ok|so|well|now)\s*,\s*)+', '', text)
+    text = rx.sub(r'^(?:so,? )?what (?:i|we) (?:need|want)(?: you to do)? (?:is|are) ', '', text)
+    text = rx.sub(r'\b(?:the|that) (?:very )?same (?:block|cube|one|brick)\b', 'it', text)
     # "switch off the yellow light and switch on the green one": no block is green or
     # yellow, so "the green one" said of lights is the green light
-    if re.search(r'\b(?:light|lights|lamp|lamps|bulb|led|leds)\b', text):
-        text = re.sub(r'\bthe (green|yellow) one\b', r'the \1 light', text)
+    if rx.search(r'\b(?:light|lights|lamp|lamps|bulb|led|leds)\b', text):
+        text = rx.sub(r'\bthe (green|yellow) one\b', r'the \1 light', text)
     # "put the block you're holding in the drawer": the held block is "it"
-    text = re.sub(r'\b(?:the|that) (?:block|cube|one|brick|object)(?: that| which)? '
+    text = rx.sub(r'\b(?:the|that) (?:block|cube|one|brick|object)(?: that| which)? '
                   r'(?:you(?:\'re| are| re) (?:now |currently )?holding|you(?:\'ve| have| ve) '
                   r'(?:got )?in (?:your|the) (?:gripper|hand)|in (?:your|the) (?:gripper|hand)|'
                   r'you hold|you(?:\'ve| have| ve)? (?:just )?(?:grasped|picked up|grabbed|'
                   r'lifted)|'
                   r'you(?:\'re| are| re) carrying)\b', 'it', text)
     # "drawer: pick up the red cube": the place said first, as a topic
-    topic = re.match(r'^\s*(drawer|shelf|cabinet|slider|cupboard|sliding cabinet)\s*:\s*'
+    topic = rx.match(r'^\s*(drawer|shelf|cabinet|slider|cupboard|sliding cabinet)\s*:\s*'
                      r'([^:;.!?]+)[.!?]?\s*$', text)
     if topic and _has(' %s ' % topic.group(2), lx.BLOCK_NOUNS):
-        into = re.search(r'\b(?:push|sweep|slide|shove|nudge|put|place|drop|set)\b',
+        into = rx.search(r'\b(?:push|sweep|slide|shove|nudge|put|place|drop|set)\b',
                          topic.group(2))
         text = '%s %s the %s' % (topic.group(2).rstrip(' .!'), 'into' if into else 'from',
                                  topic.group(1))
@@ -163,18 +162,18 @@ def normalise(text: str) -> str:
     context = _COLON_CONTEXT.match(text)
     if context and not _has(' %s ' % context.group(1), OBJECT_WORDS):
         text = text[context.end():]
-    text = re.sub(r'["“”()\[\]{}!?]', ' ', text)
-    text = re.sub(r'[;:.]+(\s|$)', ' , ', text)
-    text = re.sub(r'\s*,\s*', ' , ', text)
-    text = re.sub(r'\b(\w+)ing\b', lambda m: lx.GERUNDS.get(m.group(0), m.group(0)), text)
-    text = re.sub(r'\b\w+\b', lambda m: lx.IRREGULAR.get(m.group(0), m.group(0)), text)
-    text = re.sub(r'(\b\w+ )?\b(\w+(?:ing|ed))\b', _stem, text)
+    text = rx.sub(r'["“”()\[\]{}!?]', ' ', text)
+    text = rx.sub(r'[;:.]+(\s|$)', ' , ', text)
+    text = rx.sub(r'\s*,\s*', ' , ', text)
+    text = rx.sub(r'\b(\w+)ing\b', lambda m: lx.GERUNDS.get(m.group(0), m.group(0)), text)
+    text = rx.sub(r'\b\w+\b', lambda m: lx.IRREGULAR.get(m.group(0), m.group(0)), text)
+    text = rx.sub(r'(\b\w+ )?\b(\w+(?:ing|ed))\b', _stem, text)
     for filler in sorted(lx.FILLER, key=len, reverse=True):
-        text = re.sub(r'(^|\s)%s(?=\s|$|,)' % re.escape(filler), ' ', text)
-    text = re.sub(r'^(?:so|well|now)\b,?\s*', '', re.sub(r'\s+', ' ', text).strip(' ,'))
+        text = rx.sub(r'(^|\s)%s(?=\s|$|,)' % rx.escape(filler), ' ', text)
+    text = rx.sub(r'^(?:so|well|now)\b,?\s*', '', rx.sub(r'\s+', ' ', text).strip(' ,'))
     read_as, rare_verb = verb_senses()
     # "grasp and lift the red block": the grasp is part of the action, with its object
-    text = re.sub(VERB_AT + r'(?:grasp|grab|grip|seize|clasp|clutch|pinch|squeeze|hold|reach for|'
+    text = rx.sub(VERB_AT + r'(?:grasp|grab|grip|seize|clasp|clutch|pinch|squeeze|hold|reach for|'
                   r'reach out for|go for)(?: ,)? (?:and then|and|then) (?=%s\b)' %
                   _words(action_verbs()),
                   lambda m: m.group(1) + m.group(2), text)
@@ -189,19 +188,19 @@ def normalise(text: str) -> str:
     text = _AFTER_YOU.sub('and then ', text)
     text = _SUBJECT_YOU.sub(r'\1', text)
     # which way a clock turns; "using the gripper, ...": the tool is always the gripper
-    text = re.sub(r'\b(?:counter to|against|opposite to|opposite|contrary to|the opposite of)'
+    text = rx.sub(r'\b(?:counter to|against|opposite to|opposite|contrary to|the opposite of)'
                   r'(?: the (?:direction|way)(?: of)?| how| the way)? (?:an? |the )?'
                   r'clock(?:\x27s|s)?(?: hands?)?(?: goes?| runs?| moves?| turns?| go| run)?\b',
                   'counterclockwise', text)
-    text = re.sub(r'\b(?:the )?(?:same )?(?:way|direction)(?: that| as| of| how)? (?:an? |the )?'
+    text = rx.sub(r'\b(?:the )?(?:same )?(?:way|direction)(?: that| as| of| how)? (?:an? |the )?'
                   r'clock(?:\x27s|s)?(?: hands?)?(?: goes?| runs?| moves?| turns?| go| run)?\b',
                   'clockwise', text)
-    text = re.sub(r'\bccw\b', 'counterclockwise', re.sub(r'\bcw\b', 'clockwise', text))
-    text = re.sub(r'(?:^|(?<=, ))(?:using|with) (?:the |your )(?:robot(?:ic)? )?(?:gripper|arm|'
+    text = rx.sub(r'\bccw\b', 'counterclockwise', rx.sub(r'\bcw\b', 'clockwise', text))
+    text = rx.sub(r'(?:^|(?<=, ))(?:using|with) (?:the |your )(?:robot(?:ic)? )?(?:gripper|arm|'
                   r'hand|manipulator|fingers|end effector)(?: ,| (?=\w))', ' ', text).strip(' ,')
-    text = re.sub(r',? ?\b(?:in (?:that|this) order|in order|one after the other)\b', ' ', text)
+    text = rx.sub(r',? ?\b(?:in (?:that|this) order|in order|one after the other)\b', ' ', text)
     # moving the gripper somewhere is approaching, not placing a block
-    text = re.sub(r'\b(?:position|move|bring|lower|place|put|guide|get|navigate|press|rest|'
+    text = rx.sub(r'\b(?:position|move|bring|lower|place|put|guide|get|navigate|press|rest|'
                   r'extend|stretch|reach|direct|steer|maneuver|manoeuvre|swing) (?:the|your) '
                   r'(?:gripper|hand|arm|end effector|end-effector|fingers|robot arm|robotic arm|'
                   r'claw)'
@@ -214,74 +213,74 @@ def normalise(text: str) -> str:
     # "move toward the red block in the slider and hoist it": the block is what is lifted
     text = _APPROACH_THING.sub(lambda m: '%s%s%s %s' % (m.group(1), m.group(2), m.group(4),
                                                         m.group(3)), text)
-    text = re.sub(r'(^|, )(?:approach|go to|move to|head to|locate|find|spot|identify) the '
+    text = rx.sub(r'(^|, )(?:approach|go to|move to|head to|locate|find|spot|identify) the '
                   r'(?:stack|tower|pile)(?: of (?:\w+ )?(?:blocks|cubes))?'
                   r'(?: on the (?:desk|table))?'
                   r'(?: ,| and)? ', r'\1', text)
     # the compartment under the table is the drawer; behind the sliding door, the cabinet
-    text = re.sub(r'\b(?:compartment|cabinet|cupboard|space|shelf)s? '
+    text = rx.sub(r'\b(?:compartment|cabinet|cupboard|space|shelf)s? '
                   r'(?:located |that is )?'
                   r'(?:under|beneath|below|underneath)(?: the (?:table|tabletop|desk|countertop|'
                   r'table top|work surface))?\b', 'drawer', text)
-    text = re.sub(r'\b(?:space|shelf|area|compartment) behind the slid(?:e|ing) (?:door|panel)\b',
+    text = rx.sub(r'\b(?:space|shelf|area|compartment) behind the slid(?:e|ing) (?:door|panel)\b',
                   'cabinet', text)
-    text = re.sub(r'\bbehind the slid(?:e|ing) (?:door|panel)\b', 'in the cabinet', text)
-    text = re.sub(r'\b(from|on|in|off|inside|into|onto) the slide\b(?! (?:door|panel))',
+    text = rx.sub(r'\bbehind the slid(?:e|ing) (?:door|panel)\b', 'in the cabinet', text)
+    text = rx.sub(r'\b(from|on|in|off|inside|into|onto) the slide\b(?! (?:door|panel))',
                   r'\1 the slider', text)
     # where a block is, by another fixture: not an action on that fixture
-    text = re.sub(r'\b(?:sitting |lying |resting |located |placed |that is |which is )?'
+    text = rx.sub(r'\b(?:sitting |lying |resting |located |placed |that is |which is )?'
                   r'(?:next to|near|beside|close to|in front of|by|to the (?:left|right) of) '
                   r'the (?:drawer|button|switch|lamp|light|cabinet|slider|sliding door)'
                   r'(?: handle)?\b', ' ', text)
     # means and manner: "without lifting it", "not by lifting it"
-    text = re.sub(r',? ?\b(?:without|instead of|rather than|not by|but not by) \w+'
+    text = rx.sub(r',? ?\b(?:without|instead of|rather than|not by|but not by) \w+'
                   r'(?: up| out| off)?'
                   r'(?: (?:it|them|anything|something|the \w+))?(?: (?:up|out|off) (?:of )?'
                   r'(?:the|its) (?:table|desk|surface|tabletop))?(?: up| out| off)?\b', ' ', text)
     # "the cube sitting on top of the other block" is the top block of a stack
-    text = re.sub(r'\b(?:block|cube|one|object|piece)(?: that is| which is| sitting| resting| '
+    text = rx.sub(r'\b(?:block|cube|one|object|piece)(?: that is| which is| sitting| resting| '
                   r'lying| placed| stacked| stack)+ on (?:top of )?(?:the other|another|the lower|'
                   r'the bottom|the second)(?: block| cube| one)?\b', 'top block', text)
-    text = re.sub(r'\b(?:block|cube|one|object|piece)(?: that is| which is)?(?: sitting| resting| '
+    text = rx.sub(r'\b(?:block|cube|one|object|piece)(?: that is| which is)?(?: sitting| resting| '
                   r'lying| placed| stacked| stack)? on top\b(?! of)|\b(?:topmost|uppermost|upper|'
                   r'top) (?:block|cube|one|object|piece|brick)(?: (?:of|in|on) (?:the|a) '
                   r'(?:stack|tower|'
                   r'pile)(?: of (?:\w+ )?(?:blocks|cubes))?)?', 'top block', text)
     # "the open drawer", "the drawer, which is closed" name the drawer; they ask nothing
-    text = re.sub(r'\b(the|an|into|in|inside|from|of) (?:open|opened|pulled out|pulled-out|'
+    text = rx.sub(r'\b(the|an|into|in|inside|from|of) (?:open|opened|pulled out|pulled-out|'
                   r'closed|shut) ((?:desk |cabinet |table )?(?:drawer|door|sliding door))\b',
                   r'\1 \2', text)
-    text = re.sub(r'\b(drawer|door|led|light|lamp|bulb|lightbulb)(?: ,)? (?:which|that) '
+    text = rx.sub(r'\b(drawer|door|led|light|lamp|bulb|lightbulb)(?: ,)? (?:which|that) '
                   r'(?:is|was) (?:currently |now |still |already )?(?:open|opened|closed|shut|'
                   r'on|off|lit|unlit|dark)\b', r'\1', text)
-    text = _framing(re.sub(r'\s+', ' ', text).strip(' ,'))
-    return re.sub(r'\s+', ' ', text).strip(' ,')
+    text = _framing(rx.sub(r'\s+', ' ', text).strip(' ,'))
+    return rx.sub(r'\s+', ' ', text).strip(' ,')
 
 
 # Said around an instruction, not part of it (on normalised text, commas as ' , ').
-_STEP_CONTEXT = re.compile(
+_STEP_CONTEXT = rx.compile(
     r'^(?:for|as|at|in order to|to|so as to)(?: finish| complete| accomplish| fulfil| fulfill|'
     r' do| perform| carry out| achieve| start| begin| end)? (?:the |this |that |a )?'
     r'(?:next |final |first |'
     r'current |following )?(?:step|task|point|stage|part|move|action|job)'
     r'(?: of (?:the|this) (?:task|job|process|sequence))? , ')
-_LEADING_MANNER = re.compile(r'^(?:with|using|by using|by means of) ([^,]{1,60}) , ')
+_LEADING_MANNER = rx.compile(r'^(?:with|using|by using|by means of) ([^,]{1,60}) , ')
 MANNER_NOUNS = ('care', 'precision', 'tap', 'push', 'touch', 'pressure', 'motion', 'movement',
                 'grip', 'hold', 'stroke', 'nudge', 'sweep', 'effort', 'gripper', 'arm',
                 'end effector', 'hand', 'handle', 'fingers', 'claw', 'caution', 'attention',
                 'control', 'finesse', 'deliberation', 'ease')
-_LEADING_PLACE = re.compile(
+_LEADING_PLACE = rx.compile(
     r'^(?:(?:here|right there|there|right here|starting|beginning|working) )?(on|from|in|inside|'
     r'at|off|within|into) (the (?:\w+ ){0,2}?(?:table|desk|tabletop|shelf|slider|cabinet|cupboard|'
     r'drawer)(?: surface| top)?|the surface of the (?:table|desk)) , (?=\w)')
-_PATH = re.compile(r'(?:^|(?<= ))(?:along|across|over) (?:the |its )(?:\w+ ){0,2}?(?:table|desk|'
+_PATH = rx.compile(r'(?:^|(?<= ))(?:along|across|over) (?:the |its )(?:\w+ ){0,2}?(?:table|desk|'
                    r'tabletop|surface|track|rail|rails|runners?|length)(?: surface| top)?'
                    r'(?: of the (?:table|desk))?(?: ,(?= \w))?')
-_FIRM_HOLD = re.compile(r'\b(?:once you have|when you have|after you have|after getting|'
+_FIRM_HOLD = rx.compile(r'\b(?:once you have|when you have|after you have|after getting|'
                         r'establish|get|take|obtain|secure|acquire|gain|have) (?:a |an )?'
                         r'(?:firm |secure |steady |good |solid |tight |gentle |careful )?'
                         r'(?:hold|grip|grasp) (?:on|of) ')
-_MANNER_WORDS = re.compile(r'\b(?:softly|delicately|smoothly|steadily|cautiously|lightly|'
+_MANNER_WORDS = rx.compile(r'\b(?:softly|delicately|smoothly|steadily|cautiously|lightly|'
                            r'precisely|deliberately|methodically|attentively|tenderly|'
                            r'meticulously|swiftly|promptly|calmly)\b')
 
@@ -299,28 +298,28 @@ def _framing(text):
     if lead and _has(' %s ' % lead.group(1), MANNER_NOUNS) and not _has(
             ' %s ' % lead.group(1), lx.BLOCK_NOUNS + lx.COLOUR_WORDS + lx.DRAWER):
         text = text[lead.end():]
-    text = re.sub(r'\b(drawer|cabinet|shelf|slider|cupboard)(?:\'s| s)? (?:floor|base|bottom|'
+    text = rx.sub(r'\b(drawer|cabinet|shelf|slider|cupboard)(?:\'s| s)? (?:floor|base|bottom|'
                   r'interior|receptacle|compartment)\b', r'\1', text)
-    text = re.sub(r'^(?:in order )?to (?!(?:the|a|an|its|your|my|it|left|right|begin|start|'
+    text = rx.sub(r'^(?:in order )?to (?!(?:the|a|an|its|your|my|it|left|right|begin|start|'
                   r'finish|end|conclude|wrap|close)\b)[a-z]+ [^,]{0,50} , (?=\w)', '',
                   text)                                         # a purpose said first
-    text = re.sub(r'^leave (the [^,]+?) on the (?:table|desk|tabletop) but ',
+    text = rx.sub(r'^leave (the [^,]+?) on the (?:table|desk|tabletop) but ',
                   r'keep \1 on the table and ', text)
-    text = re.sub(r'\b(approach (?:the |a )?[^,]*?) , close (?:it|them)\b', r'\1 , grasp it', text)
+    text = rx.sub(r'\b(approach (?:the |a )?[^,]*?) , close (?:it|them)\b', r'\1 , grasp it', text)
     place = _LEADING_PLACE.match(text)
     if place:
         text = '%s %s %s' % (text[place.end():], place.group(1), place.group(2))
     text = _PATH.sub('', text)
     text = _FIRM_HOLD.sub('grasp ', text)
-    text = re.sub(r'\b(\w+ly) and (\w+ly)\b', r'\1 \2', text)
+    text = rx.sub(r'\b(\w+ly) and (\w+ly)\b', r'\1 \2', text)
     text = _MANNER_WORDS.sub('', text)
-    text = re.sub(r'\b(up|upward|upwards) and away\b', r'\1', text)
-    text = re.sub(r'\b(?:turn |rotate |spin |pivot )?(?:about|around) (?:its|the) (?:own )?'
+    text = rx.sub(r'\b(up|upward|upwards) and away\b', r'\1', text)
+    text = rx.sub(r'\b(?:turn |rotate |spin |pivot )?(?:about|around) (?:its|the) (?:own )?'
                   r'(?:vertical |upright |z |central )?axis\b', '', text)
-    text = re.sub(r'\bby (?:the|your|its) (?:robot(?:ic)? )?(?:arm|gripper|robot|hand|'
+    text = rx.sub(r'\bby (?:the|your|its) (?:robot(?:ic)? )?(?:arm|gripper|robot|hand|'
                   r'end effector)\b', '', text)
-    text = re.sub(r'\bapproach (?:into )?contact(?: with)?\b', 'approach', text)
-    text = re.sub(r'^(?:the )?(?:desired|intended|expected|wanted) (?:outcome|result|end state|'
+    text = rx.sub(r'\bapproach (?:into )?contact(?: with)?\b', 'approach', text)
+    text = rx.sub(r'^(?:the )?(?:desired|intended|expected|wanted) (?:outcome|result|end state|'
                   r'state) (?:is|should be) (?:that |for )?|^the aim is (?:to |for |that )?|'
                   r'^(?:my|our|the) (?:aim|intention|wish|objective|target) (?:is|here is) '
                   r'(?:to |for |that )?', '', text)
@@ -344,7 +343,7 @@ def verb_senses():
         data = yaml.safe_load((Path(__file__).resolve().parent / 'data' / 'verbs.yaml')
                               .read_text())
         senses = {rare: common for common, rares in data.items() for rare in rares}
-        _SENSES = (senses, re.compile(VERB_AT + r'(%s)\b' % _words(senses)))
+        _SENSES = (senses, rx.compile(VERB_AT + r'(%s)\b' % _words(senses)))
     return _SENSES
 
 
@@ -365,7 +364,7 @@ THING = r'(?:(?:the|a|an|that|this|your|its|my) (?:[a-z-]+ ){0,3}?%s\b|it\b|them
 # a walk ("go and open the drawer": nothing to share). A word the lexicon does not know
 # gets the object too ("hide and lift the red block" is "hide the red block and lift
 # it"), so the planner judges "hide the red block" instead of dropping it.
-_SHARED_OBJECT = re.compile(
+_SHARED_OBJECT = rx.compile(
     VERB_AT + r'(?!(?:go|come|walk|head|proceed|navigate|reach|hover|move)\b)'
     r'(?P<first>%s|(?!(?:%s)\b)[a-z]+)'
     r'(?P<up> up| out)?(?: ,)? (?P<order>and then|and|then) (?P<second>%s)(?P<up2> up| out)? '
@@ -373,7 +372,7 @@ _SHARED_OBJECT = re.compile(
                         _words(action_verbs()), THING))
 # "go over and lift the red block", "slowly and carefully lift ...": a move to the thing,
 # or the manner, said before the action (normalise drops it)
-_APPROACH_FIRST = re.compile(
+_APPROACH_FIRST = rx.compile(
     VERB_AT + r'(?:(?:go|reach|move|come|head|walk|step|lean|bend|extend|stretch|swing|zoom|'
     r'hurry|glide|look|get|approach|descend|try|be careful|take care)(?: (?:forward|ahead|'
     r'closer|close|ready|(?:your|the) (?:arm|gripper|hand|claw)|(?:to |towards |toward |near |'
@@ -382,15 +381,15 @@ _APPROACH_FIRST = re.compile(
         _words(set(lx.FUNCTION_WORDS) - action_verbs() - {'and', 'then', 'but', 'or', 'not',
                                                           'never', 'no'}),
         _words(action_verbs())))
-_APPROACH_THING = re.compile(
+_APPROACH_THING = rx.compile(
     VERB_AT + r'(?:move|go|head|come|travel|get|reach|proceed)(?: over| across)? (?:to |toward |'
     r'towards |up to |near |closer to )?(the (?:\w+ ){0,3}%s(?: (?:in|on|inside|within|at) the '
     r'(?:\w+ )?(?:slider|cabinet|cupboard|shelf|drawer|table|desk))?)(?: ,)? (?:and then|and|'
     r'then) (%s) it\b' % (_words(lx.BLOCK_NOUNS), _words(action_verbs())))
-_AFTER_YOU = re.compile(r'\band after you (?=(?:%s|make)\b)' % _words(action_verbs()))
-_SUBJECT_YOU = re.compile(r'(^|, |\band |\bthen |\bplease )you (?=(?:%s|make)\b)' %
+_AFTER_YOU = rx.compile(r'\band after you (?=(?:%s|make)\b)' % _words(action_verbs()))
+_SUBJECT_YOU = rx.compile(r'(^|, |\band |\bthen |\bplease )you (?=(?:%s|make)\b)' %
                           _words(action_verbs()))
-_COLON_CONTEXT = re.compile(r'^([^:,]{3,80}?)\s*:\s*(?=(?:please )?(?:%s)\b)' %
+_COLON_CONTEXT = rx.compile(r'^([^:,]{3,80}?)\s*:\s*(?=(?:please )?(?:%s)\b)' %
                             _words(action_verbs()))
 
 
@@ -424,7 +423,7 @@ A_LAMP = (r'(?:the |that |this )?(?:yellow |green )?(?:light|lights|lamp|bulb|li
 # lamp", "halt the bulb's light", "stop the illumination". Not a stop of motion.
 _GLOW = (r'(?:glow|glowing|shine|shining|illumination|illuminating|lighting|light|emission|'
          r'emitting|radiance|radiating|luminance|luminosity|brightness|gleam|gleaming|beam)\b')
-LIGHT_CEASE = re.compile(
+LIGHT_CEASE = rx.compile(
     r'(?P<lead>^\s*|, |\band |\bthen |\bto |\bplease )(?:stop|halt|cease|end|quit|terminate|'
     r'discontinue|(?:put|bring) an end to)\s+(?:'
     r'(?:the )?%s\s+(?:of|from|coming from|emitted by|given off by)\s+(?P<source>%s)'
@@ -444,31 +443,31 @@ def check_command(raw: str):
     if len(raw) > MAX_CHARS:
         raise Refusal('the command is too long (%d characters; the limit is %d)' % (
             len(raw), MAX_CHARS))
-    low = ' %s ' % re.sub(r'[^a-z\- ]+', ' ', raw.lower())
-    low = re.sub(r'\bbreak (?:up |apart )?(?:the |that |this )?(?:stack|tower|pile)\b', 'unstack',
+    low = ' %s ' % rx.sub(r'[^a-z\- ]+', ' ', raw.lower())
+    low = rx.sub(r'\bbreak (?:up |apart )?(?:the |that |this )?(?:stack|tower|pile)\b', 'unstack',
                  low)                   # taking a stack apart is a skill, not destruction
-    low = re.sub(r'\bkill (?=%s)' % A_LAMP, 'switch off ', low)            # "kill the lamp"
-    low = re.sub(r'\bfire (?:up )?(?=%s)' % A_LAMP, 'switch on ', low)     # "fire up the lamp"
-    if re.match(r'\s*(?:(?:hey|hi|hello|ok|okay|so|well|robot)\s+)*(?:is|are|was|were|does|did|'
+    low = rx.sub(r'\bkill (?=%s)' % A_LAMP, 'switch off ', low)            # "kill the lamp"
+    low = rx.sub(r'\bfire (?:up )?(?=%s)' % A_LAMP, 'switch on ', low)     # "fire up the lamp"
+    if rx.match(r'\s*(?:(?:hey|hi|hello|ok|okay|so|well|robot)\s+)*(?:is|are|was|were|does|did|'
                 r'(?:has|have|had) (?:you|it)|what(?! (?:i|we) (?:need|want))|which|where|why|who|'
                 r'whose|how (?:many|'
                 r'much|is|are|do|does|did|far|long|big|hot|heavy))\b(?! (?:it |that )?possible\b)'
                 r'(?! you able\b)', low):
         raise Refusal('that is a question, not a command; tell me what to do, for example '
                       '"open the drawer"')
-    if re.search(r'\b(?:push|shove|nudge|hit|poke|pinch|grab|grip|touch|squeeze|move|lift|rotate|'
+    if rx.search(r'\b(?:push|shove|nudge|hit|poke|pinch|grab|grip|touch|squeeze|move|lift|rotate|'
                  r'bump|press|slap|drop|knock|tap|pat|hold|catch|chase|hand|give|pass|bring|'
                  r'throw|toss|spin|lift up|pick up)\s+(?:me|him|her|us|yourself|people|someone|'
                  r'somebody|anyone|the (?:operator|user|person|people|human|man|woman))\b', low):
         raise Refusal('I do not act on people, nor hand things to them; I act only on the '
                       'blocks, the drawer, the sliding door, the switch and the button')
-    amount = re.search(r'\b(?:exactly |precisely |only )?\d+(?:[.,]\d+)? ?(?:cm|mm|m|'
+    amount = rx.search(r'\b(?:exactly |precisely |only )?\d+(?:[.,]\d+)? ?(?:cm|mm|m|'
                        r'centimet(?:er|re)s?|millimet(?:er|re)s?|met(?:er|re)s?|inch(?:es)?|'
                        r'feet|foot)\b', raw.lower())
     if amount:
         raise Refusal('my skills move things by their own fixed amounts; I cannot do "%s"'
                       % amount.group(0).strip())
-    if re.search(r'\b(?:lamp|light|bulb|lightbulb|led|diode)s?\s+(?:to |into )?(?:be |go |glow |'
+    if rx.search(r'\b(?:lamp|light|bulb|lightbulb|led|diode)s?\s+(?:to |into )?(?:be |go |glow |'
                  r'shine )?%s\b(?!-? ?(?:colou?red )?%s\b)' % (
                      _words(lx.COLOUR_WORDS + lx.OTHER_COLOURS),
                      _words(lx.BLOCK_NOUNS + ('bulb', 'lightbulb', 'light', 'lamp', 'led',
@@ -476,72 +475,72 @@ def check_command(raw: str):
                  low):
         raise Refusal('the lights cannot change colour: the bulb is yellow and the LED green; '
                       'I can only turn them on or off')
-    if re.search(r'\b(?:lamp|light|bulb|lightbulb|led|diode)s?\b', low) and re.search(
+    if rx.search(r'\b(?:lamp|light|bulb|lightbulb|led|diode)s?\b', low) and rx.search(
             r'\b(?:colou?r|hue|tint|warm white|cool white)\b|\b(?:glows?|glowing|shines?|shining)'
             r' (?:in )?(?:a )?(?:bright |deep |soft )?%s\b' % _words(
                 lx.COLOUR_WORDS + tuple(c for c in lx.OTHER_COLOURS
                                         if c not in ('green', 'yellow'))), low):
         raise Refusal('the lights cannot change colour: the bulb is yellow and the LED green; '
                       'I can only turn them on or off')
-    elsewhere = re.search(r'\b(?:lamp|light|bulb|lightbulb|led|diode)s? (?:in|on|by|near|at|above|'
+    elsewhere = rx.search(r'\b(?:lamp|light|bulb|lightbulb|led|diode)s? (?:in|on|by|near|at|above|'
                           r'under|over|from) (?:the |a )?(?:corner|ceiling|wall|hallway|hall|'
                           r'room|kitchen|window|porch|garden|stairs|office|bedroom|bathroom)\b',
                           low)
     if elsewhere:
         raise Refusal('the only lights here are the yellow bulb and the green LED on the desk; '
                       'there is no "%s"' % elsewhere.group(0))
-    lasting = re.search(r'\b(?:permanently|indefinitely|forever|for good|(?:three|four|five|six|'
+    lasting = rx.search(r'\b(?:permanently|indefinitely|forever|for good|(?:three|four|five|six|'
                         r'seven|eight|nine|ten|eleven|twelve|a dozen|dozen|several|many|'
                         r'multiple|a few|\d+) times)\b', low)
     if lasting:
         raise Refusal('each skill is one move, done once; I cannot do "%s": say each step' %
                       lasting.group(0))
-    detach = re.search(r'\b(?:take|pull|pry|remove|rip|yank|lift|tear|wrench)\b(?: \w+){0,3}? '
+    detach = rx.search(r'\b(?:take|pull|pry|remove|rip|yank|lift|tear|wrench)\b(?: \w+){0,3}? '
                        r'(?:drawer|switch|button|lever|bulb|lightbulb|led|door|handle)s?\b'
                        r'(?: \w+)? (?:out of the (?:desk|table|cabinet)(?: \w+)? (?:entirely|'
                        r'completely|altogether)|off (?:the|its) (?:desk|table|wall|rails?|hinges?|'
                        r'mount)|out of its (?:rails?|socket|slot|mount))\b', low)
     if detach:
         raise Refusal("refused: '%s' would take the desk apart" % detach.group(0).strip())
-    one = re.search(r'\b(?:second|third|other|another|top|bottom|upper|lower|middle)\s+(drawer|'
+    one = rx.search(r'\b(?:second|third|other|another|top|bottom|upper|lower|middle)\s+(drawer|'
                     r'cabinet|cupboard|sliding door|door|button|switch|lamp|light bulb|bulb|'
                     r'led)s?\b', low)
     if one:
         raise Refusal('there is only one %s here' % one.group(1))
     for word in lx.UNSAFE:
-        if re.search(r'\b%s\b' % re.escape(word), low):
+        if rx.search(r'\b%s\b' % rx.escape(word), low):
             raise Refusal("refused: '%s' asks for something destructive or unsafe" % word)
-    if re.search(r'\b(?:at once|at the same time|simultaneously|together)\b', low) or re.search(
+    if rx.search(r'\b(?:at once|at the same time|simultaneously|together)\b', low) or rx.search(
             r'\b(?:pick up|lift|grab|take|move|push|rotate|put|place|stack|carry|hold|turn|slide|'
             r'get|fetch|raise|sweep|store)\s+(?:up\s+)?(?:both|all (?:three|the)|all)(?: of the| '
             r'the)? (?:blocks|cubes)\b', low):
         raise Refusal('I can hold and move only one block at a time; give one step per block')
-    other = re.search(r'\b(?:second|other|another|third|top|bottom|upper|lower|middle|left|right|'
+    other = rx.search(r'\b(?:second|other|another|third|top|bottom|upper|lower|middle|left|right|'
                       r'big|small|kitchen) drawer\b', low)
     if other:
         raise Refusal('there is only one drawer here; "%s" is not on this desk' % other.group(0))
     colours = _words(lx.COLOUR_WORDS)
-    if re.search(r'\b%s (?:block |cube |one )?and (?:the |a )?%s (?:blocks?|cubes?|ones?)\b' % (
+    if rx.search(r'\b%s (?:block |cube |one )?and (?:the |a )?%s (?:blocks?|cubes?|ones?)\b' % (
             colours, colours), low):
         raise Refusal('the command names more than one block for one action; name one block '
                       'per step')
-    if re.match(r'\s*(?:stop|halt|freeze|abort|cancel)\b', low) and not LIGHT_CEASE.match(low):
+    if rx.match(r'\s*(?:stop|halt|freeze|abort|cancel)\b', low) and not LIGHT_CEASE.match(low):
         raise Refusal('a command cannot stop motion: publish /lam/cancel, or /lam/estop to '
                       'stop at once')
-    negated = re.search(r'(?:^|\band\b|\bthen\b|\bbut\b)\s*(?:please )?(?:don t|do not|dont|'
-                        r'never|avoid|refrain from)\b', low) or re.search(
+    negated = rx.search(r'(?:^|\band\b|\bthen\b|\bbut\b)\s*(?:please )?(?:don t|do not|dont|'
+                        r'never|avoid|refrain from)\b', low) or rx.search(
         r'\b(?:under no circumstances|in no case|must not|mustn t|should not|shouldn t|'
         r'do not|don t|never|no need to|there is no need|not necessary)\b|\bleave (?:it|them|'
         r'everything|the \w+(?: \w+)?) (?:where|as) (?:it|they) (?:is|are)\b', low)
     if negated:
         raise Refusal('the command says what not to do; tell me only what to do')
-    vague = re.search(r'\bwhere (?:it|they|that|this) (?:belongs?|goes|go)\b|\b(?:somewhere|'
+    vague = rx.search(r'\bwhere (?:it|they|that|this) (?:belongs?|goes|go)\b|\b(?:somewhere|'
                       r'anywhere|wherever|tidy|clean up|'
                       r'organi[sz]e|sort out|put (?:things|everything|stuff) away)\b', low)
     if vague:
         raise Refusal('"%s" is too vague: name the skill, for example "put the red block in '
                       'the drawer"' % vague.group(0).strip())
-    off = re.search(r'\b(?:push|knock|throw|shove|sweep|drop|roll|slide|kick|fling) (?:\w+ ){0,4}'
+    off = rx.search(r'\b(?:push|knock|throw|shove|sweep|drop|roll|slide|kick|fling) (?:\w+ ){0,4}'
                     r'off (?:of )?the (?:table|desk|edge)\b(?![^,.;]*\b(?:in|into|inside) '
                     r'(?:it\b|the (?:open |opened )?drawer))',
                     low)
@@ -551,13 +550,13 @@ def check_command(raw: str):
 
 def _lend_block(named, clause):
     """Put the block `named` mentions in place of "it" in `clause` (clauses reordered)."""
-    block = re.search(r'\bthe (?:\w+ )?%s (?:block|cube|one|brick|object)\b' % _words(
+    block = rx.search(r'\bthe (?:\w+ )?%s (?:block|cube|one|brick|object)\b' % _words(
         lx.COLOUR_WORDS), named)
-    picked = re.match(r'(?:pick|lift|grab|grasp|take|raise|hold|get)\b', clause)
-    if block and (picked or not re.search(
+    picked = rx.match(r'(?:pick|lift|grab|grasp|take|raise|hold|get)\b', clause)
+    if block and (picked or not rx.search(
             r'\b(?:drawer|door|slider|cabinet|switch|button|lamp|led|light)\b', named)):
         # "it" is the block, unless a fixture is named too; only a block is picked up
-        return re.sub(r'\bit\b', block.group(0), clause, count=1)
+        return rx.sub(r'\bit\b', block.group(0), clause, count=1)
     return clause
 
 
@@ -582,20 +581,20 @@ def _corrections(text):
     the last word of the same kind before it, and what was said in between is dropped.
     """
     while True:
-        match = re.search(CORRECTION, text)
+        match = rx.search(CORRECTION, text)
         if match is None:
             return text
         before, after = text[:match.start()], text[match.end():]
-        first = re.match(r'(?:to the |to |the |a )?([\w-]+)', after)
+        first = rx.match(r'(?:to the |to |the |a )?([\w-]+)', after)
         cut = None
         for words in CORRECTED:
             if first and first.group(1) in words:
-                found = list(re.finditer(r'\b%s\b' % _words(words), before))
+                found = list(rx.finditer(r'\b%s\b' % _words(words), before))
                 cut = found[-1].start() if found else None
                 break
         if cut is not None:
             before = before[:cut]
-            lead = re.match(r'(?:to the |to |the |a )?', after).group(0)
+            lead = rx.match(r'(?:to the |to |the |a )?', after).group(0)
             if lead and before.endswith(lead):
                 before = before[:-len(lead)]       # "to the left, sorry, to the right"
         text = (before.rstrip() + ' ' + after).strip()
@@ -616,23 +615,23 @@ def _topics(text):
         topic, rest = match.group(2).strip(), match.group(3)
         header = (r'(?:the |an? |my |our )?(?:\w+ )?(?:%s)(?: \w+)?'
                   r'(?: (?:for|to) (?:the |my |our )?(?:robot|arm|you))?' % '|'.join(HEADERS))
-        if re.fullmatch(header, topic) and not _has(' %s ' % topic, OBJECT_WORDS):
+        if rx.fullmatch(header, topic) and not _has(' %s ' % topic, OBJECT_WORDS):
             return match.group(1) + rest          # "operator note: ...", "station 3: ..."
         if not topic.startswith(('the ', 'a ')):
             topic = 'the ' + topic
-        if re.search(r'\b(?:it|them)\b', rest):
-            return '%s%s' % (match.group(1), re.sub(r'\b(?:it|them)\b', topic, rest, count=1))
+        if rx.search(r'\b(?:it|them)\b', rest):
+            return '%s%s' % (match.group(1), rx.sub(r'\b(?:it|them)\b', topic, rest, count=1))
         # "magenta block: push right, then rotate left": each part acts on the topic
-        parts = re.split(r'(,\s*(?:then\s+|and\s+)?|\s+then\s+|\s+and\s+)', rest)
+        parts = rx.split(r'(,\s*(?:then\s+|and\s+)?|\s+then\s+|\s+and\s+)', rest)
         return match.group(1) + ''.join(
-            re.sub(r'^(\s*\w+)', r'\1 ' + topic, part) if k % 2 == 0 and part.strip() else part
+            rx.sub(r'^(\s*\w+)', r'\1 ' + topic, part) if k % 2 == 0 and part.strip() else part
             for k, part in enumerate(parts))
-    return re.sub(r'(^|[.;]\s*)((?:the )?[a-z][a-z0-9# -]{1,30}?)\s*:\s*([^.;:]+)', one, text)
+    return rx.sub(r'(^|[.;]\s*)((?:the )?[a-z][a-z0-9# -]{1,30}?)\s*:\s*([^.;:]+)', one, text)
 
 
 def split_clauses(text: str) -> list:
     """Ordered clauses of a normalised command."""
-    text = re.sub(r'\b(?:after that|after which|after doing so|after doing that|having done '
+    text = rx.sub(r'\b(?:after that|after which|after doing so|after doing that|having done '
                   r'(?:so|that)|once (?:you(?:\'ve| have| are|\'re)? )?(?:done|finished)'
                   r'(?: (?:with )?(?:that|this|so|it))?|when (?:you(?:\'re| are) )?'
                   r'(?:done|finished)(?: (?:with )?(?:that|this|it))?|once that is done|'
@@ -647,62 +646,62 @@ def split_clauses(text: str) -> list:
                   ' then ', text)
     # "..., and before that X": X goes before the step said just before it; "..., but first
     # X" and "..., but before you do that, X": before everything said so far
-    text = re.sub(r'(?:\s*,)?(?: and| but)? (?:before that|prior to that|before doing (?:that|so|'
+    text = rx.sub(r'(?:\s*,)?(?: and| but)? (?:before that|prior to that|before doing (?:that|so|'
                   r'this))\b(?:\s*,)?', ' , zzbefore', text)
-    text = re.sub(r'(?:\s*,)?(?: and)? (?:but first|but before you do(?: that| so| it| this)?|'
+    text = rx.sub(r'(?:\s*,)?(?: and)? (?:but first|but before you do(?: that| so| it| this)?|'
                   r'but before doing (?:that|so|this|it))\b(?:\s*,)?', ' , zzfirst', text)
     # "switch on the bulb, and close the drawer first": the last step said goes first
-    last_first = re.search(r'(?:\s*,\s*(?:and\s+|then\s+)?|\s+(?:and|then)\s+)'
+    last_first = rx.search(r'(?:\s*,\s*(?:and\s+|then\s+)?|\s+(?:and|then)\s+)'
                            r'((?:(?!\b(?:and|then)\b)[^,])+?)\s+first$', text)
     if last_first and 'zzfirst' not in text:
         text = '%s , zzfirst %s' % (text[:last_first.start()], last_first.group(1))
     # "we're closing up for the night, so ...": context that names nothing on the desk
-    context = re.match(r'^(?:we|i|it|they)\b[^,]{0,60}?(?:\s*,)? so (?:please )?(?=(?:%s) )' %
+    context = rx.match(r'^(?:we|i|it|they)\b[^,]{0,60}?(?:\s*,)? so (?:please )?(?=(?:%s) )' %
                        '|'.join(RUN_ON_VERBS), text)
     if context and not _has(context.group(0), OBJECT_WORDS):
         text = text[context.end():]
     # "i need the rose block on the red one, so pick it up ...": the wish is the reason,
     # what follows "so" says how
-    wish = re.match(r'^(?:(?:for|before|after|during) [a-z ]{1,30}?,? )?'
+    wish = rx.match(r'^(?:(?:for|before|after|during) [a-z ]{1,30}?,? )?'
                     r'(?:i|we) (?:need|want|would like|\'d like|wanna)\b(.*?)(?:\s*,)? so '
                     r'(?:please )?(?=(?:%s) )' % '|'.join(RUN_ON_VERBS), text)
     if wish:
         text = text[wish.end():]
-        named = set(re.findall(r'\b%s\b' % _words(lx.COLOUR_WORDS), wish.group(1)))
+        named = set(rx.findall(r'\b%s\b' % _words(lx.COLOUR_WORDS), wish.group(1)))
         if len(named) == 1:         # "it" is the one block the wish names
-            text = re.sub(r'\bit\b', 'the %s block' % named.pop(), text, count=1)
-    text = re.sub(r'(?:\s*,)? so (?:please )?(?=(?:%s) )' % '|'.join(RUN_ON_VERBS), ' , ', text)
+            text = rx.sub(r'\bit\b', 'the %s block' % named.pop(), text, count=1)
+    text = rx.sub(r'(?:\s*,)? so (?:please )?(?=(?:%s) )' % '|'.join(RUN_ON_VERBS), ' , ', text)
     text = _split_run_on(text)
     # "switch off both lights, the LED first and then the bulb": the order said wins
-    text = re.sub(r'\b(?:both|all)(?: of)?(?: the)? (?:lights|lamps) , (the \w+(?: \w+)?) first '
+    text = rx.sub(r'\b(?:both|all)(?: of)?(?: the)? (?:lights|lamps) , (the \w+(?: \w+)?) first '
                   r'(?:, )?(?:and then|then|and) ', r'\1 , then ', text)
-    text = re.sub(r'\b(?:both|all)(?: of)?(?: the)? (?:lights|lamps)\b', 'the lamp and the led',
+    text = rx.sub(r'\b(?:both|all)(?: of)?(?: the)? (?:lights|lamps)\b', 'the lamp and the led',
                   text)
-    text = re.sub(r'(?:,|\band\b)? ?\b(?:second|secondly|third|thirdly|fourth)\b ?,?',
+    text = rx.sub(r'(?:,|\band\b)? ?\b(?:second|secondly|third|thirdly|fourth)\b ?,?',
                   ' then ', text)
-    text = re.sub(r'^(?:first things first|before anything else|to begin(?: with)?|'
+    text = rx.sub(r'^(?:first things first|before anything else|to begin(?: with)?|'
                   r'to start(?: with)?|to start off|as a first step|start by)\b,? ?', '', text)
-    text = re.sub(r'^(?:at )?first(?:ly)?,? ', '', text)
-    text = re.sub(r'\b(?:first|to begin with|to start)\b,?', ' ', text)
+    text = rx.sub(r'^(?:at )?first(?:ly)?,? ', '', text)
+    text = rx.sub(r'\b(?:first|to begin with|to start)\b,?', ' ', text)
     separator = r'\s*(?:,\s*)?\b%s\b\s*|\s*,\s*' % _words(lx.SEQUENCE)   # between clauses
     ordered = None
-    match = re.match(r'^(?:before|prior to) (?:you )?(.+?) , (.+)$', text)
+    match = rx.match(r'^(?:before|prior to) (?:you )?(.+?) , (.+)$', text)
     if match:
         # "before you rotate the blue block, push it left": "it" is the block named first
         ordered = [_lend_block(match.group(1), match.group(2)), match.group(1)]
-    match = match or re.match(r'^(.+?),? (?:before|prior to) (?:you )?(.+)$', text)
+    match = match or rx.match(r'^(.+?),? (?:before|prior to) (?:you )?(.+)$', text)
     if match and ordered is None:
         ordered = [match.group(1), match.group(2)]
-    match2 = re.match(r'^(?:after|once|when) (?:you(?:\'ve| have)? )?(.+?) , (.+)$', text)
+    match2 = rx.match(r'^(?:after|once|when) (?:you(?:\'ve| have)? )?(.+?) , (.+)$', text)
     if ordered is None and match2:
         ordered = [match2.group(1), match2.group(2)]
-    match3 = re.match(r'^(.+?),? (?:after|once) (?:you(?:\'ve| have)? )?(.+)$', text)
-    if ordered is None and match3 and not re.search(r'\bafter(?:wards)?\b$', text):
+    match3 = rx.match(r'^(.+?),? (?:after|once) (?:you(?:\'ve| have)? )?(.+)$', text)
+    if ordered is None and match3 and not rx.search(r'\bafter(?:wards)?\b$', text):
         # "rotate the pink block once you have pushed it left": "it" is the block named
         # first; what is done "after" goes before the step said just before it ("open the
         # drawer and put the block in it after picking it up": open, pick up, put)
         main, later = match3.group(1), _lend_block(match3.group(1), match3.group(2))
-        cuts = list(re.finditer(separator, main))
+        cuts = list(rx.finditer(separator, main))
         if cuts:
             ordered = [main[:cuts[-1].start()], later, main[cuts[-1].end():]]
         else:
@@ -711,9 +710,9 @@ def split_clauses(text: str) -> list:
     clauses = []
     for part in parts:
         start = len(clauses)
-        for c in re.split(separator, part):
+        for c in rx.split(separator, part):
             c = c.strip(' ,') if c else ''
-            if clauses and re.match(r'(?:into|in|onto|inside|from|out of) the\b', c):
+            if clauses and rx.match(r'(?:into|in|onto|inside|from|out of) the\b', c):
                 clauses[-1] += ' ' + c       # "slide it off the table and into the drawer"
             elif c.startswith('zzbefore'):
                 c = c[len('zzbefore'):].strip(' ,')
@@ -753,7 +752,7 @@ def _split_run_on(text):
     that is followed by what a verb takes ("the", "it", "off", a colour): "once you've
     pulled the drawer open put the block in" splits before "put", not before "open".
     """
-    lead = re.match(r'^(?:after|once|when|as soon as|before|prior to) (?:you(?:\'ve| have)? )?'
+    lead = rx.match(r'^(?:after|once|when|as soon as|before|prior to) (?:you(?:\'ve| have)? )?'
                     r'\w+ ', text)
     if lead is None or ' , ' in text:
         return text
@@ -768,11 +767,11 @@ def _colour(text):
     """(colour, mentioned_block) of the block a clause names; refuses missing colours."""
     noun = _words(lx.BLOCK_NOUNS)
     for colour in lx.OTHER_COLOURS:
-        if re.search(r'\b%s(?:ish)?\s+(?:\w+\s)?%s\b' % (colour, noun), text):
+        if rx.search(r'\b%s(?:ish)?\s+(?:\w+\s)?%s\b' % (colour, noun), text):
             raise Refusal('there is no %s block here; the blocks are red, blue and pink' %
                           colour)
     for colour in lx.OTHER_COLOURS + lx.COLOUR_WORDS:
-        if colour not in ('green', 'yellow') and re.search(
+        if colour not in ('green', 'yellow') and rx.search(
                 r'\b%s\s+(?:light|lamp|bulb|led|button|switch)\b' % colour, text):
             raise Refusal('there is no %s light here; the lights are the yellow light bulb and '
                           'the green LED' % colour)
@@ -785,10 +784,10 @@ def _colour(text):
 def direction_of(text):
     """'left', 'right' or None: the direction a text states (the destination wins)."""
     left = _has(text, lx.LEFT)
-    right = _has(re.sub(r'\b%s\b' % _words(lx.LEFT), ' ', text), lx.RIGHT)
+    right = _has(rx.sub(r'\b%s\b' % _words(lx.LEFT), ' ', text), lx.RIGHT)
     if left and right:
         # "from the right to the left": the destination wins
-        m = re.search(r'\bto(?: the)? %s' % _words(lx.LEFT + lx.RIGHT), text)
+        m = rx.search(r'\bto(?: the)? %s' % _words(lx.LEFT + lx.RIGHT), text)
         if m:
             return 'left' if _has(m.group(0), lx.LEFT) else 'right'
         return None
@@ -798,27 +797,27 @@ def direction_of(text):
 def light_target(c, light):
     """'on', 'off' or None (a press or flip that only toggles) for a light clause."""
     # "on the table", "press down on the button", "pick up": places and presses, not states
-    c = re.sub(r'(?<!the )(?<!a )\b(turn|switch|power|flip|click|toggle|put|get|leave|keep|set|'
+    c = rx.sub(r'(?<!the )(?<!a )\b(turn|switch|power|flip|click|toggle|put|get|leave|keep|set|'
                r'is|be|stays?)(\s+)on\b', r'\1\2zzon', c)     # "switch on", not "the switch on"
-    c = re.sub(r'\bon (?=the\b|top\b|a\b|an\b|its\b|your\b|which\b|to\b)', ' ', c)
+    c = rx.sub(r'\bon (?=the\b|top\b|a\b|an\b|its\b|your\b|which\b|to\b)', ' ', c)
     c = c.replace('zzon', 'on')
     if light == 'led':      # the button is pressed down; the switch pushed down is off
-        c = re.sub(r'\b(?:press|push|hit|tap|click)(?:ed|es)? (?:it |the button )?down\b',
+        c = rx.sub(r'\b(?:press|push|hit|tap|click)(?:ed|es)? (?:it |the button )?down\b',
                    ' press ', c)
     stop = (r'\b(?:stops?|stopped|no longer|ceases?(?: to)?) '
             r'(?:glow|glowing|shine|shining|lit|on)\b')
-    if re.search(stop, c):
+    if rx.search(stop, c):
         return 'off'
-    on = re.search(r'\bon\b|\blight (?:up )?the\b|\blight(?:s)? up\b|\b(?:glow|glowing|shine|'
+    on = rx.search(r'\bon\b|\blight (?:up )?the\b|\blight(?:s)? up\b|\b(?:glow|glowing|shine|'
                    r'shining|lit|activate|enable|illuminate|brighten|power on|power up|fire up|'
                    r'(?<!de )(?<!de-)energi[sz]e)\b', c)
-    off = re.search(r'\boff\b|\bstop (?:glowing|shining)\b|\bgo(?:es)? (?:dark|out)\b|\bunlit\b|'
+    off = rx.search(r'\boff\b|\bstop (?:glowing|shining)\b|\bgo(?:es)? (?:dark|out)\b|\bunlit\b|'
                     r'\b(?:deactivate|disable|extinguish\w*|darken|dim|power down|shut down|'
                     r'de[- ]?energi[sz]e|quench|cut (?:the )?power|shut|'
                     r'put (?:\w+ ){0,3}out|dark|douse|snuff \w+ out|kill)\b', c)
     if light == 'lightbulb' and not (on or off):
-        on = re.search(r'\b(?:up|upward|upwards|raise|lift|upper|top|higher)\b', c)
-        off = re.search(r'\b(?:down|downward|downwards|lower|bottom)\b', c)
+        on = rx.search(r'\b(?:up|upward|upwards|raise|lift|upper|top|higher)\b', c)
+        off = rx.search(r'\b(?:down|downward|downwards|lower|bottom)\b', c)
     if on and not off:
         return 'on'
     if off and not on:
@@ -828,14 +827,14 @@ def light_target(c, light):
 
 def _unknown_object(text):
     for noun in lx.UNKNOWN_OBJECTS:
-        if re.search(r'\b%ss?\b' % re.escape(noun), text):
+        if rx.search(r'\b%ss?\b' % rx.escape(noun), text):
             return noun
     return None
 
 
 GRIPPER = (r'(?:the |your |its |my )?(?:closed |open |opened |empty |robot(?:ic)? |two )?'
            r'(?:gripper|arm|hand|fingers|fingertips|jaws|claw|end effector|tool|manipulator)')
-MOTION_ONLY = re.compile(
+MOTION_ONLY = rx.compile(
     r'\s*(?:gently |slowly |carefully |then |and |now |finally |first )*(?:'
     r'(?:close|shut|tighten|clamp|open|lower|raise|lift|move|bring) %s(?: gently| firmly| again)?'
     r'|(?:pull|back|move|draw|lift|raise|bring|step|go|come)(?: %s)? (?:back|away|off|clear|up '
@@ -845,7 +844,7 @@ MOTION_ONLY = re.compile(
     r'|make contact(?: with (?:it|them))?|descend(?: slowly| carefully)?|lower(?: slowly| '
     r'carefully)?|open|(?:go|move|come) up(?:ward|wards)?|rise|ascend)\s*' % (
         GRIPPER, GRIPPER, GRIPPER))
-MOTION_TOWARD = re.compile(
+MOTION_TOWARD = rx.compile(
     r'^\s*(?:gently |slowly |carefully |first )?(?:(?:lower|move|bring|position|place|put|hover|'
     r'align|center|centre|drop|guide|steer|extend|reach|set|rest) %s|descend|hover)\b.*?\b(?:'
     r'onto|over|above|beside|next to|near|around|to|toward|towards|behind|in front of|at|by|'
@@ -873,7 +872,7 @@ def _gripper_motion(c):
 
 # a clause that says only how or where, never what: "about its vertical axis", "viewed
 # from above", "right where it sits", "with a firm grip", "using the side of the gripper"
-MANNER = re.compile(r'\s*(?:%s)\s*' % '|'.join((
+MANNER = rx.compile(r'\s*(?:%s)\s*' % '|'.join((
     r'(?:turn |rotate |spin )?(?:about|around|round|on) (?:its|the|their) (?:own )?'
     r'(?:vertical |upright |z |central )?(?:axis|center|centre)',
     r'(?:as |when )?(?:view|viewed|seen|look|looked|looking|watched) (?:at )?from '
@@ -899,20 +898,20 @@ MANNER = re.compile(r'\s*(?:%s)\s*' % '|'.join((
 def read_clause(clause: str):
     """Intent of one clause, None for a pure approach/release clause, or Refusal."""
     c = ' %s ' % clause
-    if re.match(r'^\s*(?:keeping|without|while|leaving|making sure|being careful|taking care|'
-                r'so that|so it|until|not|rather than|instead of)\b', c) or re.fullmatch(
+    if rx.match(r'^\s*(?:keeping|without|while|leaving|making sure|being careful|taking care|'
+                r'so that|so it|until|not|rather than|instead of)\b', c) or rx.fullmatch(
             r'\s*(?:by |about |roughly |approximately |around |some |nearly |almost )?(?:a |an )?'
             r'(?:\w+ (?:to|or) )?(?:\w+ )?(?:degrees?|quarter(?: turn)?|half turn|bit|little|'
             r'notch|short distance|few (?:centimet(?:re|er)s|inches)|quarter of a (?:full )?'
             r'(?:revolution|turn|rotation|circle))\s*', c) or MANNER.fullmatch(
-            c) or re.fullmatch(
+            c) or rx.fullmatch(
             r'\s*(?:so )?(?:do|perform|execute|carry out) (?:that|it|this)(?: now| task)?\s*',
             c):
         return None                        # manner ("keeping it in place"), or "do that"
-    if re.match(r'^\s*(?:see|look at|watch|observe|inspect|examine|notice|stare at|point at|'
+    if rx.match(r'^\s*(?:see|look at|watch|observe|inspect|examine|notice|stare at|point at|'
                 r'point to|glance at|study|view)\b', c):
         return None                        # looking is not acting: nothing to do by itself
-    if re.fullmatch(r'\s*(?:gently |slowly |then |and )*(?:release(?: it| your grip| the grip|'
+    if rx.fullmatch(r'\s*(?:gently |slowly |then |and )*(?:release(?: it| your grip| the grip|'
                     r' the '
                     r'(?:block|cube|object|handle|door handle|drawer handle|switch|button))?|'
                     r'let (?:it |them )?go(?: of (?:it|them))?|letting go|'
@@ -924,14 +923,14 @@ def read_clause(clause: str):
     motion = _gripper_motion(c)
     if motion is not None:
         return motion if isinstance(motion, Intent) else None
-    if re.match(r'^\s*(?:close|wrap|pinch|clamp|squeeze|hook|clasp|secure|hold|grip|grasp|grab|'
+    if rx.match(r'^\s*(?:close|wrap|pinch|clamp|squeeze|hook|clasp|secure|hold|grip|grasp|grab|'
                 r'approach|touch|press|put|place|contact|lock|cup)\b(?: \w+){0,3}? (?:around|onto|'
                 r'between|against|on) (?:it|them|its|the (?:left|right|front|back|near|far|top) '
-                r'(?:side|face|edge))\b', c) or re.match(
+                r'(?:side|face|edge))\b', c) or rx.match(
             r'^\s*(?:wrap|pinch|clamp|squeeze|hook|clasp|grip|hold|secure) (?:it|them) (?:between|'
-            r'with|in|using|tightly|firmly)\b', c) or re.match(
+            r'with|in|using|tightly|firmly)\b', c) or rx.match(
             r'^\s*(?:close|wrap|pinch|clamp|squeeze|hook|clasp|grip|hold|touch|press|approach|'
-            r'put|place|push)(?: on| onto| against)? its\b', c) or re.fullmatch(
+            r'put|place|push)(?: on| onto| against)? its\b', c) or rx.fullmatch(
             r'\s*(?:wrap|pinch|clamp|squeeze|hook|clasp|grip|hold|touch|press|approach|secure)'
             r'(?: on| onto| against| around)? (?:it|them)'
             r'(?: firmly| gently| tightly| securely)?\s*',
@@ -941,12 +940,12 @@ def read_clause(clause: str):
         if isinstance(colour, str):
             return Intent('lift', {'block': colour, 'surface': None}, clause, explicit=False)
         return None
-    if re.match(r'^\s*(?:close|wrap|pinch|clamp|clasp|secure|lock)\b.*\b(?:around|on)\b', c) \
+    if rx.match(r'^\s*(?:close|wrap|pinch|clamp|clasp|secure|lock)\b.*\b(?:around|on)\b', c) \
             and _has(c, lx.BLOCK_NOUNS + lx.COLOUR_WORDS):
         colour, _ = _colour(c)
         if not isinstance(colour, list):
             return Intent('lift', {'block': colour, 'surface': None}, clause, explicit=False)
-    statement = re.match(r'^\s*(?:the |a )?[\w ]*?\b(?:block|cube|one|brick)s? (?:is|are|sits|'
+    statement = rx.match(r'^\s*(?:the |a )?[\w ]*?\b(?:block|cube|one|brick)s? (?:is|are|sits|'
                          r'lies|rests|is sitting|is lying|is resting) (?:in|on|inside|at)\b', c)
     if statement:
         # "the cobalt block is in the drawer; ...": where a block is, for what follows
@@ -956,7 +955,7 @@ def read_clause(clause: str):
         return Intent('lift', {'block': colour if isinstance(colour, str) else None,
                                'surface': surface}, clause, explicit=False)
     unknown = _unknown_object(c)
-    keep = re.match(r'^\s*keep(?:ing)?\b.*\b(?:on the (?:table|desk|countertop|tabletop|surface|'
+    keep = rx.match(r'^\s*keep(?:ing)?\b.*\b(?:on the (?:table|desk|countertop|tabletop|surface|'
                     r'same spot)|in place|where it is|steady|still|flat|upright|on the spot)\b', c)
     if keep and not unknown:
         # "keep the pink block on the table and push it ...": names the block, no action
@@ -966,20 +965,20 @@ def read_clause(clause: str):
         raise Refusal('there is no %s here; I can handle the red, blue and pink blocks, the '
                       'drawer, the sliding door, the switch and the button' % unknown)
     colour, mentions_block = _colour(c)
-    container = re.search(r'\b(?:in|into|inside|onto|in to|on|out of|from|off)\s+'
+    container = rx.search(r'\b(?:in|into|inside|onto|in to|on|out of|from|off)\s+'
                           r'(?:the |a |an |your |my )?'
                           r'%s\b' % _words(lx.ABSENT_PLACES), c)
     if container:
         raise Refusal('there is no %s here; the places are the drawer, the cabinet and the '
                       'table' % container.group(0).split()[-1])
-    if isinstance(colour, list) and len(colour) == 2 and re.search(
+    if isinstance(colour, list) and len(colour) == 2 and rx.search(
             r'\b(?:onto|on top of|atop|upon|on) (?:the |a )?(?:\w+ )?%s\b' % _words(
                 lx.COLOUR_WORDS), c):
         # "put the pink block on the red one": stack the first named on the second
-        first = min(colour, key=lambda k: re.search(r'\b%s\b' % _words(lx.COLOURS[k]),
+        first = min(colour, key=lambda k: rx.search(r'\b%s\b' % _words(lx.COLOURS[k]),
                                                     c).start())
         return Intent('stack', {'block': first}, clause)
-    if isinstance(colour, list) and len(colour) == 2 and re.search(
+    if isinstance(colour, list) and len(colour) == 2 and rx.search(
             r'^\s*(?:take|lift|remove|unstack|destack|get|pick|grab|pull)\b.*\b(?:off|from)'
             r'(?: (?:the )?top of)? (?:the |a )?(?:\w+ )?%s(?: block| cube| one| brick)?\s*$' %
             _words(lx.COLOUR_WORDS), c):
@@ -988,10 +987,10 @@ def read_clause(clause: str):
         raise Refusal('"%s" names more than one block (%s); name one block per step' % (
             clause, ', '.join(colour)))
     # "slide the door left so the right side is open": the purpose is not the direction
-    direction = direction_of(re.sub(r' so (?:that )?(?:the|it|its) .*$', ' ', c) if _has(
+    direction = direction_of(rx.sub(r' so (?:that )?(?:the|it|its) .*$', ' ', c) if _has(
         c, lx.SLIDER_DOOR + lx.SLIDER_PLACE) else c)
     slots = {'block': colour}
-    pronoun = re.search(r'\b(it|that|this|them|the grasped|the held|the one)\b', c) is not None
+    pronoun = rx.search(r'\b(it|that|this|them|the grasped|the held|the one)\b', c) is not None
     drawer = _has(c, lx.DRAWER)
     slider_place = _has(c, lx.SLIDER_PLACE)
     door = _has(c, lx.SLIDER_DOOR)
@@ -1000,9 +999,9 @@ def read_clause(clause: str):
     light = None
     if _has(c, lx.LED):
         light = 'led'
-    elif _has(c, lx.LIGHTBULB) or re.search(r'\blights?\b', c):
+    elif _has(c, lx.LIGHTBULB) or rx.search(r'\blights?\b', c):
         light = 'lightbulb'
-    if light and re.search(r'\b(?:percent|half|halfway|partly|partially|dimmer|blink|blinking|'
+    if light and rx.search(r'\b(?:percent|half|halfway|partly|partially|dimmer|blink|blinking|'
                            r'flash|flashing|strobe|strobing|flicker|flickering|pulse|pulsing|'
                            r'\d+)\b', c):
         # a level between on and off, or a pattern; "full brightness" is just on
@@ -1018,17 +1017,17 @@ def read_clause(clause: str):
                            'stash', 'lay', 'leave')) or (
             _has(c, lx.PLACE) and (mentions_block or pronoun))) and not _has(
                 c, ('pull out', 'take out'))
-        if (pushes and (mentions_block or pronoun) and re.search(
+        if (pushes and (mentions_block or pronoun) and rx.search(
                 into + r'(?: the)?(?: open| opened| \w+)? drawer', c)
-                and not re.search(r'\bpush(?:es)? (?:the )?drawer\b', c)):
+                and not rx.search(r'\bpush(?:es)? (?:the )?drawer\b', c)):
             return Intent('push_into_drawer', slots, clause)
-        lifts = _has(c, lx.LIFT) and not re.search(r'\b(?:open|pull)\b.*\bdrawer\b', c) \
+        lifts = _has(c, lx.LIFT) and not rx.search(r'\b(?:open|pull)\b.*\bdrawer\b', c) \
             or (_has(c, ('pick', 'lift', 'grab', 'grasp', 'take')) and mentions_block)
         where = r'(?: the)?(?: open| opened| \w+)? drawer'
-        if mentions_block and lifts and re.search(
+        if mentions_block and lifts and rx.search(
                 r'\b(?:from|in|inside|out of|lying in|of|within|off)\b' + where, c):
             return Intent('lift', dict(slots, surface='drawer'), clause)
-        if places and re.search(into + where, c):
+        if places and rx.search(into + where, c):
             return Intent('place', dict(slots, target='drawer'), clause)
         if _has(c, lx.CLOSE):
             return Intent('drawer', {'target': 'closed'}, clause)
@@ -1046,7 +1045,7 @@ def read_clause(clause: str):
         if _has(c, lx.LIFT) and mentions_block and not _has(c, ('put', 'place', 'store',
                                                                 'drop', 'set', 'insert')):
             return Intent('lift', dict(slots, surface='slider'), clause)
-        if _has(c, lx.PLACE) or (re.search(r'\b(?:into|in to)\b', c) and not _has(
+        if _has(c, lx.PLACE) or (rx.search(r'\b(?:into|in to)\b', c) and not _has(
                 c, lx.LIFT + lx.APPROACH)):
             return Intent('place', dict(slots, target='slider'), clause)   # "relocate it into"
     if door or (slider_place and direction):
@@ -1059,36 +1058,36 @@ def read_clause(clause: str):
         return Intent('slider', {'direction': direction}, clause)
 
     removing = _has(c, ('remove', 'take off', 'take down', 'lift off', 'get off', 'take away'))
-    if (_has(c, lx.UNSTACK) and not re.search(r'\bon top of (?:the |a |another )', c)) or (
-            removing and re.search(r'\b(?:on|on top of|atop) (?:the |an? )?(?:other|another|'
+    if (_has(c, lx.UNSTACK) and not rx.search(r'\bon top of (?:the |a |another )', c)) or (
+            removing and rx.search(r'\b(?:on|on top of|atop) (?:the |an? )?(?:other|another|'
                                    r'second)\b', c)):
         return Intent('unstack', {}, clause)
-    if re.search(r'\b(?:grasp|grab|hold|take|reach|approach|go|move|hook|grip|clasp|catch|seize|'
+    if rx.search(r'\b(?:grasp|grab|hold|take|reach|approach|go|move|hook|grip|clasp|catch|seize|'
                  r'clamp|latch|clutch|pinch|engage|press|touch|contact)\b.*\b(?:knob|handle)\b',
                  c) and not mentions_block:
         return None                        # "grab the knob and push the drawer in"
-    approach_only = re.match(r'^\s*(?:go|move|head|reach|walk|come|proceed|navigate)\b',
+    approach_only = rx.match(r'^\s*(?:go|move|head|reach|walk|come|proceed|navigate)\b',
                              c) and not _has(
         c, ('stack', 'pile', 'put', 'place', 'on top of'))
-    fixture = re.search(r'\b(?:on|onto|on top of|atop|upon) (?:the |a )?(?:\w+ )?(bulb|lamp|light|'
+    fixture = rx.search(r'\b(?:on|onto|on top of|atop|upon) (?:the |a )?(?:\w+ )?(bulb|lamp|light|'
                         r'switch|button|led|handle|knob|lever|door|slider|drawer front)\b', c)
-    if re.search(r'\b(?:put|place|set|drop|lay|leave|lower|release|stand|rest)\b(?: \w+){0,4}? '
+    if rx.search(r'\b(?:put|place|set|drop|lay|leave|lower|release|stand|rest)\b(?: \w+){0,4}? '
                  r'(?:(?:back )?down )?(?:on|onto|on to|upon) (?:the |a )?(?:table|desk|tabletop|'
                  r'table top|floor|countertop|work surface|surface)\b', c) and not _has(
                      c, lx.STACK):
         raise Refusal('I have no skill to set a block down on the table; I can put it in the '
                       'drawer or the cabinet, or stack it on another block')
-    if fixture and (_has(c, lx.STACK) or re.search(r'\bon top of|\bonto|\batop', c)):
+    if fixture and (_has(c, lx.STACK) or rx.search(r'\bon top of|\bonto|\batop', c)):
         raise Refusal('I can stack a block only on another block, not on the %s' %
                       fixture.group(1))
-    if not approach_only and (_has(c, lx.STACK) or re.search(
-            r'\b(?:build|make)\b.*\btower\b', c)) or re.search(
+    if not approach_only and (_has(c, lx.STACK) or rx.search(
+            r'\b(?:build|make)\b.*\btower\b', c)) or rx.search(
             r'\b(?:on|onto|on to|upon)(?: the)? top of\b|\b(?:onto|on) (?:another|the other|'
-            r'a second|an other)\b', c) or ((mentions_block or pronoun) and re.search(
+            r'a second|an other)\b', c) or ((mentions_block or pronoun) and rx.search(
                 r'\b(?:onto|on|upon|atop) (?:the |a )?%s (?:block|cube|one|brick)\b' % _words(
                     lx.COLOUR_WORDS), c)):
-        if colour and re.search(r'\b(?:on|onto|on top of|atop|upon) (?:the |a )?(?:\w+ )?%s\b' % (
-                _words(lx.COLOURS[colour])), c) and not re.search(
+        if colour and rx.search(r'\b(?:on|onto|on top of|atop|upon) (?:the |a )?(?:\w+ )?%s\b' % (
+                _words(lx.COLOURS[colour])), c) and not rx.search(
                 r'\b%s\b.*\b(?:on|onto|atop|upon)\b' % _words(lx.COLOURS[colour]), c):
             slots = {'block': None}        # "stack it on the magenta block": the target
         return Intent('stack', slots, clause)
@@ -1097,7 +1096,7 @@ def read_clause(clause: str):
         return Intent('rotate', dict(slots, direction=direction), clause)
     if (mentions_block or pronoun) and direction and _has(c, lx.PUSH):
         return Intent('push', dict(slots, direction=direction), clause)
-    if re.search(r'\blet (?:it |them )?go\b|\brelease (?:it|the block|the object)\b|'
+    if rx.search(r'\blet (?:it |them )?go\b|\brelease (?:it|the block|the object)\b|'
                  r'\bopen the (?:gripper|hand|fingers)\b', c):
         return None
     if (mentions_block or pronoun) and _has(c, lx.LIFT):
@@ -1131,37 +1130,37 @@ def resolve_containers(clauses):
     last, last_is_block, seen_block, out = None, False, False, []
     for clause in clauses:
         c = ' %s ' % clause
-        nouns = re.sub(r'^\s*switch (?=it|on|off|the|that|this|them)', ' ', c)   # the verb
+        nouns = rx.sub(r'^\s*switch (?=it|on|off|the|that|this|them)', ' ', c)   # the verb
         named = next((name for name, words in FIXTURES if _has(nouns, words)), None)
         colour = _has(c, lx.COLOUR_WORDS)
         block = colour or _has(c, lx.BLOCK_NOUNS)
         if named is None and last is None and only_container is not None:
             # "close the drawer after you pick up the block from it" (clauses reordered)
-            clause = re.sub(r'\b(from|in|inside|into|out of) it\b', r'\1 ' + only_container,
+            clause = rx.sub(r'\b(from|in|inside|into|out of) it\b', r'\1 ' + only_container,
                             clause)
         if named is None and last is not None:
             container = last in ('the drawer', 'the cabinet')
             if container:
-                clause = re.sub(r'\b(?:inside(?: it)?|in there)$', 'inside ' + last, clause)
-                clause = re.sub(r'\b(push|sweep|slide|shove|nudge|put|place|drop) (.+) in$',
+                clause = rx.sub(r'\b(?:inside(?: it)?|in there)$', 'inside ' + last, clause)
+                clause = rx.sub(r'\b(push|sweep|slide|shove|nudge|put|place|drop) (.+) in$',
                                 r'\1 \2 into ' + last, clause)
-                clause = re.sub(r'\b(?:into it|in it|in to it)$', 'into ' + last, clause)
-                clause = re.sub(r'\b(out of|from|from inside|inside|in) it\b', r'\1 ' + last,
+                clause = rx.sub(r'\b(?:into it|in it|in to it)$', 'into ' + last, clause)
+                clause = rx.sub(r'\b(out of|from|from inside|inside|in) it\b', r'\1 ' + last,
                                 clause)
-                if re.search(r'\b(?:take|pull|get|lift|fish|grab) (?:\w+ ){0,3}?out\b(?! of)',
+                if rx.search(r'\b(?:take|pull|get|lift|fish|grab) (?:\w+ ){0,3}?out\b(?! of)',
                              clause) and not _has(c, ('table', 'desk', 'drawer', 'cabinet',
                                                       'slider', 'from')):
                     clause += ' from ' + last      # "open the drawer, take out the block"
                 if (_has(c, ('place', 'put', 'store', 'drop', 'set', 'leave', 'insert', 'lower',
-                             'deposit', 'stow')) and not re.search(
+                             'deposit', 'stow')) and not rx.search(
                         r'\b(?:in|into|inside|on|onto|atop|upon)\b', c)):
                     clause = '%s in %s' % (clause, last)
-            fixture_verb = re.search(r'\b(?:open|close|shut)\b', c) is not None
-            grasp = re.match(r'\s*(?:grab|grasp|pick|lift|take|get|hold|raise|seize|fetch)\b', c)
-            gripper = re.search(r'\b(?:gripper|fingers|claw|jaws)\b', c) is not None
+            fixture_verb = rx.search(r'\b(?:open|close|shut)\b', c) is not None
+            grasp = rx.match(r'\s*(?:grab|grasp|pick|lift|take|get|hold|raise|seize|fetch)\b', c)
+            gripper = rx.search(r'\b(?:gripper|fingers|claw|jaws)\b', c) is not None
             if (not last_is_block or fixture_verb and not gripper) and not colour and not _has(
                     c, lx.BLOCK_NOUNS) and not (grasp and seen_block):
-                clause = re.sub(r'\bit\b', last, clause)
+                clause = rx.sub(r'\bit\b', last, clause)
         seen_block = seen_block or block
         if named is not None:
             last = named
@@ -1184,7 +1183,7 @@ def parse(raw: str) -> list:
     read = [(clause, read_clause(clause)) for clause in resolve_containers(clauses)]
     intents, pending = [], None
     for clause, intent in read:
-        if intent == 'unknown' and intents and direction_of(' %s ' % clause) and re.fullmatch(
+        if intent == 'unknown' and intents and direction_of(' %s ' % clause) and rx.fullmatch(
                 r'(?:and |then |now )?(?:back )?(?:to |towards )?(?:the )?(?:left|right)'
                 r'(?: side| again)?', clause):
             # "push the red block to the right, then to the left"
@@ -1194,7 +1193,7 @@ def parse(raw: str) -> list:
                                                       direction=direction_of(' %s ' % clause)),
                                 clause)
         previous = intents[-1] if intents else None
-        elided = re.fullmatch(r'(?:and |then )?(?:the )?(\w+(?: \w+)?) (?:block|cube|one) '
+        elided = rx.fullmatch(r'(?:and |then )?(?:the )?(\w+(?: \w+)?) (?:block|cube|one) '
                               r'(?:to the )?(\w+(?:-\w+)?)(?: side)?', clause)
         if previous is not None and previous.family in ('rotate', 'push') and elided and \
                 not _has(' %s ' % clause, lx.ROTATE + lx.PUSH) and \
@@ -1204,7 +1203,7 @@ def parse(raw: str) -> list:
                                               'direction': direction_of(' %s ' % clause)},
                             clause, elided=True)
         if previous is not None and previous.family == 'toggle':
-            bare = re.fullmatch(r'(?:and |then )?(?:(?:turn|switch|flip|toggle|put|move|push) )?'
+            bare = rx.fullmatch(r'(?:and |then )?(?:(?:turn|switch|flip|toggle|put|move|push) )?'
                                 r'(?:it |that |the light |the switch )?(?:(?:straight |right |'
                                 r'immediately )?back )?(up|down|on|off)'
                                 r'(?: again| once more)?', clause)
@@ -1213,7 +1212,7 @@ def parse(raw: str) -> list:
                 intent = Intent('toggle', {'light': previous.slots['light'], 'target': (
                     'on' if bare.group(1) in ('up', 'on') else 'off')}, clause)
             elif (isinstance(intent, Intent) and intent.family == 'toggle' and
-                  intent.slots.get('target') is None and not re.search(
+                  intent.slots.get('target') is None and not rx.search(
                       r'\b(?:press|push|flip|toggle|switch|turn|hit|tap|click|activate|'
                       r'deactivate|move)\b', clause)):
                 # "turn off the lamp and the led": the verb is said once
@@ -1260,7 +1259,7 @@ def parse(raw: str) -> list:
     last_block = None
     for intent in intents:
         block = intent.slots.get('block')
-        if block is None and 'block' in intent.slots and last_block and re.search(
+        if block is None and 'block' in intent.slots and last_block and rx.search(
                 r'\b(?:it|them|that one|the same block)\b', intent.text):
             intent.slots['block'] = last_block
         last_block = intent.slots.get('block') or last_block
@@ -1277,7 +1276,7 @@ def repeats(last, intent) -> bool:
     """
     return (intent.family == last.family and intent.family != 'unknown' and
             all(last.slots.get(k) in (None, v) or v is None for k, v in intent.slots.items())
-            and not re.search(r'\b(?:again|back|twice|once more|another time|too|also)\b',
+            and not rx.search(r'\b(?:again|back|twice|once more|another time|too|also)\b',
                               intent.text))
 
 

@@ -21,10 +21,9 @@ The planner never executes anything and never reads the simulator.
 """
 
 import collections
-import re
 import time
 
-from lam_ros.language import lexicon as lx
+from lam_ros.language import lexicon as lx, rx
 from lam_ros.language.constraints import split_constraints, violation
 from lam_ros.language.corpus import NONE
 from lam_ros.language.fit import misfit
@@ -47,14 +46,14 @@ MODEL_NONE = 0.50           # ... at which a clause it calls none of the skills 
 MODEL_NONE_WHOLE = 0.80     # ... and at which such a clause refuses the whole command
 MODEL_SURE = 0.90           # ... at which it replaces the rules' several-step reading
 MODEL_SURE_WORD = 0.75      # ... at which it may read an action word it never saw
-ORDER_WORDS = re.compile(r'\b(?:then|after|afterwards|before|next|finally|first|once|later|'
+ORDER_WORDS = rx.compile(r'\b(?:then|after|afterwards|before|next|finally|first|once|later|'
                          r'followed|second|lastly|subsequently)\b|;')
 NO_BLOCK = 'say which block: the red, blue or pink one'
-WORD = re.compile(r'[a-z]+')
+WORD = rx.compile(r'[a-z]+')
 DETERMINERS = frozenset(('the', 'a', 'an', 'my', 'your', 'his', 'her', 'their', 'our', 'this',
                          'that', 'these', 'those', 'some', 'any', 'its', 'each', 'every'))
 REFUSAL_LISTS = ('UNKNOWN_OBJECTS', 'ABSENT_PLACES', 'UNSAFE', 'OTHER_COLOURS')
-PRONOUN = re.compile(r'\b(?:it|them|that one|this one|the same block)\b')
+PRONOUN = rx.compile(r'\b(?:it|them|that one|this one|the same block)\b')
 
 
 def default_scene() -> dict:
@@ -84,7 +83,7 @@ def _lift_key(block, surface):
 
 
 def _words(text, options):
-    return re.search(r'\b(?:%s)\b' % '|'.join(re.escape(o) for o in options), text)
+    return rx.search(r'\b(?:%s)\b' % '|'.join(rx.escape(o) for o in options), text)
 
 
 def intent_for_task(task: str, text: str) -> Intent:
@@ -313,7 +312,7 @@ class Planner:
         parsed = retrieved = None
         try:
             said, promises = split_constraints(text)
-            if promises and not re.search(r'[a-z]', said.lower()):
+            if promises and not rx.search(r'[a-z]', said.lower()):
                 raise Refusal('the command says only what not to do; tell me what to do')
             try:
                 intents, error = parse(said), None
