@@ -72,16 +72,16 @@ UNSAFE = ('throw', 'throwing', 'smash', 'smashing', 'break it', 'break the', 'de
           'override', 'self destruct', 'explode', 'fire', 'on fire', 'set fire', 'ignite',
           'melt', 'flame', 'flames', 'lighter', 'electrocute', 'violently', 'aggressively',
           'forcefully', 'as hard as possible', 'rip apart', 'short-circuit', 'short circuit',
-          'burns', 'burn out', 'burns out', 'with force', 'by force', 'much force',
-          'full force', 'brute force', 'until it breaks', 'it breaks', 'till it breaks',
-          'falls over', 'fall over', 'top speed', 'tip over', 'tip it over', 'ram',
+          'burns', 'burn out', 'burns out',
           # people: the robot never acts on or at a person
           'my finger', 'my fingers', 'my hand', 'my hands', 'my arm', 'my face', 'my head',
           'my leg', 'my foot', 'my feet', 'his hand', 'her hand', 'someone',
-          'somebody', 'anyone', 'at me', 'on me', 'at him', 'at her', 'at them', 'toward me',
-          'towards me', 'to me',
-          # bending a fixture breaks it
-          'bend the', 'bend it')
+          'somebody', 'anyone', 'at me', 'on me', 'at him', 'at her', 'at them')
+# More of the same, said with force or at a person (not phrases for the voice model).
+UNSAFE_FORCE = ('with force', 'by force', 'much force', 'full force', 'brute force',
+                'until it breaks', 'it breaks', 'till it breaks', 'falls over', 'fall over',
+                'top speed', 'tip over', 'tip it over', 'ram', 'toward me', 'towards me',
+                'to me', 'bend the', 'bend it')
 # Words for the desk and its fixtures that can modify another noun: "the desk fan", "the
 # drawer key" name something else (a word the model never saw there is refused).
 FIXTURE_NOUNS = ('desk', 'table', 'tabletop', 'drawer', 'cabinet', 'cupboard', 'shelf', 'door',
@@ -107,7 +107,9 @@ FILLER = ('i would like you to', 'i would like to', "i'd like you to", 'i want y
           'endeavor to', 'strive to', 'see to it that you', 'see to it that', 'be sure to',
           'i request that you', 'i ask that you', "i'd appreciate it if you",
           'i would appreciate it if you', 'do me a favour and', 'do me a favor and',
-          'feel free to', 'are you able to', 'would you be able to', 'could you be able to')
+          'feel free to')
+# Requests said as a question of ability (removed like FILLER; not voice-model phrases).
+ABLE_TO = ('are you able to', 'would you be able to', 'could you be able to')
 
 # Words that carry no object or action of their own: with the words above and the
 # intent model's training vocabulary, a command made only of known words is one the

@@ -168,7 +168,7 @@ def normalise(text: str) -> str:
     text = rx.sub(r'\b(\w+)ing\b', lambda m: lx.GERUNDS.get(m.group(0), m.group(0)), text)
     text = rx.sub(r'\b\w+\b', lambda m: lx.IRREGULAR.get(m.group(0), m.group(0)), text)
     text = rx.sub(r'(\b\w+ )?\b(\w+(?:ing|ed))\b', _stem, text)
-    for filler in sorted(lx.FILLER, key=len, reverse=True):
+    for filler in sorted(lx.FILLER + lx.ABLE_TO, key=len, reverse=True):
         text = rx.sub(r'(^|\s)%s(?=\s|$|,)' % rx.escape(filler), ' ', text)
     text = rx.sub(r'^(?:so|well|now)\b,?\s*', '', rx.sub(r'\s+', ' ', text).strip(' ,'))
     read_as, rare_verb = verb_senses()
@@ -507,7 +507,7 @@ def check_command(raw: str):
                     r'led)s?\b', low)
     if one:
         raise Refusal('there is only one %s here' % one.group(1))
-    for word in lx.UNSAFE:
+    for word in lx.UNSAFE + lx.UNSAFE_FORCE:
         if rx.search(r'\b%s\b' % rx.escape(word), low):
             raise Refusal("refused: '%s' asks for something destructive or unsafe" % word)
     if rx.search(r'\b(?:at once|at the same time|simultaneously|together)\b', low) or rx.search(

@@ -52,7 +52,7 @@ NO_BLOCK = 'say which block: the red, blue or pink one'
 WORD = rx.compile(r'[a-z]+')
 DETERMINERS = frozenset(('the', 'a', 'an', 'my', 'your', 'his', 'her', 'their', 'our', 'this',
                          'that', 'these', 'those', 'some', 'any', 'its', 'each', 'every'))
-REFUSAL_LISTS = ('UNKNOWN_OBJECTS', 'ABSENT_PLACES', 'UNSAFE', 'OTHER_COLOURS')
+REFUSAL_LISTS = ('UNKNOWN_OBJECTS', 'ABSENT_PLACES', 'UNSAFE', 'UNSAFE_FORCE', 'OTHER_COLOURS')
 PRONOUN = rx.compile(r'\b(?:it|them|that one|this one|the same block)\b')
 
 
