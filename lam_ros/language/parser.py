@@ -45,6 +45,12 @@ class Intent:
 
 
 def _words(options):
+    """A regex alternation of the options, longest first (built once per word list)."""
+    return _alternation(options if isinstance(options, (tuple, frozenset)) else tuple(options))
+
+
+@lru_cache(maxsize=None)
+def _alternation(options):
     return r'(?:%s)' % '|'.join(rx.escape(o) for o in sorted(options, key=len, reverse=True))
 
 
@@ -154,7 +160,7 @@ def normalise(text: str) -> str:
     if topic and _has(' %s ' % topic.group(2), lx.BLOCK_NOUNS):
         into = rx.search(r'\b(?:push|sweep|slide|shove|nudge|put|place|drop|set)\b',
                          topic.group(2))
-        text = '%s %s the %s' % (topic.group(2).rstrip(' .!'), 'into' if into else 'from',
+        text = '%s %s the %s' % (topic.group(2).strip(), 'into' if into else 'from',
                                  topic.group(1))
     text = _topics(text)
     # "for the next demo we need everything dark: turn off the LED ...": context before a
@@ -244,8 +250,7 @@ def normalise(text: str) -> str:
     text = rx.sub(r'\b(?:block|cube|one|object|piece)(?: that is| which is)?(?: sitting| resting| '
                   r'lying| placed| stacked| stack)? on top\b(?! of)|\b(?:topmost|uppermost|upper|'
                   r'top) (?:block|cube|one|object|piece|brick)(?: (?:of|in|on) (?:the|a) '
-                  r'(?:stack|tower|'
-                  r'pile)(?: of (?:\w+ )?(?:blocks|cubes))?)?', 'top block', text)
+                  r'(?:stack|tower|pile)(?: of (?:\w+ )?(?:blocks|cubes))?)?', 'top block', text)
     # "the open drawer", "the drawer, which is closed" name the drawer; they ask nothing
     text = rx.sub(r'\b(the|an|into|in|inside|from|of) (?:open|opened|pulled out|pulled-out|'
                   r'closed|shut) ((?:desk |cabinet |table )?(?:drawer|door|sliding door))\b',
@@ -261,8 +266,7 @@ def normalise(text: str) -> str:
 _STEP_CONTEXT = rx.compile(
     r'^(?:for|as|at|in order to|to|so as to)(?: finish| complete| accomplish| fulfil| fulfill|'
     r' do| perform| carry out| achieve| start| begin| end)? (?:the |this |that |a )?'
-    r'(?:next |final |first |'
-    r'current |following )?(?:step|task|point|stage|part|move|action|job)'
+    r'(?:next |final |first |current |following )?(?:step|task|point|stage|part|move|action|job)'
     r'(?: of (?:the|this) (?:task|job|process|sequence))? , ')
 _LEADING_MANNER = rx.compile(r'^(?:with|using|by using|by means of) ([^,]{1,60}) , ')
 MANNER_NOUNS = ('care', 'precision', 'tap', 'push', 'touch', 'pressure', 'motion', 'movement',
@@ -351,9 +355,10 @@ def action_verbs():
     """One-word action verbs of the lexicon."""
     global _VERBS
     if _VERBS is None:
-        _VERBS = {w for group in (lx.OPEN, lx.CLOSE, lx.LIFT, lx.PLACE, lx.STACK, lx.ROTATE,
-                                  lx.PUSH, lx.APPROACH, lx.UNSTACK) for w in group
-                  if ' ' not in w} | {'switch', 'press', 'toggle', 'flip', 'lower', 'separate'}
+        _VERBS = frozenset({w for group in (lx.OPEN, lx.CLOSE, lx.LIFT, lx.PLACE, lx.STACK,
+                                            lx.ROTATE, lx.PUSH, lx.APPROACH, lx.UNSTACK)
+                            for w in group if ' ' not in w} |
+                           {'switch', 'press', 'toggle', 'flip', 'lower', 'separate'})
     return _VERBS
 
 
@@ -467,19 +472,18 @@ def check_command(raw: str):
     if amount:
         raise Refusal('my skills move things by their own fixed amounts; I cannot do "%s"'
                       % amount.group(0).strip())
-    if rx.search(r'\b(?:lamp|light|bulb|lightbulb|led|diode)s?\s+(?:to |into )?(?:be |go |glow |'
-                 r'shine )?%s\b(?!-? ?(?:colou?red )?%s\b)' % (
-                     _words(lx.COLOUR_WORDS + lx.OTHER_COLOURS),
-                     _words(lx.BLOCK_NOUNS + ('bulb', 'lightbulb', 'light', 'lamp', 'led',
-                                              'diode', 'button', 'one'))),
-                 low):
-        raise Refusal('the lights cannot change colour: the bulb is yellow and the LED green; '
-                      'I can only turn them on or off')
-    if rx.search(r'\b(?:lamp|light|bulb|lightbulb|led|diode)s?\b', low) and rx.search(
+    recolour = rx.search(r'\b(?:lamp|light|bulb|lightbulb|led|diode)s?\s+(?:to |into )?(?:be |go |'
+                         r'glow |shine )?%s\b(?!-? ?(?:colou?red )?%s\b)' % (
+                             _words(lx.COLOUR_WORDS + lx.OTHER_COLOURS),
+                             _words(lx.BLOCK_NOUNS + ('bulb', 'lightbulb', 'light', 'lamp', 'led',
+                                                      'diode', 'button', 'one'))), low) or (
+        # "...so it glows purple", "the bulb's colour": the lights' own colours may glow
+        rx.search(r'\b(?:lamp|light|bulb|lightbulb|led|diode)s?\b', low) and rx.search(
             r'\b(?:colou?r|hue|tint|warm white|cool white)\b|\b(?:glows?|glowing|shines?|shining)'
             r' (?:in )?(?:a )?(?:bright |deep |soft )?%s\b' % _words(
                 lx.COLOUR_WORDS + tuple(c for c in lx.OTHER_COLOURS
-                                        if c not in ('green', 'yellow'))), low):
+                                        if c not in ('green', 'yellow'))), low))
+    if recolour:
         raise Refusal('the lights cannot change colour: the bulb is yellow and the LED green; '
                       'I can only turn them on or off')
     elsewhere = rx.search(r'\b(?:lamp|light|bulb|lightbulb|led|diode)s? (?:in|on|by|near|at|above|'
@@ -870,9 +874,13 @@ def _gripper_motion(c):
     return None          # the drawer, the cabinet, or blocks: the clause rules read it
 
 
-# a clause that says only how or where, never what: "about its vertical axis", "viewed
-# from above", "right where it sits", "with a firm grip", "using the side of the gripper"
+# a clause that says only how much, how or where, never what: "by ninety degrees", "about
+# its vertical axis", "viewed from above", "right where it sits", "with a firm grip"
 MANNER = rx.compile(r'\s*(?:%s)\s*' % '|'.join((
+    r'(?:by |about |roughly |approximately |around |some |nearly |almost )?(?:a |an )?'
+    r'(?:\w+ (?:to|or) )?(?:\w+ )?(?:degrees?|quarter(?: turn)?|half turn|bit|little|notch|'
+    r'short distance|few (?:centimet(?:re|er)s|inches)|quarter of a (?:full )?(?:revolution|'
+    r'turn|rotation|circle))',
     r'(?:turn |rotate |spin )?(?:about|around|round|on) (?:its|the|their) (?:own )?'
     r'(?:vertical |upright |z |central )?(?:axis|center|centre)',
     r'(?:as |when )?(?:view|viewed|seen|look|looked|looking|watched) (?:at )?from '
@@ -899,11 +907,7 @@ def read_clause(clause: str):
     """Intent of one clause, None for a pure approach/release clause, or Refusal."""
     c = ' %s ' % clause
     if rx.match(r'^\s*(?:keeping|without|while|leaving|making sure|being careful|taking care|'
-                r'so that|so it|until|not|rather than|instead of)\b', c) or rx.fullmatch(
-            r'\s*(?:by |about |roughly |approximately |around |some |nearly |almost )?(?:a |an )?'
-            r'(?:\w+ (?:to|or) )?(?:\w+ )?(?:degrees?|quarter(?: turn)?|half turn|bit|little|'
-            r'notch|short distance|few (?:centimet(?:re|er)s|inches)|quarter of a (?:full )?'
-            r'(?:revolution|turn|rotation|circle))\s*', c) or MANNER.fullmatch(
+                r'so that|so it|until|not|rather than|instead of)\b', c) or MANNER.fullmatch(
             c) or rx.fullmatch(
             r'\s*(?:so )?(?:do|perform|execute|carry out) (?:that|it|this)(?: now| task)?\s*',
             c):

@@ -193,7 +193,9 @@ class Planner:
         vocabulary, the lexicon (its refusal lists aside) and the function words is
         refused at once where it names a thing (right after a determiner: "the ceiling
         light", "the checkered block", "my car keys"), unless it only describes a block
-        its colour names ("the wooden red block"). Where it names the action (a clause's
+        its colour names ("the wooden red block"); so is one after a colour no block has
+        ("the green triangle") or ending a noun phrase after a fixture's name ("the desk
+        fan"). Where it names the action (a clause's
         first word: "yank the drawer open", "hide the red block") or follows a colour
         ("the red car") it is returned, and the command goes ahead only if the model reads
         it, whole, as one task it is sure of (`_sure_of`); elsewhere (an unusual adverb,
