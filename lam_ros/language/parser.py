@@ -45,7 +45,7 @@ class Intent:
 
 
 def _words(options):
-    """A regex alternation of the options, longest first (built once per word list)."""
+    """Return a regex alternation of the options, longest first (built once per list)."""
     return _alternation(options if isinstance(options, (tuple, frozenset)) else tuple(options))
 
 
