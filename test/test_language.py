@@ -786,3 +786,78 @@ def test_framing_of_an_instruction_is_read_around(full_planner, text, plan):
     """The step, manner, path, goal frame and a place said first (richstyle dev misses)."""
     result = full_planner.plan(text, None)
     assert result['ok'] and tasks(result) == plan, result
+
+
+def test_speller_corrects_only_slips_of_known_words():
+    from lam_ros.language.spelling import distance, Speller
+    speller = Speller({'rotate', 'block', 'left', 'turn', 'true', 'draw', 'drawer', 'smash',
+                       'open', 'one'}, english={'clock', 'lock'})
+    assert distance('blcok', 'block') == 1 and distance('rotaet', 'rotate') == 1
+    assert speller.correct('rotaet the Red blcok to the lfet') == (
+        'rotate the Red block to the left', [('rotaet', 'rotate'), ('blcok', 'block'),
+                                             ('lfet', 'left')])
+    assert speller.fix('clock') is None and speller.fix('lock') is None   # words of their own
+    assert speller.fix('opne') == 'open'        # same length wins over "one"
+    assert speller.fix('drawr') is None         # "draw" or "drawer": left as typed
+    assert speller.fix('smahs') == 'smash'
+    assert speller.fix('zzzz') is None
+
+
+@pytest.mark.parametrize('text, plan, slips', [
+    ('rotaet the red blcok to the left', ['rotate_red_block_left'], 2),
+    ('pikc up the pnik block', ['lift_pink_block_table'], 2),
+    ('turn the blue block counterclokwise', ['rotate_blue_block_left'], 1),
+])
+def test_full_planner_reads_typing_slips(full_planner, text, plan, slips):
+    result = full_planner.plan(text, None)
+    assert result['ok'] and tasks(result) == plan, result
+    assert len(result['spelling']) == slips, result
+
+
+def test_full_planner_refuses_a_slip_of_a_refused_word(full_planner):
+    result = full_planner.plan('smahs the pink block', None)
+    assert not result['ok'] and 'smash' in result['reason'], result
+
+
+@pytest.mark.parametrize('text, reason', [
+    ('Rotate the red block exactly 37 degrees to the right.', '37 degrees'),
+    ('turn the pink block thirty-seven degrees left', 'thirty-seven degrees'),
+    ('Rotate the blue block left by 123 degrees.', '123 degrees'),
+    ('Open the drawer precisely halfway.', 'precisely halfway'),
+    ('Keep the blue block lifted for exactly ten seconds.', 'for exactly ten seconds'),
+    ('Can you tell me whether the sliding door is on the left?', 'asks what I see'),
+    ('Show me the pink cube up close.', 'people'),
+    ("Place the red brick on top of the sliding cabinet's roof.", 'not "on top of the'),
+    ('put the red block on top of the drawer', 'not "on top of the drawer"'),
+])
+def test_blind_set_20_refusals(planner, text, reason):
+    result = planner.plan(text, None)
+    assert not result['ok'] and reason in result['reason'], result
+
+
+@pytest.mark.parametrize('text, plan', [
+    ('turn the red block 90 degrees clockwise', ['rotate_red_block_right']),
+    ('rotate the blue block ninety degrees to the left', ['rotate_blue_block_left']),
+    ('Hook the robot hand onto the door handle and drag the door to the left.',
+     ['move_slider_left']),
+    ('In the cabinet, grasp the red block and bring it up.', ['lift_red_block_slider']),
+    ('In the drawer, grasp the blue block and bring it up.', ['lift_blue_block_drawer']),
+    ('put the red block on top of the blue block', ['stack_block']),
+])
+def test_blind_set_20_readings(full_planner, text, plan):
+    result = full_planner.plan(text, None)
+    assert result['ok'] and tasks(result) == plan, result
+
+
+def test_full_planner_on_set_20(full_planner):
+    """Set 20 (single tasks and refusals, written blind, development data since)."""
+    import yaml
+    from pathlib import Path
+    data = yaml.safe_load((Path(__file__).parent / 'data' / 'language_single_dev20.yaml')
+                          .read_text())
+    accepted = [t for t in data['must_refuse'] if full_planner.plan(t, None)['ok']]
+    assert not accepted, accepted
+    lines = [(t, task) for task, texts in data['single'].items() for t in texts]
+    wrong = [(t, task) for t, task in lines if tasks({'steps': []} | full_planner.plan(t, None))
+             != [task]]
+    assert len(wrong) <= 0.015 * len(lines), wrong

@@ -295,7 +295,9 @@ def _framing(text):
     Framing: the step it is ("for this step, ..."), a purpose ("to clear space on the left,
     ..."), the manner or tool ("with great care, ...", "using the handle, ..."), the path
     ("along the desk"), a goal frame ("the desired outcome is ..."). A place said first:
-    "on the table, rotate the red block" reads as "rotate the red block on the table".
+    "on the table, rotate the red block" reads as "rotate the red block on the table", and
+    "in the cabinet, grasp the red block and bring it up" as "grasp the red block in the
+    cabinet and bring it up".
     """
     text = _STEP_CONTEXT.sub('', text)
     lead = _LEADING_MANNER.match(text)
@@ -312,7 +314,12 @@ def _framing(text):
     text = rx.sub(r'\b(approach (?:the |a )?[^,]*?) , close (?:it|them)\b', r'\1 , grasp it', text)
     place = _LEADING_PLACE.match(text)
     if place:
-        text = '%s %s %s' % (text[place.end():], place.group(1), place.group(2))
+        # after the first clause's object: "in the cabinet, grasp the red block and bring it
+        # up" is "grasp the red block in the cabinet and bring it up"
+        rest = text[place.end():]
+        cut = rx.search(r' (?=(?:,|and|then) )', rest)
+        cut = cut.start() if cut else len(rest)
+        text = '%s %s %s%s' % (rest[:cut], place.group(1), place.group(2), rest[cut:])
     text = _PATH.sub('', text)
     text = _FIRM_HOLD.sub('grasp ', text)
     text = rx.sub(r'\b(\w+ly) and (\w+ly)\b', r'\1 \2', text)
@@ -441,6 +448,12 @@ def _light_off(match):
                                 match.group('source') or match.group('lamp') or 'the light')
 
 
+NUMBER_WORDS = ('(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|'
+                'fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|'
+                'sixty|seventy|eighty|ninety|hundred|a hundred|a few|few|several|some)')
+ROTATION_DEGREES = ('90', 'ninety', '60', 'sixty', '45', 'forty five')
+
+
 def check_command(raw: str):
     """Refuse empty, oversized or unsafe commands before reading them."""
     if raw is None or not raw.strip():
@@ -460,10 +473,17 @@ def check_command(raw: str):
                 r'(?! you able\b)', low):
         raise Refusal('that is a question, not a command; tell me what to do, for example '
                       '"open the drawer"')
+    # a question wrapped in a request: "can you tell me whether the door is on the left?"
+    if rx.search(r'\b(?:tell (?:me|us)|show (?:me|us)|let (?:me|us) know) (?:whether|if|what|'
+                 r'which|where|how|why|who)\b|\bdo you know\b|\b(?:check|find out|see|look) '
+                 r'(?:whether|if)\b', low):
+        raise Refusal('that asks what I see, not what to do; I only act: tell me what to do, '
+                      'for example "open the drawer"')
     if rx.search(r'\b(?:push|shove|nudge|hit|poke|pinch|grab|grip|touch|squeeze|move|lift|rotate|'
                  r'bump|press|slap|drop|knock|tap|pat|hold|catch|chase|hand|give|pass|bring|'
-                 r'throw|toss|spin|lift up|pick up)\s+(?:me|him|her|us|yourself|people|someone|'
-                 r'somebody|anyone|the (?:operator|user|person|people|human|man|woman))\b', low):
+                 r'throw|toss|spin|lift up|pick up|show)\s+(?:me|him|her|us|yourself|people|'
+                 r'someone|somebody|anyone|the (?:operator|user|person|people|human|man|'
+                 r'woman))\b', low):
         raise Refusal('I do not act on people, nor hand things to them; I act only on the '
                       'blocks, the drawer, the sliding door, the switch and the button')
     amount = rx.search(r'\b(?:exactly |precisely |only )?\d+(?:[.,]\d+)? ?(?:cm|mm|m|'
@@ -472,6 +492,22 @@ def check_command(raw: str):
     if amount:
         raise Refusal('my skills move things by their own fixed amounts; I cannot do "%s"'
                       % amount.group(0).strip())
+    # an angle other than the rotation's own (about a quarter turn: CALVIN's training split
+    # says "90 degrees"), a share of the way said exactly, or a duration
+    angle = next((m for m in rx.compile(r'\b((?:\d+(?:[.,]\d+)?|%s(?:[- ]%s)?)) ?(?:degrees?|deg)'
+                                        r'\b' % (NUMBER_WORDS, NUMBER_WORDS)).finditer(raw.lower())
+                  if m.group(1).replace('-', ' ') not in ROTATION_DEGREES), None)
+    exact = rx.search(r'\b(?:exactly|precisely) (?:halfway|half ?way|half|a third|two thirds|'
+                      r'a quarter of the way|three quarters|\d+ ?(?:%|percent))', raw.lower())
+    timed = rx.search(r'\bfor (?:exactly |precisely |about |at least )?(?:\d+|one|two|three|'
+                      r'four|five|six|seven|eight|nine|ten|twenty|thirty|sixty|a few|several|an?)'
+                      r' (?:seconds?|minutes?|hours?|days?)\b', low)
+    if angle or exact:
+        raise Refusal('my skills move things by their own fixed amounts; I cannot do "%s"'
+                      % (angle or exact).group(0).strip())
+    if timed:
+        raise Refusal('each skill runs once, at its own pace; I cannot do anything "%s"'
+                      % timed.group(0))
     recolour = rx.search(r'\b(?:lamp|light|bulb|lightbulb|led|diode)s?\s+(?:to |into )?(?:be |go |'
                          r'glow |shine )?%s\b(?!-? ?(?:colou?red )?%s\b)' % (
                              _words(lx.COLOUR_WORDS + lx.OTHER_COLOURS),
@@ -506,6 +542,15 @@ def check_command(raw: str):
                        r'mount)|out of its (?:rails?|socket|slot|mount))\b', low)
     if detach:
         raise Refusal("refused: '%s' would take the desk apart" % detach.group(0).strip())
+    # on a fixture rather than in it: "on top of the sliding cabinet's roof"
+    atop = rx.search(r'\b(?:on ?(?:to)? (?:the )?(?:top|roof|lid|surface) of|onto|on top of|atop) '
+                     r'(?:the |a )?(?:sliding |slide )?(?:cabinet|cupboard|slider|shelf unit|'
+                     r'drawer|door)\b(?! (?:handle|knob|grip|pull))|\b(?:cabinet|cupboard|slider|'
+                     r'drawer) s (?:roof|top|lid)\b',
+                     low)
+    if atop:
+        raise Refusal('I can put a block into the drawer or the sliding cabinet, or on another '
+                      'block, but not "%s"' % atop.group(0).strip())
     one = rx.search(r'\b(?:second|third|other|another|top|bottom|upper|lower|middle)\s+(drawer|'
                     r'cabinet|cupboard|sliding door|door|button|switch|lamp|light bulb|bulb|'
                     r'led)s?\b', low)

@@ -29,6 +29,7 @@ from lam_ros.language.corpus import NONE
 from lam_ros.language.fit import misfit
 from lam_ros.language.parser import (action_verbs, direction_of, Intent, light_target, normalise,
                                      parse, Refusal, repeats, split_clauses)
+from lam_ros.language.spelling import encoder_words, Speller
 from lam_ros.skills.spec import load_library
 from lam_ros.world.assets import skills_dir
 from lam_ros.world.tasks import TASKS
@@ -162,6 +163,7 @@ class Planner:
         self.library = library
         self.model = intent_model
         self._vocabulary = None
+        self._speller = None
         self.last_timing = {}
         self.specs = load_library(library.spec_paths() if library else [skills_dir()])
 
@@ -184,6 +186,20 @@ class Planner:
                     words.update(w for phrase in value for w in WORD.findall(phrase))
             self._vocabulary = frozenset(words)
         return self._vocabulary
+
+    def _spelling(self):
+        """The speller over the planner's vocabulary, or None (no model, or no word list)."""
+        if self._speller is None and self.model is not None and self.model.vocabulary:
+            from lam_ros.skills.encoder import EncoderUnavailable, model_dir
+            try:
+                english = encoder_words(model_dir() / 'tokenizer.json')
+            except (EncoderUnavailable, OSError, ValueError, KeyError):
+                return None     # without the list of real words, no word is safe to correct
+            # a slip of a word the planner refuses is read as that word, and refused
+            refused = {w for name in REFUSAL_LISTS for phrase in getattr(lx, name)
+                       for w in WORD.findall(phrase.lower())}
+            self._speller = Speller(self._known() | refused, english, _stems)
+        return self._speller
 
     def _check_words(self, text):
         """Refuse a command that names an object the planner has never seen; list others.
@@ -313,7 +329,9 @@ class Planner:
         started = time.perf_counter()
         parsed = retrieved = None
         try:
-            said, promises = split_constraints(text)
+            speller = self._spelling()
+            typed, fixes = speller.correct(text) if speller else (text, [])
+            said, promises = split_constraints(typed)
             if promises and not rx.search(r'[a-z]', said.lower()):
                 raise Refusal('the command says only what not to do; tell me what to do')
             try:
@@ -359,6 +377,8 @@ class Planner:
             result = {'text': text, 'ok': True, 'steps': steps,
                       'confidence': round(confidence, 3),
                       'alternatives': [alts for _, alts in per_step]}
+            if fixes:
+                result['spelling'] = [{'typed': a, 'read': b} for a, b in fixes]
             if promises:
                 result['constraints'] = [{'thing': p.thing, 'hands_off': p.hands_off,
                                           'text': p.text} for p in promises]

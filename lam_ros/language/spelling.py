@@ -1,0 +1,104 @@
+"""Typing slips: a word the planner has never seen, a slip away from one it knows, is read as it.
+
+Operators type fast ("rotaet the red blcok to the left") and a speech recogniser spells what
+it heard. A word is corrected only when all of these hold:
+- the planner does not know it (not in its vocabulary, nor a plural or inflection of a word
+  in it);
+- it is no English word the text encoder knows whole (its word-piece vocabulary): "clock"
+  and "lock" are words of their own, never slips for "block";
+- it has at least MIN_LENGTH letters, and one known word is nearest to it: one insertion,
+  deletion, substitution or swap of neighbouring letters away (two for words of LONG_WORD
+  letters or more, where two slips are common and a second match is rare). Among equally
+  near words, one of the slip's own length wins (a mistyped or swapped letter: "trun" is
+  "turn", not "run"); where that leaves several ("drawr": "draw" or "drawer"?), none does.
+Targets include the words the planner refuses ("smahs" is "smash", and still refused).
+Anything else stays as typed, so the planner's unknown-word checks see it.
+"""
+
+import json
+import re
+
+MIN_LENGTH = 4
+LONG_WORD = 8
+WORD = re.compile(r'[A-Za-z]+')
+
+
+def distance(a: str, b: str) -> int:
+    """Optimal string alignment distance (Damerau-Levenshtein without repeated edits)."""
+    prev2, prev = None, list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], prev2[j - 2] + 1)
+        prev2, prev = prev, row
+    return prev[-1]
+
+
+def _deletions(word: str, depth: int) -> set:
+    out, frontier = {word}, {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
+        out |= frontier
+    return out
+
+
+def encoder_words(tokenizer_json) -> frozenset:
+    """Whole lower-case words of a word-piece tokenizer's vocabulary (tokenizer.json)."""
+    vocab = json.loads(tokenizer_json.read_text())['model']['vocab']
+    return frozenset(w for w in vocab if w.isalpha() and w.islower())
+
+
+class Speller:
+    """Corrects typing slips against the planner's vocabulary."""
+
+    def __init__(self, known, english=frozenset(), stems=None):
+        """Index `known` (words to correct to); `english` words are never corrected.
+
+        stems: a function from a word to its base forms ("blocks" -> ["block"]).
+        """
+        self.known = frozenset(w for w in known if w.isalpha())
+        self.english = frozenset(english)
+        self.stems = stems or (lambda word: [])
+        self._index = {}
+        for word in self.known:
+            if len(word) >= MIN_LENGTH - 1:
+                for key in _deletions(word, 2 if len(word) >= LONG_WORD - 1 else 1):
+                    self._index.setdefault(key, set()).add(word)
+
+    def fix(self, word: str):
+        """Return the known word a slip stands for, or None (lower-case word)."""
+        if len(word) < MIN_LENGTH or word in self.known or word in self.english or any(
+                s in self.known for s in self.stems(word)):
+            return None
+        depth = 2 if len(word) >= LONG_WORD else 1
+        near = set()
+        for key in _deletions(word, depth):
+            near |= self._index.get(key, set())
+        scored = {}
+        for candidate in near:
+            d = distance(word, candidate)
+            if d <= depth:
+                scored.setdefault(d, []).append(candidate)
+        if not scored:
+            return None
+        best = scored[min(scored)]
+        if len(best) > 1:
+            best = [c for c in best if len(c) == len(word)]
+        return best[0] if len(best) == 1 else None
+
+    def correct(self, text: str):
+        """Return (text with slips corrected, [(slip, word)])."""
+        fixes = []
+
+        def one(match):
+            word = match.group(0)
+            fixed = self.fix(word.lower())
+            if fixed is None:
+                return word
+            fixes.append((word, fixed))
+            return fixed
+
+        return WORD.sub(one, text), fixes
