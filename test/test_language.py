@@ -861,3 +861,18 @@ def test_full_planner_on_set_20(full_planner):
     wrong = [(t, task) for t, task in lines if tasks({'steps': []} | full_planner.plan(t, None))
              != [task]]
     assert len(wrong) <= 0.015 * len(lines), wrong
+
+
+@pytest.mark.parametrize('text, plan', [
+    ('Use the button to silence the green LED', ['turn_off_led']),
+    ('Use the switch to interrupt the yellow lamp', ['turn_off_lightbulb']),
+    ('Use the switch to make the yellow light stop', ['turn_off_lightbulb']),
+    ('use the switch to turn out the yellow light', ['turn_off_lightbulb']),
+    ('The goal is for the pink block to be lifted off the table and held in the gripper.',
+     ['lift_pink_block_table']),
+    ('Make sure the red block is picked up from the table and held above it.',
+     ['lift_red_block_table']),
+])
+def test_ending_a_light_and_a_held_block_said_as_a_state(planner, text, plan):
+    result = planner.plan(text, None)
+    assert result['ok'] and tasks(result) == plan, result

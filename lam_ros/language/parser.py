@@ -863,7 +863,9 @@ def light_target(c, light):
     off = rx.search(r'\boff\b|\bstop (?:glowing|shining)\b|\bgo(?:es)? (?:dark|out)\b|\bunlit\b|'
                     r'\b(?:deactivate|disable|extinguish\w*|darken|dim|power down|shut down|'
                     r'de[- ]?energi[sz]e|quench|cut (?:the )?power|shut|'
-                    r'put (?:\w+ ){0,3}out|dark|douse|snuff \w+ out|kill)\b', c)
+                    r'put (?:\w+ ){0,3}out|dark|douse|snuff \w+ out|kill|silence|interrupt|'
+                    r'suspend|pause|halt|cease|terminate|discontinue|(?:turn|switch|go) out)\b|'
+                    r'\b(?:end|stop|quit) (?:the|its|that|this)\b|\bstop(?:s|ped)?\s*[.!]?\s*$', c)
     if light == 'lightbulb' and not (on or off):
         on = rx.search(r'\b(?:up|upward|upwards|raise|lift|upper|top|higher)\b', c)
         off = rx.search(r'\b(?:down|downward|downwards|lower|bottom)\b', c)
@@ -940,6 +942,9 @@ MANNER = rx.compile(r'\s*(?:%s)\s*' % '|'.join((
     r'steadily)(?: in (?:the|your) gripper)?',
     r'(?:firmly |securely |tightly )?(?:grip|gripped|held|hold)(?: by (?:the|your) '
     r'(?:arm|gripper|robot|hand))?',
+    r'(?:(?:be|is|stays?|remains?) )?(?:held|kept) (?:(?:in|by|inside|within) (?:the|your|its) '
+    r'(?:gripper|hand|claw|fingers|jaws)|(?:above|over) (?:it|the (?:table|desk|tabletop|'
+    r'surface))|(?:up )?in the air)',
     r'let (?:it|them) (?:fall|drop|tumble|slide|roll)(?: in| down| into (?:it|the drawer))?'
     r'(?: on its own| by itself)?',
     r'it(?: is|\'s| s) (?:balanced|stable|steady|settled|secure|level|in place|there)',

@@ -208,12 +208,13 @@ class Planner:
         the red block" become "lift the red block". A word outside the model's training
         vocabulary, the lexicon (its refusal lists aside) and the function words is
         refused at once where it names a thing (right after a determiner: "the ceiling
-        light", "the checkered block", "my car keys"), unless it only describes a block
-        its colour names ("the wooden red block"); so is one after a colour no block has
-        ("the green triangle") or ending a noun phrase after a fixture's name ("the desk
-        fan"). Where it names the action (a clause's
-        first word: "yank the drawer open", "hide the red block") or follows a colour
-        ("the red car") it is returned, and the command goes ahead only if the model reads
+        light", "my car keys"), unless it only describes a block its colour names ("the
+        wooden red block") or comes right before a block noun; so is one after a colour no
+        block has ("the green triangle") or ending a noun phrase after a fixture's name
+        ("the desk fan"). Where it names the action (a clause's first word: "yank the
+        drawer open", "hide the red block"), follows a colour ("the red car") or comes
+        right before a block noun ("the uppermost block", "the checkered block") it is
+        returned, and the command goes ahead only if the model reads
         it, whole, as one task it is sure of (`_sure_of`); elsewhere (an unusual adverb,
         say) the model reads around it. Only with the model loaded.
         """
@@ -225,7 +226,9 @@ class Planner:
             for i, word in enumerate(words):
                 if word in known or any(stem in known for stem in _stems(word)):
                     continue
-                if i > 0 and words[i - 1] in DETERMINERS and not _describes_block(words, i):
+                if i > 0 and words[i - 1] in DETERMINERS and _before_block_noun(words, i):
+                    actions.append(word)    # "the uppermost block": the model must be sure
+                elif i > 0 and words[i - 1] in DETERMINERS and not _describes_block(words, i):
                     things.append(word)
                 elif i > 0 and words[i - 1] in lx.OTHER_COLOURS:
                     things.append(word)     # "the green triangle": no block is green
@@ -257,19 +260,20 @@ class Planner:
         """
         if self.library is None or not texts:
             return [[] for _ in texts], [None for _ in texts]
-        vectors, tokens, mask = self.library.encoder.encode_tokens(texts)
+        # a one-clause command is often its own clause: encode and look up each text once
+        unique = list(dict.fromkeys(texts))
+        row = [unique.index(t) for t in texts]
         search = [True] * len(texts) if search is None else search
-        wanted = [i for i, s in enumerate(search) if s]
-        found = self.library.store.search_vectors(vectors[wanted], 'exemplars',
-                                                  RETRIEVAL_K) if wanted else []
-        hits = [[] for _ in texts]
-        for i, h in zip(wanted, found):
-            hits[i] = h
+        wanted = sorted({row[i] for i, s in enumerate(search) if s})
+        vectors, tokens, mask = self.library.encoder.encode_tokens(unique)
+        found = dict(zip(wanted, self.library.store.search_vectors(
+            vectors[wanted], 'exemplars', RETRIEVAL_K))) if wanted else {}
+        hits = [list(found.get(row[i], [])) if s else [] for i, s in enumerate(search)]
         if self.model is None:
             return hits, [None for _ in texts]
-        probs = [dict(zip(self.model.labels, (float(p) for p in row)))
-                 for row in self.model.predict(tokens, mask)]
-        return hits, probs
+        probs = [dict(zip(self.model.labels, (float(p) for p in r)))
+                 for r in self.model.predict(tokens, mask)]
+        return hits, [dict(probs[row[i]]) for i in range(len(texts))]
 
     @staticmethod
     def _top(probs):
@@ -675,14 +679,23 @@ def _describes_block(words, i):
 
     Three blocks, told apart by colour: with the colour said, another word about the
     block ("plastic", "toy") changes nothing. A fixture's modifier still names another
-    thing ("the ceiling light"), and so does a block's without a colour ("the checkered
-    block").
+    thing ("the ceiling light"); a block's without a colour may ("the checkered block",
+    see `_before_block_noun`).
     """
     phrase = words[i + 1:i + 3]
     for j, word in enumerate(phrase):
         if word in lx.BLOCK_NOUNS:
             return any(w in lx.COLOUR_WORDS for w in words[max(0, i - 2):i + 1 + j])
     return False
+
+
+def _before_block_noun(words, i):
+    """Whether words[i] comes right before a block noun: "the uppermost block".
+
+    Without a colour it may name a block the desk lacks ("the checkered block"), so the
+    command goes ahead only where the model reads it, whole, as one task it is sure of.
+    """
+    return i + 1 < len(words) and words[i + 1] in lx.BLOCK_NOUNS
 
 
 def _unknown_words(words):
