@@ -404,7 +404,7 @@ def test_full_planner_on_own_single_task_sets(full_planner, name, least):
                                   'language_compound_dev8.yaml',
                                   'language_compound_dev12.yaml', 'language_compound_dev13.yaml',
                                   'language_compound_dev14.yaml', 'language_compound_dev17.yaml',
-                                  'language_compound_dev19.yaml'])
+                                  'language_compound_dev18.yaml', 'language_compound_dev19.yaml'])
 def test_full_planner_on_compound_and_refusal_dev_sets(full_planner, name):
     check_compound_set(full_planner, name)
 
@@ -875,4 +875,20 @@ def test_full_planner_on_set_20(full_planner):
 ])
 def test_ending_a_light_and_a_held_block_said_as_a_state(planner, text, plan):
     result = planner.plan(text, None)
+    assert result['ok'] and tasks(result) == plan, result
+
+
+@pytest.mark.parametrize('text, plan', [
+    ('um, rotate the pink block to the right, no wait, the blue one, and then close the drawer',
+     ['rotate_blue_block_right', 'close_drawer']),
+    ('rotate red right & blue left', ['rotate_red_block_right', 'rotate_blue_block_left']),
+    ("uhh let's see, turn the green light on, no, off, and then move the slider right",
+     ['turn_off_led', 'move_slider_right']),
+    ('um so rotate the blue brick left, no, right, then lift it and stack it on another block',
+     ['rotate_blue_block_right', 'lift_blue_block_table', 'stack_block']),
+    ('pick up the red no sorry the blue block', ['lift_blue_block_table']),
+    ('push the red block to the left, sorry, to the right', ['push_red_block_right']),
+])
+def test_set_21_misses_corrections_and_a_verb_said_once(full_planner, text, plan):
+    result = full_planner.plan(text, None)
     assert result['ok'] and tasks(result) == plan, result

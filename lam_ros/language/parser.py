@@ -617,10 +617,11 @@ RUN_ON_VERBS = ('rotate', 'turn', 'twist', 'spin', 'push', 'slide', 'move', 'shi
 VERB_TAKES = ('the', 'it', 'them', 'a', 'an', 'that', 'this', 'its', 'your', 'up', 'down', 'on',
               'off', 'out', 'over', 'back') + lx.COLOUR_WORDS
 # Words a self-correction replaces: a colour, a direction or an action verb.
-CORRECTED = (lx.COLOUR_WORDS + lx.OTHER_COLOURS, lx.LEFT + lx.RIGHT, RUN_ON_VERBS)
+CORRECTED = (lx.COLOUR_WORDS + lx.OTHER_COLOURS, lx.LEFT + lx.RIGHT, RUN_ON_VERBS, ('on', 'off'))
 CORRECTION = (r',? ?\b(?:no,? sorry|sorry,? no|no,? wait|wait,? no|no,? actually|actually,? no|'
               r'no no|sorry,? i mean|sorry|i mean|or rather|make that|scratch that|'
-              r'correction)\b,? ?')
+              r'correction)\b,? ?|, no, (?=(?:to the |to |the |a )?(?:%s)\b)' % '|'.join(
+                  rx.escape(w) for words in CORRECTED for w in words))
 
 
 def _corrections(text):
@@ -641,7 +642,15 @@ def _corrections(text):
                 found = list(rx.finditer(r'\b%s\b' % _words(words), before))
                 cut = found[-1].start() if found else None
                 break
-        if cut is not None:
+        short = first and rx.match(r'(?:to the |to |the |a )?[\w-]+(?: (?:one|block|cube))?'
+                                   r'(?=\s*(?:,|\band\b|\bthen\b|&|$))', after)
+        if cut is not None and short and rx.match(r'\w+\s+\w', before[cut:]):
+            # only the word is corrected: "rotate the pink block to the right, no wait, the
+            # blue one, and then ..." keeps "block to the right"
+            word = rx.match(r'\w+', before[cut:]).group(0)
+            before = before[:cut] + first.group(1) + before[cut + len(word):]
+            after = after[short.end():]
+        elif cut is not None:
             before = before[:cut]
             lead = rx.match(r'(?:to the |to |the |a )?', after).group(0)
             if lead and before.endswith(lead):
@@ -1247,12 +1256,13 @@ def parse(raw: str) -> list:
                                                       direction=direction_of(' %s ' % clause)),
                                 clause)
         previous = intents[-1] if intents else None
-        elided = rx.fullmatch(r'(?:and |then )?(?:the )?(\w+(?: \w+)?) (?:block|cube|one) '
+        elided = rx.fullmatch(r'(?:and |then )?(?:the )?(\w+(?: \w+)?)(?: (?:block|cube|one))? '
                               r'(?:to the )?(\w+(?:-\w+)?)(?: side)?', clause)
         if previous is not None and previous.family in ('rotate', 'push') and elided and \
                 not _has(' %s ' % clause, lx.ROTATE + lx.PUSH) and \
                 direction_of(' %s ' % clause) and isinstance(_colour(' %s ' % clause)[0], str):
-            # "rotate the pink block right, the blue block left": the verb is said once
+            # "rotate the pink block right, the blue block left" ("red right & blue left"):
+            # the verb is said once
             intent = Intent(previous.family, {'block': _colour(' %s ' % clause)[0],
                                               'direction': direction_of(' %s ' % clause)},
                             clause, elided=True)

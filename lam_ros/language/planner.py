@@ -188,7 +188,7 @@ class Planner:
         return self._vocabulary
 
     def _spelling(self):
-        """The speller over the planner's vocabulary, or None (no model, or no word list)."""
+        """Return the speller over the planner's vocabulary, or None (no model, no word list)."""
         if self._speller is None and self.model is not None and self.model.vocabulary:
             from lam_ros.skills.encoder import EncoderUnavailable, model_dir
             try:

@@ -24,7 +24,7 @@ WORD = re.compile(r'[A-Za-z]+')
 
 
 def distance(a: str, b: str) -> int:
-    """Optimal string alignment distance (Damerau-Levenshtein without repeated edits)."""
+    """Return the optimal string alignment distance: Damerau-Levenshtein, no repeated edits."""
     prev2, prev = None, list(range(len(b) + 1))
     for i in range(1, len(a) + 1):
         row = [i] + [0] * len(b)
