@@ -452,6 +452,8 @@ NUMBER_WORDS = ('(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twel
                 'fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|'
                 'sixty|seventy|eighty|ninety|hundred|a hundred|a few|few|several|some)')
 ROTATION_DEGREES = ('90', 'ninety', '60', 'sixty', '45', 'forty five')
+ANGLE = rx.compile(r'\b((?:\d+(?:[.,]\d+)?|%s(?:[- ]%s)?)) ?(?:degrees?|deg)\b' % (
+    NUMBER_WORDS, NUMBER_WORDS))
 
 
 def check_command(raw: str):
@@ -494,8 +496,7 @@ def check_command(raw: str):
                       % amount.group(0).strip())
     # an angle other than the rotation's own (about a quarter turn: CALVIN's training split
     # says "90 degrees"), a share of the way said exactly, or a duration
-    angle = next((m for m in rx.compile(r'\b((?:\d+(?:[.,]\d+)?|%s(?:[- ]%s)?)) ?(?:degrees?|deg)'
-                                        r'\b' % (NUMBER_WORDS, NUMBER_WORDS)).finditer(raw.lower())
+    angle = next((m for m in ANGLE.finditer(raw.lower())
                   if m.group(1).replace('-', ' ') not in ROTATION_DEGREES), None)
     exact = rx.search(r'\b(?:exactly|precisely) (?:halfway|half ?way|half|a third|two thirds|'
                       r'a quarter of the way|three quarters|\d+ ?(?:%|percent))', raw.lower())

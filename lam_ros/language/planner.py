@@ -168,8 +168,9 @@ class Planner:
         self.specs = load_library(library.spec_paths() if library else [skills_dir()])
 
     def warm_up(self):
-        """Run one lookup so the first command does not pay for loading the store."""
+        """Load the store and index the speller, so the first command does not pay for it."""
         self._understand(['open the drawer'])
+        self._spelling()
 
     # ------------------------------------------------------------------ understanding
     def _known(self):
@@ -189,7 +190,10 @@ class Planner:
 
     def _spelling(self):
         """Return the speller over the planner's vocabulary, or None (no model, no word list)."""
-        if self._speller is None and self.model is not None and self.model.vocabulary:
+        if self._speller is None:
+            self._speller = False       # tried once; False: no speller for this planner
+            if self.model is None or not self.model.vocabulary:
+                return None
             from lam_ros.skills.encoder import EncoderUnavailable, model_dir
             try:
                 english = encoder_words(model_dir() / 'tokenizer.json')
@@ -199,7 +203,7 @@ class Planner:
             refused = {w for name in REFUSAL_LISTS for phrase in getattr(lx, name)
                        for w in WORD.findall(phrase.lower())}
             self._speller = Speller(self._known() | refused, english, _stems)
-        return self._speller
+        return self._speller or None
 
     def _check_words(self, text):
         """Refuse a command that names an object the planner has never seen; list others.
@@ -226,10 +230,11 @@ class Planner:
             for i, word in enumerate(words):
                 if word in known or any(stem in known for stem in _stems(word)):
                     continue
-                if i > 0 and words[i - 1] in DETERMINERS and _before_block_noun(words, i):
-                    actions.append(word)    # "the uppermost block": the model must be sure
-                elif i > 0 and words[i - 1] in DETERMINERS and not _describes_block(words, i):
-                    things.append(word)
+                if i > 0 and words[i - 1] in DETERMINERS and not _describes_block(words, i):
+                    if _before_block_noun(words, i):
+                        actions.append(word)    # "the uppermost block": the model must be sure
+                    else:
+                        things.append(word)
                 elif i > 0 and words[i - 1] in lx.OTHER_COLOURS:
                     things.append(word)     # "the green triangle": no block is green
                 elif i > 1 and words[i - 2] in DETERMINERS and words[i - 1] in lx.FIXTURE_NOUNS \
@@ -268,12 +273,12 @@ class Planner:
         vectors, tokens, mask = self.library.encoder.encode_tokens(unique)
         found = dict(zip(wanted, self.library.store.search_vectors(
             vectors[wanted], 'exemplars', RETRIEVAL_K))) if wanted else {}
-        hits = [list(found.get(row[i], [])) if s else [] for i, s in enumerate(search)]
+        hits = [found.get(row[i], []) if s else [] for i, s in enumerate(search)]
         if self.model is None:
             return hits, [None for _ in texts]
         probs = [dict(zip(self.model.labels, (float(p) for p in r)))
                  for r in self.model.predict(tokens, mask)]
-        return hits, [dict(probs[row[i]]) for i in range(len(texts))]
+        return hits, [probs[r] for r in row]
 
     @staticmethod
     def _top(probs):
