@@ -825,6 +825,8 @@ def test_full_planner_refuses_a_slip_of_a_refused_word(full_planner):
     ('Rotate the blue block left by 123 degrees.', '123 degrees'),
     ('Open the drawer precisely halfway.', 'precisely halfway'),
     ('Keep the blue block lifted for exactly ten seconds.', 'for exactly ten seconds'),
+    ('keep the blue block lifted for 10 seconds', 'for 10 seconds'),
+    ('open the drawer 3 times', '3 times'),
     ('Can you tell me whether the sliding door is on the left?', 'asks what I see'),
     ('Show me the pink cube up close.', 'people'),
     ("Place the red brick on top of the sliding cabinet's roof.", 'not "on top of the'),

@@ -500,9 +500,10 @@ def check_command(raw: str):
                   if m.group(1).replace('-', ' ') not in ROTATION_DEGREES), None)
     exact = rx.search(r'\b(?:exactly|precisely) (?:halfway|half ?way|half|a third|two thirds|'
                       r'a quarter of the way|three quarters|\d+ ?(?:%|percent))', raw.lower())
-    timed = rx.search(r'\bfor (?:exactly |precisely |about |at least )?(?:\d+|one|two|three|'
-                      r'four|five|six|seven|eight|nine|ten|twenty|thirty|sixty|a few|several|an?)'
-                      r' (?:seconds?|minutes?|hours?|days?)\b', low)
+    # `low` has no digits: counts and durations are read where they are kept
+    counted = ' %s ' % rx.sub(r'[^a-z0-9\- ]+', ' ', raw.lower())
+    timed = rx.search(r'\bfor (?:exactly |precisely |about |at least )?(?:\d+|%s|an?) '
+                      r'(?:seconds?|minutes?|hours?|days?)\b' % NUMBER_WORDS, counted)
     if angle or exact:
         raise Refusal('my skills move things by their own fixed amounts; I cannot do "%s"'
                       % (angle or exact).group(0).strip())
@@ -532,7 +533,7 @@ def check_command(raw: str):
                       'there is no "%s"' % elsewhere.group(0))
     lasting = rx.search(r'\b(?:permanently|indefinitely|forever|for good|(?:three|four|five|six|'
                         r'seven|eight|nine|ten|eleven|twelve|a dozen|dozen|several|many|'
-                        r'multiple|a few|\d+) times)\b', low)
+                        r'multiple|a few|\d+) times)\b', counted)
     if lasting:
         raise Refusal('each skill is one move, done once; I cannot do "%s": say each step' %
                       lasting.group(0))
