@@ -894,3 +894,89 @@ def test_ending_a_light_and_a_held_block_said_as_a_state(planner, text, plan):
 def test_set_21_misses_corrections_and_a_verb_said_once(full_planner, text, plan):
     result = full_planner.plan(text, None)
     assert result['ok'] and tasks(result) == plan, result
+
+
+@pytest.mark.parametrize('text, plan', [
+    ('Rotate the red block clockwise, and the blue one too.',
+     ['rotate_red_block_right', 'rotate_blue_block_right']),
+    ('Push the pink block to the left and then the red one too.',
+     ['push_pink_block_left', 'push_red_block_left']),
+    ('Push the blue block right, and the red one as well.',
+     ['push_blue_block_right', 'push_red_block_right']),
+    ('Lift the pink block from the table and put it in the drawer, then do the same with the '
+     'blue block.', ['lift_pink_block_table', 'place_in_drawer', 'lift_blue_block_table',
+                     'place_in_drawer']),
+    ('rotate the red block left and then the same for the pink block',
+     ['rotate_red_block_left', 'rotate_pink_block_left']),
+    ('Pick up the blue block from the table... wait, I mean from the drawer, and put it in the '
+     'cabinet.', ['lift_blue_block_drawer', 'place_in_slider']),
+    ('Before you lift the red block off the table, open the drawer; then drop the block in the '
+     'drawer.', ['open_drawer', 'lift_red_block_table', 'place_in_drawer']),
+    ('before you turn on the lamp, push the red block left and then rotate it right',
+     ['push_red_block_left', 'rotate_red_block_right', 'turn_on_lightbulb']),
+    ('push the red block left, turn on the lamp, then rotate it right',
+     ['push_red_block_left', 'turn_on_lightbulb', 'rotate_red_block_right']),
+    ('close the drawer and turn of the green led', ['close_drawer', 'turn_off_led']),
+])
+def test_set_22_misses_too_the_same_and_order(planner, text, plan):
+    result = planner.plan(text, None)
+    assert result['ok'] and tasks(result) == plan, result
+
+
+@pytest.mark.parametrize('text, plan', [
+    ('Turn the scarlet brick the same way the hands of a clock move.',
+     ['rotate_red_block_right']),
+    ('Turn the scarlet brick opposite to the way the hands of a clock move.',
+     ['rotate_red_block_left']),
+    ('Looking down from above, the red block should turn clockwise; please do that.',
+     ['rotate_red_block_right']),
+    ('Reach down to the tabletop, grip the scarlet block and bring it up.',
+     ['lift_red_block_table']),
+    ('Make sure the bright red cube ends up lifted out of the cabinet and in your gripper.',
+     ['lift_red_block_slider']),
+    ('The drawer is closed; open it.', ['open_drawer']),
+    ('Release the block onto the cabinet shelf.', ['place_in_slider']),
+    ('Grip the block on top of the stack and lift it off the block below.', ['unstack_block']),
+    ('Reach for the block perched on the other block and take it off.', ['unstack_block']),
+    ('Stop the light bulb from glowing.', ['turn_off_lightbulb']),
+    ('put the red block on top of the stack', ['stack_block']),
+])
+def test_set_22_misses_single_tasks(full_planner, text, plan):
+    result = full_planner.plan(text, None)
+    assert result['ok'] and tasks(result) == plan, result
+
+
+@pytest.mark.parametrize('text, reason', [
+    ('Rotate the red block exactly 90 degrees clockwise.', 'exactly 90 degrees'),
+    ('rotate the pink block precisely by 60 degrees to the left', 'precisely by 60 degrees'),
+    ('put the red block on top of the cabinet', 'on top of the cabinet'),
+])
+def test_an_exact_angle_is_refused(planner, text, reason):
+    result = planner.plan(text, None)
+    assert not result['ok'] and reason in result['reason'], result
+
+
+def test_a_slip_after_a_determiner_or_colour_is_read_as_the_desks_noun():
+    from lam_ros.language.spelling import Speller
+    speller = Speller({'block', 'book', 'drawer', 'drawn', 'pink'}, nouns={'block', 'drawer'},
+                      before_noun={'the', 'pink'})
+    assert speller.correct('grab the pink blok from the drawr') == (
+        'grab the pink block from the drawer', [('blok', 'block'), ('drawr', 'drawer')])
+    # without the context, a slip of the same length wins
+    assert (speller.fix('blok'), speller.fix('drawr')) == ('book', 'drawn')
+
+
+def test_full_planner_on_set_22(full_planner):
+    """Set 22 (single tasks, compounds and refusals, written blind; development data since)."""
+    import yaml
+    from pathlib import Path
+    data = yaml.safe_load((Path(__file__).parent / 'data' / 'language_dev22.yaml').read_text())
+    accepted = [c['text'] for c in data['must_refuse'] if full_planner.plan(c['text'], None)['ok']]
+    assert not accepted, accepted
+    wrong = [c['text'] for c in data['compound'] if tasks(
+        {'steps': []} | full_planner.plan(c['text'], None)) != c['plan']]
+    assert not wrong, wrong
+    lines = [(t, task) for task, texts in data['single'].items() for t in texts]
+    wrong = [(t, task) for t, task in lines if tasks({'steps': []} | full_planner.plan(t, None))
+             != [task]]
+    assert len(wrong) <= 0.01 * len(lines), wrong

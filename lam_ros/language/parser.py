@@ -82,14 +82,18 @@ def normalise(text: str) -> str:
     text = rx.sub(r'\b(touch|contact|press against|press on|press|approach|reach|get behind|go '
                   r'to|make contact with) the (?:left|right|near|far|front|back|opposite) '
                   r'(?:side|face|edge) of\b', r'\1', text)
+    text = rx.sub(r'\b(turn|switch|shut) of (?=(?:the|that|this|it|both|all)\b)', r'\1 off ', text)
     text = LIGHT_CEASE.sub(_light_off, text)
+    # the cabinet's shelf is inside it: "release the block onto the cabinet shelf"
+    text = rx.sub(r'\bon(?:to)? the (?:cabinet|cupboard|slider)(?:\'s| s)? shelf\b',
+                  'into the cabinet', text)
     # a state said first asks for nothing: "the drawer's open already - take the cobalt
     # block out of it" ("it" is that fixture)
     state = rx.match(r'^(?:the )?(drawer|cabinet|cupboard)(?:\'s| is| s| has| was)(?: been)?'
-                     r'(?: left| still| already)? (?:open|opened)(?: already)?\s*'
-                     r'(?:[,;:.]|[-–—]+|so\b|and\b)\s*', text)
+                     r'(?: left| still| already| currently)? (?:open|opened|closed|shut)'
+                     r'(?: already)?\s*(?:[,;:.]|[-–—]+|so\b|and\b)\s*', text)
     if state:
-        text = rx.sub(r'\b(out of|from|in|into|inside|close|shut|push in) it\b',
+        text = rx.sub(r'\b(out of|from|in|into|inside|close|shut|push in|open) it\b',
                       r'\1 the ' + state.group(1),
                       text[state.end():], count=1)
     # an arrow chain is a sequence: "open drawer -> lift pink block -> drop it in"; after
@@ -195,12 +199,10 @@ def normalise(text: str) -> str:
     text = _SUBJECT_YOU.sub(r'\1', text)
     # which way a clock turns; "using the gripper, ...": the tool is always the gripper
     text = rx.sub(r'\b(?:counter to|against|opposite to|opposite|contrary to|the opposite of)'
-                  r'(?: the (?:direction|way)(?: of)?| how| the way)? (?:an? |the )?'
-                  r'clock(?:\x27s|s)?(?: hands?)?(?: goes?| runs?| moves?| turns?| go| run)?\b',
+                  r'(?: the (?:direction|way)(?: of| that| in which)?| how| the way)? ' + CLOCK,
                   'counterclockwise', text)
-    text = rx.sub(r'\b(?:the )?(?:same )?(?:way|direction)(?: that| as| of| how)? (?:an? |the )?'
-                  r'clock(?:\x27s|s)?(?: hands?)?(?: goes?| runs?| moves?| turns?| go| run)?\b',
-                  'clockwise', text)
+    text = rx.sub(r'\b(?:the )?(?:same )?(?:way|direction)(?: that| as| of| how| in which)? ' +
+                  CLOCK, 'clockwise', text)
     text = rx.sub(r'\bccw\b', 'counterclockwise', rx.sub(r'\bcw\b', 'clockwise', text))
     text = rx.sub(r'(?:^|(?<=, ))(?:using|with) (?:the |your )(?:robot(?:ic)? )?(?:gripper|arm|'
                   r'hand|manipulator|fingers|end effector)(?: ,| (?=\w))', ' ', text).strip(' ,')
@@ -245,8 +247,11 @@ def normalise(text: str) -> str:
                   r'(?:the|its) (?:table|desk|surface|tabletop))?(?: up| out| off)?\b', ' ', text)
     # "the cube sitting on top of the other block" is the top block of a stack
     text = rx.sub(r'\b(?:block|cube|one|object|piece)(?: that is| which is| sitting| resting| '
-                  r'lying| placed| stacked| stack)+ on (?:top of )?(?:the other|another|the lower|'
-                  r'the bottom|the second)(?: block| cube| one)?\b', 'top block', text)
+                  r'lying| placed| stacked| stack| perched)+ on (?:top of )?(?:the other|another|'
+                  r'the lower|the bottom|the second)(?: block| cube| one)?\b', 'top block', text)
+    text = rx.sub(r'\b(grip|grab|grasp|take|lift|pick up|reach for|remove|get|seize) the (?:block|'
+                  r'cube|one|object|piece) (?:that is |which is )?(?:perched |sitting |resting )?'
+                  r'on top of the (?:stack|tower|pile)\b', r'\1 the top block', text)
     text = rx.sub(r'\b(?:block|cube|one|object|piece)(?: that is| which is)?(?: sitting| resting| '
                   r'lying| placed| stacked| stack)? on top\b(?! of)|\b(?:topmost|uppermost|upper|'
                   r'top) (?:block|cube|one|object|piece|brick)(?: (?:of|in|on) (?:the|a) '
@@ -389,7 +394,7 @@ _APPROACH_FIRST = rx.compile(
     r'hurry|glide|look|get|approach|descend|try|be careful|take care)(?: (?:forward|ahead|'
     r'closer|close|ready|(?:your|the) (?:arm|gripper|hand|claw)|(?:to |towards |toward |near |'
     r'over |by )?the (?:table|desk|tabletop|surface|workspace|work area)|%s)){0,4}|\w+ly)'
-    r'(?: ,)? (?:and then|and|then) (?=(?:\w+ly )?%s\b)' % (
+    r'(?: ,(?: (?:and then|and|then))?| (?:and then|and|then)) (?=(?:\w+ly )?%s\b)' % (
         _words(set(lx.FUNCTION_WORDS) - action_verbs() - {'and', 'then', 'but', 'or', 'not',
                                                           'never', 'no'}),
         _words(action_verbs())))
@@ -398,6 +403,9 @@ _APPROACH_THING = rx.compile(
     r'towards |up to |near |closer to )?(the (?:\w+ ){0,3}%s(?: (?:in|on|inside|within|at) the '
     r'(?:\w+ )?(?:slider|cabinet|cupboard|shelf|drawer|table|desk))?)(?: ,)? (?:and then|and|'
     r'then) (%s) it\b' % (_words(lx.BLOCK_NOUNS), _words(action_verbs())))
+# "a clock's hands go", "the hands of a clock move"
+CLOCK = (r'(?:(?:the )?hands? (?:of|on) (?:an? |the )?clock|(?:an? |the )?clock(?:\x27s|s)?'
+         r'(?: hands?)?)(?: goes?| runs?| moves?| turns?| go| run| move| turn)?\b')
 _AFTER_YOU = rx.compile(r'\band after you (?=(?:%s|make)\b)' % _words(action_verbs()))
 _SUBJECT_YOU = rx.compile(r'(^|, |\band |\bthen |\bplease )you (?=(?:%s|make)\b)' %
                           _words(action_verbs()))
@@ -429,8 +437,8 @@ def _stem(match):
 
 # A light named right after a verb: "kill the lamp" and "fire up the LED" are idioms for
 # off and on, not violence.
-A_LAMP = (r'(?:the |that |this )?(?:yellow |green )?(?:light|lights|lamp|bulb|light bulb|'
-          r'lightbulb|led)\b')
+A_LAMP = (r'(?:the |that |this )?(?:yellow |green )?(?:light bulb|lightbulb|lights|light|lamp|'
+          r'bulb|led)\b')
 # Ending a light's glow turns it off: "stop the LED from glowing", "end the glow of the
 # lamp", "halt the bulb's light", "stop the illumination". Not a stop of motion.
 _GLOW = (r'(?:glow|glowing|shine|shining|illumination|illuminating|lighting|light|emission|'
@@ -454,6 +462,9 @@ NUMBER_WORDS = ('(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twel
 ROTATION_DEGREES = ('90', 'ninety', '60', 'sixty', '45', 'forty five')
 ANGLE = rx.compile(r'\b((?:\d+(?:[.,]\d+)?|%s(?:[- ]%s)?)) ?(?:degrees?|deg)\b' % (
     NUMBER_WORDS, NUMBER_WORDS))
+
+
+ANGLE_SAID = rx.compile(r'(\b(?:exactly|precisely|accurately) (?:by )?)?%s' % ANGLE.pattern)
 
 
 def check_command(raw: str):
@@ -496,8 +507,9 @@ def check_command(raw: str):
                       % amount.group(0).strip())
     # an angle other than the rotation's own (about a quarter turn: CALVIN's training split
     # says "90 degrees"), a share of the way said exactly, or a duration
-    angle = next((m for m in ANGLE.finditer(raw.lower())
-                  if m.group(1).replace('-', ' ') not in ROTATION_DEGREES), None)
+    # said "exactly", no angle is one the skill can promise
+    angle = next((m for m in ANGLE_SAID.finditer(raw.lower())
+                  if m.group(2).replace('-', ' ') not in ROTATION_DEGREES or m.group(1)), None)
     exact = rx.search(r'\b(?:exactly|precisely) (?:halfway|half ?way|half|a third|two thirds|'
                       r'a quarter of the way|three quarters|\d+ ?(?:%|percent))', raw.lower())
     # `low` has no digits: counts and durations are read where they are kept
@@ -547,7 +559,8 @@ def check_command(raw: str):
     # on a fixture rather than in it: "on top of the sliding cabinet's roof"
     atop = rx.search(r'\b(?:on ?(?:to)? (?:the )?(?:top|roof|lid|surface) of|onto|on top of|atop) '
                      r'(?:the |a )?(?:sliding |slide )?(?:cabinet|cupboard|slider|shelf unit|'
-                     r'drawer|door)\b(?! (?:handle|knob|grip|pull))|\b(?:cabinet|cupboard|slider|'
+                     r'drawer|door)\b(?! (?:handle|knob|grip|pull|(?:s )?shelf))|\b(?:cabinet|'
+                     r'cupboard|slider|'
                      r'drawer) s (?:roof|top|lid)\b',
                      low)
     if atop:
@@ -619,9 +632,11 @@ RUN_ON_VERBS = ('rotate', 'turn', 'twist', 'spin', 'push', 'slide', 'move', 'shi
 VERB_TAKES = ('the', 'it', 'them', 'a', 'an', 'that', 'this', 'its', 'your', 'up', 'down', 'on',
               'off', 'out', 'over', 'back') + lx.COLOUR_WORDS
 # Words a self-correction replaces: a colour, a direction or an action verb.
-CORRECTED = (lx.COLOUR_WORDS + lx.OTHER_COLOURS, lx.LEFT + lx.RIGHT, RUN_ON_VERBS, ('on', 'off'))
+# Where from or where to: "from the table... wait, I mean from the drawer".
+CORRECTED = (lx.COLOUR_WORDS + lx.OTHER_COLOURS, lx.LEFT + lx.RIGHT, RUN_ON_VERBS, ('on', 'off'),
+             ('from', 'into', 'onto', 'in', 'inside', 'out'))
 CORRECTION = (r',? ?\b(?:no,? sorry|sorry,? no|no,? wait|wait,? no|no,? actually|actually,? no|'
-              r'no no|sorry,? i mean|sorry|i mean|or rather|make that|scratch that|'
+              r'no no|sorry,? i mean|wait,? i mean|sorry|i mean|or rather|make that|scratch that|'
               r'correction)\b,? ?|, no, (?=(?:to the |to |the |a )?(?:%s)\b)' % '|'.join(
                   rx.escape(w) for words in CORRECTED for w in words))
 
@@ -749,6 +764,12 @@ def split_clauses(text: str) -> list:
     if match:
         # "before you rotate the blue block, push it left": "it" is the block named first
         ordered = [_lend_block(match.group(1), match.group(2)), match.group(1)]
+        later = rx.search(r'\s*, (?:and )?then\b', ordered[0])
+        if later:
+            # "before you lift the red block, open the drawer; then drop the block in it":
+            # what follows "then" comes after the step said with "before"
+            ordered = [ordered[0][:later.start()], match.group(1),
+                       ordered[0][later.end():].strip(' ,')]
     match = match or rx.match(r'^(.+?),? (?:before|prior to) (?:you )?(.+)$', text)
     if match and ordered is None:
         ordered = [match.group(1), match.group(2)]
@@ -941,7 +962,7 @@ MANNER = rx.compile(r'\s*(?:%s)\s*' % '|'.join((
     r'turn|rotation|circle))',
     r'(?:turn |rotate |spin )?(?:about|around|round|on) (?:its|the|their) (?:own )?'
     r'(?:vertical |upright |z |central )?(?:axis|center|centre)',
-    r'(?:as |when )?(?:view|viewed|seen|look|looked|looking|watched) (?:at )?from '
+    r'(?:as |when )?(?:view|viewed|seen|look|looked|looking|watched)(?: down)? (?:at )?from '
     r'(?:above|the top|overhead)',
     r'(?:right |exactly |just )?where it (?:currently |now )?(?:sits|is|lies|rests|stands)',
     r'(?:stay|remain|keep it|leave it|while it stays|so it stays) in (?:the same )?'
@@ -953,6 +974,8 @@ MANNER = rx.compile(r'\s*(?:%s)\s*' % '|'.join((
     r'steadily)(?: in (?:the|your) gripper)?',
     r'(?:firmly |securely |tightly )?(?:grip|gripped|held|hold)(?: by (?:the|your) '
     r'(?:arm|gripper|robot|hand))?',
+    r'(?:(?:be|is|stays?|remains?|ends? up) )?(?:held |kept |securely |firmly )?(?:in|inside|'
+    r'within) (?:the|your|its) (?:gripper|hand|claw|fingers|jaws|grip|grasp)',
     r'(?:(?:be|is|stays?|remains?) )?(?:held|kept) (?:(?:in|by|inside|within) (?:the|your|its) '
     r'(?:gripper|hand|claw|fingers|jaws)|(?:above|over) (?:it|the (?:table|desk|tabletop|'
     r'surface))|(?:up )?in the air)',
@@ -1223,8 +1246,10 @@ def resolve_containers(clauses):
             fixture_verb = rx.search(r'\b(?:open|close|shut)\b', c) is not None
             grasp = rx.match(r'\s*(?:grab|grasp|pick|lift|take|get|hold|raise|seize|fetch)\b', c)
             gripper = rx.search(r'\b(?:gripper|fingers|claw|jaws)\b', c) is not None
+            # only a block is rotated: "turn on the lamp, then rotate it right"
+            turned = rx.match(r'\s*(?:rotate|twist|spin|stack)\b', c) and seen_block
             if (not last_is_block or fixture_verb and not gripper) and not colour and not _has(
-                    c, lx.BLOCK_NOUNS) and not (grasp and seen_block):
+                    c, lx.BLOCK_NOUNS) and not (grasp and seen_block) and not turned:
                 clause = rx.sub(r'\bit\b', last, clause)
         seen_block = seen_block or block
         if named is not None:
@@ -1268,6 +1293,20 @@ def parse(raw: str) -> list:
             intent = Intent(previous.family, {'block': _colour(' %s ' % clause)[0],
                                               'direction': direction_of(' %s ' % clause)},
                             clause, elided=True)
+        also = ALSO.fullmatch(clause)
+        colour = _colour(' %s ' % clause)[0] if also or SAME_WITH.fullmatch(clause) else None
+        if previous is not None and previous.family in ('rotate', 'push') and also and \
+                isinstance(colour, str) and colour != previous.slots.get('block'):
+            # "rotate the red block clockwise, and the blue one too"
+            intent = Intent(previous.family, dict(previous.slots, block=colour), clause,
+                            elided=True)
+        if intent == 'unknown' and SAME_WITH.fullmatch(clause) and isinstance(colour, str):
+            again = _same_with(intents, colour, clause)
+            if again:
+                # "lift the pink block and put it in the drawer, then do the same with the
+                # blue one"
+                intents.extend(again)
+                continue
         if previous is not None and previous.family == 'toggle':
             bare = rx.fullmatch(r'(?:and |then )?(?:(?:turn|switch|flip|toggle|put|move|push) )?'
                                 r'(?:it |that |the light |the switch )?(?:(?:straight |right |'
@@ -1283,6 +1322,10 @@ def parse(raw: str) -> list:
                       r'deactivate|move)\b', clause)):
                 # "turn off the lamp and the led": the verb is said once
                 intent.slots['target'] = previous.slots.get('target')
+        if isinstance(intent, Intent) and intent.family == 'lift' and previous is not None and \
+                previous.family == 'unstack' and intent.slots.get('block') is None and \
+                rx.search(r'\bit\b', clause):
+            continue        # "reach for the top block and take it off": one unstack
         if intent == 'unknown':
             # left to the planner: retrieval may know it, otherwise it refuses
             if pending is not None and (pending.explicit or pending.slots.get('block')):
@@ -1332,6 +1375,33 @@ def parse(raw: str) -> list:
     if not intents:
         raise Refusal('I found nothing to do in "%s"' % raw.strip(), final=False)
     return intents
+
+
+# "and the blue one too", "then the red one as well": the step before, on another block
+ALSO = rx.compile(r'(?:and |then |now )?(?:also )?(?:the )?(?:\w+ )?\w+'
+                  r'(?: (?:block|cube|brick|one))?,? (?:too|as well|also)')
+# "do the same with the blue block", "same for the red one", "repeat that with the pink one"
+SAME_WITH = rx.compile(r'(?:and |then |now )?(?:please )?(?:(?:do|repeat) )?(?:the same|that|this|'
+                       r'it|same)(?: thing)? (?:again )?(?:with|to|for) (?:the )?(?:\w+ )?\w+'
+                       r'(?: (?:block|cube|brick|one))?')
+BLOCK_FAMILIES = ('rotate', 'push', 'lift', 'place', 'stack', 'push_into_drawer')
+
+
+def _same_with(intents, colour, clause):
+    """Return the steps just done on one block, again on the `colour` block (or []).
+
+    The steps are the last ones that act on the block named last, or on the block held.
+    """
+    named = next((i.slots['block'] for i in reversed(intents) if i.slots.get('block')), None)
+    steps = []
+    for intent in reversed(intents):
+        if intent.family not in BLOCK_FAMILIES or intent.slots.get('block') not in (None, named):
+            break
+        steps.insert(0, intent)
+    if named is None or named == colour or not any(i.slots.get('block') for i in steps):
+        return []
+    return [Intent(i.family, dict(i.slots, block=colour) if i.slots.get('block') else
+                   dict(i.slots), clause, elided=True) for i in steps]
 
 
 def repeats(last, intent) -> bool:

@@ -23,7 +23,7 @@ The planner never executes anything and never reads the simulator.
 import collections
 import time
 
-from lam_ros.language import lexicon as lx, rx
+from lam_ros.language import lexicon as lx, parser, rx
 from lam_ros.language.constraints import split_constraints, violation
 from lam_ros.language.corpus import NONE
 from lam_ros.language.fit import misfit
@@ -202,7 +202,9 @@ class Planner:
             # a slip of a word the planner refuses is read as that word, and refused
             refused = {w for name in REFUSAL_LISTS for phrase in getattr(lx, name)
                        for w in WORD.findall(phrase.lower())}
-            self._speller = Speller(self._known() | refused, english, _stems)
+            self._speller = Speller(self._known() | refused, english, _stems,
+                                    nouns=set(parser.OBJECT_WORDS) - set(lx.COLOUR_WORDS),
+                                    before_noun=DETERMINERS | set(lx.COLOUR_WORDS))
         return self._speller or None
 
     def _check_words(self, text):

@@ -9,8 +9,10 @@ it heard. A word is corrected only when all of these hold:
 - it has at least MIN_LENGTH letters, and one known word is nearest to it: one insertion,
   deletion, substitution or swap of neighbouring letters away (two for words of LONG_WORD
   letters or more, where two slips are common and a second match is rare). Among equally
-  near words, one of the slip's own length wins (a mistyped or swapped letter: "trun" is
-  "turn", not "run"); where that leaves several ("drawr": "draw" or "drawer"?), none does.
+  near words, right after a determiner or a colour ("the drawr", "pink blok") the one
+  noun of the desk wins ("drawer", not "drawn"; "block", not "book"); otherwise one of
+  the slip's own length wins (a mistyped or swapped letter: "trun" is "turn", not "run");
+  where that leaves several, none does.
 Targets include the words the planner refuses ("smahs" is "smash", and still refused).
 Anything else stays as typed, so the planner's unknown-word checks see it.
 """
@@ -54,22 +56,29 @@ def encoder_words(tokenizer_json) -> frozenset:
 class Speller:
     """Corrects typing slips against the planner's vocabulary."""
 
-    def __init__(self, known, english=frozenset(), stems=None):
+    def __init__(self, known, english=frozenset(), stems=None, nouns=frozenset(),
+                 before_noun=frozenset()):
         """Index `known` (words to correct to); `english` words are never corrected.
 
         stems: a function from a word to its base forms ("blocks" -> ["block"]).
+        nouns: the known words that win a tie right after a word of `before_noun`.
         """
         self.known = frozenset(w for w in known if w.isalpha())
         self.english = frozenset(english)
         self.stems = stems or (lambda word: [])
+        self.nouns = frozenset(nouns) & self.known
+        self.before_noun = frozenset(before_noun)
         self._index = {}
         for word in self.known:
             if len(word) >= MIN_LENGTH - 1:
                 for key in _deletions(word, 2 if len(word) >= LONG_WORD - 1 else 1):
                     self._index.setdefault(key, set()).add(word)
 
-    def fix(self, word: str):
-        """Return the known word a slip stands for, or None (lower-case word)."""
+    def fix(self, word: str, after: str = ''):
+        """Return the known word a slip stands for, or None (lower-case word).
+
+        after: the word before it, lower-case ("" at the start).
+        """
         if len(word) < MIN_LENGTH or word in self.known or word in self.english or any(
                 s in self.known for s in self.stems(word)):
             return None
@@ -85,6 +94,8 @@ class Speller:
         if not scored:
             return None
         best = scored[min(scored)]
+        if len(best) > 1 and after in self.before_noun:
+            best = [c for c in best if c in self.nouns] or best
         if len(best) > 1:
             best = [c for c in best if len(c) == len(word)]
         return best[0] if len(best) == 1 else None
@@ -95,7 +106,8 @@ class Speller:
 
         def one(match):
             word = match.group(0)
-            fixed = self.fix(word.lower())
+            before = WORD.findall(text[:match.start()])
+            fixed = self.fix(word.lower(), before[-1].lower() if before else '')
             if fixed is None:
                 return word
             fixes.append((word, fixed))
