@@ -980,3 +980,27 @@ def test_full_planner_on_set_22(full_planner):
     wrong = [(t, task) for t, task in lines if tasks({'steps': []} | full_planner.plan(t, None))
              != [task]]
     assert len(wrong) <= 0.01 * len(lines), wrong
+
+
+@pytest.mark.parametrize('text, plan', [
+    ('To darken the LED, push down the button.', ['turn_off_led']),
+    ('To light up the lamp, flip the switch.', ['turn_on_lightbulb']),
+    ('In order to retrieve it from the slider, clasp the red block firmly and raise it off its '
+     'resting spot.', ['lift_red_block_slider']),
+    ('to remove it from the drawer, grab the pink block', ['lift_pink_block_drawer']),
+    ('clasp the blue block firmly and raise it from the drawer', ['lift_blue_block_drawer']),
+    ('To tidy the workspace, carry the grasped object over to the drawer and deposit it within.',
+     ['place_in_drawer']),
+    ("Grip the handle of the cabinet's sliding door, guide it smoothly all the way to the left, "
+     'then release it.', ['move_slider_left']),
+    ('open the drawer, put the red block inside and release it',
+     ['open_drawer', 'place_in_drawer']),
+])
+def test_a_purpose_said_first_keeps_where_from_and_on_or_off(planner, text, plan):
+    result = planner.plan(text, None)
+    assert result['ok'] and tasks(result) == plan, result
+
+
+def test_a_vague_purpose_alone_is_still_refused(planner):
+    result = planner.plan('tidy up the desk a bit', None)
+    assert not result['ok'] and 'too vague' in result['reason']

@@ -311,9 +311,20 @@ def _framing(text):
         text = text[lead.end():]
     text = rx.sub(r'\b(drawer|cabinet|shelf|slider|cupboard)(?:\'s| s)? (?:floor|base|bottom|'
                   r'interior|receptacle|compartment)\b', r'\1', text)
-    text = rx.sub(r'^(?:in order )?to (?!(?:the|a|an|its|your|my|it|left|right|begin|start|'
-                  r'finish|end|conclude|wrap|close)\b)[a-z]+ [^,]{0,50} , (?=\w)', '',
-                  text)                                         # a purpose said first
+    purpose = rx.match(r'^(?:in order )?to (?!(?:the|a|an|its|your|my|it|left|right|begin|'
+                       r'start|finish|end|conclude|wrap|close)\b)([a-z]+ [^,]{0,50}) , (?=\w)',
+                       text)
+    if purpose:
+        # a purpose said first: only where from ("in order to retrieve it from the slider,
+        # clasp the red block and raise it") or a light's on or off ("to darken the LED,
+        # push the button") are kept
+        text, goal = text[purpose.end():], ' %s ' % purpose.group(1)
+        where = rx.search(r'\b(?:from|out of|off) (?:the |its )?(?:\w+ )?(drawer|slider|cabinet|'
+                          r'cupboard|shelf)\b', goal)
+        if where and not _has(' %s ' % text, lx.DRAWER + lx.SLIDER_PLACE + ('table', 'desk')):
+            text = '%s from the %s' % (text, where.group(1))
+        elif _has(goal, lx.LIGHTBULB + lx.LED) and not rx.search(r'\b(?:on|off)\b', text):
+            text = '%s and %s' % (goal.strip(), text)
     text = rx.sub(r'^leave (the [^,]+?) on the (?:table|desk|tabletop) but ',
                   r'keep \1 on the table and ', text)
     text = rx.sub(r'\b(approach (?:the |a )?[^,]*?) , close (?:it|them)\b', r'\1 , grasp it', text)
@@ -598,9 +609,13 @@ def check_command(raw: str):
         r'everything|the \w+(?: \w+)?) (?:where|as) (?:it|they) (?:is|are)\b', low)
     if negated:
         raise Refusal('the command says what not to do; tell me only what to do')
+    # a purpose said first may be vague: "to tidy the desk, push the block into the drawer"
+    purpose = rx.match(r'\s*(?:in order )?to (?:tidy|clean up|organi[sz]e)[^,.;:]{0,50}[,;:]\s*'
+                       r'(?=[a-z])', raw.lower())
     vague = rx.search(r'\bwhere (?:it|they|that|this) (?:belongs?|goes|go)\b|\b(?:somewhere|'
                       r'anywhere|wherever|tidy|clean up|'
-                      r'organi[sz]e|sort out|put (?:things|everything|stuff) away)\b', low)
+                      r'organi[sz]e|sort out|put (?:things|everything|stuff) away)\b',
+                      low if purpose is None else raw.lower()[purpose.end():])
     if vague:
         raise Refusal('"%s" is too vague: name the skill, for example "put the red block in '
                       'the drawer"' % vague.group(0).strip())
@@ -1112,7 +1127,7 @@ def read_clause(clause: str):
         lifts = _has(c, lx.LIFT) and not rx.search(r'\b(?:open|pull)\b.*\bdrawer\b', c) \
             or (_has(c, ('pick', 'lift', 'grab', 'grasp', 'take')) and mentions_block)
         where = r'(?: the)?(?: open| opened| \w+)? drawer'
-        if mentions_block and lifts and rx.search(
+        if (mentions_block or pronoun) and lifts and rx.search(
                 r'\b(?:from|in|inside|out of|lying in|of|within|off)\b' + where, c):
             return Intent('lift', dict(slots, surface='drawer'), clause)
         if places and rx.search(into + where, c):
@@ -1130,8 +1145,8 @@ def read_clause(clause: str):
         return Intent('lift', dict(slots, surface='slider'), clause, explicit=False)
     if slider_place and (mentions_block or pronoun or _has(c, lx.PLACE + lx.LIFT)) \
             and not door_move:
-        if _has(c, lx.LIFT) and mentions_block and not _has(c, ('put', 'place', 'store',
-                                                                'drop', 'set', 'insert')):
+        if _has(c, lx.LIFT) and (mentions_block or pronoun) and not _has(
+                c, ('put', 'place', 'store', 'drop', 'set', 'insert')):
             return Intent('lift', dict(slots, surface='slider'), clause)
         if _has(c, lx.PLACE) or (rx.search(r'\b(?:into|in to)\b', c) and not _has(
                 c, lx.LIFT + lx.APPROACH)):
@@ -1226,6 +1241,10 @@ def resolve_containers(clauses):
             # "close the drawer after you pick up the block from it" (clauses reordered)
             clause = rx.sub(r'\b(from|in|inside|into|out of) it\b', r'\1 ' + only_container,
                             clause)
+        if not seen_block and rx.fullmatch(r'\s*(?:release|let go of) (?:it|the handle|the door)'
+                                           r'\s*', c):
+            out.append(clause)      # "slide the door left, then release it": the gripper lets go
+            continue
         if named is None and last is not None:
             container = last in ('the drawer', 'the cabinet')
             if container:
