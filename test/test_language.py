@@ -1004,3 +1004,17 @@ def test_a_purpose_said_first_keeps_where_from_and_on_or_off(planner, text, plan
 def test_a_vague_purpose_alone_is_still_refused(planner):
     result = planner.plan('tidy up the desk a bit', None)
     assert not result['ok'] and 'too vague' in result['reason']
+
+
+@pytest.mark.parametrize('text, plan', [
+    ('Retract the drawer toward you.', ['open_drawer']),
+    ('Please position the gripper around the handle of the drawer, then retract it toward the '
+     'robot base.', ['open_drawer']),
+    ('Your objective is to manipulate the drawer so that it transitions from closed to open.',
+     ['open_drawer']),
+    ('switch the lamp from off to on', ['turn_on_lightbulb']),
+    ('push the drawer away from you', ['close_drawer']),
+])
+def test_toward_you_opens_and_the_state_it_ends_in_counts(planner, text, plan):
+    result = planner.plan(text, None)
+    assert result['ok'] and tasks(result) == plan, result

@@ -84,6 +84,10 @@ def normalise(text: str) -> str:
                   r'(?:side|face|edge) of\b', r'\1', text)
     text = rx.sub(r'\b(turn|switch|shut) of (?=(?:the|that|this|it|both|all)\b)', r'\1 off ', text)
     text = LIGHT_CEASE.sub(_light_off, text)
+    # "so that it goes from closed to open": the state it ends in
+    text = rx.sub(r'\bfrom (?:being |the |its )?(?:closed|shut|open|opened|on|off)'
+                  r'(?: state| position)? (?=(?:to|into) (?:being |the |an? |its )?'
+                  r'(?:closed|shut|open|opened|on|off)\b)', '', text)
     # the cabinet's shelf is inside it: "release the block onto the cabinet shelf"
     text = rx.sub(r'\bon(?:to)? the (?:cabinet|cupboard|slider)(?:\'s| s)? shelf\b',
                   'into the cabinet', text)
@@ -1132,6 +1136,9 @@ def read_clause(clause: str):
             return Intent('lift', dict(slots, surface='drawer'), clause)
         if places and rx.search(into + where, c):
             return Intent('place', dict(slots, target='drawer'), clause)
+        if rx.search(r'\btowards? (?:you|yourself|me|us|the robot|the robot s base|the base|'
+                     r'your base|the robot base)\b', c) and not mentions_block:
+            return Intent('drawer', {'target': 'open'}, clause)    # "retract it toward you"
         if _has(c, lx.CLOSE):
             return Intent('drawer', {'target': 'closed'}, clause)
         if _has(c, lx.OPEN):
