@@ -404,7 +404,8 @@ def test_full_planner_on_own_single_task_sets(full_planner, name, least):
                                   'language_compound_dev8.yaml',
                                   'language_compound_dev12.yaml', 'language_compound_dev13.yaml',
                                   'language_compound_dev14.yaml', 'language_compound_dev17.yaml',
-                                  'language_compound_dev18.yaml', 'language_compound_dev19.yaml'])
+                                  'language_compound_dev18.yaml', 'language_compound_dev19.yaml',
+                                  'language_compound_dev21.yaml'])
 def test_full_planner_on_compound_and_refusal_dev_sets(full_planner, name):
     check_compound_set(full_planner, name)
 
@@ -1018,3 +1019,48 @@ def test_a_vague_purpose_alone_is_still_refused(planner):
 def test_toward_you_opens_and_the_state_it_ends_in_counts(planner, text, plan):
     result = planner.plan(text, None)
     assert result['ok'] and tasks(result) == plan, result
+
+
+@pytest.mark.parametrize('text, plan', [
+    ('grab pnk blk from drwr', ['lift_pink_block_drawer']),
+    ('move slider rt, lift blue out of slider, stack it',
+     ['move_slider_right', 'lift_blue_block_slider', 'stack_block']),
+    ('psh blue lft', ['push_blue_block_left']),
+    ('lift red from table then put in cab', ['lift_red_block_table', 'place_in_slider']),
+    ('push the red blk rt... actually left, then rotate it ccw',
+     ['push_red_block_left', 'rotate_red_block_left']),
+    ('rotate blue block right, then rotate the pink one the same way',
+     ['rotate_blue_block_right', 'rotate_pink_block_right']),
+    ('uh, push the blue block right, and, um, the red one too, then the pink one',
+     ['push_blue_block_right', 'push_red_block_right', 'push_pink_block_right']),
+    ('Close the drawer; thereafter, press the button so that the green LED switches off.',
+     ['close_drawer', 'turn_off_led']),
+    ('um can you close the drawer, but, uh, before that take the red block out of it',
+     ['lift_red_block_drawer', 'close_drawer']),
+    ('Switch off both lights: first the lamp, then the LED.',
+     ['turn_off_lightbulb', 'turn_off_led']),
+    ('Please turn red block against the clock direction.', ['rotate_red_block_left']),
+    ('The pink block, make rotation in clock direction.', ['rotate_pink_block_right']),
+    ('um, turn the blue one left, like, rotate it', ['rotate_blue_block_left']),
+])
+def test_set_23_misses_shorthand_same_way_and_order(full_planner, text, plan):
+    result = full_planner.plan(text, None)
+    assert result['ok'] and tasks(result) == plan, result
+
+
+def test_only_the_rotations_own_angles_pass():
+    with pytest.raises(Refusal, match='45 degrees'):
+        parse('rotate the pink block left by 45 degrees')
+    assert [i.family for i in parse('turn the red block 90 degrees clockwise')] == ['rotate']
+
+
+def test_full_planner_on_set_23_single_lines(full_planner):
+    """Set 23's single-task lines (its compounds and refusals are bench/language.py's)."""
+    import yaml
+    from pathlib import Path
+    data = yaml.safe_load((Path(__file__).parents[1] / 'bench' / 'data' /
+                           'language_heldout23.yaml').read_text())
+    lines = [(t, task) for task, texts in data['single'].items() for t in texts]
+    wrong = [(t, task) for t, task in lines if tasks({'steps': []} | full_planner.plan(t, None))
+             != [task]]
+    assert len(wrong) <= 0.015 * len(lines), wrong

@@ -215,7 +215,13 @@ APPROACH = ('grasp', 'grab', 'grip', 'hold', 'go', 'reach', 'approach', 'move', 
 # Order words: split a command into clauses.
 SEQUENCE = ('and then', 'and after that', 'after that', 'afterwards', 'and afterwards',
             'and next', 'next', 'then', 'and finally', 'finally', 'and also', 'also',
-            'subsequently', 'followed by', 'and lastly', 'lastly', 'later', 'and')
+            'subsequently', 'followed by', 'and lastly', 'lastly', 'later', 'thereafter',
+            'and thereafter', 'and')
+# A technician's shorthand on a tablet: "grab pnk blk from drwr, move slider rt".
+ABBREVIATIONS = {'blk': 'block', 'blok': 'block', 'drwr': 'drawer', 'drw': 'drawer',
+                 'cab': 'cabinet', 'sldr': 'slider', 'btn': 'button', 'rt': 'right',
+                 'lft': 'left', 'lt': 'left', 'pnk': 'pink', 'blu': 'blue', 'grn': 'green',
+                 'opn': 'open', 'psh': 'push', 'rot': 'rotate'}
 # Irregular past forms of the verbs above ("the block swept into the drawer").
 IRREGULAR = {'swept': 'sweep', 'slid': 'slide', 'took': 'take', 'brought': 'bring',
              'spun': 'spin', 'shoved': 'shove', 'threw': 'throw', 'thrown': 'throw',

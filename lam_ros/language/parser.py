@@ -58,10 +58,18 @@ def _has(text, options):
     return rx.search(r'\b%s\b' % _words(options), text) is not None
 
 
+ABBREVIATION = rx.compile(r'\b(?:%s)\b(?![\'-])' % '|'.join(lx.ABBREVIATIONS))
+
+
 @lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
     """Lower-case, drop filler and politeness, keep commas as clause hints (cached: pure)."""
     text = text.lower().replace('’', "'")
+    text = ABBREVIATION.sub(lambda m: lx.ABBREVIATIONS[m.group(0)], text)
+    # "switch off both lights: first the lamp, then the LED": one light, then the other
+    text = rx.sub(r'\b(turn|switch|shut|put) (on|off) (?:both|all)(?: of)?(?: the)? '
+                  r'(?:lights|lamps)\s*[:,-]\s*(?:first )?(the [a-z ]+?)\s*,?\s*(?:and )?then '
+                  r'(the [a-z ]+?)\s*(?=$|[.,;!])', r'\1 \2 \3, then \1 \2 \4', text)
     # texting and speech: "pls", "u", "n" for "and", "youve"
     text = rx.sub(r'\b(you|i|they)(ve|re)\b|\b(we)(ve)\b', r"\1\3'\2\4", text)
     text = rx.sub(r'\b(?:pls|plz|plse|pleez)\b', 'please', text.replace('&', ' and '))
@@ -146,6 +154,7 @@ def normalise(text: str) -> str:
                   r'(?:is|is that|is it) (?:ok|okay|alright|fine|possible))[.!?\s]*$', '', text)
     # hesitations go before self-corrections are read: "the blue block, um, sorry, the pink"
     text = rx.sub(r'\b(?:um+|uh+|uhm|erm|er|oh|ah)\b,?\s*', '', text)
+    text = rx.sub(r',\s*like,\s*', ', ', text)            # "turn it left, like, rotate it"
     text = _corrections(text)
     # a spoken "right, so, ..." or "so what i need is ...": no content
     text = rx.sub(r'^(?:(?:right|alright|all right|okay|ok|so|well|now)\s*,\s*)+', '', text)
@@ -202,7 +211,11 @@ def normalise(text: str) -> str:
     text = _AFTER_YOU.sub('and then ', text)
     text = _SUBJECT_YOU.sub(r'\1', text)
     # which way a clock turns; "using the gripper, ...": the tool is always the gripper
-    text = rx.sub(r'\b(?:counter to|against|opposite to|opposite|contrary to|the opposite of)'
+    text = rx.sub(r'\b(?:in )?(?:the )?(?:opposite|counter|reverse|against) (?:of |to )?'
+                  r'(?:the )?clock(?: direction| way| sense)\b', 'counterclockwise', text)
+    text = rx.sub(r'\b(?:in )?(?:the )?clock (?:direction|way|sense)\b', 'clockwise', text)
+    text = rx.sub(r'\b(?:counter to|against|opposite to|opposite of|opposite|contrary to|'
+                  r'the opposite of)'
                   r'(?: the (?:direction|way)(?: of| that| in which)?| how| the way)? ' + CLOCK,
                   'counterclockwise', text)
     text = rx.sub(r'\b(?:the )?(?:same )?(?:way|direction)(?: that| as| of| how| in which)? ' +
@@ -474,7 +487,7 @@ def _light_off(match):
 NUMBER_WORDS = ('(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|'
                 'fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|'
                 'sixty|seventy|eighty|ninety|hundred|a hundred|a few|few|several|some)')
-ROTATION_DEGREES = ('90', 'ninety', '60', 'sixty', '45', 'forty five')
+ROTATION_DEGREES = ('90', 'ninety', '60', 'sixty')
 ANGLE = rx.compile(r'\b((?:\d+(?:[.,]\d+)?|%s(?:[- ]%s)?)) ?(?:degrees?|deg)\b' % (
     NUMBER_WORDS, NUMBER_WORDS))
 
@@ -656,8 +669,9 @@ CORRECTED = (lx.COLOUR_WORDS + lx.OTHER_COLOURS, lx.LEFT + lx.RIGHT, RUN_ON_VERB
              ('from', 'into', 'onto', 'in', 'inside', 'out'))
 CORRECTION = (r',? ?\b(?:no,? sorry|sorry,? no|no,? wait|wait,? no|no,? actually|actually,? no|'
               r'no no|sorry,? i mean|wait,? i mean|sorry|i mean|or rather|make that|scratch that|'
-              r'correction)\b,? ?|, no, (?=(?:to the |to |the |a )?(?:%s)\b)' % '|'.join(
-                  rx.escape(w) for words in CORRECTED for w in words))
+              r'correction)\b,? ?|(?:,|\.{2,}) ?(?:no|actually),? (?=(?:to the |to |the |a )?'
+              r'(?:%s)\b)' % (
+                  '|'.join(rx.escape(w) for words in CORRECTED for w in words)))
 
 
 def _corrections(text):
@@ -740,8 +754,8 @@ def split_clauses(text: str) -> list:
                   ' then ', text)
     # "..., and before that X": X goes before the step said just before it; "..., but first
     # X" and "..., but before you do that, X": before everything said so far
-    text = rx.sub(r'(?:\s*,)?(?: and| but)? (?:before that|prior to that|before doing (?:that|so|'
-                  r'this))\b(?:\s*,)?', ' , zzbefore', text)
+    text = rx.sub(r'(?:\s*,)?(?: and| but)?(?: ,)? (?:before that|prior to that|before doing '
+                  r'(?:that|so|this))\b(?:\s*,)?', ' , zzbefore', text)
     text = rx.sub(r'(?:\s*,)?(?: and)? (?:but first|but before you do(?: that| so| it| this)?|'
                   r'but before doing (?:that|so|this|it))\b(?:\s*,)?', ' , zzfirst', text)
     # "switch on the bulb, and close the drawer first": the last step said goes first
@@ -1319,8 +1333,16 @@ def parse(raw: str) -> list:
             intent = Intent(previous.family, {'block': _colour(' %s ' % clause)[0],
                                               'direction': direction_of(' %s ' % clause)},
                             clause, elided=True)
-        also = ALSO.fullmatch(clause)
+        also = ALSO.fullmatch(clause) or (
+            previous is not None and previous.elided and rx.fullmatch(
+                r'(?:and |then )?(?:the )?(?:\w+ )?\w+(?: (?:block|cube|brick|one))?', clause))
         colour = _colour(' %s ' % clause)[0] if also or SAME_WITH.fullmatch(clause) else None
+        if isinstance(intent, Intent) and previous is not None and \
+                intent.family == previous.family and intent.family in ('rotate', 'push') and \
+                intent.slots.get('direction') is None and rx.search(
+                    r'\b(?:the same way|in the same direction|the same direction|likewise)\b',
+                    clause):
+            intent.slots['direction'] = previous.slots.get('direction')   # "... the same way"
         if previous is not None and previous.family in ('rotate', 'push') and also and \
                 isinstance(colour, str) and colour != previous.slots.get('block'):
             # "rotate the red block clockwise, and the blue one too"

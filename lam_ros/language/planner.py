@@ -204,7 +204,9 @@ class Planner:
                        for w in WORD.findall(phrase.lower())}
             self._speller = Speller(self._known() | refused, english, _stems,
                                     nouns=set(parser.OBJECT_WORDS) - set(lx.COLOUR_WORDS),
-                                    before_noun=DETERMINERS | set(lx.COLOUR_WORDS))
+                                    before_noun=DETERMINERS | set(lx.COLOUR_WORDS) | {
+                                        'open', 'close', 'shut', 'in', 'into', 'from', 'of',
+                                        'inside', 'pull', 'push'})
         return self._speller or None
 
     def _check_words(self, text):
