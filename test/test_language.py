@@ -1064,3 +1064,22 @@ def test_full_planner_on_set_23_single_lines(full_planner):
     wrong = [(t, task) for t, task in lines if tasks({'steps': []} | full_planner.plan(t, None))
              != [task]]
     assert len(wrong) <= 0.015 * len(lines), wrong
+
+
+@pytest.mark.parametrize('text, plan', [
+    ('lift the red block out of the glide cabinet', ['lift_red_block_slider']),
+    ('put the block into the track cabinet', ['place_in_slider']),
+])
+def test_full_planner_lets_the_one_cabinet_have_a_description(full_planner, text, plan):
+    result = full_planner.plan(text, None)
+    assert result['ok'] and tasks(result) == plan, result
+
+
+@pytest.mark.parametrize('text, word', [
+    ('take the blue cube from the kitchen cabinet', 'kitchen cabinet'),
+    ('slide the glass door to the left', 'glass'),
+    ('turn on the ceiling light', 'ceiling'),
+])
+def test_full_planner_still_refuses_other_cabinets_doors_and_lights(full_planner, text, word):
+    result = full_planner.plan(text, None)
+    assert not result['ok'] and word in result['reason'], result

@@ -611,6 +611,11 @@ def check_command(raw: str):
                       r'big|small|kitchen) drawer\b', low)
     if other:
         raise Refusal('there is only one drawer here; "%s" is not on this desk' % other.group(0))
+    room = rx.search(r'\b(?:kitchen|bathroom|bedroom|office|garage|hallway|hall|filing|file|'
+                     r'medicine|tool|gun|wall|corner) (?:cabinet|cupboard|closet|shelf|locker)\b',
+                     low)
+    if room:
+        raise Refusal('there is only one cabinet here; "%s" is not on this desk' % room.group(0))
     colours = _words(lx.COLOUR_WORDS)
     if rx.search(r'\b%s (?:block |cube |one )?and (?:the |a )?%s (?:blocks?|cubes?|ones?)\b' % (
             colours, colours), low):

@@ -235,7 +235,7 @@ class Planner:
                 if word in known or any(stem in known for stem in _stems(word)):
                     continue
                 if i > 0 and words[i - 1] in DETERMINERS and not _describes_block(words, i):
-                    if _before_block_noun(words, i):
+                    if _before_block_noun(words, i) or _before_container(words, i):
                         actions.append(word)    # "the uppermost block": the model must be sure
                     else:
                         things.append(word)
@@ -705,6 +705,21 @@ def _before_block_noun(words, i):
     command goes ahead only where the model reads it, whole, as one task it is sure of.
     """
     return i + 1 < len(words) and words[i + 1] in lx.BLOCK_NOUNS
+
+
+CONTAINER_NOUNS = frozenset(w for phrase in lx.DRAWER + lx.SLIDER_PLACE
+                            for w in WORD.findall(phrase)) - {'sliding', 'storage'}
+
+
+def _before_container(words, i):
+    """Whether words[i] comes right before the drawer's or the cabinet's name: "the glide cabinet".
+
+    The desk has one drawer and one cabinet, so a word describing one may be only a
+    description; the command goes ahead only where the model reads it, whole, as one task
+    it is sure of. Doors and lights are not: "the glass door", "the ceiling light" name
+    other things.
+    """
+    return i + 1 < len(words) and words[i + 1] in CONTAINER_NOUNS
 
 
 def _unknown_words(words):
