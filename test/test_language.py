@@ -1083,3 +1083,67 @@ def test_full_planner_lets_the_one_cabinet_have_a_description(full_planner, text
 def test_full_planner_still_refuses_other_cabinets_doors_and_lights(full_planner, text, word):
     result = full_planner.plan(text, None)
     assert not result['ok'] and word in result['reason'], result
+
+
+@pytest.mark.parametrize('text, plan', [
+    ("I'd like the red cube turned rightward on the spot, without sliding it anywhere.",
+     ['rotate_red_block_right']),
+    ('Give the cherry-red cube a partial turn clockwise.', ['rotate_red_block_right']),
+    ('Swivel that red cube widdershins.', ['rotate_red_block_left']),
+    ('Grasp the red cube and wrench it around counterclockwise without lifting it off the table.',
+     ['rotate_red_block_left']),
+    ('red block, rotate it counter clockwise', ['rotate_red_block_left']),
+    ("The crimson block ought to be twisted in the opposite sense to a clock's hands.",
+     ['rotate_red_block_left']),
+    ("I need the pink block rotated in the same sense as a clock's hands.",
+     ['rotate_pink_block_right']),
+    ('Push on the right-hand face of the blue block so it glides left.',
+     ['push_blue_block_left']),
+    ('The blue cube should end up a touch further left; shove it over.',
+     ['push_blue_block_left']),
+    ("I'd like the blue block a little further to the right; nudge it over.",
+     ['push_blue_block_right']),
+    ('The drawer should be ajar; tug it outward.', ['open_drawer']),
+    ('The drawer should not be sticking out; push it in.', ['close_drawer']),
+    ('The yellow light should not be shining; turn it off.', ['turn_off_lightbulb']),
+    ('Get the blue block off the table and into your grip.', ['lift_blue_block_table']),
+    ('Clamp onto the blue block inside the drawer and raise it.', ['lift_blue_block_drawer']),
+    ('The block lying on the table should end up in the drawer; shove it there rather than '
+     'carrying it.', ['push_into_drawer']),
+    ('Pull the drawer open, fish out the red block, and stow it in the sliding cabinet.',
+     ['open_drawer', 'lift_red_block_drawer', 'place_in_slider']),
+    ('Push the pink block right, sorry, I meant left, then open the drawer.',
+     ['push_pink_block_left', 'open_drawer']),
+    ('Push the pink block left -- sorry, I meant rotate it left -- and then close the drawer.',
+     ['rotate_pink_block_left', 'close_drawer']),
+    ('Unstack the blocks and then stack the one you took off back on top of another block.',
+     ['unstack_block', 'stack_block']),
+    ('Turn the pink block clockwise, wait, counter-clockwise, and then lift it.',
+     ['rotate_pink_block_left', 'lift_pink_block_table']),
+    ('grab pink blk, stack it', ['lift_pink_block_table', 'stack_block']),
+])
+def test_set_24_misses_goals_said_first_and_rich_words(full_planner, text, plan):
+    result = full_planner.plan(text, None)
+    assert result['ok'] and tasks(result) == plan, result
+
+
+@pytest.mark.parametrize('text', ['the red block should not be moved; open the drawer',
+                                  'put the red block on the floor'])
+def test_a_goal_said_first_does_not_hide_a_prohibition(planner, text):
+    assert not planner.plan(text, None)['ok']
+
+
+def test_full_planner_on_set_24(full_planner):
+    """Set 24 (rich paraphrases, compounds and refusals, written blind; development since)."""
+    import yaml
+    from pathlib import Path
+    data = yaml.safe_load((Path(__file__).parent / 'data' / 'language_dev24.yaml').read_text())
+    accepted = [c['text'] for c in data['must_refuse'] if full_planner.plan(c['text'], None)['ok']]
+    assert not accepted, accepted
+    wrong = [c['text'] for c in data['compound'] if tasks(
+        {'steps': []} | full_planner.plan(c['text'], None)) != c['plan']]
+    assert not wrong, wrong
+    lines = [(t, task) for task, texts in data['single'].items() for t in texts]
+    wrong = [(t, task) for t, task in lines if tasks({'steps': []} | full_planner.plan(t, None))
+             != [task]]
+    assert len(wrong) <= 0.01 * len(lines), wrong

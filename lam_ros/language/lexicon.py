@@ -144,7 +144,8 @@ apart away open opened closed shut accessible exposed visible free empty content
 stable stably secure balanced become becomes change changes form forming make made keep
 stay stays remain remains sit sits lie lies lay rests resting sitting lying placed located
 stored held grasped squarely neatly gently firm tight loose motion movement turn turning
-move moving rotation spin twist quarter half full whole entire entirely clockwise
+move moving rotation spin twist quarter half full whole entire entirely clockwise partial
+slight
 counterclockwise anticlockwise leftward rightward leftwards rightwards backward backwards
 forward forwards toward towards into onto inside outside beneath behind
 coloured colored colour color short long small big large tiny taken took start starts
@@ -152,8 +153,8 @@ started begin begins point points pointing good morning afternoon evening great 
 alright sorry excuse mind bother need want like would wish ready go going
 """.split())
 LEFT = ('left', 'leftward', 'leftwards', 'leftmost', 'counterclockwise', 'counter-clockwise',
-        'counter clockwise', 'anticlockwise', 'anti-clockwise', 'anti clockwise')
-RIGHT = ('right', 'rightward', 'rightwards', 'rightmost', 'clockwise')
+        'counter clockwise', 'anticlockwise', 'anti-clockwise', 'anti clockwise', 'widdershins')
+RIGHT = ('right', 'rightward', 'rightwards', 'rightmost', 'clockwise', 'sunwise', 'deasil')
 ON = ('on', 'up', 'upward', 'upwards', 'activate', 'enable', 'light up', 'illuminate',
       'brighten', 'glow', 'shine', 'lit', 'fire up')
 OFF = ('off', 'down', 'downward', 'downwards', 'deactivate', 'disable', 'extinguish',
@@ -179,7 +180,7 @@ LED = ('led', 'green light', 'green lamp', 'green led', 'button', 'green button'
        'emerald light', 'pushbutton', 'push-button', 'plunger')
 
 # Verbs, in stem form (parser maps -ing forms back to these).
-OPEN = ('open', 'opened', 'pull', 'slide out', 'draw', 'extend')
+OPEN = ('open', 'opened', 'pull', 'slide out', 'draw', 'extend', 'ajar', 'outward', 'outwards')
 CLOSE = ('close', 'closed', 'shut', 'push', 'shove', 'slide in')
 LIFT = ('lift', 'pick', 'pick up', 'grab', 'grasp', 'grip', 'clasp', 'take', 'raise', 'hold',
         'get', 'hoist', 'acquire', 'obtain', 'pick out',

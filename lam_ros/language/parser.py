@@ -66,6 +66,40 @@ def normalise(text: str) -> str:
     """Lower-case, drop filler and politeness, keep commas as clause hints (cached: pure)."""
     text = text.lower().replace('’', "'")
     text = ABBREVIATION.sub(lambda m: lx.ABBREVIATIONS[m.group(0)], text)
+    # verbs that are also nouns the planner refuses: "wrench it around", "fish out the block"
+    text = rx.sub(r'\bwrench(?:es|ed|ing)? (?=(?:it|them|that|the (?:[a-z-]+ ){0,2}(?:block|cube|'
+                  r'brick))\b)', 'twist ', text)
+    text = rx.sub(r'\bfish(?:es|ed|ing)? (?:it |them |the (?:[a-z-]+ ){0,2}(?:block|cube|brick) )?'
+                  r'(?:out|up)\b', lambda m: m.group(0).replace(
+                      m.group(0).split()[0], 'take', 1), text)
+    text = rx.sub(r'\b(?:clamp|latch|lock|close|clasp|fasten) (?:on ?to|onto|on|around|about) '
+                  r'(?=(?:the|it)\b)', 'grasp ', text)
+    # "stack the one you took off on another block": the block held
+    text = rx.sub(r'\bthe (?:block|one|cube|brick) (?:that )?you (?:just )?(?:took off|removed|'
+                  r'picked up|lifted|took|grabbed|are holding|hold|have)\b', 'it', text)
+    # "red block, rotate it counter clockwise": the block said first, as a topic
+    text = rx.sub(r'^\s*((?:the )?%s (?:block|cube|brick))\s*,\s*(?:please\s+)?'
+                  r'([a-z]+) (?:it|that)\b' % _words(lx.COLOUR_WORDS), r'\2 \1', text)
+    # "the blue cube should end up a touch further left; shove it over", "i'd like the blue
+    # block a little further to the right; nudge it over"
+    text = rx.sub(r'^\s*(?:i\'?d like |i would like |i want |i need )?(the [a-z -]+?)'
+                  r'(?: (?:should|must|needs? to|to) (?:end up|be|sit|move|go))?(?: a '
+                  r'(?:touch|little|bit|tad|notch)| slightly| somewhat| just)?(?: further| more)?'
+                  r'(?: to the)? (left|right)\b[^;,.]*[;,.]\s*(?:so |just |please )?(shove|nudge|'
+                  r'push|slide|move|scoot) it(?: over| along)?\b', r'\3 \1 \2', text)
+    text = rx.sub(r'^\s*(the [a-z -]+?) (?:should|must|needs? to) (?:end up|be|go|get) (?:in|'
+                  r'inside|into) the (drawer|cabinet|cupboard|shelf|slider)\b[^;,.]*[;,.]\s*'
+                  r'(?:so |just |please )?(shove|nudge|push|slide|sweep|move|put|place|drop|'
+                  r'set) it(?: there| in)?\b', r'\3 \1 into the \2', text)
+    text = rx.sub(r'\b(?:on|onto|at|to) (?:the )?(?:floor|bottom|base|interior) of the (drawer|'
+                  r'cabinet|cupboard|shelf|slider)\b', r'into the \1', text)
+    text = rx.sub(r'\b(?:the )?(?:floor|bottom|base|interior) of the (drawer|cabinet|cupboard|'
+                  r'shelf|slider)\b', r'the \1', text)
+    goal = GOAL_FIRST.match(text)
+    if goal and _has(' %s ' % goal.group(1), OBJECT_WORDS) and rx.search(
+            r'\b(?:it|them)\b', text[goal.end():]):
+        # "the yellow light should not be shining; turn it off": "it" is what the goal names
+        text = rx.sub(r'\b(?:it|them)\b', goal.group(1), text[goal.end():], count=1)
     # "switch off both lights: first the lamp, then the LED": one light, then the other
     text = rx.sub(r'\b(turn|switch|shut|put) (on|off) (?:both|all)(?: of)?(?: the)? '
                   r'(?:lights|lamps)\s*[:,-]\s*(?:first )?(the [a-z ]+?)\s*,?\s*(?:and )?then '
@@ -87,9 +121,11 @@ def normalise(text: str) -> str:
     text = rx.sub(r'\bin (?:the same |its )?(place|spot) on the (?:table|desk|tabletop)\b',
                   r'in \1', text)
     # "touch the left side of the red block and shove it right": where to touch it
-    text = rx.sub(r'\b(touch|contact|press against|press on|press|approach|reach|get behind|go '
-                  r'to|make contact with) the (?:left|right|near|far|front|back|opposite) '
-                  r'(?:side|face|edge) of\b', r'\1', text)
+    text = rx.sub(r'\b(touch|contact|press against|press on|press|push on|push against|approach|'
+                  r'reach|get behind|go to|make contact with) the (?:left|right|left-hand|'
+                  r'right-hand|near|far|front|back|opposite) '
+                  r'(?:side|face|edge) of\b',
+                  lambda m: 'push' if m.group(1).startswith('push') else m.group(1), text)
     text = rx.sub(r'\b(turn|switch|shut) of (?=(?:the|that|this|it|both|all)\b)', r'\1 off ', text)
     text = LIGHT_CEASE.sub(_light_off, text)
     # "so that it goes from closed to open": the state it ends in
@@ -214,11 +250,14 @@ def normalise(text: str) -> str:
     text = rx.sub(r'\b(?:in )?(?:the )?(?:opposite|counter|reverse|against) (?:of |to )?'
                   r'(?:the )?clock(?: direction| way| sense)\b', 'counterclockwise', text)
     text = rx.sub(r'\b(?:in )?(?:the )?clock (?:direction|way|sense)\b', 'clockwise', text)
+    text = rx.sub(r'\b(?:in )?the (?:opposite|reverse|contrary) (?:sense|direction|way) (?:to|of|'
+                  r'from) ' + CLOCK, 'counterclockwise', text)
     text = rx.sub(r'\b(?:counter to|against|opposite to|opposite of|opposite|contrary to|'
                   r'the opposite of)'
                   r'(?: the (?:direction|way)(?: of| that| in which)?| how| the way)? ' + CLOCK,
                   'counterclockwise', text)
-    text = rx.sub(r'\b(?:the )?(?:same )?(?:way|direction)(?: that| as| of| how| in which)? ' +
+    text = rx.sub(r'\b(?:the )?(?:same )?(?:way|direction|sense)(?: that| as| of| how| in which)?'
+                  r' ' +
                   CLOCK, 'clockwise', text)
     text = rx.sub(r'\bccw\b', 'counterclockwise', rx.sub(r'\bcw\b', 'clockwise', text))
     text = rx.sub(r'(?:^|(?<=, ))(?:using|with) (?:the |your )(?:robot(?:ic)? )?(?:gripper|arm|'
@@ -492,6 +531,11 @@ ANGLE = rx.compile(r'\b((?:\d+(?:[.,]\d+)?|%s(?:[- ]%s)?)) ?(?:degrees?|deg)\b' 
     NUMBER_WORDS, NUMBER_WORDS))
 
 
+GOAL_FIRST = rx.compile(r'\s*(the [a-z -]{2,30}?) (?:should|must|needs? to|has to|ought to)'
+                        r'(?: not|n\'t)? (?:be|end up|stay|remain) (?:left |still )?(?:open|'
+                        r'opened|closed|shut|ajar|on|off|lit|dark|shining|glowing|sticking out|'
+                        r'out|in|illuminated|switched on|switched off|turned on|turned off)\b'
+                        r'[^;,.:]{0,20}[;,.:]\s*(?=(?:please |just |so )?[a-z]+ (?:it|them)\b)')
 ANGLE_SAID = rx.compile(r'(\b(?:exactly|precisely|accurately) (?:by )?)?%s' % ANGLE.pattern)
 
 
@@ -503,6 +547,9 @@ def check_command(raw: str):
         raise Refusal('the command is too long (%d characters; the limit is %d)' % (
             len(raw), MAX_CHARS))
     low = ' %s ' % rx.sub(r'[^a-z\- ]+', ' ', raw.lower())
+    # "on the floor of the drawer" is in the drawer
+    low = rx.sub(r'\b(?:the )?(?:floor|bottom|base) of the (drawer|cabinet|cupboard|shelf)\b',
+                 r'the \1', low)
     low = rx.sub(r'\bbreak (?:up |apart )?(?:the |that |this )?(?:stack|tower|pile)\b', 'unstack',
                  low)                   # taking a stack apart is a skill, not destruction
     low = rx.sub(r'\bkill (?=%s)' % A_LAMP, 'switch off ', low)            # "kill the lamp"
@@ -624,6 +671,11 @@ def check_command(raw: str):
     if rx.match(r'\s*(?:stop|halt|freeze|abort|cancel)\b', low) and not LIGHT_CEASE.match(low):
         raise Refusal('a command cannot stop motion: publish /lam/cancel, or /lam/estop to '
                       'stop at once')
+    # a state the thing must end in, said first, is the goal: "the drawer should not be
+    # sticking out; push it in"
+    goal = GOAL_FIRST.match(raw.lower())
+    if goal:
+        low = ' %s ' % rx.sub(r'[^a-z\- ]+', ' ', raw.lower()[goal.end():])
     negated = rx.search(r'(?:^|\band\b|\bthen\b|\bbut\b)\s*(?:please )?(?:don t|do not|dont|'
                         r'never|avoid|refrain from)\b', low) or rx.search(
         r'\b(?:under no circumstances|in no case|must not|mustn t|should not|shouldn t|'
@@ -637,7 +689,8 @@ def check_command(raw: str):
     vague = rx.search(r'\bwhere (?:it|they|that|this) (?:belongs?|goes|go)\b|\b(?:somewhere|'
                       r'anywhere|wherever|tidy|clean up|'
                       r'organi[sz]e|sort out|put (?:things|everything|stuff) away)\b',
-                      low if purpose is None else raw.lower()[purpose.end():])
+                      rx.sub(r'\b(?:without|not) \w+(?: \w+)? anywhere\b', ' ',
+                             low if purpose is None else raw.lower()[purpose.end():]))
     if vague:
         raise Refusal('"%s" is too vague: name the skill, for example "put the red block in '
                       'the drawer"' % vague.group(0).strip())
@@ -673,9 +726,9 @@ VERB_TAKES = ('the', 'it', 'them', 'a', 'an', 'that', 'this', 'its', 'your', 'up
 CORRECTED = (lx.COLOUR_WORDS + lx.OTHER_COLOURS, lx.LEFT + lx.RIGHT, RUN_ON_VERBS, ('on', 'off'),
              ('from', 'into', 'onto', 'in', 'inside', 'out'))
 CORRECTION = (r',? ?\b(?:no,? sorry|sorry,? no|no,? wait|wait,? no|no,? actually|actually,? no|'
-              r'no no|sorry,? i mean|wait,? i mean|sorry|i mean|or rather|make that|scratch that|'
-              r'correction)\b,? ?|(?:,|\.{2,}) ?(?:no|actually),? (?=(?:to the |to |the |a )?'
-              r'(?:%s)\b)' % (
+              r'no no|sorry,? i meant?|wait,? i meant?|sorry|i meant?|or rather|make that|'
+              r'scratch that|correction)\b,? ?|(?:,|\.{2,}) ?(?:no|actually|wait),? '
+              r'(?=(?:to the |to |the |a )?(?:%s)\b)' % (
                   '|'.join(rx.escape(w) for words in CORRECTED for w in words)))
 
 
@@ -706,7 +759,12 @@ def _corrections(text):
             before = before[:cut] + first.group(1) + before[cut + len(word):]
             after = after[short.end():]
         elif cut is not None:
-            before = before[:cut]
+            dropped, before = before[cut:], before[:cut]
+            thing = rx.search(r'\bthe (?:\w+ )?%s (?:block|cube|brick|one)\b' % _words(
+                lx.COLOUR_WORDS), dropped)
+            if thing and first.group(1) in RUN_ON_VERBS:
+                # "push the pink block left, sorry, I meant rotate it left": "it" is that block
+                after = rx.sub(r'\bit\b', thing.group(0), after, count=1)
             lead = rx.match(r'(?:to the |to |the |a )?', after).group(0)
             if lead and before.endswith(lead):
                 before = before[:-len(lead)]       # "to the left, sorry, to the right"
@@ -1012,8 +1070,8 @@ MANNER = rx.compile(r'\s*(?:%s)\s*' % '|'.join((
     r'steadily)(?: in (?:the|your) gripper)?',
     r'(?:firmly |securely |tightly )?(?:grip|gripped|held|hold)(?: by (?:the|your) '
     r'(?:arm|gripper|robot|hand))?',
-    r'(?:(?:be|is|stays?|remains?|ends? up) )?(?:held |kept |securely |firmly )?(?:in|inside|'
-    r'within) (?:the|your|its) (?:gripper|hand|claw|fingers|jaws|grip|grasp)',
+    r'(?:(?:be|is|stays?|remains?|ends? up) )?(?:held |kept |securely |firmly )?(?:in|into|'
+    r'inside|within) (?:the|your|its) (?:gripper|hand|claw|fingers|jaws|grip|grasp)',
     r'(?:(?:be|is|stays?|remains?) )?(?:held|kept) (?:(?:in|by|inside|within) (?:the|your|its) '
     r'(?:gripper|hand|claw|fingers|jaws)|(?:above|over) (?:it|the (?:table|desk|tabletop|'
     r'surface))|(?:up )?in the air)',
