@@ -1147,3 +1147,18 @@ def test_full_planner_on_set_24(full_planner):
     wrong = [(t, task) for t, task in lines if tasks({'steps': []} | full_planner.plan(t, None))
              != [task]]
     assert len(wrong) <= 0.01 * len(lines), wrong
+
+
+@pytest.mark.parametrize('text, plan', [
+    ('So that it no longer rests on the table, pick the pink block up and hold it in the gripper.',
+     ['lift_pink_block_table']),
+    ('So that it is no longer lying on the shelf, pick the pink block up and hold it in the '
+     'gripper.', ['lift_pink_block_slider']),
+    ('Into the drawer, please, deposit the block that is currently held in your gripper.',
+     ['place_in_drawer']),
+    ('Using the robotic arm, convey the object you have grasped to the drawer and open the '
+     'gripper above it.', ['place_in_drawer']),
+])
+def test_where_it_was_and_where_it_goes_said_first(planner, text, plan):
+    result = planner.plan(text, None)
+    assert result['ok'] and tasks(result) == plan, result

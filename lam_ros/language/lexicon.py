@@ -188,7 +188,7 @@ LIFT = ('lift', 'pick', 'pick up', 'grab', 'grasp', 'grip', 'clasp', 'take', 'ra
         'snatch', 'take out', 'pull out', 'lift up')
 PLACE = ('place', 'put', 'store', 'drop', 'set', 'leave', 'insert', 'deposit', 'stow',
          'release', 'lay', 'position', 'move', 'bring', 'carry', 'transfer', 'stash', 'pop',
-         'keep', 'return', 'lower')
+         'keep', 'return', 'lower', 'convey', 'transport', 'deliver')
 STACK = ('stack', 'pile', 'atop')
 UNSTACK = ('unstack', 'destack', 'de-stack', 'take off the top', 'take the top',
            'collapse', 'dismantle', 'disassemble', 'take apart', 'off the stack',

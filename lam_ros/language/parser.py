@@ -95,6 +95,19 @@ def normalise(text: str) -> str:
                   r'cabinet|cupboard|shelf|slider)\b', r'into the \1', text)
     text = rx.sub(r'\b(?:the )?(?:floor|bottom|base|interior) of the (drawer|cabinet|cupboard|'
                   r'shelf|slider)\b', r'the \1', text)
+    # "so that it no longer rests on the table, pick the pink block up": where it is now
+    gone = rx.match(r'^\s*so (?:that )?(?:it|the [a-z -]+?) (?:is )?no longer (?:rests?|resting|'
+                    r'lies|lying|sits|sitting|is|stands|standing) (?:on|in|inside|upon|within) '
+                    r'(?:the|its) ([a-z ]+?)\s*[,;:]\s*(?=[a-z])', text)
+    if gone:
+        text = text[gone.end():]
+        if not _has(' %s ' % text, lx.DRAWER + lx.SLIDER_PLACE + ('table', 'desk')):
+            # where from goes after the block: "pick the pink block from the shelf up"
+            text = rx.sub(r'\b((?:the|a) (?:[a-z-]+ ){0,2}?%s)\b' % _words(lx.BLOCK_NOUNS),
+                          r'\1 from the ' + gone.group(1), text, count=1)
+    # "propel it leftward with a steady, controlled push": the manner, commas and all
+    text = rx.sub(r'\s*\bwith (?:a|an|one) (?:[a-z]+(?:ly)?,? ){1,3}(?:push|motion|movement|shove|'
+                  r'nudge|stroke|sweep|action|gesture)\b', '', text)
     goal = GOAL_FIRST.match(text)
     if goal and _has(' %s ' % goal.group(1), OBJECT_WORDS) and rx.search(
             r'\b(?:it|them)\b', text[goal.end():]):
@@ -361,6 +374,7 @@ def _framing(text):
     cabinet and bring it up".
     """
     text = _STEP_CONTEXT.sub('', text)
+    text = rx.sub(r' ,(?: ,)+', ' ,', text)       # "into the drawer, please, deposit ..."
     lead = _LEADING_MANNER.match(text)
     if lead and _has(' %s ' % lead.group(1), MANNER_NOUNS) and not _has(
             ' %s ' % lead.group(1), lx.BLOCK_NOUNS + lx.COLOUR_WORDS + lx.DRAWER):
@@ -1102,7 +1116,8 @@ def read_clause(clause: str):
                     r'open (?:your|the) (?:fingers|gripper|hand|grip)|drop it|let it drop|'
                     r'(?:set|put|place|leave) (?:it|them) (?:aside|down)'
                     r'(?: on the (?:table|desk))?)'
-                    r'(?: there| gently)?\s*', c):
+                    r'(?: there| gently)?(?: (?:above|over) (?:it|the (?:drawer|cabinet|slider|'
+                    r'shelf|cupboard)))?\s*', c):
         return None                        # releasing is the end of a place, not a step
     motion = _gripper_motion(c)
     if motion is not None:
