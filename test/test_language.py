@@ -1162,3 +1162,56 @@ def test_full_planner_on_set_24(full_planner):
 def test_where_it_was_and_where_it_goes_said_first(planner, text, plan):
     result = planner.plan(text, None)
     assert result['ok'] and tasks(result) == plan, result
+
+
+@pytest.mark.parametrize('text, plan', [
+    ('red block. clockwise. hurry up.', ['rotate_red_block_right']),
+    ('Rotate red block left. Go.', ['rotate_red_block_left']),
+    ("turn blue one clockwise. don't make me ask twice.", ['rotate_blue_block_right']),
+    ('Turn the blue one left, for crying out loud.', ['rotate_blue_block_left']),
+    ('um could you rotate the read block to the right please', ['rotate_red_block_right']),
+    ('can you uh slide the red block over to the write side of the table',
+     ['push_red_block_right']),
+    ('um turn on the green el ee dee', ['turn_on_led']),
+    ('Procedure R-1: 1) Turn red block clockwise about its vertical axis.',
+     ['rotate_red_block_right']),
+    ('Procedure 7: (1) Push blue block left. (2) Rotate blue block left. (3) Lift blue block '
+     'from table.', ['push_blue_block_left', 'rotate_blue_block_left', 'lift_blue_block_table']),
+    ('Procedure: 1) Slide red block rightward across table. Do not lift.',
+     ['push_red_block_right']),
+    ("Please nudge the red block over to the right by sliding it on the table; there's no need "
+     'to pick it up.', ['push_red_block_right']),
+    ("Please turn off the green LED, then switch off the yellow lamp, since we're done for the "
+     'day.', ['turn_off_led', 'turn_off_lightbulb']),
+    ('The green LED is off right now; please press the button so that it turns on.',
+     ['turn_on_led']),
+    ("Please press the button so that the green LED lights up; it's currently off.",
+     ['turn_on_led']),
+    ("Now that the drawer is open, I'd like you to take the pink block out of it and then close "
+     'the drawer behind you.', ['lift_pink_block_drawer', 'close_drawer']),
+    ('There are two blocks stacked on each other; please lift the top one off the stack.',
+     ['unstack_block']),
+    ('Please pick the red block up out of the drawer; we need it in your hand for the next part '
+     'of the lesson.', ['lift_red_block_drawer']),
+    ("Let's turn the pink block to the right now, clockwise from above, so it lines up more "
+     'neatly with the edge of the desk.', ['rotate_pink_block_right']),
+    ('Please pick the pink block up off the table and hold on to it for the moment.',
+     ['lift_pink_block_table']),
+    ('Could you have the robot grab the blue block on the shelf and lift it a few centimeters?',
+     ['lift_blue_block_slider']),
+])
+def test_set_25_misses_urgency_speech_procedures_and_reasons(full_planner, text, plan):
+    result = full_planner.plan(text, None)
+    assert result['ok'] and tasks(result) == plan, result
+
+
+@pytest.mark.parametrize('text, reason', [
+    ('slide the cabinet door uh three and a half inches to the right', 'three and a half inches'),
+    ('lift the red block and do not lift it', 'not to lift'),
+    ('push the red block left because I want to hurt someone', 'unsafe'),
+    ('The drawer is sticking out and someone could bump into it, so please push it shut.',
+     'unsafe'),
+])
+def test_reasons_are_read_for_safety_before_they_are_dropped(full_planner, text, reason):
+    result = full_planner.plan(text, None)
+    assert not result['ok'] and reason in result['reason'], result

@@ -58,6 +58,66 @@ def _has(text, options):
     return rx.search(r'\b%s\b' % _words(options), text) is not None
 
 
+# An impatient operator's urgency, said as a clause of its own: "push it left, hurry up".
+URGENCY = (r'(?:now|right now|go|go go|quick|quickly|hurry|hurry up|come on|move|move it|'
+           r'chop chop|asap|pronto|already|get going|let\'?s go|for crying out loud|'
+           r'don\'?t dawdle|no dawdling|don\'?t make me ask twice|do it|do it now|please)')
+# Means the command spells out and the skill keeps anyway: "there's no need to pick it up".
+NO_NEED = (r'(?:there\'?s|there is) no need to \w+(?: it| them)?(?: up)?|you don\'?t (?:need|'
+           r'have) to \w+(?: it| them)?(?: up)?|do not lift(?: it)?|don\'?t lift(?: it)?')
+# What a speech recogniser writes for a word of the desk: "the read block", "to the write".
+HOMOPHONES = ((r'\bread(?= (?:block|cube|brick|one|box)\b)', 'red'),
+              (r'\bblew(?= (?:block|cube|brick|one|box)\b)', 'blue'),
+              (r'\bpink(?:ed|s)(?= (?:block|cube|brick|one)\b)', 'pink'),
+              (r'\b(to the|the) write\b', r'\1 right'), (r'\bto write\b', 'to the right'),
+              (r'\bthe draw\b(?! (?:a|an|the|it|on|up|with)\b)', 'the drawer'),
+              (r'\bel ee dee\b', 'led'), (r'\bcounter clock wise\b', 'counterclockwise'),
+              (r'\bclock wise\b', 'clockwise'))
+A_LIGHT_IS = (r'(?:it|the (?:green |yellow )?(?:led|lamp|bulb|light))(?:\'s| is) (?:currently |'
+              r'still |already )?(?:on|off)(?: right now| now| at the moment)?')
+
+
+def _spoken(text):
+    """Read what is only said around a command: urgency, reasons, states and headers.
+
+    "push the red block left, hurry up", "Procedure R-1: 1) turn the red block clockwise",
+    "..., since we're done for the day", "...; it's currently off", "there's no need to
+    pick it up", and a speech recogniser's homophones ("the read block", "to the write").
+    Reasons are dropped here, after check_command has read the whole command.
+    """
+    for pattern, word in HOMOPHONES:
+        text = rx.sub(pattern, word, text)
+    text = rx.sub(r'\b(to(?:wards?)? the) right now\b', r'\1 right', text)
+    # a procedure's header and its step labels: "procedure r-1: 1) ...", "a) ... b) ..."
+    text = rx.sub(r'^\s*(?:procedure|protocol|task|action|step|instruction)s?(?: [\w-]+)?'
+                  r'\s*:\s*', '', text)
+    text = rx.sub(r'(^|[\s,;.:])\(?(?:\d|[a-d])\)\s+', r'\1, ', text)
+    # praise and scene said first: "good job so far.", "now that the drawer is open, ..."
+    text = rx.sub(r'^\s*(?:good job|great job|nice work|well done|great|nice|perfect|excellent)'
+                  r'(?: so far)?\s*[.!;,]\s*', '', text)
+    text = rx.sub(r'^\s*now that (?:the |it )?[a-z ]{0,30}? (?:is|\'s|are) (?:open|opened|'
+                  r'closed|shut|on|off|done|empty)\s*,\s*', '', text)
+    text = rx.sub(r'^\s*there (?:are|is) (?:two|2|a couple of) (?:blocks|cubes) (?:stacked|'
+                  r'piled)[^;,.:]*[;,.:]\s*', '', text)
+    # a light's state said first or last: "the green led is off right now; press the button"
+    text = rx.sub(r'^\s*(?:the )?(?:green |yellow )?(?:led|lamp|bulb|light)(?:\'s| is) '
+                  r'(?:currently |still |already )?(?:on|off)(?: right now| now| at the moment)?'
+                  r'\s*[,;:.]\s*(?=\S)', '', text)
+    text = rx.sub(r'\s*[,;.]\s*(?:since |as )?%s(?=\s*[.!]?\s*$|\s*[,;])' % A_LIGHT_IS, '',
+                  text)
+    # a reason given after the command: "..., since we're done for the day"
+    text = rx.sub(r'\s*[,;.]\s*(?:since|because|as) (?:we|we\'re|i|i\'m|you|you\'re|that)\b'
+                  r'[^,;]*[.!]?\s*$', '', text)
+    text = rx.sub(r'\s*[;.]\s*(?:we|i)(?:\'ll| will| need| want| have)\b[^;]*[.!]?\s*$', '',
+                  text)
+    text = rx.sub(r'\s*\bfor (?:the|a) (?:moment|minute|second|bit|while)\b', '', text)
+    text = rx.sub(r'(?:^|[,;.]\s*|\s-+\s*)(?:%s)(?=\s*(?:[,;.!]|$))' % NO_NEED, '', text)
+    # urgency said as its own clause or sentence: "..., hurry up.", "... . go."
+    text = rx.sub(r'(?:[,;.!]\s*|\s-+\s*)(?:%s)(?:\s*,\s*(?:%s))*\s*[.!]*\s*(?=$|[,;])'
+                  % (URGENCY, URGENCY), '', text)
+    return text
+
+
 ABBREVIATION = rx.compile(r'\b(?:%s)\b(?![\'-])' % '|'.join(lx.ABBREVIATIONS))
 
 
@@ -66,6 +126,7 @@ def normalise(text: str) -> str:
     """Lower-case, drop filler and politeness, keep commas as clause hints (cached: pure)."""
     text = text.lower().replace('’', "'")
     text = ABBREVIATION.sub(lambda m: lx.ABBREVIATIONS[m.group(0)], text)
+    text = _spoken(text)
     # verbs that are also nouns the planner refuses: "wrench it around", "fish out the block"
     text = rx.sub(r'\bwrench(?:es|ed|ing)? (?=(?:it|them|that|the (?:[a-z-]+ ){0,2}(?:block|cube|'
                   r'brick))\b)', 'twist ', text)
@@ -545,6 +606,11 @@ ANGLE = rx.compile(r'\b((?:\d+(?:[.,]\d+)?|%s(?:[- ]%s)?)) ?(?:degrees?|deg)\b' 
     NUMBER_WORDS, NUMBER_WORDS))
 
 
+# A distance said in digits or words: "3 cm", "three and a half inches", "a few centimetres"
+AMOUNT = rx.compile(r'\b(?:exactly |precisely |only )?(?:\d+(?:[.,]\d+)?|%s(?: and a half)?) ?'
+                    r'(?:cm|mm|centimet(?:er|re)s?|millimet(?:er|re)s?|met(?:er|re)s?|'
+                    r'inch(?:es)?|feet|foot)\b|\b\d+(?:[.,]\d+)? ?m\b' % NUMBER_WORDS.replace(
+                        '|a few|few|several|some', ''))     # "a few centimetres" is the skill's
 GOAL_FIRST = rx.compile(r'\s*(the [a-z -]{2,30}?) (?:should|must|needs? to|has to|ought to)'
                         r'(?: not|n\'t)? (?:be|end up|stay|remain) (?:left |still )?(?:open|'
                         r'opened|closed|shut|ajar|on|off|lit|dark|shining|glowing|sticking out|'
@@ -588,9 +654,7 @@ def check_command(raw: str):
                  r'woman))\b', low):
         raise Refusal('I do not act on people, nor hand things to them; I act only on the '
                       'blocks, the drawer, the sliding door, the switch and the button')
-    amount = rx.search(r'\b(?:exactly |precisely |only )?\d+(?:[.,]\d+)? ?(?:cm|mm|m|'
-                       r'centimet(?:er|re)s?|millimet(?:er|re)s?|met(?:er|re)s?|inch(?:es)?|'
-                       r'feet|foot)\b', raw.lower())
+    amount = AMOUNT.search(raw.lower())
     if amount:
         raise Refusal('my skills move things by their own fixed amounts; I cannot do "%s"'
                       % amount.group(0).strip())
@@ -690,6 +754,13 @@ def check_command(raw: str):
     goal = GOAL_FIRST.match(raw.lower())
     if goal:
         low = ' %s ' % rx.sub(r'[^a-z\- ]+', ' ', raw.lower()[goal.end():])
+    # urgency and means the skill keeps anyway are not prohibitions: "don't dawdle", "there's
+    # no need to pick it up"; nor is "leave it where it is" after the action on it
+    low = rx.sub(r'\b(?:don t dawdle|don t make me ask twice|no dawdling)\b', ' ', low)
+    low = rx.sub(r'\b(?:there s|there is) no need to \w+(?: it| them)?(?: up)?\b|\byou don t '
+                 r'(?:need|have) to \w+(?: it| them)?(?: up)?\b|\b(?:do not|don t) lift(?: it)?'
+                 r'\s*$', ' ', low)
+    low = rx.sub(r'(?<=\w)\s+and leave it (?:where|as) it is\s*$', ' ', low)
     negated = rx.search(r'(?:^|\band\b|\bthen\b|\bbut\b)\s*(?:please )?(?:don t|do not|dont|'
                         r'never|avoid|refrain from)\b', low) or rx.search(
         r'\b(?:under no circumstances|in no case|must not|mustn t|should not|shouldn t|'
@@ -1072,8 +1143,9 @@ MANNER = rx.compile(r'\s*(?:%s)\s*' % '|'.join((
     r'turn|rotation|circle))',
     r'(?:turn |rotate |spin )?(?:about|around|round|on) (?:its|the|their) (?:own )?'
     r'(?:vertical |upright |z |central )?(?:axis|center|centre)',
-    r'(?:as |when )?(?:view|viewed|seen|look|looked|looking|watched)(?: down)? (?:at )?from '
-    r'(?:above|the top|overhead)',
+    r'(?:clockwise |counter-?clockwise |anti-?clockwise |counter clockwise )?(?:(?:as |when )?'
+    r'(?:view|viewed|seen|look|looked|looking|watched)(?: down)? (?:at )?)?from '
+    r'(?:above|the top|overhead|the ceiling)',
     r'(?:right |exactly |just )?where it (?:currently |now )?(?:sits|is|lies|rests|stands)',
     r'(?:stay|remain|keep it|leave it|while it stays|so it stays) in (?:the same )?'
     r'(?:place|spot)(?: on the (?:table|desk))?',

@@ -54,6 +54,11 @@ WORD = rx.compile(r'[a-z]+')
 DETERMINERS = frozenset(('the', 'a', 'an', 'my', 'your', 'his', 'her', 'their', 'our', 'this',
                          'that', 'these', 'those', 'some', 'any', 'its', 'each', 'every'))
 REFUSAL_LISTS = ('UNKNOWN_OBJECTS', 'ABSENT_PLACES', 'UNSAFE', 'UNSAFE_FORCE', 'OTHER_COLOURS')
+# "do not lift", "there's no need to pick it up": the parser reads these as how, not what;
+# a plan that lifts anyway is refused
+NO_LIFT = rx.compile(r'\b(?:do not|don\'t|dont|never|no need to|not need to|don\'t need to|'
+                     r'don\'t have to|without)\s+(?:\w+\s+)?(?:lift|lifting|pick(?:ing)? (?:it |'
+                     r'them )?up)\b')
 PRONOUN = rx.compile(r'\b(?:it|them|that one|this one|the same block)\b')
 
 
@@ -386,6 +391,9 @@ class Planner:
                 broken = violation(promise, steps, said)
                 if broken:
                     raise Refusal(broken)
+            if NO_LIFT.search(said.lower()) and any(
+                    TASKS[s['task']].primitive == 'lift' for s in steps):
+                raise Refusal('the command says not to lift the block, but the plan lifts it')
             confidence = min(c for c, _ in per_step) if per_step else 0.0
             result = {'text': text, 'ok': True, 'steps': steps,
                       'confidence': round(confidence, 3),
