@@ -87,11 +87,28 @@ def _spoken(text):
     """
     for pattern, word in HOMOPHONES:
         text = rx.sub(pattern, word, text)
+    # a form's fields: "action: lift | red block | from: drawer"
+    if '|' in text:
+        text = rx.sub(r'\s*\|\s*', ' ', text)
+        text = rx.sub(r'\b(from|into|to|in|on|onto)\s*:\s*(?!the\b)', r'\1 the ', text)
     text = rx.sub(r'\b(to(?:wards?)? the) right now\b', r'\1 right', text)
     # a procedure's header and its step labels: "procedure r-1: 1) ...", "a) ... b) ..."
     text = rx.sub(r'^\s*(?:procedure|protocol|task|action|step|instruction)s?(?: [\w-]+)?'
                   r'\s*:\s*', '', text)
     text = rx.sub(r'(^|[\s,;.:])\(?(?:\d|[a-d])\)\s+', r'\1, ', text)
+    # the goal said before the steps: "let's store the blue block: pick it up ...",
+    # "we're going to put the red block away: first slide the door ..."
+    text = rx.sub(r'^\s*(?:we\'re going to|we are going to|let\'s|we will|we\'ll|the plan is to)'
+                  r'\b[^:]{0,80}:\s*(?=first\b)', '', text)
+    text = rx.sub(r'^\s*let\'?s \w+ (the (?:\w+ )?(?:block|cube|brick))(?: away)?\s*:', r'\1:',
+                  text)
+    # a state said first, with the reason for the step: "the red block is a bit too far to
+    # the left, so please push it to the right"
+    state = rx.match(r'^\s*(the [a-z ]{2,30}?) (?:is|sits|s) (?:a (?:bit|little|tad) |slightly |'
+                     r'way |much |far )?too (?:far )?(?:to the )?(?:left|right|close|near)\b'
+                     r'[^,;.]*[,;.]\s*(?:so )?(?=[a-z])', text)
+    if state and rx.search(r'\bit\b', text[state.end():]):
+        text = rx.sub(r'\bit\b', state.group(1), text[state.end():], count=1)
     # praise and scene said first: "good job so far.", "now that the drawer is open, ..."
     text = rx.sub(r'^\s*(?:good job|great job|nice work|well done|great|nice|perfect|excellent)'
                   r'(?: so far)?\s*[.!;,]\s*', '', text)
@@ -104,6 +121,9 @@ def _spoken(text):
                   r'(?:currently |still |already )?(?:on|off)(?: right now| now| at the moment)?'
                   r'\s*[,;:.]\s*(?=\S)', '', text)
     text = rx.sub(r'\s*[,;.]\s*(?:since |as )?%s(?=\s*[.!]?\s*$|\s*[,;])' % A_LIGHT_IS, '',
+                  text)
+    text = rx.sub(r'\s*[;,.]\s*it (?:just |simply |only )?(?:runs|moves|slides|glides) '
+                  r'(?:sideways )?(?:along|on|in) its (?:rail|track|runner|guide)s?\b[^;]*$', '',
                   text)
     # a reason given after the command: "..., since we're done for the day"
     text = rx.sub(r'\s*[,;.]\s*(?:since|because|as) (?:we|we\'re|i|i\'m|you|you\'re|that)\b'
@@ -812,8 +832,8 @@ CORRECTED = (lx.COLOUR_WORDS + lx.OTHER_COLOURS, lx.LEFT + lx.RIGHT, RUN_ON_VERB
              ('from', 'into', 'onto', 'in', 'inside', 'out'))
 CORRECTION = (r',? ?\b(?:no,? sorry|sorry,? no|no,? wait|wait,? no|no,? actually|actually,? no|'
               r'no no|sorry,? i meant?|wait,? i meant?|sorry|i meant?|or rather|make that|'
-              r'scratch that|correction)\b,? ?|(?:,|\.{2,}) ?(?:no|actually|wait),? '
-              r'(?=(?:to the |to |the |a )?(?:%s)\b)' % (
+              r'scratch that|correction)\b,? ?|(?:(?:,|\.{2,}) ?no|(?:,|\.{2,})? ?(?:actually|'
+              r'wait)),? (?=(?:to the |to |the |a )?(?:%s)\b)' % (
                   '|'.join(rx.escape(w) for words in CORRECTED for w in words)))
 
 
@@ -1147,6 +1167,12 @@ MANNER = rx.compile(r'\s*(?:%s)\s*' % '|'.join((
     r'(?:view|viewed|seen|look|looked|looking|watched)(?: down)? (?:at )?)?from '
     r'(?:above|the top|overhead|the ceiling)',
     r'(?:right |exactly |just )?where it (?:currently |now )?(?:sits|is|lies|rests|stands)',
+    r'keep(?:ing)? (?:it )?(?:in )?contact with (?:the )?(?:table|surface|desk|tabletop)',
+    r'(?:it )?(?:should |must )?(?:stay|remain|stays|remains) on the (?:table|desk|surface|'
+    r'tabletop)(?: the whole time| throughout| at all times| all the time)?',
+    r'(?:which is |meaning |that is )?(?:clockwise|counter-?clockwise|anti-?clockwise|counter '
+    r'clockwise)(?: when| as)? (?:viewed|seen|you look|looking|looked)(?: down)? (?:at|from) '
+    r'(?:the )?(?:top|above|table|desk|ceiling)',
     r'(?:stay|remain|keep it|leave it|while it stays|so it stays) in (?:the same )?'
     r'(?:place|spot)(?: on the (?:table|desk))?',
     r'with (?:a |an |your )?(?:\w+ )?grip',
@@ -1173,8 +1199,8 @@ def read_clause(clause: str):
     """Intent of one clause, None for a pure approach/release clause, or Refusal."""
     c = ' %s ' % clause
     if rx.match(r'^\s*(?:keeping|without|while|leaving|making sure|being careful|taking care|'
-                r'so that|so it|until|not|rather than|instead of)\b', c) or MANNER.fullmatch(
-            c) or rx.fullmatch(
+                r'so that|so it|so its|until|not|rather than|instead of)\b', c) or \
+            MANNER.fullmatch(c) or rx.fullmatch(
             r'\s*(?:so )?(?:do|perform|execute|carry out) (?:that|it|this)(?: now| task)?\s*',
             c):
         return None                        # manner ("keeping it in place"), or "do that"
@@ -1358,8 +1384,8 @@ def read_clause(clause: str):
             r'\b(?:build|make)\b.*\btower\b', c)) or rx.search(
             r'\b(?:on|onto|on to|upon)(?: the)? top of\b|\b(?:onto|on) (?:another|the other|'
             r'a second|an other)\b', c) or ((mentions_block or pronoun) and rx.search(
-                r'\b(?:onto|on|upon|atop) (?:the |a )?%s (?:block|cube|one|brick)\b' % _words(
-                    lx.COLOUR_WORDS), c)):
+                r'\b(?:onto|on|upon|atop) (?:the |a )?%s(?: (?:block|cube|one|brick)\b|\s*$)' %
+                _words(lx.COLOUR_WORDS), c)):
         if colour and rx.search(r'\b(?:on|onto|on top of|atop|upon) (?:the |a )?(?:\w+ )?%s\b' % (
                 _words(lx.COLOURS[colour])), c) and not rx.search(
                 r'\b%s\b.*\b(?:on|onto|atop|upon)\b' % _words(lx.COLOURS[colour]), c):
@@ -1428,6 +1454,7 @@ def resolve_containers(clauses):
                 if rx.search(r'\b(?:take|pull|get|lift|fish|grab) (?:\w+ ){0,3}?out\b(?! of)',
                              clause) and not _has(c, ('table', 'desk', 'drawer', 'cabinet',
                                                       'slider', 'from')):
+                    clause = rx.sub(r'^(\w+) out$', r'\1 it out', clause)    # "2) lift out"
                     clause += ' from ' + last      # "open the drawer, take out the block"
                 if (_has(c, ('place', 'put', 'store', 'drop', 'set', 'leave', 'insert', 'lower',
                              'deposit', 'stow')) and not rx.search(
@@ -1496,8 +1523,9 @@ def parse(raw: str) -> list:
         if previous is not None and previous.family in ('rotate', 'push') and also and \
                 isinstance(colour, str) and colour != previous.slots.get('block'):
             # "rotate the red block clockwise, and the blue one too"
-            intent = Intent(previous.family, dict(previous.slots, block=colour), clause,
-                            elided=True)
+            intent = Intent(previous.family, dict(
+                previous.slots, block=colour, direction=direction_of(' %s ' % clause) or
+                previous.slots.get('direction')), clause, elided=True)
         if intent == 'unknown' and SAME_WITH.fullmatch(clause) and isinstance(colour, str):
             again = _same_with(intents, colour, clause)
             if again:
@@ -1520,6 +1548,9 @@ def parse(raw: str) -> list:
                       r'deactivate|move)\b', clause)):
                 # "turn off the lamp and the led": the verb is said once
                 intent.slots['target'] = previous.slots.get('target')
+        if intent == 'unknown' and previous is not None and previous.family == 'push' and \
+                rx.fullmatch(r'(?:and |then )?(?:by )?(?:slide|push|shove|nudge|move) it', clause):
+            continue        # "push it to the right, sliding it along the table": the same push
         if isinstance(intent, Intent) and intent.family == 'lift' and previous is not None and \
                 previous.family == 'unstack' and intent.slots.get('block') is None and \
                 rx.search(r'\bit\b', clause):
@@ -1577,7 +1608,8 @@ def parse(raw: str) -> list:
 
 # "and the blue one too", "then the red one as well": the step before, on another block
 ALSO = rx.compile(r'(?:and |then |now )?(?:also )?(?:the )?(?:\w+ )?\w+'
-                  r'(?: (?:block|cube|brick|one))?,? (?:too|as well|also)')
+                  r'(?: (?:block|cube|brick|one))?(?: (?:to the )?(?:left|right))?,? '
+                  r'(?:too|as well|also)')
 # "do the same with the blue block", "same for the red one", "repeat that with the pink one"
 SAME_WITH = rx.compile(r'(?:and |then |now )?(?:please )?(?:(?:do|repeat) )?(?:the same|that|this|'
                        r'it|same)(?: thing)? (?:again )?(?:with|to|for) (?:the )?(?:\w+ )?\w+'
