@@ -1261,3 +1261,69 @@ def test_full_planner_on_set_25(full_planner):
     wrong = [(t, task) for t, task in lines if tasks({'steps': []} | full_planner.plan(t, None))
              != [task]]
     assert len(wrong) <= 0.05 * len(lines), wrong
+
+
+@pytest.mark.parametrize('text, plan', [
+    ('# case 11: red block, single clockwise rotation about the vertical axis, no translation '
+     'expected', ['rotate_red_block_right']),
+    ('# test 45: blue block, lift from inside the drawer', ['lift_blue_block_drawer']),
+    ('# test 25: pink block, push left, no pick', ['push_pink_block_left']),
+    ('As an operator I want the robot to rotate the red block to the right so that I can check '
+     'the wrist controller.', ['rotate_red_block_right']),
+    ('As an operator I want the robot to press the button so that the green LED goes dark.',
+     ['turn_off_led']),
+    ('As an operator I want the robot to shut the drawer so that the workspace is tidy.',
+     ['close_drawer']),
+    ('Please turn the red block clockwise, and keep your gripper low and slow while you do it.',
+     ['rotate_red_block_right']),
+    ('Slide the cabinet door to the right at a slow speed, and stop once it reaches the end.',
+     ['move_slider_right']),
+    ('Press the button once to switch the green LED off, and then move your gripper away from '
+     'it.', ['turn_off_led']),
+    ('Close the drawer. Wait, no: open the drawer. Then pick up the red block from inside it.',
+     ['open_drawer', 'lift_red_block_drawer']),
+    ('The blue block is on your right. Push it further to your right, then rotate it toward '
+     'your left.', ['push_blue_block_right', 'rotate_blue_block_left']),
+    ('Before pushing the pink block into the drawer, open the drawer, and afterwards close it '
+     'again. Keep the gripper out of the drawer while it closes.',
+     ['open_drawer', 'push_into_drawer', 'close_drawer']),
+    ('Remove the red block from on top of the blue block.', ['unstack_block']),
+    ('Carefully lift the upper block off the stack without knocking over the bottom one.',
+     ['unstack_block']),
+    ('Carefully slide the cabinet door to the left, and keep clear of the edge as it moves.',
+     ['move_slider_left']),
+    ('Make sure the drawer is open before you place the held block in it: open the drawer, then '
+     'place the block inside.', ['open_drawer', 'place_in_drawer']),
+])
+def test_set_26_misses_comments_stories_and_conditions(full_planner, text, plan):
+    result = full_planner.plan(text, None)
+    assert result['ok'] and tasks(result) == plan, result
+
+
+@pytest.mark.parametrize('text, reason', [
+    ('Shall I turn the lamp on for you?', 'question'),
+    ('Lift the blue block off the table; hold it securely and keep it away from the lamp.',
+     'keep it away from the lamp'),
+    ('As an operator I want the robot to rotate the red block so that I can hurt someone',
+     'unsafe'),
+    ('lift the red block, no pick', 'not to lift'),
+])
+def test_set_26_refusals(full_planner, text, reason):
+    result = full_planner.plan(text, None)
+    assert not result['ok'] and reason in result['reason'], result
+
+
+def test_full_planner_on_set_26(full_planner):
+    """Set 26 (comments, stories, conditions; written blind; development data since)."""
+    import yaml
+    from pathlib import Path
+    data = yaml.safe_load((Path(__file__).parent / 'data' / 'language_dev26.yaml').read_text())
+    accepted = [c['text'] for c in data['must_refuse'] if full_planner.plan(c['text'], None)['ok']]
+    assert not accepted, accepted
+    wrong = [c['text'] for c in data['compound'] if tasks(
+        {'steps': []} | full_planner.plan(c['text'], None)) != c['plan']]
+    assert len(wrong) <= 2, wrong
+    lines = [(t, task) for task, texts in data['single'].items() for t in texts]
+    wrong = [(t, task) for t, task in lines if tasks({'steps': []} | full_planner.plan(t, None))
+             != [task]]
+    assert len(wrong) <= 0.05 * len(lines), wrong

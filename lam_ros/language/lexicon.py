@@ -145,7 +145,7 @@ stable stably secure balanced become becomes change changes form forming make ma
 stay stays remain remains sit sits lie lies lay rests resting sitting lying placed located
 stored held grasped squarely neatly gently firm tight loose motion movement turn turning
 move moving rotation spin twist quarter half full whole entire entirely clockwise partial
-slight
+slight slow slower speed pace
 counterclockwise anticlockwise leftward rightward leftwards rightwards backward backwards
 forward forwards toward towards into onto inside outside beneath behind
 coloured colored colour color short long small big large tiny taken took start starts

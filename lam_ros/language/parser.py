@@ -64,7 +64,8 @@ URGENCY = (r'(?:now|right now|go|go go|quick|quickly|hurry|hurry up|come on|move
            r'don\'?t dawdle|no dawdling|don\'?t make me ask twice|do it|do it now|please)')
 # Means the command spells out and the skill keeps anyway: "there's no need to pick it up".
 NO_NEED = (r'(?:there\'?s|there is) no need to \w+(?: it| them)?(?: up)?|you don\'?t (?:need|'
-           r'have) to \w+(?: it| them)?(?: up)?|do not lift(?: it)?|don\'?t lift(?: it)?')
+           r'have) to \w+(?: it| them)?(?: up)?|do not lift(?: it)?|don\'?t lift(?: it)?|no '
+           r'(?:pick|grasp|lift|picking|grasping|lifting)(?: up)?')
 # What a speech recogniser writes for a word of the desk: "the read block", "to the write".
 HOMOPHONES = ((r'\bread(?= (?:block|cube|brick|one|box)\b)', 'red'),
               (r'\bblew(?= (?:block|cube|brick|one|box)\b)', 'blue'),
@@ -92,6 +93,33 @@ def _spoken(text):
         text = rx.sub(r'\s*\|\s*', ' ', text)
         text = rx.sub(r'\b(from|into|to|in|on|onto)\s*:\s*(?!the\b)', r'\1 the ', text)
     text = rx.sub(r'\b(to(?:wards?)? the) right now\b', r'\1 right', text)
+    # a test script's comment and a user story: "# test 22: ...", "as an operator i want the
+    # robot to ... so that ..." (the reason was read by check_command, and is dropped)
+    text = rx.sub(r'^\s*#+\s*(?:test|case|step|check)?(?: seq(?:uence)?)?\s*\d*\s*:\s*', '', text)
+    story = rx.match(r'^\s*as an? (?:operator|user|engineer|technician|researcher|developer|'
+                     r'tester|scientist)\s*,?\s*i (?:want|need|would like|\'d like) (?:the robot|'
+                     r'the arm|you|it) to\s+', text)
+    if story:
+        text = text[story.end():]
+        why = rx.search(r'\s*,?\s*so (?:that )?(?:i|we|the|it|you|operators?)\b.*$', text)
+        if why and not _has(why.group(0), lx.LIGHTBULB + lx.LED + ('light',)):
+            text = text[:why.start()]   # "... so that the led goes dark" says off: kept
+    text = rx.sub(r'\s*,?\s*so (?:that )?the (?:operators?|people|team) (?:know|can see|see)\b.*$',
+                  '', text)
+    # where a block is, from the robot's side: "the blue block is on your right. push it ..."
+    side = rx.match(r'^\s*(the [a-z ]{2,30}?) is (?:on|at|to) (?:your|the) (?:left|right)'
+                    r'(?: side)?\s*[.;,]\s*(?=[a-z])', text)
+    if side and rx.search(r'\bit\b', text[side.end():]):
+        text = rx.sub(r'\bit\b', side.group(1), text[side.end():], count=1)
+    text = rx.sub(r'\b(?:to|toward|towards) your (left|right)\b', r'to the \1', text)
+    text = rx.sub(r'^\s*make sure\b[^:]{0,80}:\s*(?=\w)', '', text)    # the plan follows
+    # the gripper moving off after the step: "..., and then move your gripper away from it"
+    text = rx.sub(r'\s*[,;.]?\s*(?:and )?(?:then )?(?:move|pull|draw|take|bring) (?:your|the) '
+                  r'(?:gripper|hand|arm) (?:away|back|clear)(?: from (?:it|the [a-z ]+?))?'
+                  r'(?=\s*(?:[,;.!]|$))', '', text)
+    # the end of a skill said: "..., and stop once it is open"
+    text = rx.sub(r'\s*[,;.]?\s*(?:and )?(?:then )?stop (?:once|when|as soon as) (?:it|the '
+                  r'[a-z ]+?) (?:is|reaches|has|gets|hits)\b[^,;.]*', '', text)
     # a procedure's header and its step labels: "procedure r-1: 1) ...", "a) ... b) ..."
     text = rx.sub(r'^\s*(?:procedure|protocol|task|action|step|instruction)s?(?: [\w-]+)?'
                   r'\s*:\s*', '', text)
@@ -161,6 +189,9 @@ def normalise(text: str) -> str:
     # "red block, rotate it counter clockwise": the block said first, as a topic
     text = rx.sub(r'^\s*((?:the )?%s (?:block|cube|brick))\s*,\s*(?:please\s+)?'
                   r'([a-z]+) (?:it|that)\b' % _words(lx.COLOUR_WORDS), r'\2 \1', text)
+    text = rx.sub(r'^\s*((?:the )?%s (?:block|cube|brick))\s*,\s*(?:please\s+)?(rotate|turn|twist|'
+                  r'spin|push|shove|slide|nudge|lift|pick up|grab|take|raise|remove)\b(?! it\b)'
+                  % _words(lx.COLOUR_WORDS), r'\2 \1', text)
     # "the blue cube should end up a touch further left; shove it over", "i'd like the blue
     # block a little further to the right; nudge it over"
     text = rx.sub(r'^\s*(?:i\'?d like |i would like |i want |i need )?(the [a-z -]+?)'
@@ -176,6 +207,7 @@ def normalise(text: str) -> str:
                   r'cabinet|cupboard|shelf|slider)\b', r'into the \1', text)
     text = rx.sub(r'\b(?:the )?(?:floor|bottom|base|interior) of the (drawer|cabinet|cupboard|'
                   r'shelf|slider)\b', r'the \1', text)
+    text = rx.sub(r'\bfrom on top of\b', 'off the top of', text)   # "remove it from on top of"
     # "so that it no longer rests on the table, pick the pink block up": where it is now
     gone = rx.match(r'^\s*so (?:that )?(?:it|the [a-z -]+?) (?:is )?no longer (?:rests?|resting|'
                     r'lies|lying|sits|sitting|is|stands|standing) (?:on|in|inside|upon|within) '
@@ -392,9 +424,10 @@ def normalise(text: str) -> str:
                   r'(?: handle)?\b', ' ', text)
     # means and manner: "without lifting it", "not by lifting it"
     text = rx.sub(r',? ?\b(?:without|instead of|rather than|not by|but not by) \w+'
-                  r'(?: up| out| off)?'
-                  r'(?: (?:it|them|anything|something|the \w+))?(?: (?:up|out|off) (?:of )?'
-                  r'(?:the|its) (?:table|desk|surface|tabletop))?(?: up| out| off)?\b', ' ', text)
+                  r'(?: up| out| off| over)?'
+                  r'(?: (?:it|them|anything|something|the \w+(?: one| block)?))?'
+                  r'(?: (?:up|out|off) (?:of )?(?:the|its) (?:table|desk|surface|tabletop))?'
+                  r'(?: up| out| off)?\b', ' ', text)
     # "the cube sitting on top of the other block" is the top block of a stack
     text = rx.sub(r'\b(?:block|cube|one|object|piece)(?: that is| which is| sitting| resting| '
                   r'lying| placed| stacked| stack| perched)+ on (?:top of )?(?:the other|another|'
@@ -654,7 +687,8 @@ def check_command(raw: str):
                  low)                   # taking a stack apart is a skill, not destruction
     low = rx.sub(r'\bkill (?=%s)' % A_LAMP, 'switch off ', low)            # "kill the lamp"
     low = rx.sub(r'\bfire (?:up )?(?=%s)' % A_LAMP, 'switch on ', low)     # "fire up the lamp"
-    if rx.match(r'\s*(?:(?:hey|hi|hello|ok|okay|so|well|robot)\s+)*(?:is|are|was|were|does|did|'
+    if rx.match(r'\s*(?:(?:hey|hi|hello|ok|okay|so|well|robot)\s+)*(?:shall (?:i|we)|should (?:i|'
+                r'we)|may i|do you want me to|is|are|was|were|does|did|'
                 r'(?:has|have|had) (?:you|it)|what(?! (?:i|we) (?:need|want))|which|where|why|who|'
                 r'whose|how (?:many|'
                 r'much|is|are|do|does|did|far|long|big|hot|heavy))\b(?! (?:it |that )?possible\b)'
@@ -781,6 +815,11 @@ def check_command(raw: str):
                  r'(?:need|have) to \w+(?: it| them)?(?: up)?\b|\b(?:do not|don t) lift(?: it)?'
                  r'\s*$', ' ', low)
     low = rx.sub(r'(?<=\w)\s+and leave it (?:where|as) it is\s*$', ' ', low)
+    away = rx.search(r'\b(?:keep|hold) (?:it|them|the [a-z ]{2,30}?) (?:well |far )?(?:away|'
+                     r'clear) from [a-z ]+', low)
+    if away:
+        raise Refusal('I cannot promise "%s": my skills take no such conditions' % away.group(0)
+                      .strip())
     negated = rx.search(r'(?:^|\band\b|\bthen\b|\bbut\b)\s*(?:please )?(?:don t|do not|dont|'
                         r'never|avoid|refrain from)\b', low) or rx.search(
         r'\b(?:under no circumstances|in no case|must not|mustn t|should not|shouldn t|'
@@ -791,6 +830,9 @@ def check_command(raw: str):
     # a purpose said first may be vague: "to tidy the desk, push the block into the drawer"
     purpose = rx.match(r'\s*(?:in order )?to (?:tidy|clean up|organi[sz]e)[^,.;:]{0,50}[,;:]\s*'
                        r'(?=[a-z])', raw.lower())
+    # ... or a tidy desk given as the reason: "shut the drawer so that the workspace is tidy"
+    low = rx.sub(r'\bso (?:that )?(?:the )?(?:\w+ )?(?:is|looks|stays|will be) (?:tidy|neat|clean|'
+                 r'organi[sz]ed)\b', ' ', low)
     vague = rx.search(r'\bwhere (?:it|they|that|this) (?:belongs?|goes|go)\b|\b(?:somewhere|'
                       r'anywhere|wherever|tidy|clean up|'
                       r'organi[sz]e|sort out|put (?:things|everything|stuff) away)\b',
@@ -847,7 +889,7 @@ def _corrections(text):
         match = rx.search(CORRECTION, text)
         if match is None:
             return text
-        before, after = text[:match.start()], text[match.end():]
+        before, after = text[:match.start()], text[match.end():].lstrip(' :;,.')
         first = rx.match(r'(?:to the |to |the |a )?([\w-]+)', after)
         cut = None
         for words in CORRECTED:
@@ -965,7 +1007,7 @@ def split_clauses(text: str) -> list:
     if match:
         # "before you rotate the blue block, push it left": "it" is the block named first
         ordered = [_lend_block(match.group(1), match.group(2)), match.group(1)]
-        later = rx.search(r'\s*, (?:and )?then\b', ordered[0])
+        later = rx.search(r'\s*,\s+(?:and\s+)?(?:then|afterwards|after that)\b', ordered[0])
         if later:
             # "before you lift the red block, open the drawer; then drop the block in it":
             # what follows "then" comes after the step said with "before"
@@ -1168,6 +1210,15 @@ MANNER = rx.compile(r'\s*(?:%s)\s*' % '|'.join((
     r'(?:above|the top|overhead|the ceiling)',
     r'(?:right |exactly |just )?where it (?:currently |now )?(?:sits|is|lies|rests|stands)',
     r'keep(?:ing)? (?:it )?(?:in )?contact with (?:the )?(?:table|surface|desk|tabletop)',
+    r'(?:keep(?:ing)? clear of|(?:and )?away from) the (?:edge|edges)(?: of the (?:table|desk))?'
+    r'(?: as (?:it|the \w+(?: \w+)?) moves)?',
+    r'(?:at (?:a )?(?:slow|low|gentle|moderate|reduced|steady) (?:speed|pace|rate)|slow(?:ly)?)'
+    r'(?: while you do it)?',
+    r'keep (?:your|the) (?:gripper|hand|arm) (?:low|steady|slow)(?: and (?:slow|low|steady))?'
+    r'(?: while you do it)?',
+    r'(?:then )?(?:move|pull|draw|take) (?:your|the) (?:gripper|hand|arm) (?:away|back|clear)'
+    r'(?: from (?:it|the [a-z ]+))?',
+    r'keep (?:the|your) (?:gripper|hand|arm) out of the (?:drawer|cabinet)(?: while it closes)?',
     r'(?:it )?(?:should |must )?(?:stay|remain|stays|remains) on the (?:table|desk|surface|'
     r'tabletop)(?: the whole time| throughout| at all times| all the time)?',
     r'(?:which is |meaning |that is )?(?:clockwise|counter-?clockwise|anti-?clockwise|counter '

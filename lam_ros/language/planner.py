@@ -58,7 +58,7 @@ REFUSAL_LISTS = ('UNKNOWN_OBJECTS', 'ABSENT_PLACES', 'UNSAFE', 'UNSAFE_FORCE', '
 # a plan that lifts anyway is refused
 NO_LIFT = rx.compile(r'\b(?:do not|don\'t|dont|never|no need to|not need to|don\'t need to|'
                      r'don\'t have to|without)\s+(?:\w+\s+)?(?:lift|lifting|pick(?:ing)? (?:it |'
-                     r'them )?up)\b')
+                     r'them )?up)\b|\bno (?:pick|grasp|lift|picking|grasping|lifting)\b')
 PRONOUN = rx.compile(r'\b(?:it|them|that one|this one|the same block)\b')
 
 
