@@ -967,22 +967,6 @@ def test_a_slip_after_a_determiner_or_colour_is_read_as_the_desks_noun():
     assert (speller.fix('blok'), speller.fix('drawr')) == ('book', 'drawn')
 
 
-def test_full_planner_on_set_22(full_planner):
-    """Set 22 (single tasks, compounds and refusals, written blind; development data since)."""
-    import yaml
-    from pathlib import Path
-    data = yaml.safe_load((Path(__file__).parent / 'data' / 'language_dev22.yaml').read_text())
-    accepted = [c['text'] for c in data['must_refuse'] if full_planner.plan(c['text'], None)['ok']]
-    assert not accepted, accepted
-    wrong = [c['text'] for c in data['compound'] if tasks(
-        {'steps': []} | full_planner.plan(c['text'], None)) != c['plan']]
-    assert not wrong, wrong
-    lines = [(t, task) for task, texts in data['single'].items() for t in texts]
-    wrong = [(t, task) for t, task in lines if tasks({'steps': []} | full_planner.plan(t, None))
-             != [task]]
-    assert len(wrong) <= 0.01 * len(lines), wrong
-
-
 @pytest.mark.parametrize('text, plan', [
     ('To darken the LED, push down the button.', ['turn_off_led']),
     ('To light up the lamp, flip the switch.', ['turn_on_lightbulb']),
@@ -1054,22 +1038,6 @@ def test_only_the_rotations_own_angles_pass():
     assert [i.family for i in parse('turn the red block 90 degrees clockwise')] == ['rotate']
 
 
-def test_full_planner_on_set_23(full_planner):
-    """Set 23 (shorthand, non-native English, speech; written blind; development since)."""
-    import yaml
-    from pathlib import Path
-    data = yaml.safe_load((Path(__file__).parent / 'data' / 'language_dev23.yaml').read_text())
-    accepted = [c['text'] for c in data['must_refuse'] if full_planner.plan(c['text'], None)['ok']]
-    assert not accepted, accepted
-    wrong = [c['text'] for c in data['compound'] if tasks(
-        {'steps': []} | full_planner.plan(c['text'], None)) != c['plan']]
-    assert len(wrong) <= 3, wrong
-    lines = [(t, task) for task, texts in data['single'].items() for t in texts]
-    wrong = [(t, task) for t, task in lines if tasks({'steps': []} | full_planner.plan(t, None))
-             != [task]]
-    assert len(wrong) <= 0.015 * len(lines), wrong
-
-
 @pytest.mark.parametrize('text, plan', [
     ('lift the red block out of the glide cabinet', ['lift_red_block_slider']),
     ('put the block into the track cabinet', ['place_in_slider']),
@@ -1135,22 +1103,6 @@ def test_set_24_misses_goals_said_first_and_rich_words(full_planner, text, plan)
                                   'put the red block on the floor'])
 def test_a_goal_said_first_does_not_hide_a_prohibition(planner, text):
     assert not planner.plan(text, None)['ok']
-
-
-def test_full_planner_on_set_24(full_planner):
-    """Set 24 (rich paraphrases, compounds and refusals, written blind; development since)."""
-    import yaml
-    from pathlib import Path
-    data = yaml.safe_load((Path(__file__).parent / 'data' / 'language_dev24.yaml').read_text())
-    accepted = [c['text'] for c in data['must_refuse'] if full_planner.plan(c['text'], None)['ok']]
-    assert not accepted, accepted
-    wrong = [c['text'] for c in data['compound'] if tasks(
-        {'steps': []} | full_planner.plan(c['text'], None)) != c['plan']]
-    assert not wrong, wrong
-    lines = [(t, task) for task, texts in data['single'].items() for t in texts]
-    wrong = [(t, task) for t, task in lines if tasks({'steps': []} | full_planner.plan(t, None))
-             != [task]]
-    assert len(wrong) <= 0.01 * len(lines), wrong
 
 
 @pytest.mark.parametrize('text, plan', [
@@ -1251,22 +1203,6 @@ def test_set_25_forms_goals_first_and_states_with_reasons(full_planner, text, pl
     assert result['ok'] and tasks(result) == plan, result
 
 
-def test_full_planner_on_set_25(full_planner):
-    """Set 25 (procedures, impatience, reasons, speech; written blind; development since)."""
-    import yaml
-    from pathlib import Path
-    data = yaml.safe_load((Path(__file__).parent / 'data' / 'language_dev25.yaml').read_text())
-    accepted = [c['text'] for c in data['must_refuse'] if full_planner.plan(c['text'], None)['ok']]
-    assert not accepted, accepted
-    wrong = [c['text'] for c in data['compound'] if tasks(
-        {'steps': []} | full_planner.plan(c['text'], None)) != c['plan']]
-    assert len(wrong) <= 2, wrong
-    lines = [(t, task) for task, texts in data['single'].items() for t in texts]
-    wrong = [(t, task) for t, task in lines if tasks({'steps': []} | full_planner.plan(t, None))
-             != [task]]
-    assert len(wrong) <= 0.05 * len(lines), wrong
-
-
 @pytest.mark.parametrize('text, plan', [
     ('# case 11: red block, single clockwise rotation about the vertical axis, no translation '
      'expected', ['rotate_red_block_right']),
@@ -1317,17 +1253,25 @@ def test_set_26_refusals(full_planner, text, reason):
     assert not result['ok'] and reason in result['reason'], result
 
 
-def test_full_planner_on_set_26(full_planner):
-    """Set 26 (comments, stories, conditions; written blind; development data since)."""
+@pytest.mark.parametrize('name, wrong_plans, wrong_share', [
+    ('language_dev22.yaml', 0, 0.01), ('language_dev23.yaml', 3, 0.015),
+    ('language_dev24.yaml', 0, 0.01), ('language_dev25.yaml', 2, 0.05),
+    ('language_dev26.yaml', 2, 0.05)])
+def test_full_planner_on_stop_21_sets(full_planner, name, wrong_plans, wrong_share):
+    """Sets 22-26: written blind, each fixed after its first evaluation (development since).
+
+    Every command to refuse is refused; at most `wrong_plans` compounds and `wrong_share` of
+    the single-task lines are planned wrong (the rest of what each first evaluation missed).
+    """
     import yaml
     from pathlib import Path
-    data = yaml.safe_load((Path(__file__).parent / 'data' / 'language_dev26.yaml').read_text())
+    data = yaml.safe_load((Path(__file__).parent / 'data' / name).read_text())
     accepted = [c['text'] for c in data['must_refuse'] if full_planner.plan(c['text'], None)['ok']]
     assert not accepted, accepted
     wrong = [c['text'] for c in data['compound'] if tasks(
         {'steps': []} | full_planner.plan(c['text'], None)) != c['plan']]
-    assert len(wrong) <= 2, wrong
+    assert len(wrong) <= wrong_plans, wrong
     lines = [(t, task) for task, texts in data['single'].items() for t in texts]
     wrong = [(t, task) for t, task in lines if tasks({'steps': []} | full_planner.plan(t, None))
              != [task]]
-    assert len(wrong) <= 0.05 * len(lines), wrong
+    assert len(wrong) <= wrong_share * len(lines), wrong
