@@ -208,6 +208,7 @@ def normalise(text: str) -> str:
     text = rx.sub(r'\b(?:the )?(?:floor|bottom|base|interior) of the (drawer|cabinet|cupboard|'
                   r'shelf|slider)\b', r'the \1', text)
     text = rx.sub(r'\bfrom on top of\b', 'off the top of', text)   # "remove it from on top of"
+    text = rx.sub(r'\b(?:take|get|grab|catch|lay|keep) (?:a )?(?:firm )?hold of\b', 'grasp', text)
     # "so that it no longer rests on the table, pick the pink block up": where it is now
     gone = rx.match(r'^\s*so (?:that )?(?:it|the [a-z -]+?) (?:is )?no longer (?:rests?|resting|'
                     r'lies|lying|sits|sitting|is|stands|standing) (?:on|in|inside|upon|within) '
@@ -683,8 +684,8 @@ def check_command(raw: str):
     # "on the floor of the drawer" is in the drawer
     low = rx.sub(r'\b(?:the )?(?:floor|bottom|base) of the (drawer|cabinet|cupboard|shelf)\b',
                  r'the \1', low)
-    low = rx.sub(r'\bbreak (?:up |apart )?(?:the |that |this )?(?:stack|tower|pile)\b', 'unstack',
-                 low)                   # taking a stack apart is a skill, not destruction
+    low = rx.sub(r'\b(?:break (?:up |apart )?|topple )(?:the |that |this )?(?:stacked blocks|'
+                 r'stack|tower|pile)\b', 'unstack', low)   # taking a stack apart is a skill
     low = rx.sub(r'\bkill (?=%s)' % A_LAMP, 'switch off ', low)            # "kill the lamp"
     low = rx.sub(r'\bfire (?:up )?(?=%s)' % A_LAMP, 'switch on ', low)     # "fire up the lamp"
     if rx.match(r'\s*(?:(?:hey|hi|hello|ok|okay|so|well|robot)\s+)*(?:shall (?:i|we)|should (?:i|'
