@@ -48,10 +48,13 @@ def test_scene_from_the_cameras_matches_the_oracle(tmp_path):
     try:
         import time
         deadline = time.monotonic() + 90
-        while len(perceived) < 3 and time.monotonic() < deadline:
+        # both topics: the oracle's latched message may arrive after three perceived scenes
+        while (len(perceived) < 3 or not oracle) and time.monotonic() < deadline:
             executor.spin_once(timeout_sec=0.1)
         assert len(perceived) >= 3, 'no /lam/scene: %s' % (
             (tmp_path / 'perception.log').read_text()[-2000:])
+        assert oracle, 'no /lam_sim/scene_state: %s' % (
+            (tmp_path / 'sim.log').read_text()[-2000:])
         state, truth = perceived[-1], oracle[-1]
         for key in SYMBOLIC:
             assert state[key] == truth[key], key
