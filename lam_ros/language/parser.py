@@ -109,8 +109,7 @@ def _spoken(text):
     # where a block is, from the robot's side: "the blue block is on your right. push it ..."
     side = rx.match(r'^\s*(the [a-z ]{2,30}?) is (?:on|at|to) (?:your|the) (?:left|right)'
                     r'(?: side)?\s*[.;,]\s*(?=[a-z])', text)
-    if side and rx.search(r'\bit\b', text[side.end():]):
-        text = rx.sub(r'\bit\b', side.group(1), text[side.end():], count=1)
+    text = _said_first(side, text) or text
     text = rx.sub(r'\b(?:to|toward|towards) your (left|right)\b', r'to the \1', text)
     text = rx.sub(r'^\s*make sure\b[^:]{0,80}:\s*(?=\w)', '', text)    # the plan follows
     # the gripper moving off after the step: "..., and then move your gripper away from it"
@@ -135,8 +134,7 @@ def _spoken(text):
     state = rx.match(r'^\s*(the [a-z ]{2,30}?) (?:is|sits|s) (?:a (?:bit|little|tad) |slightly |'
                      r'way |much |far )?too (?:far )?(?:to the )?(?:left|right|close|near)\b'
                      r'[^,;.]*[,;.]\s*(?:so )?(?=[a-z])', text)
-    if state and rx.search(r'\bit\b', text[state.end():]):
-        text = rx.sub(r'\bit\b', state.group(1), text[state.end():], count=1)
+    text = _said_first(state, text) or text
     # praise and scene said first: "good job so far.", "now that the drawer is open, ..."
     text = rx.sub(r'^\s*(?:good job|great job|nice work|well done|great|nice|perfect|excellent)'
                   r'(?: so far)?\s*[.!;,]\s*', '', text)
@@ -164,6 +162,31 @@ def _spoken(text):
     text = rx.sub(r'(?:[,;.!]\s*|\s-+\s*)(?:%s)(?:\s*,\s*(?:%s))*\s*[.!]*\s*(?=$|[,;])'
                   % (URGENCY, URGENCY), '', text)
     return text
+
+
+def _said_first(match, text, pronoun=r'\bit\b'):
+    """Return the text after a state said first, its first "it" that state's subject; or None.
+
+    match: the state ("the blue block is on your right. "), its subject as group 1; None
+    where there is no such state, or no "it" after it to name.
+    """
+    if match is None or not rx.search(pronoun, text[match.end():]):
+        return None
+    return rx.sub(pronoun, match.group(1), text[match.end():], count=1)
+
+
+def _from_place(text, place):
+    """Say where from in `text` (unless it names a place): after its block, else at its end.
+
+    "in order to retrieve it from the slider, clasp the red block and raise it", "so that it
+    no longer rests on the shelf, pick the pink block up": the place said in the lead-in.
+    """
+    if _has(' %s ' % text, lx.DRAWER + lx.SLIDER_PLACE + ('table', 'desk')):
+        return text
+    block = rx.search(r'\b(?:the|a) (?:[a-z-]+ ){0,2}?%s\b' % _words(lx.BLOCK_NOUNS), text)
+    if block is None:
+        return '%s from the %s' % (text, place)
+    return '%s from the %s%s' % (text[:block.end()], place, text[block.end():])
 
 
 ABBREVIATION = rx.compile(r'\b(?:%s)\b(?![\'-])' % '|'.join(lx.ABBREVIATIONS))
@@ -214,19 +237,14 @@ def normalise(text: str) -> str:
                     r'lies|lying|sits|sitting|is|stands|standing) (?:on|in|inside|upon|within) '
                     r'(?:the|its) ([a-z ]+?)\s*[,;:]\s*(?=[a-z])', text)
     if gone:
-        text = text[gone.end():]
-        if not _has(' %s ' % text, lx.DRAWER + lx.SLIDER_PLACE + ('table', 'desk')):
-            # where from goes after the block: "pick the pink block from the shelf up"
-            text = rx.sub(r'\b((?:the|a) (?:[a-z-]+ ){0,2}?%s)\b' % _words(lx.BLOCK_NOUNS),
-                          r'\1 from the ' + gone.group(1), text, count=1)
+        text = _from_place(text[gone.end():], gone.group(1))
     # "propel it leftward with a steady, controlled push": the manner, commas and all
     text = rx.sub(r'\s*\bwith (?:a|an|one) (?:[a-z]+(?:ly)?,? ){1,3}(?:push|motion|movement|shove|'
                   r'nudge|stroke|sweep|action|gesture)\b', '', text)
     goal = GOAL_FIRST.match(text)
-    if goal and _has(' %s ' % goal.group(1), OBJECT_WORDS) and rx.search(
-            r'\b(?:it|them)\b', text[goal.end():]):
+    if goal and _has(' %s ' % goal.group(1), OBJECT_WORDS):
         # "the yellow light should not be shining; turn it off": "it" is what the goal names
-        text = rx.sub(r'\b(?:it|them)\b', goal.group(1), text[goal.end():], count=1)
+        text = _said_first(goal, text, r'\b(?:it|them)\b') or text
     # "switch off both lights: first the lamp, then the LED": one light, then the other
     text = rx.sub(r'\b(turn|switch|shut|put) (on|off) (?:both|all)(?: of)?(?: the)? '
                   r'(?:lights|lamps)\s*[:,-]\s*(?:first )?(the [a-z ]+?)\s*,?\s*(?:and )?then '
@@ -506,8 +524,8 @@ def _framing(text):
         text, goal = text[purpose.end():], ' %s ' % purpose.group(1)
         where = rx.search(r'\b(?:from|out of|off) (?:the |its )?(?:\w+ )?(drawer|slider|cabinet|'
                           r'cupboard|shelf)\b', goal)
-        if where and not _has(' %s ' % text, lx.DRAWER + lx.SLIDER_PLACE + ('table', 'desk')):
-            text = '%s from the %s' % (text, where.group(1))
+        if where:
+            text = _from_place(text, where.group(1))
         elif _has(goal, lx.LIGHTBULB + lx.LED) and not rx.search(r'\b(?:on|off)\b', text):
             text = '%s and %s' % (goal.strip(), text)
     text = rx.sub(r'^leave (the [^,]+?) on the (?:table|desk|tabletop) but ',
@@ -656,8 +674,9 @@ NUMBER_WORDS = ('(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twel
                 'fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|'
                 'sixty|seventy|eighty|ninety|hundred|a hundred|a few|few|several|some)')
 ROTATION_DEGREES = ('90', 'ninety', '60', 'sixty')
-ANGLE = rx.compile(r'\b((?:\d+(?:[.,]\d+)?|%s(?:[- ]%s)?)) ?(?:degrees?|deg)\b' % (
-    NUMBER_WORDS, NUMBER_WORDS))
+# An angle (group 2), and "exactly" said before it (group 1)
+ANGLE = rx.compile(r'(\b(?:exactly|precisely|accurately) (?:by )?)?\b((?:\d+(?:[.,]\d+)?|%s'
+                   r'(?:[- ]%s)?)) ?(?:degrees?|deg)\b' % (NUMBER_WORDS, NUMBER_WORDS))
 
 
 # A distance said in digits or words: "3 cm", "three and a half inches", "a few centimetres"
@@ -670,7 +689,6 @@ GOAL_FIRST = rx.compile(r'\s*(the [a-z -]{2,30}?) (?:should|must|needs? to|has t
                         r'opened|closed|shut|ajar|on|off|lit|dark|shining|glowing|sticking out|'
                         r'out|in|illuminated|switched on|switched off|turned on|turned off)\b'
                         r'[^;,.:]{0,20}[;,.:]\s*(?=(?:please |just |so )?[a-z]+ (?:it|them)\b)')
-ANGLE_SAID = rx.compile(r'(\b(?:exactly|precisely|accurately) (?:by )?)?%s' % ANGLE.pattern)
 
 
 def check_command(raw: str):
@@ -714,9 +732,9 @@ def check_command(raw: str):
         raise Refusal('my skills move things by their own fixed amounts; I cannot do "%s"'
                       % amount.group(0).strip())
     # an angle other than the rotation's own (about a quarter turn: CALVIN's training split
-    # says "90 degrees"), a share of the way said exactly, or a duration
-    # said "exactly", no angle is one the skill can promise
-    angle = next((m for m in ANGLE_SAID.finditer(raw.lower())
+    # says "90 degrees") or any angle said "exactly", a share of the way said exactly, or a
+    # duration
+    angle = next((m for m in ANGLE.finditer(raw.lower())
                   if m.group(2).replace('-', ' ') not in ROTATION_DEGREES or m.group(1)), None)
     exact = rx.search(r'\b(?:exactly|precisely) (?:halfway|half ?way|half|a third|two thirds|'
                       r'a quarter of the way|three quarters|\d+ ?(?:%|percent))', raw.lower())

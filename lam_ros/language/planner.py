@@ -240,7 +240,7 @@ class Planner:
                 if word in known or any(stem in known for stem in _stems(word)):
                     continue
                 if i > 0 and words[i - 1] in DETERMINERS and not _describes_block(words, i):
-                    if _before_block_noun(words, i) or _before_container(words, i):
+                    if _before_described_noun(words, i):
                         actions.append(word)    # "the uppermost block": the model must be sure
                     else:
                         things.append(word)
@@ -697,7 +697,7 @@ def _describes_block(words, i):
     Three blocks, told apart by colour: with the colour said, another word about the
     block ("plastic", "toy") changes nothing. A fixture's modifier still names another
     thing ("the ceiling light"); a block's without a colour may ("the checkered block",
-    see `_before_block_noun`).
+    see `_before_described_noun`).
     """
     phrase = words[i + 1:i + 3]
     for j, word in enumerate(phrase):
@@ -706,28 +706,22 @@ def _describes_block(words, i):
     return False
 
 
-def _before_block_noun(words, i):
-    """Whether words[i] comes right before a block noun: "the uppermost block".
+# Nouns an unknown word before them may only describe: a block ("the uppermost block") and
+# the desk's one drawer and one cabinet ("the glide cabinet"); not a door or a light ("the
+# glass door", "the ceiling light" name other things)
+DESCRIBED_NOUNS = frozenset(lx.BLOCK_NOUNS) | frozenset(
+    w for phrase in lx.DRAWER + lx.SLIDER_PLACE for w in WORD.findall(phrase)) - {
+        'sliding', 'storage'}
 
-    Without a colour it may name a block the desk lacks ("the checkered block"), so the
-    command goes ahead only where the model reads it, whole, as one task it is sure of.
+
+def _before_described_noun(words, i):
+    """Whether words[i] comes right before a block's, the drawer's or the cabinet's name.
+
+    It may only describe that thing ("the uppermost block", "the glide cabinet") or name
+    one the desk lacks ("the checkered block"), so the command goes ahead only where the
+    model reads it, whole, as one task it is sure of.
     """
-    return i + 1 < len(words) and words[i + 1] in lx.BLOCK_NOUNS
-
-
-CONTAINER_NOUNS = frozenset(w for phrase in lx.DRAWER + lx.SLIDER_PLACE
-                            for w in WORD.findall(phrase)) - {'sliding', 'storage'}
-
-
-def _before_container(words, i):
-    """Whether words[i] comes right before the drawer's or the cabinet's name: "the glide cabinet".
-
-    The desk has one drawer and one cabinet, so a word describing one may be only a
-    description; the command goes ahead only where the model reads it, whole, as one task
-    it is sure of. Doors and lights are not: "the glass door", "the ceiling light" name
-    other things.
-    """
-    return i + 1 < len(words) and words[i + 1] in CONTAINER_NOUNS
+    return i + 1 < len(words) and words[i + 1] in DESCRIBED_NOUNS
 
 
 def _unknown_words(words):

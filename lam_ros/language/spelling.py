@@ -102,12 +102,12 @@ class Speller:
 
     def correct(self, text: str):
         """Return (text with slips corrected, [(slip, word)])."""
-        fixes = []
+        fixes, previous = [], ['']      # the word before, as typed (matches come in order)
 
         def one(match):
             word = match.group(0)
-            before = WORD.findall(text[:match.start()])
-            fixed = self.fix(word.lower(), before[-1].lower() if before else '')
+            fixed = self.fix(word.lower(), previous[0])
+            previous[0] = word.lower()
             if fixed is None:
                 return word
             fixes.append((word, fixed))
