@@ -151,6 +151,8 @@ forward forwards toward towards into onto inside outside beneath behind
 coloured colored colour color short long small big large tiny taken took start starts
 started begin begins point points pointing good morning afternoon evening great nice
 alright sorry excuse mind bother need want like would wish ready go going
+height elevation plane location anymore noticeable noticeably inner interior rim lip
+fourth fifth sixth eighth tenth twelfth
 """.split())
 LEFT = ('left', 'leftward', 'leftwards', 'leftmost', 'counterclockwise', 'counter-clockwise',
         'counter clockwise', 'anticlockwise', 'anti-clockwise', 'anti clockwise', 'widdershins')
@@ -181,7 +183,7 @@ LED = ('led', 'green light', 'green lamp', 'green led', 'button', 'green button'
 
 # Verbs, in stem form (parser maps -ing forms back to these).
 OPEN = ('open', 'opened', 'pull', 'slide out', 'draw', 'extend', 'ajar', 'outward', 'outwards')
-CLOSE = ('close', 'closed', 'shut', 'push', 'shove', 'slide in')
+CLOSE = ('close', 'closed', 'shut', 'push', 'shove', 'slide in', 'inward', 'inwards')
 LIFT = ('lift', 'pick', 'pick up', 'grab', 'grasp', 'grip', 'clasp', 'take', 'raise', 'hold',
         'get', 'hoist', 'acquire', 'obtain', 'pick out',
         'collect', 'retrieve', 'remove', 'fetch', 'elevate', 'pluck', 'seize', 'clutch',

@@ -312,6 +312,51 @@ def normalise(text: str) -> str:
     text = rx.sub(r'\b(?:move|relocate|transfer|carry|bring|shift)\s+(the [a-z -]{1,30}?%s|it)'
                   r'\s+(out of|out from)\b(?![^,]*\b(?:into|in to|inside|onto|on to|on top of)\b)'
                   % _words(lx.BLOCK_NOUNS), r'take \1 \2', text)
+    # a block said to end up in the gripper is lifted: "the red block should end up in the
+    # gripper", "leave the pink block held in the gripper", "i want it in the robot's hand"
+    text = rx.sub(r'^(?:(?:i want|i\'d like|i would like|make sure|ensure)(?: that)? )?(the '
+                  r'[a-z -]{1,30}?%s) (?:should |must |needs to |has to |is to |will )?(?:end up |'
+                  r'be |remain |stay )?(?:held |gripped |grasped )?(?:in|within|inside) (?:the|'
+                  r'your|'
+                  r'its|the robot\'?s?) (?:gripper|hand|grip|grasp|fingers|claw)\b' %
+                  _words(lx.BLOCK_NOUNS), r'lift \1', text)
+    text = rx.sub(r'^(?:leave|keep|have) (the [a-z -]{1,30}?%s) (?:held |gripped |grasped )?(?:in|'
+                  r'within|inside) (?:the|your) (?:gripper|hand|grip|grasp|fingers|claw)\b' %
+                  _words(lx.BLOCK_NOUNS), r'lift \1', text)
+    # "..., lifted out of the drawer", "..., no longer resting on the table": where from
+    text = rx.sub(r'\s*,\s*(?:and )?(?:(?:lifted|taken|removed|raised|pulled|picked up) (?:up '
+                  r')?|no '
+                  r'longer (?:resting |sitting |lying |standing )?)(out of|from|off|on|in|inside) '
+                  r'(the (?:%s))\b' % '|'.join(rx.escape(w) for w in (
+                      'drawer', 'table', 'desk', 'tabletop', 'table top', 'slider', 'cabinet',
+                      'sliding cabinet', 'shelf', 'cupboard')),
+                  lambda m: ' %s %s' % ('from' if m.group(1) in ('on', 'in', 'inside')
+                                        else m.group(1), m.group(2)), text)
+    # "go to the drawer where the pink block is stored": the block in the drawer
+    text = rx.sub(r'\bthe (drawer|cabinet|sliding cabinet|slider|shelf|cupboard) (?:where|in '
+                  r'which) '
+                  r'(the [a-z -]{1,30}?%s) (?:is|sits|lies|rests|was put|was placed)(?: (?:stored|'
+                  r'kept|placed|located|sitting|resting|lying))?\b' % _words(lx.BLOCK_NOUNS),
+                  r'\2 in the \1', text)
+    # a block's side is where to touch it, not a way, when a way is said too: "engage the
+    # left side of the pink block and drive it rightward"
+    side = (r'\b(?:the )?%s(?:-hand| hand)? (?:side|face|flank|edge) of (?=it\b|the (?:[a-z]+ )'
+            r'{0,2}?%s\b)' % (_words(lx.LEFT + lx.RIGHT), _words(lx.BLOCK_NOUNS)))
+    if rx.search(side, text) and direction_of(' %s ' % rx.sub(side, ' ', text)):
+        text = rx.sub(r'\s+', ' ', rx.sub(side, ' ', text))
+    # the gripper as a tool: "use the gripper like a broom to sweep ...", "... as a paddle"
+    text = rx.sub(r'\b(?:use|using) (?:the|your) (?:closed |open )?(?:gripper|hand|arm|fingers|'
+                  r'claw)(?: like| as) (?:a|an) [a-z]+(?: to)?\b', '', text)
+    # what it does not do besides: "push it left, not rotating it much"
+    text = rx.sub(r'(?:\s*,)?\s*\b(?:and )?(?:not|without|never) (?:rotating|turning|twisting|'
+                  r'spinning|tilting) (?:it|them)(?: much| at all| any more)?\b', '', text)
+    text = rx.sub(r'\bwhile (?:still )?(?:holding|carrying|gripping|grasping) (?:it|the '
+                  r'(?:[a-z]+ )?'
+                  r'(?:block|cube|brick|object))\b', '', text)
+    # "bring it up off the cabinet's base": a lift from there
+    text = rx.sub(r'\bbring (it|them|the [a-z -]{1,30}?%s) (?:up |out )?(?=(?:off|out of|from)\b'
+                  r'(?![^,]*\b(?:into|in to|onto|on to|on top of|to the)\b))'
+                  % _words(lx.BLOCK_NOUNS), r'lift \1 ', text)
     # "lift the red block, which is in the cabinet": where the block is, not a step
     text = rx.sub(r'\s*,\s*(?=(?:still |currently |now |already )?(?:resting|sitting|lying|'
                   r'located|placed|kept|stored|standing) (?:on|in|inside|at|within)\b)', ' ', text)
@@ -340,15 +385,30 @@ def normalise(text: str) -> str:
     # a spoken "right, so, ..." or "so what i need is ...": no content
     text = rx.sub(r'^(?:(?:right|alright|all right|okay|ok|so|well|now)\s*,\s*)+', '', text)
     text = rx.sub(r'^(?:so,? )?what (?:i|we) (?:need|want)(?: you to do)? (?:is|are) ', '', text)
+    # "push the button so the LED, currently off, turns on": the state now, said aside
+    text = rx.sub(r',\s*(?:which is |that is )?(?:currently|presently|still|already) (?:lit|'
+                  r'unlit|on|'
+                  r'off|dark|glowing|open|closed|shut|empty)\s*,', ' ', text)
+    # "by the end, the drawer should be shut": when, before the state to reach
+    text = rx.sub(r'^(?:(?:by|at|in|towards?) the end(?: of (?:it|this|that|the task|the '
+                  r'motion|the move))?|eventually|ultimately|in the end)\s*,?\s*', '', text)
+    # "no block should be sitting on another one": a stack taken apart
+    text = rx.sub(r'^(?:make sure |ensure )?(?:that )?no (?:block|cube|brick)s? (?:should |must |'
+                  r'is |are |may )?(?:be |remain |stay )?(?:sitting |resting |lying |stacked |'
+                  r'left )?'
+                  r'(?:on top of|on|atop) (?:another|a second|any other|the other|other) '
+                  r'(?:block|cube|brick|one)s?\b', 'unstack the blocks', text)
     text = rx.sub(r'\b(?:the|that) (?:very )?same (?:block|cube|one|brick)\b', 'it', text)
     # "switch off the yellow light and switch on the green one": no block is green or
     # yellow, so "the green one" said of lights is the green light
     if rx.search(r'\b(?:light|lights|lamp|lamps|bulb|led|leds)\b', text):
         text = rx.sub(r'\bthe (green|yellow) one\b', r'the \1 light', text)
     # "put the block you're holding in the drawer": the held block is "it"
-    text = rx.sub(r'\b(?:the|that) (?:block|cube|one|brick|object)(?: that| which)? '
+    text = rx.sub(r'(?<!\bwith )\b(?:the|that) (?:block|cube|one|brick|object)(?: that| which)? '
                   r'(?:you(?:\'re| are| re) (?:now |currently )?holding|you(?:\'ve| have| ve) '
-                  r'(?:got )?in (?:your|the) (?:gripper|hand)|in (?:your|the) (?:gripper|hand)|'
+                  r'(?:got )?in (?:your|the) (?:gripper|hand)|in (?:your|the) (?:gripper|hand|'
+                  r'grip|'
+                  r'grasp)|in hand|(?:that is |which is )?(?:currently |now )?held|'
                   r'you hold|you(?:\'ve| have| ve)? (?:just )?(?:grasped|picked up|grabbed|'
                   r'lifted)|'
                   r'you(?:\'re| are| re) carrying)\b', 'it', text)
@@ -410,7 +470,8 @@ def normalise(text: str) -> str:
     text = rx.sub(r',? ?\b(?:in (?:that|this) order|in order|one after the other)\b', ' ', text)
     # moving the gripper somewhere is approaching, not placing a block
     text = rx.sub(r'\b(?:position|move|bring|lower|place|put|guide|get|navigate|press|rest|'
-                  r'extend|stretch|reach|direct|steer|maneuver|manoeuvre|swing) (?:the|your) '
+                  r'extend|stretch|reach|direct|steer|maneuver|manoeuvre|swing|insert|set|'
+                  r'slip|dip) (?:the|your) '
                   r'(?:gripper|hand|arm|end effector|end-effector|fingers|robot arm|robotic arm|'
                   r'claw)'
                   r'(?: (?:down )?(?:above|over|near|next to|to|towards|toward|around|close to|'
@@ -427,10 +488,12 @@ def normalise(text: str) -> str:
                   r'(?: on the (?:desk|table))?'
                   r'(?: ,| and)? ', r'\1', text)
     # the compartment under the table is the drawer; behind the sliding door, the cabinet
+    text = rx.sub(r'\b(?:space|shelf|area|compartment)s? (?:under|beneath|below|underneath) the '
+                  r'(?:slid(?:e|ing) (?:door|panel)|slider)\b', 'cabinet', text)
     text = rx.sub(r'\b(?:compartment|cabinet|cupboard|space|shelf)s? '
                   r'(?:located |that is )?'
                   r'(?:under|beneath|below|underneath)(?: the (?:table|tabletop|desk|countertop|'
-                  r'table top|work surface))?\b', 'drawer', text)
+                  r'table top|work surface)\b|(?! (?:it|them|the)\b))', 'drawer', text)
     text = rx.sub(r'\b(?:space|shelf|area|compartment) behind the slid(?:e|ing) (?:door|panel)\b',
                   'cabinet', text)
     text = rx.sub(r'\bbehind the slid(?:e|ing) (?:door|panel)\b', 'in the cabinet', text)
@@ -485,7 +548,7 @@ _LEADING_PLACE = rx.compile(
     r'at|off|within|into) (the (?:\w+ ){0,2}?(?:table|desk|tabletop|shelf|slider|cabinet|cupboard|'
     r'drawer)(?: surface| top)?|the surface of the (?:table|desk)) , (?=\w)')
 _PATH = rx.compile(r'(?:^|(?<= ))(?:along|across|over) (?:the |its )(?:\w+ ){0,2}?(?:table|desk|'
-                   r'tabletop|surface|track|rail|rails|runners?|length)(?: surface| top)?'
+                   r'tabletop|surface|tracks?|rails?|runners?|length)\b(?: surface| top)?'
                    r'(?: of the (?:table|desk))?(?: ,(?= \w))?')
 _FIRM_HOLD = rx.compile(r'\b(?:once you have|when you have|after you have|after getting|'
                         r'establish|get|take|obtain|secure|acquire|gain|have) (?:a |an )?'
@@ -834,6 +897,9 @@ def check_command(raw: str):
                  r'(?:need|have) to \w+(?: it| them)?(?: up)?\b|\b(?:do not|don t) lift(?: it)?'
                  r'\s*$', ' ', low)
     low = rx.sub(r'(?<=\w)\s+and leave it (?:where|as) it is\s*$', ' ', low)
+    # a light's goal state: "the LED should not be glowing anymore" is "off"
+    low = rx.sub(r'\b(?:should|must) not (?:be )?(?:glowing|lit|shining|illuminated|on)\b', ' ',
+                 low)
     away = rx.search(r'\b(?:keep|hold) (?:it|them|the [a-z ]{2,30}?) (?:well |far )?(?:away|'
                      r'clear) from [a-z ]+', low)
     if away:
@@ -927,9 +993,11 @@ def _corrections(text):
         elif cut is not None:
             dropped, before = before[cut:], before[:cut]
             thing = rx.search(r'\bthe (?:\w+ )?%s (?:block|cube|brick|one)\b' % _words(
-                lx.COLOUR_WORDS), dropped)
+                lx.COLOUR_WORDS), dropped) or rx.search(r'\bthe (?:\w+ )?%s\b' % _words(
+                    lx.LED + lx.LIGHTBULB + lx.DRAWER + lx.SLIDER_DOOR), dropped)
             if thing and first.group(1) in RUN_ON_VERBS:
-                # "push the pink block left, sorry, I meant rotate it left": "it" is that block
+                # "push the pink block left, sorry, I meant rotate it left", "turn on the
+                # LED, no, turn it off": "it" is the thing said before the correction
                 after = rx.sub(r'\bit\b', thing.group(0), after, count=1)
             lead = rx.match(r'(?:to the |to |the |a )?', after).group(0)
             if lead and before.endswith(lead):
@@ -1129,6 +1197,11 @@ def direction_of(text):
     left = _has(text, lx.LEFT)
     right = _has(rx.sub(r'\b%s\b' % _words(lx.LEFT), ' ', text), lx.RIGHT)
     if left and right:
+        # "push it rightward on its left side": a side is where to touch, not a way
+        sideless = rx.sub(r'\b%s(?:-hand| hand)? (?:side|face|flank|edge)\b' % _words(
+            lx.LEFT + lx.RIGHT), ' ', text)
+        if sideless != text and direction_of(sideless):
+            return direction_of(sideless)
         # "from the right to the left": the destination wins
         m = rx.search(r'\bto(?: the)? %s' % _words(lx.LEFT + lx.RIGHT), text)
         if m:
@@ -1142,19 +1215,20 @@ def light_target(c, light):
     # "on the table", "press down on the button", "pick up": places and presses, not states
     c = rx.sub(r'(?<!the )(?<!a )\b(turn|switch|power|flip|click|toggle|put|get|leave|keep|set|'
                r'is|be|stays?)(\s+)on\b', r'\1\2zzon', c)     # "switch on", not "the switch on"
-    c = rx.sub(r'\bon (?=the\b|top\b|a\b|an\b|its\b|your\b|which\b|to\b)', ' ', c)
+    c = rx.sub(r'\bon (?=the\b|top\b|a\b|an\b|its\b|your\b|which\b|to\b|it\b|them\b)', ' ', c)
     c = c.replace('zzon', 'on')
     if light == 'led':      # the button is pressed down; the switch pushed down is off
         c = rx.sub(r'\b(?:press|push|hit|tap|click)(?:ed|es)? (?:it |the button )?down\b',
                    ' press ', c)
-    stop = (r'\b(?:stops?|stopped|no longer|ceases?(?: to)?) '
-            r'(?:glow|glowing|shine|shining|lit|on)\b')
+    stop = (r'\b(?:stops?|stopped|no longer|not|ceases?(?: to)?)(?: be| being)? '
+            r'(?:glow|glowing|shine|shining|lit|on|illuminated)\b')
     if rx.search(stop, c):
         return 'off'
     on = rx.search(r'\bon\b|\blight (?:up )?the\b|\blight(?:s)? up\b|\b(?:glow|glowing|shine|'
                    r'shining|lit|activate|enable|illuminate|brighten|power on|power up|fire up|'
                    r'(?<!de )(?<!de-)energi[sz]e)\b', c)
-    off = rx.search(r'\boff\b|\bstop (?:glowing|shining)\b|\bgo(?:es)? (?:dark|out)\b|\bunlit\b|'
+    off = rx.search(r'\boff\b|\bstop (?:glowing|shining)\b|\b(?:go(?:es)?|be|is|stays?|remains?) '
+                    r'(?:dark|out)\b|\bunlit\b|'
                     r'\b(?:deactivate|disable|extinguish\w*|darken|dim|power down|shut down|'
                     r'de[- ]?energi[sz]e|quench|cut (?:the )?power|shut|'
                     r'put (?:\w+ ){0,3}out|dark|douse|snuff \w+ out|kill|silence|interrupt|'
@@ -1228,6 +1302,23 @@ MANNER = rx.compile(r'\s*(?:%s)\s*' % '|'.join((
     r'(?:view|viewed|seen|look|looked|looking|watched)(?: down)? (?:at )?)?from '
     r'(?:above|the top|overhead|the ceiling)',
     r'(?:right |exactly |just )?where it (?:currently |now )?(?:sits|is|lies|rests|stands)',
+    r'(?:away from|toward|towards) (?:the robot|the arm|you|yourself|me|the operator)',
+    r'(?:upward |up )?(?:away|clear) (?:from|of) (?:the )?(?:table|desk|tabletop|table top|'
+    r'surface)',
+    r'(?:and )?(?:(?:so|until) )?(?:it |the block )?(?:fall|falls|drop|drops|tumble|tumbles|tip|'
+    r'tips)(?: over)?(?: the (?:edge|rim|lip))?(?: and (?:fall|falls|drop|drops))? (?:in|inside|'
+    r'into (?:it|the drawer))',
+    r'(?:and )?let gravity (?:carry|pull|take|drop) it (?:in|into (?:it|the drawer)|down)',
+    r'(?:and )?(?:then )?(?:release|open|relax) (?:the|your) (?:fingers|gripper|grip|hand|jaws)'
+    r'(?: so (?:that )?it (?:rests|sits|lies|drops|falls) (?:in|inside|into) (?:it|the (?:drawer|'
+    r'cabinet|slider|shelf)))?',
+    r'(?:and )?(?:then )?(?:withdraw|retract|pull back|lift away|raise) (?:the|your) (?:empty )?'
+    r'(?:gripper|hand|arm|fingers)',
+    r'(?:centring|centering|centre|center|align|aligning) it(?: on top| over it| above it)?'
+    r'(?: so (?:that )?it (?:doesn t|doesn\'t|does not|won t|won\'t|will not) (?:fall|topple|'
+    r'tip)(?: off| over)?)?',
+    r'(?:thereby |so )?(?:increas|rais)(?:e|ing) its (?:height|elevation)(?: (?:above|over) '
+    r'(?:the )?(?:table|surface|desk|tabletop|table top))?',
     r'keep(?:ing)? (?:it )?(?:in )?contact with (?:the )?(?:table|surface|desk|tabletop)',
     r'(?:keep(?:ing)? clear of|(?:and )?away from) the (?:edge|edges)(?: of the (?:table|desk))?'
     r'(?: as (?:it|the \w+(?: \w+)?) moves)?',
@@ -1243,8 +1334,9 @@ MANNER = rx.compile(r'\s*(?:%s)\s*' % '|'.join((
     r'(?:which is |meaning |that is )?(?:clockwise|counter-?clockwise|anti-?clockwise|counter '
     r'clockwise)(?: when| as)? (?:viewed|seen|you look|looking|looked)(?: down)? (?:at|from) '
     r'(?:the )?(?:top|above|table|desk|ceiling)',
-    r'(?:stay|remain|keep it|leave it|while it stays|so it stays) in (?:the same )?'
-    r'(?:place|spot)(?: on the (?:table|desk))?',
+    r'(?:stay|remain|keep it|leave it|while it stays|so it stays) in (?:the same |its '
+    r'(?:current |present |original |same )?)?(?:place|spot|position|location)'
+    r'(?: on the (?:table|desk))?',
     r'with (?:a |an |your )?(?:\w+ )?grip',
     r'(?:using|with) (?:the|your) (?:side|tip|tips|edge|face|back|flat|fingers|jaws|'
     r'fingertips) of (?:the|your) (?:gripper|hand|claw)',
@@ -1461,8 +1553,8 @@ def read_clause(clause: str):
                 r'\b%s\b.*\b(?:on|onto|atop|upon)\b' % _words(lx.COLOURS[colour]), c):
             slots = {'block': None}        # "stack it on the magenta block": the target
         return Intent('stack', slots, clause)
-    if (mentions_block or pronoun) and _has(c, lx.ROTATE) and (
-            direction or _has(c, ('degrees', 'rotate', 'twist', 'spin'))):
+    if (mentions_block or pronoun) and (_has(c, lx.ROTATE) and (direction or _has(
+            c, ('degrees', 'rotate', 'twist', 'spin'))) or direction and _has(c, FACING)):
         return Intent('rotate', dict(slots, direction=direction), clause)
     if (mentions_block or pronoun) and direction and _has(c, lx.PUSH):
         return Intent('push', dict(slots, direction=direction), clause)
@@ -1547,6 +1639,15 @@ def resolve_containers(clauses):
     return out
 
 
+# a block's goal state said as which way it faces: "the blue block angled to the left"
+FACING = ('angled', 'facing', 'oriented', 'orientated', 'pointing', 'pointed')
+# letting go of a block that a rotation or a push left where it was
+SET_BACK = rx.compile(r'(?:and |then )?(?:gently |carefully )?(?:release|set|put|place|lower|'
+                      r'leave|'
+                      r'let go of) (?:it|them|the block)(?: back)?(?: down)? (?:on|onto) the '
+                      r'(?:table|desk|tabletop|table top|surface)')
+
+
 def parse(raw: str) -> list:
     """Intents of a command in execution order; raises Refusal with the reason."""
     check_command(raw)
@@ -1557,13 +1658,19 @@ def parse(raw: str) -> list:
     if len(clauses) > MAX_CLAUSES:
         raise Refusal('the command has %d steps; the limit is %d per command' % (
             len(clauses), MAX_CLAUSES))
-    read = [(clause, read_clause(clause)) for clause in resolve_containers(clauses)]
+    read = []
+    for clause in resolve_containers(clauses):
+        if read and isinstance(read[-1][1], Intent) and read[-1][1].family in (
+                'rotate', 'push') and SET_BACK.fullmatch(clause):
+            continue    # "turn it clockwise, then release it on the table": it stayed there
+        read.append((clause, read_clause(clause)))
     intents, pending = [], None
     for clause, intent in read:
         if intent == 'unknown' and intents and direction_of(' %s ' % clause) and rx.fullmatch(
-                r'(?:and |then |now )?(?:back )?(?:to |towards )?(?:the )?(?:left|right)'
-                r'(?: side| again)?', clause):
-            # "push the red block to the right, then to the left"
+                r'(?:and |then |now )?(?:back )?(?:to |towards )?(?:the )?%s'
+                r'(?: side| again)?' % _words(lx.LEFT + lx.RIGHT), clause):
+            # "push the red block to the right, then to the left", "spin it clockwise and
+            # then counterclockwise"
             previous = intents[-1]
             if 'direction' in previous.slots:
                 intent = Intent(previous.family, dict(previous.slots,
