@@ -153,6 +153,7 @@ started begin begins point points pointing good morning afternoon evening great 
 alright sorry excuse mind bother need want like would wish ready go going
 height elevation plane location anymore noticeable noticeably inner interior rim lip
 fourth fifth sixth eighth tenth twelfth
+planar prehensile non prismatic trajectory yaw world wrong positive negative x y z
 """.split())
 LEFT = ('left', 'leftward', 'leftwards', 'leftmost', 'counterclockwise', 'counter-clockwise',
         'counter clockwise', 'anticlockwise', 'anti-clockwise', 'anti clockwise', 'widdershins')

@@ -143,9 +143,12 @@ def _spoken(text):
     text = rx.sub(r'^\s*there (?:are|is) (?:two|2|a couple of) (?:blocks|cubes) (?:stacked|'
                   r'piled)[^;,.:]*[;,.:]\s*', '', text)
     # a light's state said first or last: "the green led is off right now; press the button"
-    text = rx.sub(r'^\s*(?:the )?(?:green |yellow )?(?:led|lamp|bulb|light)(?:\'s| is) '
-                  r'(?:currently |still |already )?(?:on|off)(?: right now| now| at the moment)?'
-                  r'\s*[,;:.]\s*(?=\S)', '', text)
+    state = rx.match(r'^\s*((?:the )?(?:green |yellow )?(?:led|lamp|light bulb|lightbulb|bulb|'
+                     r'light))(?:\'s| is) (?:currently |still |already |now )?(?:on|off|lit|unlit|'
+                     r'dark|glowing|shining)(?: right now| now| at the moment)?\s*[,;:.]\s*(?=\S)',
+                     text)
+    if state:       # "the light bulb is lit; darken it using the switch": "it" is the bulb
+        text = _said_first(state, text) or text[state.end():]
     text = rx.sub(r'\s*[,;.]\s*(?:since |as )?%s(?=\s*[.!]?\s*$|\s*[,;])' % A_LIGHT_IS, '',
                   text)
     text = rx.sub(r'\s*[;,.]\s*it (?:just |simply |only )?(?:runs|moves|slides|glides) '
@@ -156,6 +159,13 @@ def _spoken(text):
                   r'[^,;]*[.!]?\s*$', '', text)
     text = rx.sub(r'\s*[;.]\s*(?:we|i)(?:\'ll| will| need| want| have)\b[^;]*[.!]?\s*$', '',
                   text)
+    text = rx.sub(r'\s*,\s*(?:we|i)(?:\'ll| will) need (?:it|them|that|this)\b[^;,]*[.!]?\s*$', '',
+                  text)
+    # "...; that saves space", "...; it is in the way where it is", "...; its orientation
+    # needs correcting": why, said after the command
+    text = rx.sub(r'\s*[;.]\s*(?:that (?:saves|will save|frees|gives|makes)|it(?: is|\'s) in the '
+                  r'way|its (?:orientation|position|angle|place) (?:needs|is|must)|it(?: is|\'s) '
+                  r'(?:at )?the wrong)\b[^;]*[.!]?\s*$', '', text)
     text = rx.sub(r'\s*\bfor (?:the|a) (?:moment|minute|second|bit|while)\b', '', text)
     text = rx.sub(r'(?:^|[,;.]\s*|\s-+\s*)(?:%s)(?=\s*(?:[,;.!]|$))' % NO_NEED, '', text)
     # urgency said as its own clause or sentence: "..., hurry up.", "... . go."
@@ -256,12 +266,27 @@ def normalise(text: str) -> str:
     # a first sentence that only sets the scene: "I'm about to take photos of the table.
     # The yellow bulb needs to be on for that."
     scene = rx.match(r'^\s*(?:i|we|i\'m|we\'re|i am|we are|today|tonight|this morning|in a '
-                     r'(?:minute|moment))\b[^.!?;]*[.!?;]\s+(?=\S)', text)
-    if scene and not _has(' %s ' % scene.group(0), OBJECT_WORDS + ('it', 'them')):
+                     r'(?:minute|moment)|it is|it\'s|the (?:workspace|work area|work cell|'
+                     r'workcell|room|lab|scene|setup|area))\b([^.!?;]*)[.!?;]\s+(?=\S)', text)
+    if scene and not _has(' %s ' % scene.group(1), OBJECT_WORDS + ('it', 'them')):
         text = text[scene.end():]
+    # a time before the command: "before finishing, close the drawer"
+    text = rx.sub(r'^\s*(?:before|after) (?:finishing|starting|we start|we finish|you start|you '
+                  r'finish|anything else|doing anything else)\s*,\s*', '', text)
+    # a thing's state said first: "the drawer is in the way. close it."
+    state = rx.match(r'^\s*(the [a-z ]{2,30}?) (?:is|are|looks|seems) (?:in the way|at the wrong '
+                     r'angle|in the wrong (?:spot|place|position)|unstable|wobbly|crooked|'
+                     r'misaligned|shut|closed|open)\s*[.;,]\s*(?=[a-z])', text)
+    if state and _has(' %s ' % state.group(1), OBJECT_WORDS):
+        text = _said_first(state, text) or text[state.end():]
     # the robot addressed by name: "robot, open the drawer", "hey robot: ..."
     text = rx.sub(r'^\s*(?:(?:hey|hi|hello|ok|okay|yo)\s+)?(?:robot(?:ic)? (?:arm|manipulator)|'
-                  r'robot|robo|bot|arm)\s*[,:!]\s*', '', text)
+                  r'robot|robo|bot|arm|agent)\s*[,:!]\s*', '', text)
+    text = rx.sub(r'\s*,\s*(?:robot|agent|robot arm|arm)\s*(?=[.!]?\s*$)', '', text)  # ", robot"
+    # "drawer, push it in", "sliding door, move it left": a fixture said first, as a topic
+    text = rx.sub(r'^\s*((?:the )?%s)\s*,\s*(?:please\s+)?([a-z]+) (?:it|that)\b' % _words(
+        lx.DRAWER + lx.SLIDER_DOOR + lx.LIGHTBULB + lx.LED + ('cabinet door', 'switch')),
+        r'\2 \1', text)
     # "rotate it clockwise in place on the table": where it stays, not where it goes
     text = rx.sub(r'\bin (?:the same |its )?(place|spot) on the (?:table|desk|tabletop)\b',
                   r'in \1', text)
@@ -353,6 +378,10 @@ def normalise(text: str) -> str:
     text = rx.sub(r'\bwhile (?:still )?(?:holding|carrying|gripping|grasping) (?:it|the '
                   r'(?:[a-z]+ )?'
                   r'(?:block|cube|brick|object))\b', '', text)
+    # "you are holding a block. put it in the drawer": the state the command starts from
+    text = rx.sub(r'^(?:you are|you\'re|you re) (?:now |already |currently )?(?:holding|carrying|'
+                  r'gripping) (?:a|the|one) (?:block|cube|brick|object)\s*[.,;:]\s*(?=\w)', '',
+                  text)
     # "bring it up off the cabinet's base": a lift from there
     text = rx.sub(r'\bbring (it|them|the [a-z -]{1,30}?%s) (?:up |out )?(?=(?:off|out of|from)\b'
                   r'(?![^,]*\b(?:into|in to|onto|on to|on top of|to the)\b))'
@@ -1212,6 +1241,20 @@ def direction_of(text):
 
 def light_target(c, light):
     """'on', 'off' or None (a press or flip that only toggles) for a light clause."""
+    on, off = light_states(c, light)
+    if on and not off:
+        return 'on'
+    if off and not on:
+        return 'off'
+    return None
+
+
+def light_states(c, light):
+    """Return (says on, says off) for a light clause.
+
+    Both where it says both ("switch it off so it stays on"), neither where it only
+    presses or flips.
+    """
     # "on the table", "press down on the button", "pick up": places and presses, not states
     c = rx.sub(r'(?<!the )(?<!a )\b(turn|switch|power|flip|click|toggle|put|get|leave|keep|set|'
                r'is|be|stays?)(\s+)on\b', r'\1\2zzon', c)     # "switch on", not "the switch on"
@@ -1220,28 +1263,24 @@ def light_target(c, light):
     if light == 'led':      # the button is pressed down; the switch pushed down is off
         c = rx.sub(r'\b(?:press|push|hit|tap|click)(?:ed|es)? (?:it |the button )?down\b',
                    ' press ', c)
-    stop = (r'\b(?:stops?|stopped|no longer|not|ceases?(?: to)?)(?: be| being)? '
-            r'(?:glow|glowing|shine|shining|lit|on|illuminated)\b')
+    stop = (r'\b(?:stops?|stopped|no longer|not|ceases?(?: to)?)(?: be| being| left| stay| '
+            r'remain)? (?:glow|glows|glowing|shine|shines|shining|lit|on|illuminated)\b')
     if rx.search(stop, c):
-        return 'off'
+        return False, True
     on = rx.search(r'\bon\b|\blight (?:up )?the\b|\blight(?:s)? up\b|\b(?:glow|glowing|shine|'
                    r'shining|lit|activate|enable|illuminate|brighten|power on|power up|fire up|'
                    r'(?<!de )(?<!de-)energi[sz]e)\b', c)
     off = rx.search(r'\boff\b|\bstop (?:glowing|shining)\b|\b(?:go(?:es)?|be|is|stays?|remains?) '
                     r'(?:dark|out)\b|\bunlit\b|'
                     r'\b(?:deactivate|disable|extinguish\w*|darken|dim|power down|shut down|'
-                    r'de[- ]?energi[sz]e|quench|cut (?:the )?power|shut|'
+                    r'de[- ]?energi[sz]e|quench|cut (?:the )?power|cut (?:the|it)|get rid of|shut|'
                     r'put (?:\w+ ){0,3}out|dark|douse|snuff \w+ out|kill|silence|interrupt|'
                     r'suspend|pause|halt|cease|terminate|discontinue|(?:turn|switch|go) out)\b|'
                     r'\b(?:end|stop|quit) (?:the|its|that|this)\b|\bstop(?:s|ped)?\s*[.!]?\s*$', c)
     if light == 'lightbulb' and not (on or off):
         on = rx.search(r'\b(?:up|upward|upwards|raise|lift|upper|top|higher)\b', c)
         off = rx.search(r'\b(?:down|downward|downwards|lower|bottom)\b', c)
-    if on and not off:
-        return 'on'
-    if off and not on:
-        return 'off'
-    return None
+    return bool(on), bool(off)
 
 
 def _unknown_object(text):
@@ -1303,6 +1342,13 @@ MANNER = rx.compile(r'\s*(?:%s)\s*' % '|'.join((
     r'(?:above|the top|overhead|the ceiling)',
     r'(?:right |exactly |just )?where it (?:currently |now )?(?:sits|is|lies|rests|stands)',
     r'(?:away from|toward|towards) (?:the robot|the arm|you|yourself|me|the operator)',
+    r'(?:and )?(?:held|hold it|holding it|keep it) (?:up|aloft|in the air)',
+    r'(?:and )?(?:lift|raise|elevate) (?:it )?(?:vertically|straight up|upward|upwards|up)',
+    r'(?:and )?(?:into|in) (?:the|your) (?:gripper|hand|grip|grasp)',
+    r'(?:and )?let it (?:rest|sit|settle|stay) (?:there|inside|in it)',
+    r'(?:staying|stay|while staying|remaining) on the (?:table|desk|tabletop|surface)',
+    r'(?:with no|without (?:a |any )?|skip(?:ping)? the|no) (?:grasp|grasping|grip|gripping|'
+    r'lifting|lift)',
     r'(?:upward |up )?(?:away|clear) (?:from|of) (?:the )?(?:table|desk|tabletop|table top|'
     r'surface)',
     r'(?:and )?(?:(?:so|until) )?(?:it |the block )?(?:fall|falls|drop|drops|tumble|tumbles|tip|'
@@ -1348,7 +1394,7 @@ MANNER = rx.compile(r'\s*(?:%s)\s*' % '|'.join((
     r'inside|within) (?:the|your|its) (?:gripper|hand|claw|fingers|jaws|grip|grasp)',
     r'(?:(?:be|is|stays?|remains?) )?(?:held|kept) (?:(?:in|by|inside|within) (?:the|your|its) '
     r'(?:gripper|hand|claw|fingers|jaws)|(?:above|over) (?:it|the (?:table|desk|tabletop|'
-    r'surface))|(?:up )?in the air)',
+    r'surface|shelf|drawer|cabinet|slider))|(?:up )?in the air)',
     r'let (?:it|them) (?:fall|drop|tumble|slide|roll)(?: in| down| into (?:it|the drawer))?'
     r'(?: on its own| by itself)?',
     r'it(?: is|\'s| s) (?:balanced|stable|steady|settled|secure|level|in place|there)',
@@ -1466,6 +1512,8 @@ def read_clause(clause: str):
         # a level between on and off, or a pattern; "full brightness" is just on
         raise Refusal('the lights can only be switched on or off')
     if light and not (mentions_block and colour):
+        if all(light_states(c, light)):
+            raise Refusal('"%s" says both on and off; say one' % clause.strip())
         return Intent('toggle', {'light': light, 'target': light_target(c, light)}, clause)
 
     into = r'\b(?:in|into|inside|within|to|in to)\b'
