@@ -274,9 +274,10 @@ def normalise(text: str) -> str:
     text = rx.sub(r'^\s*(?:before|after) (?:finishing|starting|we start|we finish|you start|you '
                   r'finish|anything else|doing anything else)\s*,\s*', '', text)
     # a thing's state said first: "the drawer is in the way. close it."
-    state = rx.match(r'^\s*(the [a-z ]{2,30}?) (?:is|are|looks|seems) (?:in the way|at the wrong '
-                     r'angle|in the wrong (?:spot|place|position)|unstable|wobbly|crooked|'
-                     r'misaligned|shut|closed|open)\s*[.;,]\s*(?=[a-z])', text)
+    state = rx.match(r'^\s*(the [a-z ]{2,30}?) (?:(?:is|are|looks|seems) (?:in the way|at the '
+                     r'wrong angle|in the wrong (?:spot|place|position)|unstable|wobbly|crooked|'
+                     r'misaligned|shut|closed|open)|(?:should|must|needs to) be (?:emptied|'
+                     r'cleared)(?: out)?)\s*[.;,]\s*(?=[a-z])', text)
     if state and _has(' %s ' % state.group(1), OBJECT_WORDS):
         text = _said_first(state, text) or text[state.end():]
     # the robot addressed by name: "robot, open the drawer", "hey robot: ..."
@@ -378,6 +379,12 @@ def normalise(text: str) -> str:
     text = rx.sub(r'\bwhile (?:still )?(?:holding|carrying|gripping|grasping) (?:it|the '
                   r'(?:[a-z]+ )?'
                   r'(?:block|cube|brick|object))\b', '', text)
+    # "block in gripper, set it inside the drawer", "the carried block": the block held
+    text = rx.sub(r'^(?:the )?(?:block|cube|object) (?:in (?:the |your )?(?:gripper|hand)|'
+                  r'you(?: are|\'re| re) (?:holding|carrying))\s*,\s*(?=\w)', '', text)
+    text = rx.sub(r'\b(?:move|bring|carry|transfer|guide|take) (?=the (?:carried|held|grasped|'
+                  r'gripped) (?:block|cube|object|one) (?:into|in|inside|onto|on top of)\b)',
+                  'put ', text)
     # "you are holding a block. put it in the drawer": the state the command starts from
     text = rx.sub(r'^(?:you are|you\'re|you re) (?:now |already |currently )?(?:holding|carrying|'
                   r'gripping) (?:a|the|one) (?:block|cube|brick|object)\s*[.,;:]\s*(?=\w)', '',
@@ -1688,7 +1695,7 @@ def resolve_containers(clauses):
 
 
 # a block's goal state said as which way it faces: "the blue block angled to the left"
-FACING = ('angled', 'facing', 'oriented', 'orientated', 'pointing', 'pointed')
+FACING = ('angled', 'facing', 'oriented', 'orientated', 'pointing', 'pointed', 'heading')
 # letting go of a block that a rotation or a push left where it was
 SET_BACK = rx.compile(r'(?:and |then )?(?:gently |carefully )?(?:release|set|put|place|lower|'
                       r'leave|'
