@@ -154,6 +154,7 @@ alright sorry excuse mind bother need want like would wish ready go going
 height elevation plane location anymore noticeable noticeably inner interior rim lip
 fourth fifth sixth eighth tenth twelfth
 planar prehensile non prismatic trajectory yaw world wrong positive negative x y z
+tad smidge smidgen notch
 """.split())
 LEFT = ('left', 'leftward', 'leftwards', 'leftmost', 'counterclockwise', 'counter-clockwise',
         'counter clockwise', 'anticlockwise', 'anti-clockwise', 'anti clockwise', 'widdershins')

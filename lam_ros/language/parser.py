@@ -88,6 +88,10 @@ def _spoken(text):
     """
     for pattern, word in HOMOPHONES:
         text = rx.sub(pattern, word, text)
+    # the robot addressed by name: "robot, open the drawer", "hey robot: ...", "..., robot."
+    text = rx.sub(r'^\s*(?:(?:hey|hi|hello|ok|okay|yo)\s+)?(?:robot(?:ic)? (?:arm|manipulator)|'
+                  r'robot|robo|bot|arm|agent)\s*[,:!]\s*', '', text)
+    text = rx.sub(r'\s*,\s*(?:robot|agent|robot arm)\s*(?=[.!;]|$)', '', text)
     # a form's fields: "action: lift | red block | from: drawer"
     if '|' in text:
         text = rx.sub(r'\s*\|\s*', ' ', text)
@@ -140,12 +144,19 @@ def _spoken(text):
                   r'(?: so far)?\s*[.!;,]\s*', '', text)
     text = rx.sub(r'^\s*now that (?:the |it )?[a-z ]{0,30}? (?:is|\'s|are) (?:open|opened|'
                   r'closed|shut|on|off|done|empty)\s*,\s*', '', text)
-    text = rx.sub(r'^\s*there (?:are|is) (?:two|2|a couple of) (?:blocks|cubes) (?:stacked|'
-                  r'piled)[^;,.:]*[;,.:]\s*', '', text)
+    state = rx.match(r'^\s*with (the [a-z ]{2,30}?) (?:already|still|now) (?:open|opened|closed|'
+                     r'shut|on|off|lit|dark)\s*,\s*(?=[a-z])', text)
+    if state:       # "with the drawer already open, slide the pink block into it"
+        text = _said_first(state, text) or text[state.end():]
+    text = rx.sub(r'^\s*(?:there (?:are|is) (?:two|2|a couple of) (?:blocks|cubes) (?:stacked|'
+                  r'piled)|(?:the )?(?:two|2) (?:blocks|cubes) (?:are|sit|lie) (?:stacked|piled)|'
+                  r'there(?:\'s| is) (?:a |an )?(?:little |small )?(?:tower|stack|pile) of)'
+                  r'[^;,.:]*[;,.:]\s*', '', text)
     # a light's state said first or last: "the green led is off right now; press the button"
     state = rx.match(r'^\s*((?:the )?(?:green |yellow )?(?:led|lamp|light bulb|lightbulb|bulb|'
                      r'light))(?:\'s| is) (?:currently |still |already |now )?(?:on|off|lit|unlit|'
-                     r'dark|glowing|shining)(?: right now| now| at the moment)?\s*[,;:.]\s*(?=\S)',
+                     r'dark|glowing|shining)(?: right now| now| at the moment)?'
+                     r'(?: and (?:it(?:\'s| is)|we|i)\b[^,;:.]*)?\s*[,;:.]\s*(?=\S)',
                      text)
     if state:       # "the light bulb is lit; darken it using the switch": "it" is the bulb
         text = _said_first(state, text) or text[state.end():]
@@ -157,8 +168,15 @@ def _spoken(text):
     # a reason given after the command: "..., since we're done for the day"
     text = rx.sub(r'\s*[,;.]\s*(?:since|because|as) (?:we|we\'re|i|i\'m|you|you\'re|that)\b'
                   r'[^,;]*[.!]?\s*$', '', text)
-    text = rx.sub(r'\s*[;.]\s*(?:we|i)(?:\'ll| will| need| want| have)\b[^;]*[.!]?\s*$', '',
-                  text)
+    # "...; we'll need it later. then ...": said to the operator, naming nothing to act on
+    # (a sentence that names something is kept, and read or refused: never dropped)
+    why = rx.search(r'\s*[;.]\s*(?:we|i)(?:\'ll| will| need| want| have)\b([^;.]*)[.!]?\s*'
+                    r'(?=[;.]|$)', text)
+    if why and not _has(' %s ' % why.group(1), OBJECT_WORDS) and not (
+            set(rx.findall(r'[a-z]+', why.group(1))) & action_verbs()):
+        text = text[:why.start()] + text[why.end():]
+    text = rx.sub(r'\s*[;.]\s*it(?:\'s| is) (?:getting |too |very |quite )?(?:dark|bright|late|'
+                  r'dim)\b[^;.]*[.!]?\s*(?=[;.]|$)', '', text)
     text = rx.sub(r'\s*,\s*(?:we|i)(?:\'ll| will) need (?:it|them|that|this)\b[^;,]*[.!]?\s*$', '',
                   text)
     # "...; that saves space", "...; it is in the way where it is", "...; its orientation
@@ -276,14 +294,10 @@ def normalise(text: str) -> str:
     # a thing's state said first: "the drawer is in the way. close it."
     state = rx.match(r'^\s*(the [a-z ]{2,30}?) (?:(?:is|are|looks|seems) (?:in the way|at the '
                      r'wrong angle|in the wrong (?:spot|place|position)|unstable|wobbly|crooked|'
-                     r'misaligned|shut|closed|open)|(?:should|must|needs to) be (?:emptied|'
-                     r'cleared)(?: out)?)\s*[.;,]\s*(?=[a-z])', text)
+                     r'misaligned|shut|closed|open)(?: at the moment| right now| now)?|(?:should|'
+                     r'must|needs to) be (?:emptied|cleared)(?: out)?)\s*[.;,]\s*(?=[a-z])', text)
     if state and _has(' %s ' % state.group(1), OBJECT_WORDS):
         text = _said_first(state, text) or text[state.end():]
-    # the robot addressed by name: "robot, open the drawer", "hey robot: ..."
-    text = rx.sub(r'^\s*(?:(?:hey|hi|hello|ok|okay|yo)\s+)?(?:robot(?:ic)? (?:arm|manipulator)|'
-                  r'robot|robo|bot|arm|agent)\s*[,:!]\s*', '', text)
-    text = rx.sub(r'\s*,\s*(?:robot|agent|robot arm|arm)\s*(?=[.!]?\s*$)', '', text)  # ", robot"
     # "drawer, push it in", "sliding door, move it left": a fixture said first, as a topic
     text = rx.sub(r'^\s*((?:the )?%s)\s*,\s*(?:please\s+)?([a-z]+) (?:it|that)\b' % _words(
         lx.DRAWER + lx.SLIDER_DOOR + lx.LIGHTBULB + lx.LED + ('cabinet door', 'switch')),
@@ -296,7 +310,7 @@ def normalise(text: str) -> str:
                   r'reach|get behind|go to|make contact with) the (?:left|right|left-hand|'
                   r'right-hand|near|far|front|back|opposite) '
                   r'(?:side|face|edge) of\b',
-                  lambda m: 'push' if m.group(1).startswith('push') else m.group(1), text)
+                  lambda m: 'push' if m.group(1).startswith('push') else 'approach', text)
     text = rx.sub(r'\b(turn|switch|shut) of (?=(?:the|that|this|it|both|all)\b)', r'\1 off ', text)
     text = LIGHT_CEASE.sub(_light_off, text)
     # "so that it goes from closed to open": the state it ends in
@@ -385,10 +399,15 @@ def normalise(text: str) -> str:
     text = rx.sub(r'\b(?:move|bring|carry|transfer|guide|take) (?=the (?:carried|held|grasped|'
                   r'gripped) (?:block|cube|object|one) (?:into|in|inside|onto|on top of)\b)',
                   'put ', text)
-    # "you are holding a block. put it in the drawer": the state the command starts from
-    text = rx.sub(r'^(?:you are|you\'re|you re) (?:now |already |currently )?(?:holding|carrying|'
-                  r'gripping) (?:a|the|one) (?:block|cube|brick|object)\s*[.,;:]\s*(?=\w)', '',
-                  text)
+    # "you are holding a block. put it in the drawer", "the gripper has a block; ...": the
+    # state the command starts from
+    text = rx.sub(r'^(?:(?:you are|you\'re|you re|the robot is|the arm is|the gripper is) (?:now |'
+                  r'already |currently )?(?:holding|carrying|gripping)|the (?:gripper|robot|arm|'
+                  r'hand) (?:has|holds)) (?:a|the|one) (?:block|cube|brick|object)\s*[.,;:]\s*'
+                  r'(?=\w)', '', text)
+    # the robot said in the third person: "have the robot push it in", "the robot should ..."
+    text = rx.sub(r'(^|[,;.:]\s*)(?:(?:please )?have (?:the robot|the arm|it) |(?:the robot|the '
+                  r'arm) (?:should|must|needs to|has to|is to|will) )(?=[a-z])', r'\1', text)
     # "bring it up off the cabinet's base": a lift from there
     text = rx.sub(r'\bbring (it|them|the [a-z -]{1,30}?%s) (?:up |out )?(?=(?:off|out of|from)\b'
                   r'(?![^,]*\b(?:into|in to|onto|on to|on top of|to the)\b))'
@@ -413,7 +432,8 @@ def normalise(text: str) -> str:
                   r'(?:you )?(?:to )?', '', text)
     # a closing remark: "..., done.", "..., is ok?" (thanks are filler)
     text = rx.sub(r'[,.;:!?\s]*\b(?:done|that\'s (?:it|all)|that is (?:it|all)|over|'
-                  r'(?:is|is that|is it) (?:ok|okay|alright|fine|possible))[.!?\s]*$', '', text)
+                  r'(?:is|is that|is it) (?:ok|okay|alright|fine|possible)|if (?:that\'s|that is|'
+                  r'it\'s|it is) (?:ok|okay|alright|fine|possible))[.!?\s]*$', '', text)
     # hesitations go before self-corrections are read: "the blue block, um, sorry, the pink"
     text = rx.sub(r'\b(?:um+|uh+|uhm|erm|er|oh|ah)\b,?\s*', '', text)
     text = rx.sub(r',\s*like,\s*', ', ', text)            # "turn it left, like, rotate it"
@@ -421,13 +441,16 @@ def normalise(text: str) -> str:
     # a spoken "right, so, ..." or "so what i need is ...": no content
     text = rx.sub(r'^(?:(?:right|alright|all right|okay|ok|so|well|now)\s*,\s*)+', '', text)
     text = rx.sub(r'^(?:so,? )?what (?:i|we) (?:need|want)(?: you to do)? (?:is|are) ', '', text)
+    text = rx.sub(r'^(?:what(?:\'s| is) (?:needed|wanted|required) (?:here )?is |is there a way '
+                  r'(?:for you )?to )', '', text)
     # "push the button so the LED, currently off, turns on": the state now, said aside
     text = rx.sub(r',\s*(?:which is |that is )?(?:currently|presently|still|already) (?:lit|'
                   r'unlit|on|'
                   r'off|dark|glowing|open|closed|shut|empty)\s*,', ' ', text)
     # "by the end, the drawer should be shut": when, before the state to reach
     text = rx.sub(r'^(?:(?:by|at|in|towards?) the end(?: of (?:it|this|that|the task|the '
-                  r'motion|the move))?|eventually|ultimately|in the end)\s*,?\s*', '', text)
+                  r'motion|the move))?|by the time (?:you(?:\'re| are)? )?(?:finish|finished|'
+                  r'done)|eventually|ultimately|in the end)\s*,?\s*', '', text)
     # "no block should be sitting on another one": a stack taken apart
     text = rx.sub(r'^(?:make sure |ensure )?(?:that )?no (?:block|cube|brick)s? (?:should |must |'
                   r'is |are |may )?(?:be |remain |stay )?(?:sitting |resting |lying |stacked |'
@@ -837,6 +860,11 @@ def check_command(raw: str):
                   if m.group(2).replace('-', ' ') not in ROTATION_DEGREES or m.group(1)), None)
     exact = rx.search(r'\b(?:exactly|precisely) (?:halfway|half ?way|half|a third|two thirds|'
                       r'a quarter of the way|three quarters|\d+ ?(?:%|percent))', raw.lower())
+    if exact is None and not rx.search(r'\b(?:lamp|lights?|bulb|lightbulb|led|brightness)\b',
+                                       raw.lower()):
+        # "move the sliding door 20 percent to the right" (a light's level is refused later)
+        exact = rx.search(r'\d+ ?%%|\b(?:\d+|%s) ?(?:percent|per cent)\b' % NUMBER_WORDS,
+                          raw.lower())
     # `low` has no digits: counts and durations are read where they are kept
     counted = ' %s ' % rx.sub(r'[^a-z0-9\- ]+', ' ', raw.lower())
     timed = rx.search(r'\bfor (?:exactly |precisely |about |at least )?(?:\d+|%s|an?) '
@@ -896,6 +924,9 @@ def check_command(raw: str):
                     r'led)s?\b', low)
     if one:
         raise Refusal('there is only one %s here' % one.group(1))
+    if rx.search(r'\bboth (?:on and off|off and on|(?:lit|on|glowing) and (?:dark|unlit|off|out)|'
+                 r'(?:dark|unlit|off|out) and (?:lit|on|glowing))\b', low):
+        raise Refusal('the command asks for a light both on and off; say one')
     for word in lx.UNSAFE + lx.UNSAFE_FORCE:
         if rx.search(r'\b%s\b' % rx.escape(word), low):
             raise Refusal("refused: '%s' asks for something destructive or unsafe" % word)
@@ -930,8 +961,9 @@ def check_command(raw: str):
     # no need to pick it up"; nor is "leave it where it is" after the action on it
     low = rx.sub(r'\b(?:don t dawdle|don t make me ask twice|no dawdling)\b', ' ', low)
     low = rx.sub(r'\b(?:there s|there is) no need to \w+(?: it| them)?(?: up)?\b|\byou don t '
-                 r'(?:need|have) to \w+(?: it| them)?(?: up)?\b|\b(?:do not|don t) lift(?: it)?'
-                 r'\s*$', ' ', low)
+                 r'(?:need|have) to \w+(?: it| them)?(?: up)?\b|\b(?:do not|don t|dont) (?:lift|'
+                 r'pick|carry|raise)(?: (?:it|them|the (?:\w+ )?(?:block|cube)))?(?: up)?\b', ' ',
+                 low)     # "don't carry it": planner.NO_LIFT refuses a plan that lifts
     low = rx.sub(r'(?<=\w)\s+and leave it (?:where|as) it is\s*$', ' ', low)
     # a light's goal state: "the LED should not be glowing anymore" is "off"
     low = rx.sub(r'\b(?:should|must) not (?:be )?(?:glowing|lit|shining|illuminated|on)\b', ' ',
@@ -995,7 +1027,7 @@ CORRECTED = (lx.COLOUR_WORDS + lx.OTHER_COLOURS, lx.LEFT + lx.RIGHT, RUN_ON_VERB
              ('from', 'into', 'onto', 'in', 'inside', 'out'))
 CORRECTION = (r',? ?\b(?:no,? sorry|sorry,? no|no,? wait|wait,? no|no,? actually|actually,? no|'
               r'no no|sorry,? i meant?|wait,? i meant?|sorry|i meant?|or rather|make that|'
-              r'scratch that|correction)\b,? ?|(?:(?:,|\.{2,}) ?no|(?:,|\.{2,})? ?(?:actually|'
+              r'scratch that|correction)\b,? ?|(?:(?:,|\.+) ?no|(?:,|\.{2,})? ?(?:actually|'
               r'wait)),? (?=(?:to the |to |the |a )?(?:%s)\b)' % (
                   '|'.join(rx.escape(w) for words in CORRECTED for w in words)))
 
@@ -1339,7 +1371,8 @@ def _gripper_motion(c):
 # its vertical axis", "viewed from above", "right where it sits", "with a firm grip"
 MANNER = rx.compile(r'\s*(?:%s)\s*' % '|'.join((
     r'(?:by |about |roughly |approximately |around |some |nearly |almost )?(?:a |an )?'
-    r'(?:\w+ (?:to|or) )?(?:\w+ )?(?:degrees?|quarter(?: turn)?|half turn|bit|little|notch|'
+    r'(?:\w+ (?:to|or) )?(?:\w+ )?(?:degrees?|quarter(?: turn)?|half turn|bit|little|notch|tad|'
+    r'smidge|smidgen|touch|hair|'
     r'short distance|few (?:centimet(?:re|er)s|inches)|quarter of a (?:full )?(?:revolution|'
     r'turn|rotation|circle))',
     r'(?:turn |rotate |spin )?(?:about|around|round|on) (?:its|the|their) (?:own )?'
@@ -1414,7 +1447,8 @@ def read_clause(clause: str):
     """Intent of one clause, None for a pure approach/release clause, or Refusal."""
     c = ' %s ' % clause
     if rx.match(r'^\s*(?:keeping|without|while|leaving|making sure|being careful|taking care|'
-                r'so that|so it|so its|until|not|rather than|instead of)\b', c) or \
+                r'so that|so it|so its|until|not|rather than|instead of|(?:don\'t|don t|dont|'
+                r'do not|never) (?:lift|pick|carry|raise))\b', c) or \
             MANNER.fullmatch(c) or rx.fullmatch(
             r'\s*(?:so )?(?:do|perform|execute|carry out) (?:that|it|this)(?: now| task)?\s*',
             c):
@@ -1698,9 +1732,9 @@ def resolve_containers(clauses):
 FACING = ('angled', 'facing', 'oriented', 'orientated', 'pointing', 'pointed', 'heading')
 # letting go of a block that a rotation or a push left where it was
 SET_BACK = rx.compile(r'(?:and |then )?(?:gently |carefully )?(?:release|set|put|place|lower|'
-                      r'leave|'
-                      r'let go of) (?:it|them|the block)(?: back)?(?: down)? (?:on|onto) the '
-                      r'(?:table|desk|tabletop|table top|surface)')
+                      r'leave|let go of) (?:it|them|the block)(?: back)?(?:(?: down)? (?:on|onto) '
+                      r'the (?:table|desk|tabletop|table top|surface)| down(?: in the same '
+                      r'(?:place|spot)| where it was| in place)?)')
 
 
 def parse(raw: str) -> list:

@@ -57,8 +57,9 @@ REFUSAL_LISTS = ('UNKNOWN_OBJECTS', 'ABSENT_PLACES', 'UNSAFE', 'UNSAFE_FORCE', '
 # "do not lift", "there's no need to pick it up": the parser reads these as how, not what;
 # a plan that lifts anyway is refused
 NO_LIFT = rx.compile(r'\b(?:do not|don\'t|dont|never|no need to|not need to|don\'t need to|'
-                     r'don\'t have to|without)\s+(?:\w+\s+)?(?:lift|lifting|pick(?:ing)? (?:it |'
-                     r'them )?up)\b|\bno (?:pick|grasp|lift|picking|grasping|lifting)\b')
+                     r'don\'t have to|without)\s+(?:\w+\s+)?(?:lift|lifting|raise|carry|carrying|'
+                     r'pick(?:ing)? (?:it |them |the (?:\w+ )?(?:block|cube) )?up)\b|'
+                     r'\bno (?:pick|grasp|lift|picking|grasping|lifting)\b')
 PRONOUN = rx.compile(r'\b(?:it|them|that one|this one|the same block)\b')
 
 
@@ -394,6 +395,7 @@ class Planner:
             if NO_LIFT.search(said.lower()) and any(
                     TASKS[s['task']].primitive == 'lift' for s in steps):
                 raise Refusal('the command says not to lift the block, but the plan lifts it')
+            _refuse_light_conflict(said, steps)
             confidence = min(c for c, _ in per_step) if per_step else 0.0
             result = {'text': text, 'ok': True, 'steps': steps,
                       'confidence': round(confidence, 3),
@@ -681,6 +683,26 @@ def _refuse_unseen(family, slots, state):
         if value == UNSEEN:
             raise Refusal('I cannot see the %s right now, and I do not act on what I cannot '
                           'see' % name)
+
+
+# a light's state to keep or to end in: "turn it on and leave it off", "keep it glowing"
+LIGHT_END_STATE = rx.compile(r'\b(?:leave|keep|stay|remain)s? (?:it|them|the (?:\w+ )?(?:light|'
+                             r'lamp|bulb|led|lightbulb|switch|button))\b|\b(?:should|must|'
+                             r'needs? to) (?:be|stay|remain|end up) (?:on|off|lit|dark|glowing|'
+                             r'down|up)\b')
+
+
+def _refuse_light_conflict(text, steps):
+    """Refuse a plan that turns a light both on and off where the text says how it ends.
+
+    "Turn it on and then off" is two steps; "turn it on and leave it off" asks for two end
+    states at once, and is refused rather than guessed.
+    """
+    tasks = {s['task'] for s in steps}
+    for light, name in (('led', 'LED'), ('lightbulb', 'light bulb')):
+        if {'turn_on_' + light, 'turn_off_' + light} <= tasks and LIGHT_END_STATE.search(
+                text.lower()):
+            raise Refusal('the command asks for the %s to end both on and off; say one' % name)
 
 
 def _thing(task):
