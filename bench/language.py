@@ -4,7 +4,7 @@ Sets (plans with --scene none, the intent alone):
 - CALVIN new_playtable_validation.yaml: 34 held-out instructions, one per task;
 - CALVIN enrich_lang_annotations.json: paraphrases of the 34 tasks (RoboFlamingo);
   lines judged malformed are listed in the output, not counted;
-- bench/data/language_heldout27.yaml: our own held-out compound commands (exact plan
+- bench/data/language_heldout29.yaml: our own held-out compound commands (exact plan
   match) and commands that must be refused (plus one over-long command), written blind
   by someone who never ran them through the planner before its first evaluation (the
   file's header gives that result; misses fixed since make later runs development).
@@ -107,7 +107,7 @@ def main(argv=None):
                 malformed.append({'task': task, 'line': line, 'why': reason})
             else:
                 enrich.append((' '.join(line.split()), task))
-    heldout = yaml.safe_load((HERE / 'data' / 'language_heldout27.yaml').read_text())
+    heldout = yaml.safe_load((HERE / 'data' / 'language_heldout29.yaml').read_text())
     compound = [(c['text'], c['plan']) for c in heldout['compound']]
     refuse = [c['text'] for c in heldout['must_refuse']] + ['open the drawer ' * 30]
 
