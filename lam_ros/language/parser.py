@@ -356,17 +356,16 @@ def normalise(text: str) -> str:
     # gripper", "leave the pink block held in the gripper", "i want it in the robot's hand"
     text = rx.sub(r'^(?:(?:i want|i\'d like|i would like|make sure|ensure)(?: that)? )?(the '
                   r'[a-z -]{1,30}?%s) (?:should |must |needs to |has to |is to |will )?(?:end up |'
-                  r'be |remain |stay )?(?:held |gripped |grasped )?(?:in|within|inside) (?:the|'
-                  r'your|'
-                  r'its|the robot\'?s?) (?:gripper|hand|grip|grasp|fingers|claw)\b' %
+                  r'be |remain |stay )?(?:held |gripped |grasped )?(?:in|within|inside) '
+                  r'(?:the|your|its|the robot\'?s?) (?:gripper|hand|grip|grasp|fingers|claw)\b' %
                   _words(lx.BLOCK_NOUNS), r'lift \1', text)
     text = rx.sub(r'^(?:leave|keep|have) (the [a-z -]{1,30}?%s) (?:held |gripped |grasped )?(?:in|'
                   r'within|inside) (?:the|your) (?:gripper|hand|grip|grasp|fingers|claw)\b' %
                   _words(lx.BLOCK_NOUNS), r'lift \1', text)
     # "..., lifted out of the drawer", "..., no longer resting on the table": where from
-    text = rx.sub(r'\s*,\s*(?:and )?(?:(?:lifted|taken|removed|raised|pulled|picked up) (?:up '
-                  r')?|no '
-                  r'longer (?:resting |sitting |lying |standing )?)(out of|from|off|on|in|inside) '
+    text = rx.sub(r'\s*,\s*(?:and )?(?:(?:lifted|taken|removed|raised|pulled|picked up) '
+                  r'(?:up )?|no longer (?:resting |sitting |lying |standing )?)'
+                  r'(out of|from|off|on|in|inside) '
                   r'(the (?:%s))\b' % '|'.join(rx.escape(w) for w in (
                       'drawer', 'table', 'desk', 'tabletop', 'table top', 'slider', 'cabinet',
                       'sliding cabinet', 'shelf', 'cupboard')),
@@ -374,9 +373,9 @@ def normalise(text: str) -> str:
                                         else m.group(1), m.group(2)), text)
     # "go to the drawer where the pink block is stored": the block in the drawer
     text = rx.sub(r'\bthe (drawer|cabinet|sliding cabinet|slider|shelf|cupboard) (?:where|in '
-                  r'which) '
-                  r'(the [a-z -]{1,30}?%s) (?:is|sits|lies|rests|was put|was placed)(?: (?:stored|'
-                  r'kept|placed|located|sitting|resting|lying))?\b' % _words(lx.BLOCK_NOUNS),
+                  r'which) (the [a-z -]{1,30}?%s) (?:is|sits|lies|rests|was put|was placed)'
+                  r'(?: (?:stored|kept|placed|located|sitting|resting|lying))?\b' % _words(
+                      lx.BLOCK_NOUNS),
                   r'\2 in the \1', text)
     # a block's side is where to touch it, not a way, when a way is said too: "engage the
     # left side of the pink block and drive it rightward"
@@ -391,8 +390,7 @@ def normalise(text: str) -> str:
     text = rx.sub(r'(?:\s*,)?\s*\b(?:and )?(?:not|without|never) (?:rotating|turning|twisting|'
                   r'spinning|tilting) (?:it|them)(?: much| at all| any more)?\b', '', text)
     text = rx.sub(r'\bwhile (?:still )?(?:holding|carrying|gripping|grasping) (?:it|the '
-                  r'(?:[a-z]+ )?'
-                  r'(?:block|cube|brick|object))\b', '', text)
+                  r'(?:[a-z]+ )?(?:block|cube|brick|object))\b', '', text)
     # "block in gripper, set it inside the drawer", "the carried block": the block held
     text = rx.sub(r'^(?:the )?(?:block|cube|object) (?:in (?:the |your )?(?:gripper|hand)|'
                   r'you(?: are|\'re| re) (?:holding|carrying))\s*,\s*(?=\w)', '', text)
@@ -445,8 +443,7 @@ def normalise(text: str) -> str:
                   r'(?:for you )?to )', '', text)
     # "push the button so the LED, currently off, turns on": the state now, said aside
     text = rx.sub(r',\s*(?:which is |that is )?(?:currently|presently|still|already) (?:lit|'
-                  r'unlit|on|'
-                  r'off|dark|glowing|open|closed|shut|empty)\s*,', ' ', text)
+                  r'unlit|on|off|dark|glowing|open|closed|shut|empty)\s*,', ' ', text)
     # "by the end, the drawer should be shut": when, before the state to reach
     text = rx.sub(r'^(?:(?:by|at|in|towards?) the end(?: of (?:it|this|that|the task|the '
                   r'motion|the move))?|by the time (?:you(?:\'re| are)? )?(?:finish|finished|'
@@ -454,8 +451,7 @@ def normalise(text: str) -> str:
     # "no block should be sitting on another one": a stack taken apart
     text = rx.sub(r'^(?:make sure |ensure )?(?:that )?no (?:block|cube|brick)s? (?:should |must |'
                   r'is |are |may )?(?:be |remain |stay )?(?:sitting |resting |lying |stacked |'
-                  r'left )?'
-                  r'(?:on top of|on|atop) (?:another|a second|any other|the other|other) '
+                  r'left )?(?:on top of|on|atop) (?:another|a second|any other|the other|other) '
                   r'(?:block|cube|brick|one)s?\b', 'unstack the blocks', text)
     text = rx.sub(r'\b(?:the|that) (?:very )?same (?:block|cube|one|brick)\b', 'it', text)
     # "switch off the yellow light and switch on the green one": no block is green or
@@ -466,8 +462,7 @@ def normalise(text: str) -> str:
     text = rx.sub(r'(?<!\bwith )\b(?:the|that) (?:block|cube|one|brick|object)(?: that| which)? '
                   r'(?:you(?:\'re| are| re) (?:now |currently )?holding|you(?:\'ve| have| ve) '
                   r'(?:got )?in (?:your|the) (?:gripper|hand)|in (?:your|the) (?:gripper|hand|'
-                  r'grip|'
-                  r'grasp)|in hand|(?:that is |which is )?(?:currently |now )?held|'
+                  r'grip|grasp)|in hand|(?:that is |which is )?(?:currently |now )?held|'
                   r'you hold|you(?:\'ve| have| ve)? (?:just )?(?:grasped|picked up|grabbed|'
                   r'lifted)|'
                   r'you(?:\'re| are| re) carrying)\b', 'it', text)
