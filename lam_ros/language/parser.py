@@ -92,6 +92,8 @@ def _spoken(text):
     text = rx.sub(r'^\s*(?:(?:hey|hi|hello|ok|okay|yo)\s+)?(?:robot(?:ic)? (?:arm|manipulator)|'
                   r'robot|robo|bot|arm|agent)\s*[,:!]\s*', '', text)
     text = rx.sub(r'\s*,\s*(?:robot|agent|robot arm)\s*(?=[.!;]|$)', '', text)
+    text = rx.sub(r'^\s*thanks? (?:you )?in advance\s*[:,.!-]?\s*|\s*[,.!]?\s*thanks? (?:you )?'
+                  r'in advance[.!]?\s*$', '', text)
     # a form's fields: "action: lift | red block | from: drawer"
     if '|' in text:
         text = rx.sub(r'\s*\|\s*', ' ', text)
@@ -238,8 +240,8 @@ def normalise(text: str) -> str:
     text = rx.sub(r'\bthe (?:block|one|cube|brick) (?:that )?you (?:just )?(?:took off|removed|'
                   r'picked up|lifted|took|grabbed|are holding|hold|have)\b', 'it', text)
     # "red block, rotate it counter clockwise": the block said first, as a topic
-    text = rx.sub(r'^\s*((?:the )?%s (?:block|cube|brick))\s*,\s*(?:please\s+)?'
-                  r'([a-z]+) (?:it|that)\b' % _words(lx.COLOUR_WORDS), r'\2 \1', text)
+    text = rx.sub(r'(^\s*|[.;!]\s*)((?:the )?%s (?:block|cube|brick))\s*,\s*(?:please\s+)?'
+                  r'([a-z]+) (?:it|that)\b' % _words(lx.COLOUR_WORDS), r'\1\3 \2', text)
     text = rx.sub(r'^\s*((?:the )?%s (?:block|cube|brick))\s*,\s*(?:please\s+)?(rotate|turn|twist|'
                   r'spin|push|shove|slide|nudge|lift|pick up|grab|take|raise|remove)\b(?! it\b)'
                   % _words(lx.COLOUR_WORDS), r'\2 \1', text)
@@ -558,7 +560,9 @@ def normalise(text: str) -> str:
                   r'(?:next to|near|beside|close to|in front of|by|to the (?:left|right) of) '
                   r'the (?:drawer|button|switch|lamp|light|cabinet|slider|sliding door)'
                   r'(?: handle)?\b', ' ', text)
-    # means and manner: "without lifting it", "not by lifting it"
+    # means and manner: "without lifting it", "not by lifting it", "without being picked up"
+    text = rx.sub(r',? ?\b(?:without|instead of|rather than) (?:being|getting) \w+'
+                  r'(?: up| out| off| over)?\b', ' ', text)
     text = rx.sub(r',? ?\b(?:without|instead of|rather than|not by|but not by) \w+'
                   r'(?: up| out| off| over)?'
                   r'(?: (?:it|them|anything|something|the \w+(?: one| block)?))?'
@@ -831,6 +835,19 @@ def check_command(raw: str):
                 r'(?! you able\b)', low):
         raise Refusal('that is a question, not a command; tell me what to do, for example '
                       '"open the drawer"')
+    # a question after an order: "close the drawer. is the LED on right now?", "rotate the
+    # red block left. why is the lamp off?", "..., and how many blocks are in the drawer?"
+    asked = rx.search(r'(?:[.;!?]|,? and|,? but|,? then)\s*((?:so |and |but |also )?(?:is|are|'
+                      r'was|were|does|do|did|has|have|had|why|what|which|where|who|whose|when|'
+                      r'how)\b[^.;!?]*)\?', raw.lower())
+    if asked and not rx.match(r'(?:so |and |but |also )?(?:is|are)(?: it| that)? (?:possible|ok|'
+                              r'okay|alright|fine)\b', asked.group(1)):
+        raise Refusal('"%s?" is a question, not a command; ask me nothing in a command, tell me '
+                      'only what to do' % asked.group(1).strip())
+    if rx.search(r'\b(?:can|could) you (?:reach|see|get to)\b[^.;!?]*\bfrom (?:where you are|'
+                 r'there|here|your position)\b', low):
+        raise Refusal('that asks what I can do, not what to do; tell me what to do, for example '
+                      '"pick up the pink block"')
     # a question wrapped in a request: "can you tell me whether the door is on the left?"
     if rx.search(r'\b(?:tell (?:me|us)|show (?:me|us)|let (?:me|us) know) (?:whether|if|what|'
                  r'which|where|how|why|who)\b|\bdo you know\b|\b(?:check|find out|see|look) '
@@ -863,7 +880,8 @@ def check_command(raw: str):
     # `low` has no digits: counts and durations are read where they are kept
     counted = ' %s ' % rx.sub(r'[^a-z0-9\- ]+', ' ', raw.lower())
     timed = rx.search(r'\bfor (?:exactly |precisely |about |at least )?(?:\d+|%s|an?) '
-                      r'(?:seconds?|minutes?|hours?|days?)\b' % NUMBER_WORDS, counted)
+                      r'(?:full |whole |entire )?(?:seconds?|minutes?|hours?|days?)\b'
+                      % NUMBER_WORDS, counted)
     if angle or exact:
         raise Refusal('my skills move things by their own fixed amounts; I cannot do "%s"'
                       % (angle or exact).group(0).strip())
@@ -1222,10 +1240,17 @@ def _split_pick_place(clause):
 def _split_run_on(text):
     """Put the missing comma in "once you've turned off the lamp rotate the pink block".
 
+    Also after a particle or a direction that ends a step: "turn the light bulb off turn
+    the led off and close the drawer".
+
     The second clause starts at the first action verb, after the first clause's own verb,
     that is followed by what a verb takes ("the", "it", "off", a colour): "once you've
     pulled the drawer open put the block in" splits before "put", not before "open".
     """
+    ends = (r'(?<!\bend )(?<!\bends )(?<!\bended )\b(off|on|up|down|out|in|open|closed|shut|left|'
+            r'right|clockwise|counterclockwise) ')
+    text = rx.sub(ends + r'(?=%s (?:%s)\b)' % (_words(RUN_ON_VERBS), _words(VERB_TAKES)),
+                  r'\1 , ', text)
     lead = rx.match(r'^(?:after|once|when|as soon as|before|prior to) (?:you(?:\'ve| have)? )?'
                     r'\w+ ', text)
     if lead is None or ' , ' in text:
