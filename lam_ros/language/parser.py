@@ -146,22 +146,21 @@ def _spoken(text):
                   r'(?: so far)?\s*[.!;,]\s*', '', text)
     text = rx.sub(r'^\s*now that (?:the |it )?[a-z ]{0,30}? (?:is|\'s|are) (?:open|opened|'
                   r'closed|shut|on|off|done|empty)\s*,\s*', '', text)
-    state = rx.match(r'^\s*with (the [a-z ]{2,30}?) (?:already|still|now) (?:open|opened|closed|'
-                     r'shut|on|off|lit|dark)\s*,\s*(?=[a-z])', text)
-    if state:       # "with the drawer already open, slide the pink block into it"
-        text = _said_first(state, text) or text[state.end():]
+    # "with the drawer already open, slide the pink block into it"
+    text = _past_state(rx.match(r'^\s*with (the [a-z ]{2,30}?) (?:already|still|now) (?:open|'
+                                r'opened|closed|shut|on|off|lit|dark)\s*,\s*(?=[a-z])', text),
+                       text)
     text = rx.sub(r'^\s*(?:there (?:are|is) (?:two|2|a couple of) (?:blocks|cubes) (?:stacked|'
                   r'piled)|(?:the )?(?:two|2) (?:blocks|cubes) (?:are|sit|lie) (?:stacked|piled)|'
                   r'there(?:\'s| is) (?:a |an )?(?:little |small )?(?:tower|stack|pile) of)'
                   r'[^;,.:]*[;,.:]\s*', '', text)
-    # a light's state said first or last: "the green led is off right now; press the button"
-    state = rx.match(r'^\s*((?:the )?(?:green |yellow )?(?:led|lamp|light bulb|lightbulb|bulb|'
-                     r'light))(?:\'s| is) (?:currently |still |already |now )?(?:on|off|lit|unlit|'
-                     r'dark|glowing|shining)(?: right now| now| at the moment)?'
-                     r'(?: and (?:it(?:\'s| is)|we|i)\b[^,;:.]*)?\s*[,;:.]\s*(?=\S)',
-                     text)
-    if state:       # "the light bulb is lit; darken it using the switch": "it" is the bulb
-        text = _said_first(state, text) or text[state.end():]
+    # a light's state said first or last: "the green led is off right now; press the button",
+    # "the light bulb is lit; darken it using the switch" ("it" is the bulb)
+    text = _past_state(rx.match(
+        r'^\s*((?:the )?(?:green |yellow )?(?:led|lamp|light bulb|lightbulb|bulb|light))(?:\'s| '
+        r'is) (?:currently |still |already |now )?(?:on|off|lit|unlit|dark|glowing|shining)'
+        r'(?: right now| now| at the moment)?(?: and (?:it(?:\'s| is)|we|i)\b[^,;:.]*)?\s*'
+        r'[,;:.]\s*(?=\S)', text), text)
     text = rx.sub(r'\s*[,;.]\s*(?:since |as )?%s(?=\s*[.!]?\s*$|\s*[,;])' % A_LIGHT_IS, '',
                   text)
     text = rx.sub(r'\s*[;,.]\s*it (?:just |simply |only )?(?:runs|moves|slides|glides) '
@@ -203,6 +202,16 @@ def _said_first(match, text, pronoun=r'\bit\b'):
     if match is None or not rx.search(pronoun, text[match.end():]):
         return None
     return rx.sub(pronoun, match.group(1), text[match.end():], count=1)
+
+
+def _past_state(match, text):
+    """Return the text after a state said first, which only sets the scene (no match: text).
+
+    Its first "it", if any, names the state's subject (`_said_first`).
+    """
+    if match is None:
+        return text
+    return _said_first(match, text) or text[match.end():]
 
 
 def _from_place(text, place):
@@ -299,7 +308,7 @@ def normalise(text: str) -> str:
                      r'misaligned|shut|closed|open)(?: at the moment| right now| now)?|(?:should|'
                      r'must|needs to) be (?:emptied|cleared)(?: out)?)\s*[.;,]\s*(?=[a-z])', text)
     if state and _has(' %s ' % state.group(1), OBJECT_WORDS):
-        text = _said_first(state, text) or text[state.end():]
+        text = _past_state(state, text)
     # "drawer, push it in", "sliding door, move it left": a fixture said first, as a topic
     text = rx.sub(r'^\s*((?:the )?%s)\s*,\s*(?:please\s+)?([a-z]+) (?:it|that)\b' % _words(
         lx.DRAWER + lx.SLIDER_DOOR + lx.LIGHTBULB + lx.LED + ('cabinet door', 'switch')),
