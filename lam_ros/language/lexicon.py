@@ -13,6 +13,17 @@ COLOURS = {
     'pink': ('pink', 'rose', 'magenta', 'fuchsia', 'rosy', 'pinkish', 'salmon', 'bubblegum',
              'blush', 'roseate', 'pinky'),
 }
+# Things whose colour names a block's: "the tomato-coloured cube", "the cube the colour of a
+# flamingo", "the fire-engine red block" (lam_ros.language.parser.plain_colours).
+COLOUR_OF = {
+    'red': ('tomato', 'tomatoes', 'cherry', 'cherries', 'strawberry', 'strawberries',
+            'fire engine', 'fire truck', 'fire-engine', 'fire-truck', 'firetruck', 'lipstick',
+            'ladybird', 'ladybug', 'stop sign', 'postbox', 'post box', 'pillar box'),
+    'blue': ('the sea', 'the deep sea', 'deep sea', 'the ocean', 'ocean', 'sapphire',
+             'sapphires', 'blueberry', 'blueberries', 'navy'),
+    'pink': ('flamingo', 'flamingos', 'flamingoes', 'bubblegum', 'bubble gum', 'candyfloss',
+             'candy floss', 'cotton candy', 'piglet', 'a piglet', 'pig', 'a pig'),
+}
 # Words that describe a block, its colour or a place without changing which one is
 # meant ("the deep red wooden cube", "the aforementioned block", "from the workspace",
 # "precisely"): known words with no meaning of their own, so the planner reads around
@@ -107,7 +118,15 @@ FILLER = ('i would like you to', 'i would like to', "i'd like you to", 'i want y
           'endeavor to', 'strive to', 'see to it that you', 'see to it that', 'be sure to',
           'i request that you', 'i ask that you', "i'd appreciate it if you",
           'i would appreciate it if you', 'do me a favour and', 'do me a favor and',
-          'feel free to')
+          'feel free to', 'the next thing is to', 'next thing is to', 'the next thing to do is',
+          'the next thing to do is to', 'next thing to do is', 'the next step is to',
+          'next step is to', 'next up is to', 'what i need is for you to',
+          'what i need you to do is', 'what i need you to do is to', 'all i need is for you to')
+# Contractions typed without the apostrophe: words, not slips for the speller to correct
+# ("dont lift it" is not "done lift it").
+BARE_CONTRACTIONS = ('dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'hasnt',
+                     'havent', 'shouldnt', 'wouldnt', 'couldnt', 'mustnt', 'neednt', 'im', 'ive',
+                     'youre', 'youve', 'theyre', 'thats', 'whats', 'theres', 'heres', 'lets')
 # Requests said as a question of ability (removed like FILLER; not voice-model phrases).
 ABLE_TO = ('are you able to', 'would you be able to', 'could you be able to')
 

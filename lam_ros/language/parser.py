@@ -65,7 +65,11 @@ URGENCY = (r'(?:now|right now|go|go go|quick|quickly|hurry|hurry up|come on|move
 # Means the command spells out and the skill keeps anyway: "there's no need to pick it up".
 NO_NEED = (r'(?:there\'?s|there is) no need to \w+(?: it| them)?(?: up)?|you don\'?t (?:need|'
            r'have) to \w+(?: it| them)?(?: up)?|do not lift(?: it)?|don\'?t lift(?: it)?|no '
-           r'(?:pick|grasp|lift|picking|grasping|lifting)(?: up)?')
+           r'(?:pick|grasp|lift|picking|grasping|lifting)(?: up)?|(?:do not|don\'?t|never) '
+           r'(?:grab|grasp) (?:it|them)|(?:do not|don\'?t|never) (?:move|shift|slide|push|'
+           r'displace) (?:it|them)(?: anywhere| around| away| along| elsewhere)?|keep (?:it|'
+           r'them) (?:touching|on) '
+           r'the (?:table|desk|tabletop|surface)')
 # What a speech recogniser writes for a word of the desk: "the read block", "to the write".
 HOMOPHONES = ((r'\bread(?= (?:block|cube|brick|one|box)\b)', 'red'),
               (r'\bblew(?= (?:block|cube|brick|one|box)\b)', 'blue'),
@@ -150,6 +154,25 @@ def _spoken(text):
     text = _past_state(rx.match(r'^\s*with (the [a-z ]{2,30}?) (?:already|still|now) (?:open|'
                                 r'opened|closed|shut|on|off|lit|dark)\s*,\s*(?=[a-z])', text),
                        text)
+    # a condition said first: about the robot ("if you're free, ..."), or a state of the
+    # desk ("if the yellow lamp is off then turn it on", "if you see the blue block then
+    # spin it"): the order follows; with a scene, grounding checks the state
+    text = rx.sub(r'^\s*(?:only )?(?:if|when) (?:you(?:\'re| are) (?:free|ready|done(?: with '
+                  r'(?:that|this|it))?)|you have (?:a )?(?:moment|minute|second|sec|time)|you get '
+                  r'(?:a|the) chance|possible)\s*(?:,\s*then\b|,|\bthen\b)\s*(?=[a-z])', '', text)
+    condition = rx.match(r'^\s*(?:only )?if (?:you (?:can )?(?:see|find|spot|notice) (?=the )|'
+                         r'(?=(?:the|two|both) [a-z -]{2,30}? (?:is|are|\'s) (?:still |already |'
+                         r'currently |now )?(?:not )?(?:open|opened|closed|shut|on|off|lit|unlit|'
+                         r'dark|glowing|stacked|(?:on|in|inside) the (?:table|desk|tabletop|'
+                         r'drawer|cabinet|slider|shelf))\s*(?:,\s*then\b|,|\bthen\b)))((?:the|two|'
+                         r'both) [a-z -]{2,30}?)(?: (?:is|are|\'s) [a-z ]*?(?:(?:in|inside) the '
+                         r'(?P<place>drawer|cabinet|slider|shelf))?)?\s*(?:,\s*then\b|,|\bthen\b)'
+                         r'\s*(?=[a-z])', text)
+    if condition and _has(' %s ' % condition.group(1), OBJECT_WORDS) and not _absent(
+            condition.group(1)):
+        text = _past_state(condition, text)
+        if condition.group('place') and _has(' %s ' % text, PICK_VERBS):
+            text = _from_place(text, condition.group('place'))    # "... then take it out"
     text = rx.sub(r'^\s*(?:there (?:are|is) (?:two|2|a couple of) (?:blocks|cubes) (?:stacked|'
                   r'piled)|(?:the )?(?:two|2) (?:blocks|cubes) (?:are|sit|lie) (?:stacked|piled)|'
                   r'there(?:\'s| is) (?:a |an )?(?:little |small )?(?:tower|stack|pile) of)'
@@ -245,15 +268,37 @@ def normalise(text: str) -> str:
                       m.group(0).split()[0], 'take', 1), text)
     text = rx.sub(r'\b(?:clamp|latch|lock|close|clasp|fasten) (?:on ?to|onto|on|around|about) '
                   r'(?=(?:the|it)\b)', 'grasp ', text)
+    # "lower the gripper into the drawer, close it on the pink block": the gripper closes
+    text = rx.sub(r'\bclose (?:it|the gripper|your gripper|the fingers|the jaws|the claw) '
+                  r'(?:on ?to|onto|on|around|about) '
+                  r'(?=the (?:[a-z-]+ ){0,2}(?:block|cube|brick)\b)', 'grasp ', text)
     # "stack the one you took off on another block": the block held
-    text = rx.sub(r'\bthe (?:block|one|cube|brick) (?:that )?you (?:just )?(?:took off|removed|'
-                  r'picked up|lifted|took|grabbed|are holding|hold|have)\b', 'it', text)
+    text = rx.sub(r'\bthe (?:block|one|cube|brick) (?:that )?you(?:\'re(?= holding))? (?:just )?'
+                  r'(?:took off|removed|picked up|lifted|took|grabbed|are holding|holding|hold|'
+                  r'have)\b', 'it', text)
     # "red block, rotate it counter clockwise": the block said first, as a topic
     text = rx.sub(r'(^\s*|[.;!]\s*)((?:the )?%s (?:block|cube|brick))\s*,\s*(?:please\s+)?'
                   r'([a-z]+) (?:it|that)\b' % _words(lx.COLOUR_WORDS), r'\1\3 \2', text)
     text = rx.sub(r'^\s*((?:the )?%s (?:block|cube|brick))\s*,\s*(?:please\s+)?(rotate|turn|twist|'
                   r'spin|push|shove|slide|nudge|lift|pick up|grab|take|raise|remove)\b(?! it\b)'
                   % _words(lx.COLOUR_WORDS), r'\2 \1', text)
+    # where the block is, said after it: "the blue block, the one on the tabletop", "the blue
+    # block that was placed on the table"
+    text = rx.sub(r'\b(block|cube|brick)\s*,\s*the one ((?:on|in|inside) the (?:[a-z]+ )?[a-z]+)'
+                  r'(?=\s*(?:[;.!]|$|,\s*(?:and|then)\b))', r'\1 \2', text)
+    text = rx.sub(r'\b(block|cube|brick) (?:that|which) (?:was|is|has been|had been) '
+                  r'(?:placed|put|set|left|sitting|lying|resting|standing) '
+                  r'(?=(?:on|in|inside) the\b)', r'\1 ', text)
+    # "...; then onto the blue block with it": the place, and no verb
+    text = rx.sub(r'\bthen (onto|into|on top of|on|in|inside) (the [a-z ]{2,30}?) with '
+                  r'(?:it|that)\b', r'then put it \1 \2', text)
+    # a place said first and no verb: "out of the drawer, the red block, please", "into the
+    # drawer, the block in your gripper"
+    text = rx.sub(r'^\s*(out of|from|into|in|onto|on top of) (the [a-z -]{2,40}?)\s*,\s*'
+                  r'(it|(?:the|that) [a-z -]{2,40}?)\s*(?:,\s*please\b)?\s*'
+                  r'(?=[.;!]|$|,? ?(?:and )?then\b)',
+                  lambda m: '%s %s %s %s' % ('take' if m.group(1) in ('out of', 'from') else 'put',
+                                             m.group(3), m.group(1), m.group(2)), text)
     # "the blue cube should end up a touch further left; shove it over", "i'd like the blue
     # block a little further to the right; nudge it over"
     text = rx.sub(r'^\s*(?:i\'?d like |i would like |i want |i need )?(the [a-z -]+?)'
@@ -552,10 +597,17 @@ def normalise(text: str) -> str:
                   r'(?:stack|tower|pile)(?: of (?:\w+ )?(?:blocks|cubes))?'
                   r'(?: on the (?:desk|table))?'
                   r'(?: ,| and)? ', r'\1', text)
+    # "the thing you click", "the tiny green dot", "the box with the sliding front": what
+    # a fixture does or looks like
+    text = rx.sub(r'\bthe (?:thing|bit|button) (?:that )?(?:you|i) (?:click|press|push|tap)\b',
+                  'the button', text)
+    text = rx.sub(r'\b(?:tiny |little |small )?green (?:dot|spot|point)\b', 'green light', text)
+    text = rx.sub(r'\b(?:little |small )?(?:box|case|unit|cupboard|shelf) with (?:the |a )?'
+                  r'slid(?:e|ing) (?:front|door|panel|lid)\b', 'cabinet', text)
     # the compartment under the table is the drawer; behind the sliding door, the cabinet
     text = rx.sub(r'\b(?:space|shelf|area|compartment)s? (?:under|beneath|below|underneath) the '
                   r'(?:slid(?:e|ing) (?:door|panel)|slider)\b', 'cabinet', text)
-    text = rx.sub(r'\b(?:compartment|cabinet|cupboard|space|shelf)s? '
+    text = rx.sub(r'\b(?:pull[ -]?out )?(?:compartment|cabinet|cupboard|space|shelf|tray)s? '
                   r'(?:located |that is )?'
                   r'(?:under|beneath|below|underneath)(?: the (?:table|tabletop|desk|countertop|'
                   r'table top|work surface)\b|(?! (?:it|them|the)\b))', 'drawer', text)
@@ -897,6 +949,11 @@ def check_command(raw: str):
     if timed:
         raise Refusal('each skill runs once, at its own pace; I cannot do anything "%s"'
                       % timed.group(0))
+    # "make the led glow green": a light's own colour is its being on
+    low = rx.sub(r'\b(led|diode|green (?:light|lamp))(s?\s+(?:glow|shine|light up|go|turn)) '
+                 r'green\b', r'\1\2 on', low)
+    low = rx.sub(r'\b(bulb|lightbulb|yellow (?:light|lamp))(s?\s+(?:glow|shine|light up|go|turn)) '
+                 r'yellow\b', r'\1\2 on', low)
     recolour = rx.search(r'\b(?:lamp|light|bulb|lightbulb|led|diode)s?\s+(?:to |into )?(?:be |go |'
                          r'glow |shine )?%s\b(?!-? ?(?:colou?red )?%s\b)' % (
                              _words(lx.COLOUR_WORDS + lx.OTHER_COLOURS),
@@ -952,10 +1009,27 @@ def check_command(raw: str):
     for word in lx.UNSAFE + lx.UNSAFE_FORCE:
         if rx.search(r'\b%s\b' % rx.escape(word), low):
             raise Refusal("refused: '%s' asks for something destructive or unsafe" % word)
-    if rx.search(r'\b(?:at once|at the same time|simultaneously|together)\b', low) or rx.search(
+    many = rx.search(r'\b(?:four|five|six|seven|eight|nine|ten|a dozen|dozens?|[4-9]|\d{2,}) '
+                     r'(?:[a-z]+ )?(?:blocks|cubes|bricks)\b|\b(?:fourth|fifth|sixth|4th|5th) '
+                     r'(?:[a-z]+ )?(?:block|cube|brick)\b', counted)
+    if many:
+        raise Refusal('there are only three blocks here (red, blue and pink); there is no "%s"'
+                      % many.group(0))
+    fixture = rx.search(r'\b(?:lift|pick up|raise|carry|move|shift|push|slide|tip|tilt|turn over|'
+                        r'rotate|pull|take) (?:up )?the (?:whole|entire|complete) [a-z ]{0,20}?'
+                        r'(?:cabinet|cupboard|shelf|drawer|desk|table|switch|lamp|button)\b|'
+                        r'\b(?:lift|pick up|raise|carry) (?:up )?the (?:sliding )?(?:cabinet|'
+                        r'cupboard|drawer|desk|table)\b(?! (?:door|handle))', low)
+    if fixture:
+        raise Refusal("refused: '%s': the desk and its fixtures stay where they are; I can only "
+                      'open and close the drawer and slide the cabinet door' % fixture.group(0))
+    # "stack the two blocks together": one on the other, one step
+    pair = rx.sub(r'\bstack (?:the |both |two |the two )(?:blocks|cubes)(?: together| on top of '
+                  r'each other| on each other| one on the other)?\b', 'stack the block', low)
+    if rx.search(r'\b(?:at once|at the same time|simultaneously|together)\b', pair) or rx.search(
             r'\b(?:pick up|lift|grab|take|move|push|rotate|put|place|stack|carry|hold|turn|slide|'
-            r'get|fetch|raise|sweep|store)\s+(?:up\s+)?(?:both|all (?:three|the)|all)(?: of the| '
-            r'the)? (?:blocks|cubes)\b', low):
+            r'get|fetch|raise|sweep|store)\s+(?:up\s+)?(?:both|all (?:three|the)|all|(?:the )?'
+            r'three)(?: of the| the)? (?:blocks|cubes)\b', pair):
         raise Refusal('I can hold and move only one block at a time; give one step per block')
     other = rx.search(r'\b(?:second|other|another|third|top|bottom|upper|lower|middle|left|right|'
                       r'big|small|kitchen) drawer\b', low)
@@ -984,9 +1058,12 @@ def check_command(raw: str):
     low = rx.sub(r'\b(?:don t dawdle|don t make me ask twice|no dawdling)\b', ' ', low)
     low = rx.sub(r'\b(?:there s|there is) no need to \w+(?: it| them)?(?: up)?\b|\byou don t '
                  r'(?:need|have) to \w+(?: it| them)?(?: up)?\b|\b(?:do not|don t|dont) (?:lift|'
-                 r'pick|carry|raise)(?: (?:it|them|the (?:\w+ )?(?:block|cube)))?(?: up)?\b', ' ',
-                 low)     # "don't carry it": planner.NO_LIFT refuses a plan that lifts
-    low = rx.sub(r'(?<=\w)\s+and leave it (?:where|as) it is\s*$', ' ', low)
+                 r'pick|carry|raise|grab|grasp)(?: (?:it|them|the (?:\w+ )?(?:block|cube)))?'
+                 r'(?: up)?\b', ' ', low)     # "don't carry it": planner.NO_LIFT refuses a lift
+    # "twist it, don't move it anywhere": planner.NO_MOVE refuses a plan that moves it
+    low = rx.sub(r'\b(?:do not|don t|dont) (?:move|shift|slide|push|displace) (?:it|them)(?: '
+                 r'anywhere| around| away| along| elsewhere)?\b', ' ', low)
+    low = rx.sub(r'(?<=\w)\s+(?:and )?leave it (?:where|as) it is\s*$', ' ', low)
     # a light's goal state: "the LED should not be glowing anymore" is "off"
     low = rx.sub(r'\b(?:should|must) not (?:be )?(?:glowing|lit|shining|illuminated|on)\b', ' ',
                  low)
@@ -1202,11 +1279,17 @@ def split_clauses(text: str) -> list:
         # first; what is done "after" goes before the step said just before it ("open the
         # drawer and put the block in it after picking it up": open, pick up, put)
         main, later = match3.group(1), _lend_block(match3.group(1), match3.group(2))
+        # "close the drawer after you take the block out of it, then press the button":
+        # what follows "then" comes after the step said first
+        rest = rx.search(r'\s*,\s+(?:and\s+)?(?:then|afterwards|after that)\b', later)
+        tail = [later[rest.end():].strip(' ,')] if rest else []
+        later = later[:rest.start()] if rest else later
         cuts = list(rx.finditer(separator, main))
         if cuts:
             ordered = [main[:cuts[-1].start()], later, main[cuts[-1].end():]]
         else:
             ordered = [later, main]
+        ordered += tail
     parts = ordered if ordered is not None else [text]
     clauses = []
     for part in parts:
@@ -1323,6 +1406,10 @@ def light_states(c, light):
     Both where it says both ("switch it off so it stays on"), neither where it only
     presses or flips.
     """
+    # "turn off the glowing led": the state it is in names it, and is not the goal
+    c = rx.sub(r'\b(the|that|this) (?:currently |still )?(?:glowing|lit|lit-up|shining|'
+               r'illuminated|dark|unlit|burning)(?= (?:green |yellow )?(?:led|lamp|light|'
+               r'bulb|lightbulb|light bulb|diode)\b)', r'\1', c)
     # "on the table", "press down on the button", "pick up": places and presses, not states
     c = rx.sub(r'(?<!the )(?<!a )\b(turn|switch|power|flip|click|toggle|put|get|leave|keep|set|'
                r'is|be|stays?)(\s+)on\b', r'\1\2zzon', c)     # "switch on", not "the switch on"
@@ -1349,6 +1436,15 @@ def light_states(c, light):
         on = rx.search(r'\b(?:up|upward|upwards|raise|lift|upper|top|higher)\b', c)
         off = rx.search(r'\b(?:down|downward|downwards|lower|bottom)\b', c)
     return bool(on), bool(off)
+
+
+def _absent(text):
+    """Whether a thing named (a block's, a light's colour) is not on the desk (`_colour`)."""
+    try:
+        _colour(' %s ' % text)
+    except Refusal:
+        return True
+    return False
 
 
 def _unknown_object(text):
@@ -1766,8 +1862,35 @@ SET_BACK = rx.compile(r'(?:and |then )?(?:gently |carefully )?(?:release|set|put
                       r'(?:place|spot)| where it was| in place)?)')
 
 
+_LIKE = '|'.join(sorted((rx.escape(t) for ts in lx.COLOUR_OF.values() for t in ts), key=len,
+                        reverse=True))
+_COLOUR_OF_THING = rx.compile(
+    r'\b(the|a|an) ((?:[a-z]+ )?(?:block|cube|brick|one)),? (?:(?:that is|that\'s|thats|which is|'
+    r'in) )?the colou?r of (?:an? )?(%s)\b' % _LIKE, rx.IGNORECASE)
+_COLOURED_LIKE = rx.compile(r'\b(%s)(?:[ -]colou?red|[ -]red|[ -]blue|[ -]pink|(?= (?:block|cube|'
+                            r'brick|one)\b))' % _LIKE, rx.IGNORECASE)
+
+
+def plain_colours(text: str) -> str:
+    """Say a block's colour by name where it is said by likeness (pure).
+
+    "the tomato-coloured cube" -> "the red cube"; "the cube the colour of a flamingo" -> "the
+    pink cube"; "the fire-engine red block" -> "the red block". A likeness names a colour only
+    next to a block; the checks for absent colours and unsafe words see the plain colour.
+    """
+    def colour(thing):
+        thing = thing.lower().replace('-', ' ')
+        return next(c for c, things in lx.COLOUR_OF.items()
+                    if thing in (t.replace('-', ' ') for t in things))
+
+    text = _COLOUR_OF_THING.sub(
+        lambda m: '%s %s %s' % (m.group(1), colour(m.group(3)), m.group(2)), text)
+    return _COLOURED_LIKE.sub(lambda m: colour(m.group(1)), text)
+
+
 def parse(raw: str) -> list:
     """Intents of a command in execution order; raises Refusal with the reason."""
+    raw = plain_colours(raw)
     check_command(raw)
     text = normalise(raw)
     if not text:

@@ -59,7 +59,15 @@ REFUSAL_LISTS = ('UNKNOWN_OBJECTS', 'ABSENT_PLACES', 'UNSAFE', 'UNSAFE_FORCE', '
 NO_LIFT = rx.compile(r'\b(?:do not|don\'t|dont|never|no need to|not need to|don\'t need to|'
                      r'don\'t have to|without)\s+(?:\w+\s+)?(?:lift|lifting|raise|carry|carrying|'
                      r'pick(?:ing)? (?:it |them |the (?:\w+ )?(?:block|cube) )?up)\b|'
-                     r'\bno (?:pick|grasp|lift|picking|grasping|lifting)\b')
+                     r'\bno (?:pick|grasp|lift|picking|grasping|lifting)\b|\b(?:do not|don\'t|'
+                     r'dont|never) (?:grab|grasp) (?:it|them)\b|\bkeep (?:it|them) '
+                     r'(?:touching|on) the (?:table|desk|tabletop|surface)\b')
+# "twist it, don't move it anywhere": only a rotation keeps the block where it is
+NO_MOVE = rx.compile(r'\b(?:do not|don\'t|dont|never) (?:move|shift|slide|push|displace) (?:it|'
+                     r'them)\b')
+# what works each light: the switch (and its lever) the bulb, the button the LED
+DEVICES = {False: ('button', 'push button', 'pushbutton', 'push-button'),
+           True: ('switch', 'lever', 'light switch', 'toggle switch', 'rocker switch')}
 PRONOUN = rx.compile(r'\b(?:it|them|that one|this one|the same block)\b')
 
 
@@ -159,6 +167,14 @@ def unstated(task: str, text: str, strict: bool = False):
     if p == 'toggle' and light_target(low, a['light']) not in (
             (a['target'],) if strict else (None, a['target'])):
         return 'on or off?'
+    # where a block goes is said, never guessed: "slide the block" is not "put it in the slider"
+    if (p == 'place' or p == 'push_into_drawer') and not any(
+            _words(t, lx.DRAWER if a.get('target', 'drawer') == 'drawer' else lx.SLIDER_PLACE)
+            for t in (low, ' %s ' % normalise(text))):
+        return 'where to: the drawer or the sliding cabinet?'
+    if p == 'toggle' and strict and _words(low, DEVICES[a['light'] == 'led']) and not _words(
+            low, DEVICES[a['light'] != 'led']):
+        return 'which light? the button works the LED, the switch the bulb'
     return None
 
 
@@ -350,6 +366,7 @@ class Planner:
         try:
             speller = self._spelling()
             typed, fixes = speller.correct(text) if speller else (text, [])
+            typed = parser.plain_colours(typed)
             said, promises = split_constraints(typed)
             if promises and not rx.search(r'[a-z]', said.lower()):
                 raise Refusal('the command says only what not to do; tell me what to do')
@@ -395,6 +412,9 @@ class Planner:
             if NO_LIFT.search(said.lower()) and any(
                     TASKS[s['task']].primitive == 'lift' for s in steps):
                 raise Refusal('the command says not to lift the block, but the plan lifts it')
+            if NO_MOVE.search(said.lower()) and any(
+                    TASKS[s['task']].primitive != 'rotate' for s in steps):
+                raise Refusal('the command says not to move the block, but the plan moves it')
             _refuse_light_conflict(said, steps)
             confidence = min(c for c, _ in per_step) if per_step else 0.0
             result = {'text': text, 'ok': True, 'steps': steps,
@@ -510,7 +530,8 @@ class Planner:
         clause the rules did read is another task: a command with an impossible part is
         refused as a whole, never half done. With order words ("grip it, then twist it
         clockwise") the model must be sure, and a clause it leans to calling none of the
-        skills is enough to refuse.
+        skills, or that names a fixture the task does not act on ("before you grab the red
+        block from the drawer, pull the knob-thing open"), is enough to refuse.
         """
         whole_hits, whole_probs = whole
         ordered = ORDER_WORDS.search(text.lower()) is not None
@@ -528,9 +549,13 @@ class Planner:
                         actions[TASKS[key].primitive] += share
                 own, share = actions.most_common(1)[0]
                 verb = intent.text.split()[0] in action_verbs()
+                # another action: "push the red block and rotate it"; with order words, a
+                # step of its own ("before you grab the red block, pull the knob-thing open")
                 if verb and label != NONE and share >= MODEL_ACCEPT * sum(actions.values()) \
                         and own not in ('lift', TASKS[label].primitive):
-                    raise error     # another action: "push the red block and rotate it"
+                    raise error
+                if ordered and label != NONE and _names_another_fixture(intent.text, label):
+                    raise error
             if label == NONE or p < (MODEL_SURE if ordered else MODEL_WHOLE) or \
                     unstated(label, text) is not None:
                 raise error
@@ -703,6 +728,20 @@ def _refuse_light_conflict(text, steps):
         if {'turn_on_' + light, 'turn_off_' + light} <= tasks and LIGHT_END_STATE.search(
                 text.lower()):
             raise Refusal('the command asks for the %s to end both on and off; say one' % name)
+
+
+# the words that name each fixture's action (a clause that says one acts on that fixture)
+FIXTURE_WORDS = {'drawer': r'\b(?:drawer|open|opened|close|closed|shut)\b',
+                 'slider': r'\b(?:door|slider|sliding)\b',
+                 'light': r'\b(?:light|lights|lamp|bulb|lightbulb|led|button|switch|lever)\b'}
+
+
+def _names_another_fixture(text, task):
+    """Whether a clause names a fixture (or its action) that the task does not act on."""
+    thing = _thing(task)
+    own = 'light' if thing in ('led', 'lightbulb') else thing
+    return any(rx.search(words, text.lower()) for name, words in FIXTURE_WORDS.items()
+               if name != own)
 
 
 def _thing(task):
