@@ -98,6 +98,48 @@ def _spoken(text):
     text = rx.sub(r'\s*,\s*(?:robot|agent|robot arm)\s*(?=[.!;]|$)', '', text)
     text = rx.sub(r'^\s*thanks? (?:you )?in advance\s*[:,.!-]?\s*|\s*[,.!]?\s*thanks? (?:you )?'
                   r'in advance[.!]?\s*$', '', text)
+    # a chat message around the order: a greeting, "hope you're well", "yes, that one:", a
+    # topic line ("re: the stack."), a sign-off ("cheers, sam", "- mia")
+    topic = rx.match(r'^\s*re\s*:\s*([^.;!?:]{1,40})[.;!:]\s+(?=[a-z])', text)
+    if topic:
+        named = rx.match(r'(?:the )?(?:[a-z]+ )?%s$' % _words(OBJECT_WORDS), topic.group(1))
+        text = (_said_first(topic, text) if named else None) or text[topic.end():]
+    text = rx.sub(r'^\s*(?:(?:hey|hi|hello),? )?(?:(?:good )?(?:morning|afternoon|evening)|hiya|'
+                  r'howdy|hey there)(?: all| everyone| team)?\b[!,.]*\s*', '', text)
+    text = rx.sub(r'^\s*(?:hey|hi|hello|yo)(?: there| robot| all| team)?\s*[,!.:]\s*(?=[a-z])', '',
+                  text)
+    text = rx.sub(r'^\s*(?:i )?hope (?:you(?:\'re| are)|all(?:\'s| is)|everything(?:\'s| is)|the '
+                  r'[a-z]+(?:\'s| is)|your [a-z]+ (?:is|went))\b[^.!?;]*[.!?;]\s*', '', text)
+    text = rx.sub(r'^\s*(?:yes|yep|yeah|yup|sure|right|correct|exactly|affirmative)\b[,.!:]*'
+                  r'\s*(?:(?:that one|that\'s the one|that\'s right)\b[,.!:]*\s*)?(?=[a-z])', '',
+                  text)
+    # a reply that names the thing, then the order: "yes, the red block, that one. turn it"
+    reply = rx.match(r'^\s*((?:the|that)(?: (?!(?:is|are|was|were|has|have|been|s)\b)'
+                     r'[a-z-]+){1,4})(?:\s*,\s*(?:that one|that\'s the one|'
+                     r'that\'s it|not the [a-z]+))?\s*[.!:;]\s+(?=[a-z])', text)
+    if reply and _has(' %s ' % reply.group(1), OBJECT_WORDS):
+        text = _said_first(reply, text) or text
+    text = rx.sub(r'\s*[.!,;]?\s*\b(?:cheers|thanks|thank you|thx|ta|regards|best|best wishes|'
+                  r'kind regards|many thanks|much appreciated|night|good night|bye|see you)\b'
+                  r'\s*[,!.]*\s*'
+                  r'(?:[-\u2013\u2014]\s*)?'
+                  r'(?:[a-z]+)?[.!]?\s*$', '', text)
+    text = rx.sub(r'(?<=[.!])\s*[-\u2013\u2014]+\s*[a-z]+\s*$', '', text)
+    # a status line before the order: "status: the green light is off. turn it on."
+    status = rx.match(r'^\s*(?:quick |short )?(?:status|situation|state of play|fyi)(?: update| '
+                      r'report| check)?\s*:\s*([^.;!?]*)[.;!?]\s+(?=[a-z])', text)
+    if status and status.group(1).split()[:1] != ['please'] and not rx.match(
+            r'\s*(?:%s)\b' % '|'.join(action_verbs()), status.group(1)):
+        subject = rx.search(r'\b(?:the )?(?:[a-z]+ )?%s\b' % _words(OBJECT_WORDS), status.group(1))
+        rest = text[status.end():]
+        stack = rx.search(r'\b(?:on (?:top of )?the (?:[a-z]+ )?(?:one|block|cube)|stacked)\b',
+                          status.group(1))
+        text = rx.sub(r'\bit\b', subject.group(0), rest, count=1) if subject and not stack \
+            else rest
+        place = rx.search(r'\b(?:in|inside) the (drawer|cabinet|slider|shelf|sliding cabinet)\b',
+                          status.group(1))
+        if place and _has(' %s ' % text, PICK_VERBS):
+            text = _from_place(rx.sub(r'\s*\bfrom there\b', '', text), place.group(1))
     # a form's fields: "action: lift | red block | from: drawer"
     if '|' in text:
         text = rx.sub(r'\s*\|\s*', ' ', text)
@@ -141,9 +183,10 @@ def _spoken(text):
                   text)
     # a state said first, with the reason for the step: "the red block is a bit too far to
     # the left, so please push it to the right"
-    state = rx.match(r'^\s*(the [a-z ]{2,30}?) (?:is|sits|s) (?:a (?:bit|little|tad) |slightly |'
-                     r'way |much |far )?too (?:far )?(?:to the )?(?:left|right|close|near)\b'
-                     r'[^,;.]*[,;.]\s*(?:so )?(?=[a-z])', text)
+    state = rx.match(r'^\s*(the [a-z ]{2,30}?) (?:is|sits|s) (?:sitting |lying |placed )?'
+                     r'(?:a (?:bit|little|tad) |slightly |way |much |far )?(?:too (?:far )?|far )'
+                     r'(?:to the )?'
+                     r'(?:left|right|close|near)\b[^,;.]*[,;.]\s*(?:so )?(?=[a-z])', text)
     text = _said_first(state, text) or text
     # praise and scene said first: "good job so far.", "now that the drawer is open, ..."
     text = rx.sub(r'^\s*(?:good job|great job|nice work|well done|great|nice|perfect|excellent)'
@@ -181,9 +224,10 @@ def _spoken(text):
     # "the light bulb is lit; darken it using the switch" ("it" is the bulb)
     text = _past_state(rx.match(
         r'^\s*((?:the )?(?:green |yellow )?(?:led|lamp|light bulb|lightbulb|bulb|light))(?:\'s| '
-        r'is) (?:currently |still |already |now )?(?:on|off|lit|unlit|dark|glowing|shining)'
-        r'(?: right now| now| at the moment)?(?: and (?:it(?:\'s| is)|we|i)\b[^,;:.]*)?\s*'
-        r'[,;:.]\s*(?=\S)', text), text)
+        r'is|\'s been| has been) (?:currently |still |already |now )?(?:on|off|lit|unlit|dark|'
+        r'glowing|shining)(?: right now| now| at the moment| all (?:morning|day|night|afternoon)|'
+        r' since [a-z ]+?| for (?:hours|ages|a while))?(?: and (?:it(?:\'s| is)|we|i)\b'
+        r'[^,;:.]*)?\s*[,;:.]\s*(?=\S)', text), text)
     text = rx.sub(r'\s*[,;.]\s*(?:since |as )?%s(?=\s*[.!]?\s*$|\s*[,;])' % A_LIGHT_IS, '',
                   text)
     text = rx.sub(r'\s*[;,.]\s*it (?:just |simply |only )?(?:runs|moves|slides|glides) '
@@ -210,6 +254,18 @@ def _spoken(text):
                   r'(?:at )?the wrong)\b[^;]*[.!]?\s*$', '', text)
     text = rx.sub(r'\s*\bfor (?:the|a) (?:moment|minute|second|bit|while)\b', '', text)
     text = rx.sub(r'(?:^|[,;.]\s*|\s-+\s*)(?:%s)(?=\s*(?:[,;.!]|$))' % NO_NEED, '', text)
+    text = rx.sub(r'\s*[,;.]\s*(?:but )?(?:don\'?t|do not|never) (?:slam|toss|throw|bang|drop|'
+                  r'fling|smash|yank|jerk) (?:it|them)(?=\s*(?:[,;.!]|$))', '', text)
+    # how the step is done, said after it: "...; pressing the button once will do it", "...,
+    # and keep a firm grip so it does not slip"
+    text = rx.sub(r'\s*[;,.]\s*(?:just )?(?:pressing|pushing|flipping|hitting|tapping|clicking|'
+                  r'toggling|a (?:single )?(?:press|push|flip|tap|click))\b[^;.]*?\b(?:will|'
+                  r'should|would|is going to) (?:do it|do the trick|do|work|be enough|suffice)\b'
+                  r'[^;.]*[.!]?\s*(?=$|[;.])', '', text)
+    text = rx.sub(r'\s*,?\s*(?:and )?(?:keep|maintain|hold) (?:a )?(?:firm|tight|good|secure|'
+                  r'steady) (?:grip|hold|grasp)(?: on it| of it| on the [a-z ]+?)?'
+                  r'(?: so (?:that )?it (?:does not|doesn\'t|won\'t) (?:slip|fall|drop)[^,;.]*)?'
+                  r'(?=\s*(?:$|[,;.]))', '', text)
     # urgency said as its own clause or sentence: "..., hurry up.", "... . go."
     text = rx.sub(r'(?:[,;.!]\s*|\s-+\s*)(?:%s)(?:\s*,\s*(?:%s))*\s*[.!]*\s*(?=$|[,;])'
                   % (URGENCY, URGENCY), '', text)
@@ -254,6 +310,38 @@ def _from_place(text, place):
 ABBREVIATION = rx.compile(r'\b(?:%s)\b(?![\'-])' % '|'.join(lx.ABBREVIATIONS))
 
 
+# words that make the last word of a step a noun ("a clockwise turn", "the stack") or a state
+# ("leave it open"), not a verb said last
+NOT_BEFORE_VERB = ('a', 'an', 'another', 'one', 'the', 'this', 'that', 'its', 'your', 'my', 'is',
+                   'are', 'be', 'it', 'them', 'stay', 'stays', 'keep', 'leave', 'left', 'not',
+                   'no', 'never', 'without', 'to', 'and', 'or', 'in', 'into', 'from', 'of')
+VERB_LAST = ('lift', 'put', 'close', 'open', 'take', 'push', 'rotate', 'turn', 'place', 'grab',
+             'press', 'slide', 'move', 'stack', 'shut', 'raise', 'remove', 'pick up', 'take out')
+
+
+def _verb_last(text):
+    """Put a step's verb first where it was said last.
+
+    "red block from the table lift, then in the drawer put, then drawer close", "the pink
+    block from the table you take".
+    """
+    verbs = set(action_verbs()) | {'please'}
+    parts = rx.split(r'(\s*,\s*(?:then\s+|and\s+)?|\s+then\s+|\s+and\s+)', text)
+    for k in range(0, len(parts), 2):
+        last = rx.search(r'(?:^|\s)(?:you |i )?(%s)\s*$' % '|'.join(VERB_LAST), parts[k])
+        if last is None:
+            continue
+        words = parts[k][:last.start()].split()
+        # a noun, not a verb: "give it a clockwise turn", "undo the stack", "in place"
+        before = ' '.join(words[-2:-1]) if len(words) > 1 else ''
+        if not words or words[0] in verbs or any(w in verbs for w in words) or not _has(
+                ' %s ' % ' '.join(words), OBJECT_WORDS) or words[-1] in NOT_BEFORE_VERB or (
+                    before in NOT_BEFORE_VERB and not _has(' %s ' % words[-1], OBJECT_WORDS)):
+            continue
+        parts[k] = '%s %s' % (last.group(1), ' '.join(words))
+    return ''.join(parts)
+
+
 @lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
     """Lower-case, drop filler and politeness, keep commas as clause hints (cached: pure)."""
@@ -273,6 +361,8 @@ def normalise(text: str) -> str:
                   r'(?:on ?to|onto|on|around|about) '
                   r'(?=the (?:[a-z-]+ ){0,2}(?:block|cube|brick)\b)', 'grasp ', text)
     # "stack the one you took off on another block": the block held
+    text = rx.sub(r'\bthe (?:block|one|cube|brick) (?:that )?(?:the (?:gripper|robot|arm) '
+                  r'(?:is holding|holds|has)|you(?:\'ve| have) got)\b', 'it', text)
     text = rx.sub(r'\bthe (?:block|one|cube|brick) (?:that )?you(?:\'re(?= holding))? (?:just )?'
                   r'(?:took off|removed|picked up|lifted|took|grabbed|are holding|holding|hold|'
                   r'have)\b', 'it', text)
@@ -301,8 +391,9 @@ def normalise(text: str) -> str:
                                              m.group(3), m.group(1), m.group(2)), text)
     # "the blue cube should end up a touch further left; shove it over", "i'd like the blue
     # block a little further to the right; nudge it over"
-    text = rx.sub(r'^\s*(?:i\'?d like |i would like |i want |i need )?(the [a-z -]+?)'
-                  r'(?: (?:should|must|needs? to|to) (?:end up|be|sit|move|go))?(?: a '
+    text = rx.sub(r'^\s*(?:i\'?d like |i would like |i want |i need )?(the (?:[a-z-]+ ){0,3}?'
+                  r'(?:block|cube|brick|one|slider|sliding door|door))'
+                  r'(?: (?:should|must|needs? to|to) (?:end up|end|be|sit|move|go))?(?: a '
                   r'(?:touch|little|bit|tad|notch)| slightly| somewhat| just)?(?: further| more)?'
                   r'(?: to the)? (left|right)\b[^;,.]*[;,.]\s*(?:so |just |please )?(shove|nudge|'
                   r'push|slide|move|scoot) it(?: over| along)?\b', r'\3 \1 \2', text)
@@ -344,13 +435,33 @@ def normalise(text: str) -> str:
                      r'workcell|room|lab|scene|setup|area))\b([^.!?;]*)[.!?;]\s+(?=\S)', text)
     if scene and not _has(' %s ' % scene.group(1), OBJECT_WORDS + ('it', 'them')):
         text = text[scene.end():]
+    # states said first, then the order: "the robot is holding a block and the drawer is
+    # open. have it put the block inside the drawer", "a block is on the table and the
+    # drawer is open. sweep the block into it"
+    state = (r'(?:the|a) [a-z ]{2,30}? (?:is|are) (?:already |still )?(?:open|opened|closed|shut|'
+             r'on|off|lit|dark|stacked|on the table|on the desk)')
+    states = rx.match(r'^\s*(?:(?:the (?:robot|arm|gripper)|you|it) (?:is|are|\'s|\'re) '
+                      r'(?:already )?(?:holding|carrying|gripping) (?:a|the|one) (?:[a-z]+ )?'
+                      r'(?:block|cube|brick)|%s)(?:(?:,? and|,) %s)*\s*[.;]\s+(?=[a-z])'
+                      % (state, state), text)
+    if states and rx.search(r'\b(?:%s)\b' % '|'.join(RUN_ON_VERBS + PUT_VERBS + PICK_VERBS + (
+            'have', 'open', 'close', 'shut', 'sweep', 'press', 'flip')), text[states.end():]):
+        # "the red block is on the desk. have the robot turn it": "it" is the first thing said
+        first = rx.match(r'\s*((?:the|a) [a-z ]{2,30}?) (?:is|are|\'s|\'re)\b', text)
+        rest = text[states.end():]
+        text = rx.sub(r'\bit\b', first.group(1), rest, count=1) if first and not rx.match(
+            r'\s*the (?:robot|arm|gripper)\b', first.group(1)) else rest
     # a time before the command: "before finishing, close the drawer"
     text = rx.sub(r'^\s*(?:before|after) (?:finishing|starting|we start|we finish|you start|you '
                   r'finish|anything else|doing anything else)\s*,\s*', '', text)
     # a thing's state said first: "the drawer is in the way. close it."
-    state = rx.match(r'^\s*(the [a-z ]{2,30}?) (?:(?:is|are|looks|seems) (?:in the way|at the '
+    text = rx.sub(r'^(\s*the [a-z ]{2,30}?)\'s been\b', r'\1 has been', text)
+    state = rx.match(r'^\s*(the [a-z ]{2,30}?) (?:(?:is|are|looks|seems) (?:in (?:the|my|our) way'
+                     r'(?: on the (?:left|right))?|at the '
                      r'wrong angle|in the wrong (?:spot|place|position)|unstable|wobbly|crooked|'
-                     r'misaligned|shut|closed|open)(?: at the moment| right now| now)?|(?:should|'
+                     r'misaligned|shut|closed|open|sticking out|ajar|pulled out|half open|partly '
+                     r'open|left open)(?: at the moment| right now| now| again)?|has been '
+                     r'(?:left )?(?:open|closed|shut|on|off)(?: again)?|(?:should|'
                      r'must|needs to) be (?:emptied|cleared)(?: out)?)\s*[.;,]\s*(?=[a-z])', text)
     if state and _has(' %s ' % state.group(1), OBJECT_WORDS):
         text = _past_state(state, text)
@@ -544,6 +655,14 @@ def normalise(text: str) -> str:
     text = rx.sub(r'(\b\w+ )?\b(\w+(?:ing|ed))\b', _stem, text)
     for filler in sorted(lx.FILLER + lx.ABLE_TO, key=len, reverse=True):
         text = rx.sub(r'(^|\s)%s(?=\s|$|,)' % rx.escape(filler), ' ', text)
+    # "go on and open the drawer" (not "make the light go on and ...")
+    text = rx.sub(r'(^\s*|, |\band |\bthen )go on(?: and)?\s+(?=[a-z])', r'\1', text)
+    # "please to open the drawer, to take the red block ... and to put it ...": each "to"
+    # starts a step
+    if rx.match(r'\s*to (?:%s)\b' % _words(action_verbs()), text):
+        text = rx.sub(r'(^\s*|, |\band |\bthen )to (?=(?:%s)\b)' % _words(action_verbs()), r'\1',
+                      text)
+    text = _verb_last(text)
     text = rx.sub(r'^(?:so|well|now)\b,?\s*', '', rx.sub(r'\s+', ' ', text).strip(' ,'))
     read_as, rare_verb = verb_senses()
     # "grasp and lift the red block": the grasp is part of the action, with its object
@@ -565,8 +684,8 @@ def normalise(text: str) -> str:
     text = rx.sub(r'\b(?:in )?(?:the )?(?:opposite|counter|reverse|against) (?:of |to )?'
                   r'(?:the )?clock(?: direction| way| sense)\b', 'counterclockwise', text)
     text = rx.sub(r'\b(?:in )?(?:the )?clock (?:direction|way|sense)\b', 'clockwise', text)
-    text = rx.sub(r'\b(?:in )?the (?:opposite|reverse|contrary) (?:sense|direction|way) (?:to|of|'
-                  r'from) ' + CLOCK, 'counterclockwise', text)
+    text = rx.sub(r'\b(?:in )?(?:the )?(?:opposite|reverse|contrary) (?:sense|direction|way) '
+                  r'(?:to|of|from) ' + CLOCK, 'counterclockwise', text)
     text = rx.sub(r'\b(?:counter to|against|opposite to|opposite of|opposite|contrary to|'
                   r'the opposite of)'
                   r'(?: the (?:direction|way)(?: of| that| in which)?| how| the way)? ' + CLOCK,
@@ -969,9 +1088,11 @@ def check_command(raw: str):
         raise Refusal('the lights cannot change colour: the bulb is yellow and the LED green; '
                       'I can only turn them on or off')
     elsewhere = rx.search(r'\b(?:lamp|light|bulb|lightbulb|led|diode)s? (?:in|on|by|near|at|above|'
-                          r'under|over|from) (?:the |a )?(?:corner|ceiling|wall|hallway|hall|'
-                          r'room|kitchen|window|porch|garden|stairs|office|bedroom|bathroom)\b',
-                          low)
+                          r'under|over|from|inside|within) (?:the |a )?(?:corner|ceiling|wall|'
+                          r'hallway|hall|room|kitchen|window|porch|garden|stairs|office|bedroom|'
+                          r'bathroom|drawer|cabinet|cupboard|shelf|slider)\b|\b(?:room|ceiling|'
+                          r'overhead|wall|kitchen|hall|hallway|office|street|porch|garden|house|'
+                          r'lab|corridor|floor) (?:light|lights|lamp|lamps|lighting)\b', low)
     if elsewhere:
         raise Refusal('the only lights here are the yellow bulb and the green LED on the desk; '
                       'there is no "%s"' % elsewhere.group(0))
@@ -1000,12 +1121,65 @@ def check_command(raw: str):
                       'block, but not "%s"' % atop.group(0).strip())
     one = rx.search(r'\b(?:second|third|other|another|top|bottom|upper|lower|middle)\s+(drawer|'
                     r'cabinet|cupboard|sliding door|door|button|switch|lamp|light bulb|bulb|'
-                    r'led)s?\b', low)
+                    r'led|slider|shelf|lever)s?\b', low)
     if one:
         raise Refusal('there is only one %s here' % one.group(1))
+    # a share of a move: "open the drawer halfway", "slide the door a quarter of the way"
+    share = rx.search(r'\b(?:halfway|half way|half-way|partway|part way|part-way|partially|partly|'
+                      r'(?:a|one) (?:quarter|third|half) of the way|(?:three|two) (?:quarters|'
+                      r'thirds)(?: of the way)?)\b', low)
+    if share and not rx.search(r'\b(?:is|are|s|looks|sits) (?:still )?(?:only )?%s' % rx.escape(
+            share.group(0)), low):
+        raise Refusal('my skills move things by their own fixed amounts; I cannot do "%s"'
+                      % share.group(0))
+    # the same thing asked to do a thing and its opposite: "open the drawer and keep it closed"
+    if rx.search(r'\b(?:open|pull out)\b[^.;]*\b(?:keep|leave) (?:it|the drawer) (?:closed|'
+                 r'shut)\b|\b(?:close|shut)\b[^.;]*\b(?:keep|leave) (?:it|the drawer) open\b',
+                 low):
+        raise Refusal('the command asks for the drawer both open and closed; say one')
+    if rx.search(r'\b(?:on|onto|on top of|atop) (?:itself|themselves)\b', low):
+        raise Refusal('a block cannot be stacked on itself')
+    # the robot playing a part, or handing things to people
+    role = rx.search(r'\b(?:let s play|play a game|pretend|make believe|imagine (?:that )?'
+                     r'you (?:are|re)|you(?: re| are) now (?:a|an)|'
+                     r'act as (?:a|an|if)|role ?play)\b', low)
+    if role:
+        raise Refusal('I do not play a part; give me the command alone ("%s")'
+                      % role.group(0).strip())
+    person = rx.search(r'\b(?:give|hand|pass|bring|deliver|offer) (?:it |them |the (?:[a-z]+ )?'
+                       r'(?:block|cube|brick) )?(?:over )?to (?:him|her|them|us|someone|somebody|'
+                       r'the (?:operator|user|person|man|woman|guy|kid|child|boss|customer|visitor'
+                       r'|technician))\b|\b(?:give|hand|pass|offer) (?:him|her|us|someone|'
+                       r'somebody) (?:the|a|that|this)\b', low) or rx.search(
+        r'\b(?:[Gg]ive|[Hh]and|[Pp]ass|[Oo]ffer|[Bb]ring) (?!I\b)[A-Z][a-z]+ '
+        r'(?:the|a|that|this)\b', raw)
+    if person:
+        raise Refusal('I cannot hand things to people; my skills move things on the desk ("%s")'
+                      % person.group(0).strip())
+    again = rx.search(r'\b(?:over and over|again and again|repeatedly|continuously|continually|'
+                      r'nonstop|non-stop|constantly|on and on|endlessly|in a loop|keep '
+                      r'(?:pressing|flipping|toggling|clicking|opening|closing|turning|rotating|'
+                      r'spinning|switching))\b', low)
+    if again:
+        raise Refusal('each skill is one move, done once; I cannot do "%s": say each step'
+                      % again.group(0))
+    knock = rx.search(r'\bknock (?:the |that |this |it |them )?(?:[a-z]+ ){0,2}?(?:over|down)\b|'
+                      r'\bdrop (?:it|them|the [a-z ]+?) (?:[a-z ]+ )?from (?:high up|a height|'
+                      r'up high|high above|above|way up)\b', low)
+    if knock:
+        raise Refusal("refused: '%s' asks for something destructive or unsafe"
+                      % knock.group(0).strip())
     if rx.search(r'\bboth (?:on and off|off and on|(?:lit|on|glowing) and (?:dark|unlit|off|out)|'
                  r'(?:dark|unlit|off|out) and (?:lit|on|glowing))\b', low):
         raise Refusal('the command asks for a light both on and off; say one')
+    low = rx.sub(r'\b(?:doesn t|does not|won t|will not|cannot|can t)\s+(?:bang|hit|knock|'
+                 r'slam|bump|crash|scrape|fall|drop)\b', ' ', low)     # "... doesn't bang"
+    # "shut the drawer, but don't slam it": a care, not an order
+    low = rx.sub(r'\b(?:don t|do not|dont|never|without) (?:slam|slamming|toss|tossing|throw|'
+                 r'throwing|bang|banging|drop|dropping|fling|flinging|smash|smashing|yank|yanking|'
+                 r'jerk|jerking)(?: it| them)?\b', ' ', low)
+    if rx.search(r'\b(?:lamp|light|bulb|lightbulb|led)s?\b', low):
+        low = rx.sub(r'\bkill (?=it\b|them\b)', 'switch off ', low)     # "..., then kill it"
     for word in lx.UNSAFE + lx.UNSAFE_FORCE:
         if rx.search(r'\b%s\b' % rx.escape(word), low):
             raise Refusal("refused: '%s' asks for something destructive or unsafe" % word)
@@ -1429,7 +1603,8 @@ def light_states(c, light):
                     r'(?:dark|out)\b|\bunlit\b|'
                     r'\b(?:deactivate|disable|extinguish\w*|darken|dim|power down|shut down|'
                     r'de[- ]?energi[sz]e|quench|cut (?:the )?power|cut (?:the|it)|get rid of|shut|'
-                    r'put (?:\w+ ){0,3}out|dark|douse|snuff \w+ out|kill|silence|interrupt|'
+                    r'put (?:\w+ ){0,3}out|make (?:it|them|the (?:\w+ ){1,3})out|dark|douse|'
+                    r'snuff \w+ out|kill|silence|interrupt|'
                     r'suspend|pause|halt|cease|terminate|discontinue|(?:turn|switch|go) out)\b|'
                     r'\b(?:end|stop|quit) (?:the|its|that|this)\b|\bstop(?:s|ped)?\s*[.!]?\s*$', c)
     if light == 'lightbulb' and not (on or off):
@@ -1877,6 +2052,7 @@ def plain_colours(text: str) -> str:
     "the tomato-coloured cube" -> "the red cube"; "the cube the colour of a flamingo" -> "the
     pink cube"; "the fire-engine red block" -> "the red block". A likeness names a colour only
     next to a block; the checks for absent colours and unsafe words see the plain colour.
+    Beside a light, "the yellow one" is the lamp and "the green one" the LED.
     """
     def colour(thing):
         thing = thing.lower().replace('-', ' ')
@@ -1885,17 +2061,98 @@ def plain_colours(text: str) -> str:
 
     text = _COLOUR_OF_THING.sub(
         lambda m: '%s %s %s' % (m.group(1), colour(m.group(3)), m.group(2)), text)
+    if rx.search(r'(?i)\b(?:lamp|light|bulb|lightbulb|led)s?\b', text):
+        # "turn off the green lamp and leave the yellow one alone": the lights' own colours
+        text = rx.sub(r'(?i)\bthe (green|yellow) one\b',
+                      lambda m: 'the %s %s' % (m.group(1), 'light' if m.group(1).lower() ==
+                                               'green' else 'lamp'), text)
     return _COLOURED_LIKE.sub(lambda m: colour(m.group(1)), text)
+
+
+_BARE_BLOCK = rx.compile(r'(?:the |a |that |this )?(?:[a-z-]+ ){0,2}?(?:block|cube|brick)'
+                         r'(?: (?:on|from|in) (?:the )?(?:table|desk|tabletop|drawer|cabinet|'
+                         r'slider))?')
+_BARE_STACK = rx.compile(r'(?:the |a |that |this )?(?:tower|stack|pile)(?: of (?:two |2 |the )?'
+                         r'(?:blocks|cubes|bricks|two|2))?')
+
+
+def _topics_said_alone(clauses):
+    """Read a block said alone, before the step on it, as that step's block.
+
+    "red block, slid rightward along the table", "the red block, you make it go left by
+    pushing", "bright red cube, drawer: lift it out": a noun phrase is not a step of its own
+    (nor a fixture said again in the step after it).
+    """
+    out = list(clauses)
+    verbs = set(action_verbs())
+    # "drawer, lift it out": a fixture said alone is where the next step acts
+    for i in range(len(out) - 2, -1, -1):
+        if out[i] in lx.DRAWER + lx.SLIDER_PLACE:
+            after = out[i + 1]
+            if not _has(' %s ' % after, lx.DRAWER + lx.SLIDER_PLACE):
+                if after.split()[0] in PICK_VERBS:
+                    after = '%s from the %s' % (after, out[i])
+                elif after.split()[0] in PUT_VERBS:
+                    after = '%s into the %s' % (after, out[i])
+                else:
+                    continue
+            out[i + 1] = after
+            del out[i]
+
+    def bare(clause):
+        return _BARE_BLOCK.fullmatch(clause) and not verbs & set(clause.split())
+
+    i = 0
+    while i < len(out) - 1:
+        this, after = out[i], out[i + 1]
+        if bare(this) and _has(' %s ' % this, lx.BLOCK_NOUNS):
+            if bare(after) and len(out) > i + 2:
+                # "red block, blue block, push them left": one action for several blocks
+                raise Refusal('I can hold and move only one block at a time; give one step '
+                              'per block')
+            if rx.search(r'\b(?:it|them)\b', after):
+                out[i + 1] = rx.sub(r'\b(?:it|them)\b', this, after, count=1)
+            elif not _has(' %s ' % after, lx.BLOCK_NOUNS) and after.split()[0] in verbs | {
+                    'out', 'from'}:
+                verb, _, rest = after.partition(' ')
+                out[i + 1] = ('take %s %s' % (this, after) if verb in ('out', 'from') else
+                              '%s %s %s' % (verb, this, rest)).strip()
+            else:
+                i += 1
+                continue
+            del out[i]
+        elif _BARE_STACK.fullmatch(this):
+            del out[i]      # "the tower of two blocks, take away the upper one"
+        else:
+            i += 1
+    return out
+
+
+_INSTEAD = rx.compile(r'^\s*(?:please )?(?:don\'?t|do not|never) (\w+) (the (?:[a-z-]+ )?(?:block|'
+                      r'cube|brick))\s*[,;.]?\s*(?:just |only |instead |but |rather )*(\w+) it\b',
+                      rx.IGNORECASE)
+
+
+def instead(text: str):
+    """Return (text, verb ruled out or None), pure.
+
+    "don't rotate the blue block, just push it right" is read as "push the blue block right";
+    the planner refuses a plan that does what the verb ruled out.
+    """
+    said = _INSTEAD.match(text)
+    if said is None:
+        return text, None
+    return _INSTEAD.sub(r'\3 \2', text), said.group(1).lower()
 
 
 def parse(raw: str) -> list:
     """Intents of a command in execution order; raises Refusal with the reason."""
-    raw = plain_colours(raw)
+    raw, _ = instead(plain_colours(raw))
     check_command(raw)
     text = normalise(raw)
     if not text:
         raise Refusal('the command has no instruction in it')
-    clauses = split_clauses(text)
+    clauses = _topics_said_alone(split_clauses(text))
     if len(clauses) > MAX_CLAUSES:
         raise Refusal('the command has %d steps; the limit is %d per command' % (
             len(clauses), MAX_CLAUSES))

@@ -62,9 +62,13 @@ NO_LIFT = rx.compile(r'\b(?:do not|don\'t|dont|never|no need to|not need to|don\
                      r'\bno (?:pick|grasp|lift|picking|grasping|lifting)\b|\b(?:do not|don\'t|'
                      r'dont|never) (?:grab|grasp) (?:it|them)\b|\bkeep (?:it|them) '
                      r'(?:touching|on) the (?:table|desk|tabletop|surface)\b')
+# "don't rotate the blue block, just push it right": the plan must not do what was ruled out
+RULED_OUT = {'rotate': 'rotate', 'spin': 'rotate', 'twist': 'rotate', 'turn': 'rotate',
+             'push': 'push', 'shove': 'push', 'nudge': 'push', 'slide': 'push', 'sweep': 'push',
+             'lift': 'lift', 'pick': 'lift', 'raise': 'lift', 'grab': 'lift', 'grasp': 'lift'}
 # "twist it, don't move it anywhere": only a rotation keeps the block where it is
 NO_MOVE = rx.compile(r'\b(?:do not|don\'t|dont|never) (?:move|shift|slide|push|displace) (?:it|'
-                     r'them)\b')
+                     r'them)\b|\bwithout (?:moving|shifting|displacing|sliding) (?:it|them)\b')
 # what works each light: the switch (and its lever) the bulb, the button the LED
 DEVICES = {False: ('button', 'push button', 'pushbutton', 'push-button'),
            True: ('switch', 'lever', 'light switch', 'toggle switch', 'rocker switch')}
@@ -367,6 +371,7 @@ class Planner:
             speller = self._spelling()
             typed, fixes = speller.correct(text) if speller else (text, [])
             typed = parser.plain_colours(typed)
+            typed, ruled_out = parser.instead(typed)
             said, promises = split_constraints(typed)
             if promises and not rx.search(r'[a-z]', said.lower()):
                 raise Refusal('the command says only what not to do; tell me what to do')
@@ -412,6 +417,10 @@ class Planner:
             if NO_LIFT.search(said.lower()) and any(
                     TASKS[s['task']].primitive == 'lift' for s in steps):
                 raise Refusal('the command says not to lift the block, but the plan lifts it')
+            if ruled_out in RULED_OUT and any(TASKS[s['task']].primitive.startswith(
+                    RULED_OUT[ruled_out]) for s in steps):
+                raise Refusal('the command says not to %s the block, but the plan does'
+                              % ruled_out)
             if NO_MOVE.search(said.lower()) and any(
                     TASKS[s['task']].primitive != 'rotate' for s in steps):
                 raise Refusal('the command says not to move the block, but the plan moves it')
@@ -740,8 +749,12 @@ def _names_another_fixture(text, task):
     """Whether a clause names a fixture (or its action) that the task does not act on."""
     thing = _thing(task)
     own = 'light' if thing in ('led', 'lightbulb') else thing
-    return any(rx.search(words, text.lower()) for name, words in FIXTURE_WORDS.items()
-               if name != own)
+    # the gripper opens and closes too: "open your gripper wide, then ..."
+    text = rx.sub(r'\b(?:open|opened|opening|close|closed|closing|shut)\b(?= (?:the |your |its |'
+                  r'my )?(?:gripper|hand|fingers|claw|jaws|grip)\b)|\b(?:gripper|hand|fingers|'
+                  r'claw|jaws|grip)s? (?:is |are )?(?:wide |fully )?(?:open|opened|closed|shut)\b',
+                  ' ', text.lower())
+    return any(rx.search(words, text) for name, words in FIXTURE_WORDS.items() if name != own)
 
 
 def _thing(task):
