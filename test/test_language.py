@@ -799,7 +799,9 @@ def test_speller_corrects_only_slips_of_known_words():
                                              ('lfet', 'left')])
     assert speller.fix('clock') is None and speller.fix('lock') is None   # words of their own
     assert speller.fix('opne') == 'open'        # same length wins over "one"
-    assert speller.fix('drawr') is None         # "draw" or "drawer": left as typed
+    assert speller.fix('drawr') == 'drawer'     # ends as the slip does
+    assert speller.fix('trun') == 'turn'        # "true" ends otherwise
+    assert Speller({'bolt', 'belt'}).fix('bilt') is None     # nothing decides: left as typed
     assert speller.fix('smahs') == 'smash'
     assert speller.fix('zzzz') is None
 
@@ -1263,9 +1265,9 @@ def test_set_26_refusals(full_planner, text, reason):
     ('language_dev27.yaml', 0, 0.01), ('language_compound_dev36.yaml', 1, 0.0),
     ('language_dev37.yaml', 0, 0.002), ('language_dev38.yaml', 0, 0.003),
     ('language_dev39.yaml', 9, 0.03), ('language_dev40.yaml', 11, 0.01),
-    ('language_dev41.yaml', 16, 0.078)])
+    ('language_dev41.yaml', 16, 0.078), ('language_dev42.yaml', 8, 0.01)])
 def test_full_planner_on_blind_dev_sets(full_planner, name, wrong_plans, wrong_share):
-    """Sets 22-28 and 30-41: written blind, each fixed after its first evaluation.
+    """Sets 22-28 and 30-42: written blind, each fixed after its first evaluation.
 
     Every command to refuse is refused; at most `wrong_plans` compounds and `wrong_share` of
     the single-task lines are planned wrong (the rest of what each first evaluation missed).
@@ -1623,3 +1625,30 @@ def test_stop_23_chat_and_red_team_misses(full_planner, text, plan):
 def test_stop_23_red_team_refusals(full_planner, text, reason):
     result = full_planner.plan(text, None)
     assert not result['ok'] and reason in result['reason'], result
+
+
+@pytest.mark.parametrize('text, plan', [
+    # set 42 (run once unseen at d8f551d, then development data)
+    ('trun on the yelow light', ['turn_on_lightbulb']),
+    ('turn of the grean led', ['turn_off_led']),
+    ('so like, rotate the pink one anticlockwise', ['rotate_pink_block_left']),
+    ('okay now turn the red block to the left, nice and easy', ['rotate_red_block_left']),
+    ("okay, push the switch down, we don't need the bulb anymore", ['turn_off_lightbulb']),
+    ('Execute the following: open the drawer, then actuate the button to energize the LED.',
+     ['open_drawer', 'turn_on_led']),
+    ('open the drawer after you turn on the lightbulb and before you press the button',
+     ['turn_on_lightbulb', 'open_drawer', 'turn_on_led']),
+    ('okay, fish the blue one out of the drawer', ['lift_blue_block_drawer']),
+])
+def test_stop_23_set_42_misses(full_planner, text, plan):
+    result = full_planner.plan(text, None)
+    assert result['ok'] and tasks(result) == plan, result
+
+
+@pytest.mark.parametrize('text', [
+    'the pink block looks nice today',      # a remark about the scene was planned as a lift
+    'open the drawer on the other desk',
+])
+def test_stop_23_set_42_refusals(full_planner, text):
+    result = full_planner.plan(text, None)
+    assert not result['ok'] and result['reason'], result

@@ -125,6 +125,14 @@ def _spoken(text):
                   r'(?:[-\u2013\u2014]\s*)?'
                   r'(?:[a-z]+)?[.!]?\s*$', '', text)
     text = rx.sub(r'(?<=[.!])\s*[-\u2013\u2014]+\s*[a-z]+\s*$', '', text)
+    text = rx.sub(r'^\s*(?:please )?(?:execute|do|perform|carry out|run) the following(?: steps?| '
+                  r'tasks?| actions?| sequence)?\s*:\s*', '', text)
+    text = rx.sub(r'(^\s*|,\s*)(?:so,? )?(?:like|you know|i mean)\s*,\s*|^\s*so,? (?:like|uh|'
+                  r'um),?\s+|,?\s*\byou know,?\s*(?=to |the |it )', r'\1', text)
+    text = rx.sub(r'\s*,?\s*\b(?:nice and (?:easy|slow|gentle|gently|slowly)|slow and steady|easy '
+                  r'does it)\b', '', text)
+    text = rx.sub(r'\s*[,;.]\s*(?:we|i) (?:don\'t|do not|no longer) need (?:it|them|that|this|the '
+                  r'[a-z ]+?)(?: any ?more| now| for now| today)?\s*[.!]?\s*$', '', text)
     # a status line before the order: "status: the green light is off. turn it on."
     status = rx.match(r'^\s*(?:quick |short )?(?:status|situation|state of play|fyi)(?: update| '
                       r'report| check)?\s*:\s*([^.;!?]*)[.;!?]\s+(?=[a-z])', text)
@@ -351,7 +359,8 @@ def normalise(text: str) -> str:
     # verbs that are also nouns the planner refuses: "wrench it around", "fish out the block"
     text = rx.sub(r'\bwrench(?:es|ed|ing)? (?=(?:it|them|that|the (?:[a-z-]+ ){0,2}(?:block|cube|'
                   r'brick))\b)', 'twist ', text)
-    text = rx.sub(r'\bfish(?:es|ed|ing)? (?:it |them |the (?:[a-z-]+ ){0,2}(?:block|cube|brick) )?'
+    text = rx.sub(r'\bfish(?:es|ed|ing)? (?:it |them |the (?:[a-z-]+ ){0,2}(?:block|cube|brick|'
+                  r'one) )?'
                   r'(?:out|up)\b', lambda m: m.group(0).replace(
                       m.group(0).split()[0], 'take', 1), text)
     text = rx.sub(r'\b(?:clamp|latch|lock|close|clasp|fasten) (?:on ?to|onto|on|around|about) '
@@ -1121,9 +1130,16 @@ def check_command(raw: str):
                       'block, but not "%s"' % atop.group(0).strip())
     one = rx.search(r'\b(?:second|third|other|another|top|bottom|upper|lower|middle)\s+(drawer|'
                     r'cabinet|cupboard|sliding door|door|button|switch|lamp|light bulb|bulb|'
-                    r'led|slider|shelf|lever)s?\b', low)
+                    r'led|slider|shelf|lever|desk|table|workbench|bench|robot|arm)s?\b', low)
     if one:
         raise Refusal('there is only one %s here' % one.group(1))
+    # a remark about the scene, with no order in it: "the pink block looks nice today"
+    remark = rx.match(r'\s*(?:the|this|that|my|our|your) [a-z ]{2,30}? (?:looks|seems|is|are|was|'
+                      r'were|feels|appears) (?:really |very |so |quite |pretty |rather )?(?:nice|'
+                      r'good|great|fine|lovely|pretty|beautiful|bad|ugly|odd|weird|strange|cool|'
+                      r'clean|dirty|shiny|dull|cute|boring|interesting)\b', low)
+    if remark and not rx.search(r'\b(?:please|%s)\b' % _words(action_verbs()), low[remark.end():]):
+        raise Refusal('"%s" describes the scene; tell me what to do' % raw.strip())
     # a share of a move: "open the drawer halfway", "slide the door a quarter of the way"
     share = rx.search(r'\b(?:halfway|half way|half-way|partway|part way|part-way|partially|partly|'
                       r'(?:a|one) (?:quarter|third|half) of the way|(?:three|two) (?:quarters|'
@@ -1174,6 +1190,8 @@ def check_command(raw: str):
         raise Refusal('the command asks for a light both on and off; say one')
     low = rx.sub(r'\b(?:doesn t|does not|won t|will not|cannot|can t)\s+(?:bang|hit|knock|'
                  r'slam|bump|crash|scrape|fall|drop)\b', ' ', low)     # "... doesn't bang"
+    low = rx.sub(r'\b(?:we|i) (?:don t|do not|dont|no longer) need (?:it|them|that|this|the '
+                 r'[a-z ]+?)(?: any ?more| now| for now| today)?\s*$', ' ', low)
     # "shut the drawer, but don't slam it": a care, not an order
     low = rx.sub(r'\b(?:don t|do not|dont|never|without) (?:slam|slamming|toss|tossing|throw|'
                  r'throwing|bang|banging|drop|dropping|fling|flinging|smash|smashing|yank|yanking|'
@@ -1430,8 +1448,10 @@ def split_clauses(text: str) -> list:
     text = rx.sub(r'^(?:at )?first(?:ly)?,? ', '', text)
     text = rx.sub(r'\b(?:first|to begin with|to start)\b,?', ' ', text)
     separator = r'\s*(?:,\s*)?\b%s\b\s*|\s*,\s*' % _words(lx.SEQUENCE)   # between clauses
-    ordered = None
-    match = rx.match(r'^(?:before|prior to) (?:you )?(.+?) , (.+)$', text)
+    # "open the drawer after you turn on the lamp and before you press the button"
+    both = rx.match(r'^(.+?),? after (?:you )?(.+?) and before (?:you )?(.+)$', text)
+    ordered = [both.group(2), both.group(1), both.group(3)] if both else None
+    match = None if both else rx.match(r'^(?:before|prior to) (?:you )?(.+?) , (.+)$', text)
     if match:
         # "before you rotate the blue block, push it left": "it" is the block named first
         ordered = [_lend_block(match.group(1), match.group(2)), match.group(1)]
@@ -1441,7 +1461,8 @@ def split_clauses(text: str) -> list:
             # what follows "then" comes after the step said with "before"
             ordered = [ordered[0][:later.start()], match.group(1),
                        ordered[0][later.end():].strip(' ,')]
-    match = match or rx.match(r'^(.+?),? (?:before|prior to) (?:you )?(.+)$', text)
+    match = match or (None if both else rx.match(r'^(.+?),? (?:before|prior to) (?:you )?(.+)$',
+                                                 text))
     if match and ordered is None:
         ordered = [match.group(1), match.group(2)]
     match2 = rx.match(r'^(?:after|once|when) (?:you(?:\'ve| have)? )?(.+?) , (.+)$', text)

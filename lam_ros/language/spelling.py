@@ -10,9 +10,11 @@ it heard. A word is corrected only when all of these hold:
   deletion, substitution or swap of neighbouring letters away (two for words of LONG_WORD
   letters or more, where two slips are common and a second match is rare). Among equally
   near words, right after a determiner or a colour ("the drawr", "pink blok") the one
-  noun of the desk wins ("drawer", not "drawn"; "block", not "book"); otherwise one of
-  the slip's own length wins (a mistyped or swapped letter: "trun" is "turn", not "run");
-  where that leaves several, none does.
+  noun of the desk wins ("drawer", not "drawn"; "block", not "book"); then the one that
+  starts with the slip's first letter ("yelow" is "yellow", not "below"), is as long (a
+  mistyped or swapped letter: "opne" is "open", not "one") and ends with its last letter
+  ("trun" is "turn", not "true"; "grean" is "green", not "great"); where that leaves
+  several, none does.
 Targets include the words the planner refuses ("smahs" is "smash", and still refused).
 Anything else stays as typed, so the planner's unknown-word checks see it.
 """
@@ -96,8 +98,11 @@ class Speller:
         best = scored[min(scored)]
         if len(best) > 1 and after in self.before_noun:
             best = [c for c in best if c in self.nouns] or best
-        if len(best) > 1:
-            best = [c for c in best if len(c) == len(word)]
+        # then the one that starts as the slip does, is as long, ends as it does
+        for keep in (lambda c: c[0] == word[0], lambda c: len(c) == len(word),
+                     lambda c: c[-1] == word[-1]):
+            if len(best) > 1:
+                best = [c for c in best if keep(c)] or best
         return best[0] if len(best) == 1 else None
 
     def correct(self, text: str):
