@@ -142,8 +142,7 @@ def _spoken(text):
         rest = text[status.end():]
         stack = rx.search(r'\b(?:on (?:top of )?the (?:[a-z]+ )?(?:one|block|cube)|stacked)\b',
                           status.group(1))
-        text = rx.sub(r'\bit\b', subject.group(0), rest, count=1) if subject and not stack \
-            else rest
+        text = _name_it(rest, subject.group(0)) if subject and not stack else rest
         place = rx.search(r'\b(?:in|inside) the (drawer|cabinet|slider|shelf|sliding cabinet)\b',
                           status.group(1))
         if place and _has(' %s ' % text, PICK_VERBS):
@@ -280,6 +279,11 @@ def _spoken(text):
     return text
 
 
+def _name_it(text, subject, pronoun=r'\bit\b'):
+    """Return the text with its first "it" (or `pronoun`) replaced by `subject`."""
+    return rx.sub(pronoun, subject, text, count=1)
+
+
 def _said_first(match, text, pronoun=r'\bit\b'):
     """Return the text after a state said first, its first "it" that state's subject; or None.
 
@@ -288,7 +292,7 @@ def _said_first(match, text, pronoun=r'\bit\b'):
     """
     if match is None or not rx.search(pronoun, text[match.end():]):
         return None
-    return rx.sub(pronoun, match.group(1), text[match.end():], count=1)
+    return _name_it(text[match.end():], match.group(1), pronoun)
 
 
 def _past_state(match, text):
@@ -458,7 +462,7 @@ def normalise(text: str) -> str:
         # "the red block is on the desk. have the robot turn it": "it" is the first thing said
         first = rx.match(r'\s*((?:the|a) [a-z ]{2,30}?) (?:is|are|\'s|\'re)\b', text)
         rest = text[states.end():]
-        text = rx.sub(r'\bit\b', first.group(1), rest, count=1) if first and not rx.match(
+        text = _name_it(rest, first.group(1)) if first and not rx.match(
             r'\s*the (?:robot|arm|gripper)\b', first.group(1)) else rest
     # a time before the command: "before finishing, close the drawer"
     text = rx.sub(r'^\s*(?:before|after) (?:finishing|starting|we start|we finish|you start|you '
@@ -1301,7 +1305,7 @@ def _lend_block(named, clause):
     if block and (picked or not rx.search(
             r'\b(?:drawer|door|slider|cabinet|switch|button|lamp|led|light)\b', named)):
         # "it" is the block, unless a fixture is named too; only a block is picked up
-        return rx.sub(r'\bit\b', block.group(0), clause, count=1)
+        return _name_it(clause, block.group(0))
     return clause
 
 
@@ -1357,7 +1361,7 @@ def _corrections(text):
             if thing and first.group(1) in RUN_ON_VERBS:
                 # "push the pink block left, sorry, I meant rotate it left", "turn on the
                 # LED, no, turn it off": "it" is the thing said before the correction
-                after = rx.sub(r'\bit\b', thing.group(0), after, count=1)
+                after = _name_it(after, thing.group(0))
             lead = rx.match(r'(?:to the |to |the |a )?', after).group(0)
             if lead and before.endswith(lead):
                 before = before[:-len(lead)]       # "to the left, sorry, to the right"
@@ -1384,7 +1388,7 @@ def _topics(text):
         if not topic.startswith(('the ', 'a ')):
             topic = 'the ' + topic
         if rx.search(r'\b(?:it|them)\b', rest):
-            return '%s%s' % (match.group(1), rx.sub(r'\b(?:it|them)\b', topic, rest, count=1))
+            return '%s%s' % (match.group(1), _name_it(rest, topic, r'\b(?:it|them)\b'))
         # "magenta block: push right, then rotate left": each part acts on the topic
         parts = rx.split(r'(,\s*(?:then\s+|and\s+)?|\s+then\s+|\s+and\s+)', rest)
         return match.group(1) + ''.join(
@@ -1433,7 +1437,7 @@ def split_clauses(text: str) -> list:
         text = text[wish.end():]
         named = set(rx.findall(r'\b%s\b' % _words(lx.COLOUR_WORDS), wish.group(1)))
         if len(named) == 1:         # "it" is the one block the wish names
-            text = rx.sub(r'\bit\b', 'the %s block' % named.pop(), text, count=1)
+            text = _name_it(text, 'the %s block' % named.pop())
     text = rx.sub(r'(?:\s*,)? so (?:please )?(?=(?:%s) )' % '|'.join(RUN_ON_VERBS), ' , ', text)
     text = _split_run_on(text)
     # "switch off both lights, the LED first and then the bulb": the order said wins
@@ -2132,7 +2136,7 @@ def _topics_said_alone(clauses):
                 raise Refusal('I can hold and move only one block at a time; give one step '
                               'per block')
             if rx.search(r'\b(?:it|them)\b', after):
-                out[i + 1] = rx.sub(r'\b(?:it|them)\b', this, after, count=1)
+                out[i + 1] = _name_it(after, this, r'\b(?:it|them)\b')
             elif not _has(' %s ' % after, lx.BLOCK_NOUNS) and after.split()[0] in verbs | {
                     'out', 'from'}:
                 verb, _, rest = after.partition(' ')

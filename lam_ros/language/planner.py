@@ -70,8 +70,8 @@ RULED_OUT = {'rotate': 'rotate', 'spin': 'rotate', 'twist': 'rotate', 'turn': 'r
 NO_MOVE = rx.compile(r'\b(?:do not|don\'t|dont|never) (?:move|shift|slide|push|displace) (?:it|'
                      r'them)\b|\bwithout (?:moving|shifting|displacing|sliding) (?:it|them)\b')
 # what works each light: the switch (and its lever) the bulb, the button the LED
-DEVICES = {False: ('button', 'push button', 'pushbutton', 'push-button'),
-           True: ('switch', 'lever', 'light switch', 'toggle switch', 'rocker switch')}
+DEVICES = {'led': ('button', 'push button', 'pushbutton', 'push-button'),
+           'lightbulb': ('switch', 'lever', 'light switch', 'toggle switch', 'rocker switch')}
 PRONOUN = rx.compile(r'\b(?:it|them|that one|this one|the same block)\b')
 
 
@@ -176,9 +176,10 @@ def unstated(task: str, text: str, strict: bool = False):
             _words(t, lx.DRAWER if a.get('target', 'drawer') == 'drawer' else lx.SLIDER_PLACE)
             for t in (low, ' %s ' % normalise(text))):
         return 'where to: the drawer or the sliding cabinet?'
-    if p == 'toggle' and strict and _words(low, DEVICES[a['light'] == 'led']) and not _words(
-            low, DEVICES[a['light'] != 'led']):
-        return 'which light? the button works the LED, the switch the bulb'
+    if p == 'toggle' and strict:
+        other = 'lightbulb' if a['light'] == 'led' else 'led'
+        if _words(low, DEVICES[other]) and not _words(low, DEVICES[a['light']]):
+            return 'which light? the button works the LED, the switch the bulb'
     return None
 
 
@@ -414,16 +415,7 @@ class Planner:
                 broken = violation(promise, steps, said)
                 if broken:
                     raise Refusal(broken)
-            if NO_LIFT.search(said.lower()) and any(
-                    TASKS[s['task']].primitive == 'lift' for s in steps):
-                raise Refusal('the command says not to lift the block, but the plan lifts it')
-            if ruled_out in RULED_OUT and any(TASKS[s['task']].primitive.startswith(
-                    RULED_OUT[ruled_out]) for s in steps):
-                raise Refusal('the command says not to %s the block, but the plan does'
-                              % ruled_out)
-            if NO_MOVE.search(said.lower()) and any(
-                    TASKS[s['task']].primitive != 'rotate' for s in steps):
-                raise Refusal('the command says not to move the block, but the plan moves it')
+            _refuse_ruled_out(said, ruled_out, steps)
             _refuse_light_conflict(said, steps)
             confidence = min(c for c, _ in per_step) if per_step else 0.0
             result = {'text': text, 'ok': True, 'steps': steps,
@@ -717,6 +709,21 @@ def _refuse_unseen(family, slots, state):
         if value == UNSEEN:
             raise Refusal('I cannot see the %s right now, and I do not act on what I cannot '
                           'see' % name)
+
+
+def _refuse_ruled_out(text, verb, steps):
+    """Refuse a plan that does what the command ruled out.
+
+    "push it left, don't lift it" (NO_LIFT), "don't rotate the blue block, just push it
+    right" (`verb`, from parser.instead), "twist it, don't move it anywhere" (NO_MOVE).
+    """
+    primitives = [TASKS[s['task']].primitive for s in steps]
+    if NO_LIFT.search(text.lower()) and 'lift' in primitives:
+        raise Refusal('the command says not to lift the block, but the plan lifts it')
+    if verb in RULED_OUT and any(p.startswith(RULED_OUT[verb]) for p in primitives):
+        raise Refusal('the command says not to %s the block, but the plan does' % verb)
+    if NO_MOVE.search(text.lower()) and any(p != 'rotate' for p in primitives):
+        raise Refusal('the command says not to move the block, but the plan moves it')
 
 
 # a light's state to keep or to end in: "turn it on and leave it off", "keep it glowing"
