@@ -34,9 +34,13 @@ AS_IT_IS = (r'(?:as it is|as is|where it is|the way it is|in place|unchanged|as 
 ALONE = r'(?:alone|untouched|well alone)'
 OBJECT = r'((?:the |that |this |your )?[a-z][a-z\' -]{0,40}?)'
 TAIL = (r'(?:\s+(?:at all|either|in the process|this time|though|while you are at it|'
-        r'while you\'re at it|please))?\s*')
+        r'while you\'re at it|please|for now|for the moment|for the time being|for later))?\s*')
 START = r'(^|[,;.:!]\s*|\s+)(?:(?:but|and|while|though|however|also),?\s+)*(?:please\s+)?'
-END = r'(?=[,;.!?]|$)'
+END = r'(?=[,;.!?:]|\s+-+\s|\s+(?:and|then)\s+[a-z]|$)'
+SKIP = (r'(?:ignore|forget(?: about)?|never mind|(?:do not|don\'t|dont) (?:bother|worry) (?:with|'
+        r'about)|leave|skip)')
+CAN_WAIT = (r'(?:can wait|can stay(?: where it is| as it is| put)?|stays?(?: where it is| put| '
+            r'as it is)|is fine(?: as it is| where it is)?|can be left(?: alone| as it is)?)')
 FORMS = (
     (START + NOT + r'\s+' + TOUCH + r'(?:\s+(?:into|against|with|on))?\s+' + OBJECT + TAIL + END,
      True),
@@ -45,6 +49,10 @@ FORMS = (
     (START + NOT + r'\s+' + CHANGE + r'\s+' + OBJECT + r'(?:\s+(?:on|off|up|down|open|closed|'
      r'left|right|around))?' + TAIL + END, False),
     (START + r'(?:leave|keep)\s+' + OBJECT + r'\s+' + AS_IT_IS + TAIL + END, False),
+    # "ignore the slider", "forget the pink block for now", "leave the pink block, ..."
+    (START + SKIP + r'\s+' + OBJECT + TAIL + END, True),
+    # "the drawer can wait", "the red one can stay where it is"
+    (START + OBJECT + r'\s+' + CAN_WAIT + TAIL + END, False),
 )
 FORMS = tuple((rx.compile(form, rx.IGNORECASE), hands_off) for form, hands_off in FORMS)
 DETERMINER = rx.compile(r'^(?:the|that|this|your)\s+')
@@ -78,17 +86,35 @@ def thing_of(phrase: str):
     return None
 
 
+ALL_BLOCKS = rx.compile(r'(?:the |all (?:of )?the |any (?:of the )?)?(?:blocks|cubes|bricks)')
+OTHER_BLOCKS = rx.compile(r'the (?:others|other (?:blocks|cubes|ones|two)|rest|remaining '
+                          r'(?:blocks|cubes|ones))')
+
+
+def things_of(phrase: str, text: str):
+    """Return the things a noun phrase names: one, all blocks, or the blocks `text` omits."""
+    words = phrase.strip().lower()
+    if ALL_BLOCKS.fullmatch(words):
+        return list(lx.COLOURS)
+    if OTHER_BLOCKS.fullmatch(words):
+        return [c for c, names in lx.COLOURS.items()
+                if not rx.search(r'\b(?:%s)\b' % '|'.join(names), text.lower())]
+    thing = thing_of(phrase)
+    return [thing] if thing else []
+
+
 def split_constraints(text: str):
     """Return (the command without its readable constraints, [Constraint, ...])."""
     found, text = [], text.replace('\u2019', "'")
+    whole = text
     for form, hands_off in FORMS:
         def keep(match):
-            thing = thing_of(match.group(2))
-            if thing is None:
+            things = things_of(match.group(2), whole)
+            if not things:
                 return match.group(0)        # not ours: the parser refuses it as said
             said = rx.sub(r'^(?:(?:but|and|while|though|however|also),?\s+)*(?:please\s+)?', '',
-                          match.group(0).strip(' ,;.:!'), flags=rx.IGNORECASE)
-            found.append(Constraint(thing, hands_off, said))
+                          match.group(0).strip(' ,;.:!-'), flags=rx.IGNORECASE)
+            found.extend(Constraint(thing, hands_off, said) for thing in things)
             return match.group(1) if match.group(1).strip() else ' '
         text = form.sub(keep, text)
     text = rx.sub(r'\s+', ' ', text)

@@ -84,7 +84,7 @@ UNSAFE = ('throw', 'throwing', 'smash', 'smashing', 'break it', 'break the', 'de
           'override', 'self destruct', 'explode', 'fire', 'on fire', 'set fire', 'ignite',
           'melt', 'flame', 'flames', 'lighter', 'electrocute', 'violently', 'aggressively',
           'forcefully', 'as hard as possible', 'rip apart', 'short-circuit', 'short circuit',
-          'burns', 'burn out', 'burns out',
+          'burns', 'burn out', 'burns out', 'jam', 'jams', 'jamming',
           # people: the robot never acts on or at a person
           'my finger', 'my fingers', 'my hand', 'my hands', 'my arm', 'my face', 'my head',
           'my leg', 'my foot', 'my feet', 'his hand', 'her hand', 'someone',

@@ -70,6 +70,10 @@ NO_NEED = (r'(?:there\'?s|there is) no need to \w+(?: it| them)?(?: up)?|you don
            r'displace) (?:it|them)(?: anywhere| around| away| along| elsewhere)?|keep (?:it|'
            r'them) (?:touching|on) '
            r'the (?:table|desk|tabletop|surface)')
+# A block sent into a place: "get the red block into the drawer" (see normalise)
+GOES_INTO = rx.compile(r'\b(?:get|take|stick|load|tuck|slot|send|carry|bring|transfer)\s+((?:the '
+                       r'(?:[a-z-]+ ){0,3}?(?:block|cube|brick|one)|it|them))\s+(?:up\s+)?(?:into|'
+                       r'in to)\b(?= the\b)')
 # What a speech recogniser writes for a word of the desk: "the read block", "to the write".
 HOMOPHONES = ((r'\bread(?= (?:block|cube|brick|one|box)\b)', 'red'),
               (r'\bblew(?= (?:block|cube|brick|one|box)\b)', 'blue'),
@@ -92,6 +96,10 @@ def _spoken(text):
     """
     for pattern, word in HOMOPHONES:
         text = rx.sub(pattern, word, text)
+    # a hedge before a state: "I think the drawer is open, close it"
+    text = rx.sub(r'^\s*(?:i think|i believe|i guess|i suppose|it seems|it looks like|looks like|'
+                  r'seems like|apparently)(?: that)?,?\s+(?=the [a-z -]+? (?:is|are|s|\'s|was|'
+                  r'has)\b)', '', text)
     # the robot addressed by name: "robot, open the drawer", "hey robot: ...", "..., robot."
     text = rx.sub(r'^\s*(?:(?:hey|hi|hello|ok|okay|yo)\s+)?(?:robot(?:ic)? (?:arm|manipulator)|'
                   r'robot|robo|bot|arm|agent)\s*[,:!]\s*', '', text)
@@ -360,6 +368,42 @@ def normalise(text: str) -> str:
     text = text.lower().replace('’', "'")
     text = ABBREVIATION.sub(lambda m: lx.ABBREVIATIONS[m.group(0)], text)
     text = _spoken(text)
+    # asides that ask for nothing: "humour me and ...", "please, and I really mean it, ...",
+    # "..., I want to see what's inside", "right after all"
+    text = rx.sub(r'^\s*(?:humou?r me|indulge me|bear with me|trust me|do me a favou?r)\s*(?:,\s*|'
+                  r'\band\s+|[-:]\s*)', '', text)
+    text = rx.sub(r',?\s*(?:and )?i (?:really |truly |do )?mean it\s*,?', ' ', text)
+    text = rx.sub(r'\s*[,;-]\s*(?:i|we) (?:want|need|would like|\'d like) to (?:see|check|look at|'
+                  r'know|inspect)\b[^,;.!]*(?=[.!]?\s*$)', '', text)
+    text = rx.sub(r'\s+after all\s*(?=[.!]?\s*$)', '', text)
+    # a remark said first, then the order: "it's gloomy in here, switch on the lamp", "I know
+    # it looks pointless, but twist ...", "you'll think this is silly, but lift ..."
+    remark = rx.match(r'^\s*(?:i|we|you|it|this|that)(?:\'s|\'m|\'re|\'ll| know| think| guess| '
+                      r'is| am| are| will| looks| seems| feels)\b([^,;:.!-]{0,50}?)\s*(?:,\s*'
+                      r'(?:but\s+|so\s+)?|\s+-+\s+|\s+but\s+)(?=[a-z]+ )', text)
+    if remark and not _has(' %s ' % remark.group(1), OBJECT_WORDS) and \
+            text[remark.end():].split()[0] in action_verbs():
+        text = text[remark.end():]
+    # "without lifting the pink block, slide it to the right": the block, and then the care
+    care = rx.match(r'^\s*without (?:lifting|raising|picking up|grabbing|grasping) (the '
+                    r'(?:[a-z-]+ ){0,2}?(?:block|cube|brick))\s*,\s*', text)
+    named = _said_first(care, text)
+    if named:
+        text = named
+    # a concession is a remark: "close the drawer, even though the red block is still inside"
+    text = rx.sub(r'(?:,\s*|\s)(?:even though|although|even if|despite the fact that|regardless '
+                  r'of (?:whether|the fact that))\b[^,;.:!]*', '', text)
+    # "into", said right after the block, is where it goes: "get the red block into the
+    # drawer", "take the pink block into the cabinet" are places, not lifts
+    text = GOES_INTO.sub(r'put \1 into', text)
+    # a thing or way ruled out beside the one meant: "not the pink one - push the blue block",
+    # "set it down in the cabinet, not in the drawer", "rotate it left, not right"
+    text = rx.sub(r'(^|[,;:.!]\s*|\s+-+\s*)(?:no(?: wait)?\s*,?\s*)?not (?:in |from |into |inside '
+                  r'|out of |on |onto |to |towards )?(?:the |a )?(?:[a-z-]+ ){0,2}?(?:drawer|'
+                  r'cabinet|slider|cupboard|shelf|door|block|cube|brick|one|bulb|lamp|light|led|'
+                  r'button|switch|left|right|clockwise|counter-?clockwise|anti-?clockwise)'
+                  r'\s*(?:[,;:.!]+|\s-+(?=\s)|$)', lambda m: m.group(1) if m.group(1).strip(
+                      ' -') else ' ', text)
     # verbs that are also nouns the planner refuses: "wrench it around", "fish out the block"
     text = rx.sub(r'\bwrench(?:es|ed|ing)? (?=(?:it|them|that|the (?:[a-z-]+ ){0,2}(?:block|cube|'
                   r'brick))\b)', 'twist ', text)
@@ -414,6 +458,23 @@ def normalise(text: str) -> str:
                   r'inside|into) the (drawer|cabinet|cupboard|shelf|slider)\b[^;,.]*[;,.]\s*'
                   r'(?:so |just |please )?(shove|nudge|push|slide|sweep|move|put|place|drop|'
                   r'set) it(?: there| in)?\b', r'\3 \1 into the \2', text)
+    # where a block must end up, said as the goal with no verb: "the red block should be in
+    # the drawer", "I want the pink block in the cabinet", "make sure the blue block ends up
+    # inside the drawer", "the red block belongs in the drawer": put it there
+    place_goal = (r'(?:in|into|inside|in to) the (drawer|cabinet|cupboard|shelf|slider|sliding '
+                  r'cabinet)\b(?=\s*(?:[.;!,]|$|(?:and|then|please)\b))')
+    text = rx.sub(r'(^|[.;!,]\s*|\b(?:and|then)\s+)(the (?:[a-z-]+ ){0,3}?(?:block|cube|brick)) '
+                  r'(?:(?:should|must|needs? to|has to|ought to|is to|has got to) (?:be |go |end '
+                  r'up |get |wind up )?|belongs |goes |has a place )(?:put |placed |stored |'
+                  r'stowed |back )?' + place_goal, r'\1put \2 into the \3', text)
+    text = rx.sub(r'(^|[.;!,]\s*|\b(?:and|then)\s+)(?:i\'?d like |i would like |i want |i need '
+                  r'|we want |we need )(the (?:[a-z-]+ ){0,3}?(?:block|cube|brick)) (?:to (?:be |'
+                  r'go |end up )(?:put |placed |stored |stowed |back )?)?' + place_goal,
+                  r'\1put \2 into the \3', text)
+    text = rx.sub(r'(^|[.;!,]\s*|\b(?:and|then)\s+)(?:make sure|ensure|see to it|see) (?:that )?'
+                  r'(the (?:[a-z-]+ ){0,3}?(?:block|cube|brick)) (?:is |ends up |gets |winds up )'
+                  r'(?:put |placed |stored |stowed |back )?' + place_goal,
+                  r'\1put \2 into the \3', text)
     text = rx.sub(r'\b(?:on|onto|at|to) (?:the )?(?:floor|bottom|base|interior) of the (drawer|'
                   r'cabinet|cupboard|shelf|slider)\b', r'into the \1', text)
     text = rx.sub(r'\b(?:the )?(?:floor|bottom|base|interior) of the (drawer|cabinet|cupboard|'
@@ -437,6 +498,18 @@ def normalise(text: str) -> str:
     text = rx.sub(r'\b(turn|switch|shut|put) (on|off) (?:both|all)(?: of)?(?: the)? '
                   r'(?:lights|lamps)\s*[:,-]\s*(?:first )?(the [a-z ]+?)\s*,?\s*(?:and )?then '
                   r'(the [a-z ]+?)\s*(?=$|[.,;!])', r'\1 \2 \3, then \1 \2 \4', text)
+    # "switch both lights off, led first": that light, then the other
+    both = rx.search(r'\b(turn|switch|shut|put) (?:(on|off) )?(?:both|all)(?: of)?(?: the)? '
+                     r'(?:lights|lamps)(?: (on|off))?\s*[,:;-]\s*(?:the )?(led|diode|green light|'
+                     r'green lamp|lamp|bulb|light bulb|lightbulb|yellow light|yellow lamp) first'
+                     r'\s*(?=$|[.;!])', text)
+    if both and (both.group(2) or both.group(3)):
+        state = both.group(2) or both.group(3)
+        first = 'the led' if rx.search(r'led|diode|green', both.group(4)) else 'the lamp'
+        other = 'the lamp' if first == 'the led' else 'the led'
+        verb = both.group(1)
+        said = '%s %s %s, then %s %s %s' % (verb, state, first, verb, state, other)
+        text = text[:both.start()] + said + text[both.end():]
     # texting and speech: "pls", "u", "n" for "and", "youve"
     text = rx.sub(r'\b(you|i|they)(ve|re)\b|\b(we)(ve)\b', r"\1\3'\2\4", text)
     text = rx.sub(r'\b(?:pls|plz|plse|pleez)\b', 'please', text.replace('&', ' and '))
@@ -504,29 +577,60 @@ def normalise(text: str) -> str:
     # block out of it" ("it" is that fixture)
     state = rx.match(r'^(?:the )?(drawer|cabinet|cupboard)(?:\'s| is| s| has| was)(?: been)?'
                      r'(?: left| still| already| currently)? (?:open|opened|closed|shut)'
-                     r'(?: already)?\s*(?:[,;:.]|[-–—]+|so\b|and\b)\s*', text)
+                     r'(?: already| for (?:a while|long enough|ages|too long|hours)| long enough| '
+                     r'all (?:day|morning|afternoon))?\s*(?:[,;:.]|[-–—]+|so\b|and\b)\s*', text)
     if state:
-        text = rx.sub(r'\b(out of|from|in|into|inside|close|shut|push in|open) it\b',
-                      r'\1 the ' + state.group(1),
-                      text[state.end():], count=1)
+        rest = text[state.end():]
+        named = rx.search(r'\b(out of|from|in|into|inside|close|shut|push in|open) it\b', rest)
+        rest = rx.sub(r'\b(out of|from|in|into|inside|close|shut|push in|open) it\b',
+                      r'\1 the ' + state.group(1), rest, count=1)
+        # "the drawer has been open long enough, push it back in"
+        text = rest if named else rx.sub(r'^((?:please |now |so )*(?:push|close|shut|slide|shove|'
+                                         r'open|pull)) it\b', r'\1 the ' + state.group(1), rest)
     # an arrow chain is a sequence: "open drawer -> lift pink block -> drop it in"; after
     # a bare topic an arrow or a dash is a colon: "rose cube -> push it left, turn it ..."
     topic = rx.match(r'^\s*([a-z ]{1,30}?)\s*(?:-+>|=+>|→|\s[-–—]+\s)', text)
     if topic and not (set(topic.group(1).split()) & action_verbs()):
         text = topic.group(1) + ':' + text[topic.end():]
     text = rx.sub(r'\s*(?:-+>|=+>|→|>>)\s*', ' , then ', text)
+    # a goal, then the steps that reach it: "goal: red block inside the cabinet. steps: ...",
+    # "get the pink block into the drawer: open the drawer, pick it up and drop it inside"
+    text = rx.sub(r'^\s*(?:the )?(?:goal|objective|aim|target|end state|outcome)\s*:[^.;:]*[.;]\s*'
+                  r'(?:the )?(?:steps?|plan|procedure|how|method)\s*:\s*', '', text)
+    header = rx.match(r'^\s*([a-z][a-z\' -]{2,60}?)\s*:\s*(?=\S)', text)
+    if header and header.group(1).split()[0] in action_verbs():
+        steps = rx.split(r'\s*,\s*(?:and\s+|then\s+)?|\s+(?:and then|then|and)\s+',
+                         text[header.end():].strip(' .'))
+        named = set(header.group(1).split()) & set(OBJECT_WORDS)
+        if len(steps) > 1 and all(step.split() and step.split()[0] in action_verbs()
+                                  for step in steps) and named <= set(' '.join(steps).split()):
+            text = text[header.end():]
+    # a dashed list of steps: "- open the drawer - push the red block into it - close it"
+    dashed = rx.split(r'\s[-–—]+\s', rx.sub(r'^\s*[-–—]+\s*', '', text))
+    if len(dashed) > 1 and all(part.split() and part.split()[0] in action_verbs()
+                               for part in dashed):
+        text = ' , then '.join(dashed)
     # numbered or worded steps: "1) lift the pink block 2) put it inside", "step two, ..."
     text = rx.sub(r'\bstep (?:one|two|three|four|five|\d)\s*[,:.]?\s*', ' , ', text)
-    if len(rx.findall(r'(?:^|\s)\(?\d\s*[).:]\s', ' ' + text)) >= 2:
-        text = rx.sub(r'(?:^|\s)\(?\d\s*[).:]\s+', ' , ', ' ' + text)
+    numbers = r'(?:^|\s)\(?(?:\d|i{1,3}|iv|v|vi)\s*[).:]\s'
+    if len(rx.findall(numbers, ' ' + text)) >= 2:
+        text = rx.sub(numbers + '+', ' , ', ' ' + text)
     # "turn the lamp on ... wait, first shut the drawer": the step said last goes first
     text = rx.sub(r'(?:\.{2,}|[,;])?\s*\b(?:wait|actually|on second thought)\b,? (?:no,? )?'
                   r'first\b', ', but first', text)
     # "move the red block from the slider into the drawer": a lift, then a place
+    text = rx.sub(r'\b(?:lift|pick up|grab|remove|pull|pluck|fetch|retrieve|raise|hoist|grasp|'
+                  r'pick|take|get)\s+(the [a-z -]{1,30}?(?:block|cube|brick|one|piece|object)|it)'
+                  r'\s+(?:up\s+)?(?:out of|from)\s+(the (?:[a-z]+ )?(?:slider|cabinet|cupboard|'
+                  r'shelf|drawer|table|desk|tabletop))\s+and\s+(?:then\s+)?(into|in to|inside|'
+                  r'onto|on to|on top of)\s+(the )',
+                  r'take \1 from \2 , then put it \3 \4', text)
     text = rx.sub(r'\b(?:move|relocate|transfer|carry|bring|shift|take|get)\s+'
-                  r'(the [a-z -]{1,30}?(?:block|cube|brick|one|piece|object))\s+(?:out of|from)\s+'
+                  r'(the [a-z -]{1,30}?(?:block|cube|brick|one|piece|object))\s+'
+                  r'(?:out of|from)\s+'
                   r'(the (?:[a-z]+ )?(?:slider|cabinet|cupboard|shelf|drawer|table|desk|tabletop))'
-                  r'\s+(?:and )?(into|in to|inside|in|onto|on to|on top of|on)\s+(the )',
+                  r'\s+(?:and )?(into|in to|inside|in|onto|on to|on top of|on)\s+(the )'
+                  r'(?!(?:gripper|hand|grip|grasp|jaws|fingers|claw|air|robot)\b)',
                   r'take \1 from \2 , then put it \3 \4', text)
     # "carry the blue block out of the slider": a lift from there, not a place into it
     text = rx.sub(r'\b(?:move|relocate|transfer|carry|bring|shift)\s+(the [a-z -]{1,30}?%s|it)'
@@ -1144,6 +1248,16 @@ def check_command(raw: str):
                       r'clean|dirty|shiny|dull|cute|boring|interesting)\b', low)
     if remark and not rx.search(r'\b(?:please|%s)\b' % _words(action_verbs()), low[remark.end():]):
         raise Refusal('"%s" describes the scene; tell me what to do' % raw.strip())
+    # a state alone asks for nothing: "the red block is on the table", "the drawer is open"
+    state = rx.fullmatch(r'\s*(?:there (?:is|are) (?:a |an |the )?(?:%s )?(?:block|cube|brick)|'
+                         r'(?:a |an |the )?(?:%s )?(?:block|cube|brick) (?:is|sits|lies|rests|'
+                         r'stands)(?: still| currently| now)?(?: sitting| lying| resting| '
+                         r'standing)?) (?:on|in|inside|at|upon) (?:the |its )?'
+                         r'(?:[a-z]+ ){0,2}?(?:table|desk|tabletop|drawer|cabinet|slider|shelf|'
+                         r'spot|place)(?: (?:right )?now| still| already)?\s*' % (
+                             (_words(lx.COLOUR_WORDS),) * 2), low)
+    if state:
+        raise Refusal('"%s" says how things are; tell me what to do' % raw.strip())
     # a share of a move: "open the drawer halfway", "slide the door a quarter of the way"
     share = rx.search(r'\b(?:halfway|half way|half-way|partway|part way|part-way|partially|partly|'
                       r'(?:a|one) (?:quarter|third|half) of the way|(?:three|two) (?:quarters|'
@@ -1159,13 +1273,48 @@ def check_command(raw: str):
         raise Refusal('the command asks for the drawer both open and closed; say one')
     if rx.search(r'\b(?:on|onto|on top of|atop) (?:itself|themselves)\b', low):
         raise Refusal('a block cannot be stacked on itself')
+    # a place beside a thing: "put the blue block behind the sliding cabinet"
+    beside = rx.search(r'\b(?:put|place|set|drop|leave|stash|hide|tuck|stand|lay|position|move|'
+                       r'slide|push|shove|nudge)\s+(?:it|them|the (?:[a-z-]+ ){0,3}?(?:block|cube|'
+                       r'brick|one|object))\s+(?:down\s+)?(?:behind|beneath|underneath|under|'
+                       r'below|beside|next to|in front of|alongside|near|close to|to the (?:left|'
+                       r'right) of)\s+(?:the |a |another )?(?:[a-z-]+ )?(?:drawer|cabinet|slider|'
+                       r'cupboard|'
+                       r'shelf|lamp|bulb|lightbulb|switch|button|led|desk|table|block|cube|one|'
+                       r'door)\b', low)
+    if beside:
+        raise Refusal('I can put a block only into the drawer or the sliding cabinet, or on '
+                      'another block; not "%s"' % beside.group(0).strip())
+    # "there's no need to turn off the LED": nothing left to do
+    needless = rx.search(r'\b(?:no need to|(?:don t|do not) (?:need|have) to|needn t) [a-z]+'
+                         r'(?:(?: it| them)(?: up)?| up)?(?= (?!it\b|them\b|up\b)[a-z])',
+                         ' %s ' % rx.sub(
+                             r'[^a-z ,;.!]+', ' ', raw.lower()))
+    if needless and not rx.search(r'\b(?:just|only|instead|but|rather)\b', low):
+        raise Refusal('the command says what need not be done; tell me only what to do ("%s")'
+                      % needless.group(0))
     # the robot playing a part, or handing things to people
-    role = rx.search(r'\b(?:let s play|play a game|pretend|make believe|imagine (?:that )?'
-                     r'you (?:are|re)|you(?: re| are) now (?:a|an)|'
+    role = rx.search(r'\b(?:let s play|play a game|pretend|make believe|imagine|suppose|'
+                     r'hypothetically|what if|what would happen|you(?: re| are) now (?:a|an)|'
                      r'act as (?:a|an|if)|role ?play)\b', low)
     if role:
-        raise Refusal('I do not play a part; give me the command alone ("%s")'
+        raise Refusal('I do not play a part or imagine; give me the command alone ("%s")'
                       % role.group(0).strip())
+    # orders for someone else: "tell Bob to open the drawer", "ask the intern to ..."
+    other = rx.search(r'\b(?:tell|ask|instruct|get|have|let) (?!me\b|us\b|you\b|yourself\b|'
+                      r'it\b|them\b)(?:[a-z]+|the [a-z]+) to (?!the\b|it\b)[a-z]+', low)
+    if other and (rx.match(r'(?:tell|ask|instruct)', other.group(0)) or rx.search(
+            r'\b(?:[Gg]et|[Hh]ave|[Ll]et) [A-Z][a-z]+ to\b', raw)):
+        raise Refusal('I carry out commands myself; I do not pass them on ("%s")'
+                      % other.group(0))
+    # what happened, with nothing to do: "the red block was rotated to the left earlier",
+    # "I opened the drawer yesterday"
+    report = rx.match(r'\s*(?:(?:the [a-z -]{2,30}?|it|they) (?:was|were|had been|got) (?:already '
+                      r'|just )?[a-z]+(?:ed|en)|(?:i|we|you|someone|somebody|he|she|they) '
+                      r'(?:already |just |had )?(?!need)[a-z]+ed)\b[^.;!?,]*', raw.lower())
+    report = report and not rx.search(r'[a-z]', raw.lower()[report.end():]) and report
+    if report:
+        raise Refusal('"%s" says what happened; tell me what to do' % raw.strip())
     person = rx.search(r'\b(?:give|hand|pass|bring|deliver|offer) (?:it |them |the (?:[a-z]+ )?'
                        r'(?:block|cube|brick) )?(?:over )?to (?:him|her|them|us|someone|somebody|'
                        r'the (?:operator|user|person|man|woman|guy|kid|child|boss|customer|visitor'
@@ -1179,13 +1328,23 @@ def check_command(raw: str):
     again = rx.search(r'\b(?:over and over|again and again|repeatedly|continuously|continually|'
                       r'nonstop|non-stop|constantly|on and on|endlessly|in a loop|keep '
                       r'(?:pressing|flipping|toggling|clicking|opening|closing|turning|rotating|'
-                      r'spinning|switching))\b', low)
+                      r'spinning|switching)|'
+                      r'(?<!ask )(?<!tell you )(?<!say it )(?<!think )twice|thrice|(?:[a-z]+|\d+)'
+                      r'(?: more)? times)\b', low)
     if again:
         raise Refusal('each skill is one move, done once; I cannot do "%s": say each step'
                       % again.group(0))
-    knock = rx.search(r'\bknock (?:the |that |this |it |them )?(?:[a-z]+ ){0,2}?(?:over|down)\b|'
+    knock = rx.search(r'\bknock (?:the |that |this |it |them )?(?:[a-z]+ ){0,4}?(?:over|down)\b|'
                       r'\bdrop (?:it|them|the [a-z ]+?) (?:[a-z ]+ )?from (?:high up|a height|'
-                      r'up high|high above|above|way up)\b', low)
+                      r'up high|high above|above|way up|as high|the highest|higher)\b|'
+                      r'\buntil (?:it|they|the [a-z ]+?) (?:(?:falls?|drops?|tips?|topples?|goes|'
+                      r'comes|rolls?) (?:off|over|down|onto)\b(?![^,.;]*\b(?:drawer|in|into)\b)|'
+                      r'(?:hits?|reach(?:es)?|touch(?:es)?|bumps?|crash(?:es)?(?: into)?) '
+                      r'(?:the )?'
+                      r'(?:wall|edge|side|end|floor|ground|limit|stop)|breaks?|jams?|gets? '
+                      r'stuck)\b|\b(?:off|out of|from) (?:its|the) (?:rails?|runners?|'
+                      r'tracks?|hinges?)\b|\bso (?:that )?(?:it|they) (?:jams?|gets? stuck|'
+                      r'breaks?)\b', low)
     if knock:
         raise Refusal("refused: '%s' asks for something destructive or unsafe"
                       % knock.group(0).strip())
@@ -1322,7 +1481,8 @@ CORRECTED = (lx.COLOUR_WORDS + lx.OTHER_COLOURS, lx.LEFT + lx.RIGHT, RUN_ON_VERB
              ('from', 'into', 'onto', 'in', 'inside', 'out'))
 CORRECTION = (r',? ?\b(?:no,? sorry|sorry,? no|no,? wait|wait,? no|no,? actually|actually,? no|'
               r'no no|sorry,? i meant?|wait,? i meant?|sorry|i meant?|or rather|make that|'
-              r'scratch that|correction)\b,? ?|(?:(?:,|\.+) ?no|(?:,|\.{2,})? ?(?:actually|'
+              r'scratch that|correction|oops|whoops|my bad|my mistake)\b,? ?|(?:(?:,|\.+|\s-+) '
+              r'?no|(?:,|\.{2,})? ?(?:actually|'
               r'wait)),? (?=(?:to the |to |the |a )?(?:%s)\b)' % (
                   '|'.join(rx.escape(w) for words in CORRECTED for w in words)))
 
@@ -1400,8 +1560,10 @@ def _topics(text):
 def split_clauses(text: str) -> list:
     """Ordered clauses of a normalised command."""
     text = rx.sub(r'\b(?:after that|after which|after doing so|after doing that|having done '
-                  r'(?:so|that)|once (?:you(?:\'ve| have| are|\'re)? )?(?:done|finished)'
-                  r'(?: (?:with )?(?:that|this|so|it))?|when (?:you(?:\'re| are) )?'
+                  r'(?:so|that)|as (?:a|the) (?:final|last) (?:step|thing|task)|(?:and )?'
+                  r'(?:continue|end|finish(?: off| up)?) (?:by|with)|'
+                  r'once (?:you(?:\'ve| have| are|\'re)? )?(?:done|finished)'
+                  r'(?: (?:with )?(?:that|this|so|it))?|when (?:you(?:\'re| are|\'ve| have) )?'
                   r'(?:done|finished)(?: (?:with )?(?:that|this|it))?|once that is done|'
                   r'when that is done|once that(?: s|\'s| is| has been) done|'
                   r'when that(?: s|\'s| is| has been) done|'
@@ -1417,7 +1579,9 @@ def split_clauses(text: str) -> list:
     text = rx.sub(r'(?:\s*,)?(?: and| but)?(?: ,)? (?:before that|prior to that|before doing '
                   r'(?:that|so|this))\b(?:\s*,)?', ' , zzbefore', text)
     text = rx.sub(r'(?:\s*,)?(?: and)? (?:but first|but before you do(?: that| so| it| this)?|'
-                  r'but before doing (?:that|so|this|it))\b(?:\s*,)?', ' , zzfirst', text)
+                  r'but before doing (?:that|so|this|it)|but (?:begin|start) (?:by|with)|'
+                  r'(?:but )?before (?:all|any|each) (?:of )?(?:that|this|those|these)|but before '
+                  r'anything else)\b(?:\s*,)?', ' , zzfirst', text)
     # "switch on the bulb, and close the drawer first": the last step said goes first
     last_first = rx.search(r'(?:\s*,\s*(?:and\s+|then\s+)?|\s+(?:and|then)\s+)'
                            r'((?:(?!\b(?:and|then)\b)[^,])+?)\s+first$', text)
@@ -1447,6 +1611,7 @@ def split_clauses(text: str) -> list:
                   text)
     text = rx.sub(r'(?:,|\band\b)? ?\b(?:second|secondly|third|thirdly|fourth)\b ?,?',
                   ' then ', text)
+    text = rx.sub(r'(?:^|[.;]\s*|,\s*)last\s*,\s*', ' then ', text)    # "... Last, turn it off"
     text = rx.sub(r'^(?:first things first|before anything else|to begin(?: with)?|'
                   r'to start(?: with)?|to start off|as a first step|start by)\b,? ?', '', text)
     text = rx.sub(r'^(?:at )?first(?:ly)?,? ', '', text)
@@ -1492,19 +1657,31 @@ def split_clauses(text: str) -> list:
     parts = ordered if ordered is not None else [text]
     clauses = []
     for part in parts:
-        start = len(clauses)
+        start, at = len(clauses), None
+        # "X, but first A and B": B goes with A, before X (unless a "then" puts it last)
+        marker = rx.search(r'\bzz(?:before|first)', part)
+        joined = marker and not rx.search(r'\b(?:then|after that|afterwards|finally|lastly|'
+                                          r'next)\b', part[marker.end():])
         for c in rx.split(separator, part):
             c = c.strip(' ,') if c else ''
             if clauses and rx.match(r'(?:into|in|onto|inside|from|out of) the\b', c):
-                clauses[-1] += ' ' + c       # "slide it off the table and into the drawer"
+                clauses[(at or len(clauses)) - 1] += ' ' + c    # "slide it off the table and
+                #                                                  into the drawer"
             elif c.startswith('zzbefore'):
                 c = c[len('zzbefore'):].strip(' ,')
                 if c:
-                    clauses.insert(max(start, len(clauses) - 1), c)
+                    at = max(start, len(clauses) - 1)
+                    clauses.insert(at, c)
+                    at = at + 1 if joined else None
             elif c.startswith('zzfirst'):
                 c = c[len('zzfirst'):].strip(' ,')
                 if c:
                     clauses.insert(start, c)
+                    at = start + 1 if joined else None
+            elif c and at is not None:
+                read = _split_pick_place(c)
+                clauses[at:at] = read
+                at += len(read)
             elif c:
                 clauses.extend(_split_pick_place(c))
     return clauses
@@ -1872,7 +2049,12 @@ def read_clause(clause: str):
         light = 'led'
     elif _has(c, lx.LIGHTBULB) or rx.search(r'\blights?\b', c):
         light = 'lightbulb'
+    if light == 'lightbulb' and _has(c, ('switch', 'lever', 'toggle')) and rx.search(
+            r'\b(?:sideways|horizontally|to the (?:left|right)|leftwards?|rightwards?|clockwise|'
+            r'counter-?clockwise|anti-?clockwise)\b', c):
+        raise Refusal('the switch only moves up (bulb on) or down (bulb off)')
     if light and rx.search(r'\b(?:percent|half|halfway|partly|partially|dimmer|blink|blinking|'
+                           r'dim|dims|dimmed|dimming|brighten|brighter|brightens|'
                            r'flash|flashing|strobe|strobing|flicker|flickering|pulse|pulsing|'
                            r'\d+)\b', c):
         # a level between on and off, or a pattern; "full brightness" is just on
@@ -1887,7 +2069,7 @@ def read_clause(clause: str):
         pushes = _has(c, ('push', 'sweep', 'slide', 'shove', 'nudge', 'drag', 'knock', 'roll',
                           'move'))
         places = (_has(c, ('place', 'put', 'store', 'drop', 'set', 'insert', 'deposit', 'stow',
-                           'stash', 'lay', 'leave')) or (
+                           'stash', 'lay', 'leave', 'stick', 'load', 'tuck', 'slot')) or (
             _has(c, lx.PLACE) and (mentions_block or pronoun))) and not _has(
                 c, ('pull out', 'take out'))
         if (pushes and (mentions_block or pronoun) and rx.search(
@@ -2153,9 +2335,51 @@ def _topics_said_alone(clauses):
     return out
 
 
-_INSTEAD = rx.compile(r'^\s*(?:please )?(?:don\'?t|do not|never) (\w+) (the (?:[a-z-]+ )?(?:block|'
-                      r'cube|brick))\s*[,;.]?\s*(?:just |only |instead |but |rather )*(\w+) it\b',
-                      rx.IGNORECASE)
+_ELLIPSIS = rx.compile(r'(?:(?:and|then|also|now|next|after that|too) )*(?:the |that )('
+                       r'(?:[a-z-]+ )?'
+                       r'(?:%s)) (?:block|cube|brick|one)(?: too| as well| also| again)?' %
+                       '|'.join(lx.COLOUR_WORDS))
+_NAMED_BLOCK = rx.compile(r'\b(?:the (?:[a-z-]+ )?)?(?:%s)(?: (?:block|cube|brick|one))?\b' %
+                          '|'.join(lx.COLOUR_WORDS))
+
+
+def _ellipsis(clauses):
+    """Read a block said alone after a step as that step again, on this block.
+
+    "rotate the pink block left, then the red one" rotates both; "pick up the red block and
+    put it in the drawer, then the blue one too" picks up and puts away both.
+    """
+    out = []
+    for clause in clauses:
+        said = _ELLIPSIS.fullmatch(clause)
+        if not said or not out:
+            out.append(clause)
+            continue
+        block = 'the %s block' % said.group(1)
+        steps = out[-2:] if len(out) > 1 and out[-1].split()[0] in PUT_VERBS and \
+            out[-2].split()[0] in PICK_VERBS else out[-1:]
+        for step in steps:
+            if _NAMED_BLOCK.search(step):
+                out.append(_NAMED_BLOCK.sub(block, step, count=1))
+            elif rx.search(r'\b(?:it|them)\b', step) and step is steps[0]:
+                out.append(_name_it(step, block, r'\b(?:it|them)\b'))
+            else:
+                out.append(step)
+    return out
+
+
+# the verb ruled out: not one that keeps hands off ("don't touch the drawer, open it")
+_NOT_HANDS_OFF = r'(?!touch|bump|hit|disturb|move|mess|bother|use|operate|change|knock|brush|go)'
+_INSTEAD = rx.compile(r'^\s*(?:please )?(?:don\'?t|do not|never) ' + _NOT_HANDS_OFF +
+                      r'(\w+) (the (?:[a-z-]+ )?(?:block|'
+                      r'cube|brick|drawer|slider|sliding door|door|lamp|light|bulb|lightbulb|led|'
+                      r'button|switch))\s*[,;.]?\s*(?:just |only |instead |but |rather )*(\w+) '
+                      r'it\b', rx.IGNORECASE)
+# "don't rotate it, push the red block right": "it" is the block said after
+_INSTEAD_AFTER = rx.compile(r'^\s*(?:please )?(?:don\'?t|do not|never) ' + _NOT_HANDS_OFF +
+                            r'(\w+) it\s*[,;.-]?\s*(?:just '
+                            r'|only |instead |but |rather )*(\w+ the (?:[a-z-]+ )?(?:block|cube|'
+                            r'brick)\b)', rx.IGNORECASE)
 
 
 def instead(text: str):
@@ -2165,9 +2389,12 @@ def instead(text: str):
     the planner refuses a plan that does what the verb ruled out.
     """
     said = _INSTEAD.match(text)
-    if said is None:
-        return text, None
-    return _INSTEAD.sub(r'\3 \2', text), said.group(1).lower()
+    if said is not None:
+        return _INSTEAD.sub(r'\3 \2', text), said.group(1).lower()
+    said = _INSTEAD_AFTER.match(text)
+    if said is not None:
+        return _INSTEAD_AFTER.sub(r'\2', text), said.group(1).lower()
+    return text, None
 
 
 def parse(raw: str) -> list:
@@ -2177,7 +2404,7 @@ def parse(raw: str) -> list:
     text = normalise(raw)
     if not text:
         raise Refusal('the command has no instruction in it')
-    clauses = _topics_said_alone(split_clauses(text))
+    clauses = _ellipsis(_topics_said_alone(split_clauses(text)))
     if len(clauses) > MAX_CLAUSES:
         raise Refusal('the command has %d steps; the limit is %d per command' % (
             len(clauses), MAX_CLAUSES))
@@ -2210,6 +2437,11 @@ def parse(raw: str) -> list:
             intent = Intent(previous.family, {'block': _colour(' %s ' % clause)[0],
                                               'direction': direction_of(' %s ' % clause)},
                             clause, elided=True)
+        if isinstance(intent, Intent) and intent.family == 'push' and previous is not None \
+                and previous.family == 'slider' and intent.slots.get('block') is None and \
+                rx.search(r'\b(?:it|that)\b', clause):
+            # "move the sliding panel left and move it right again": "it" is the door
+            intent = Intent('slider', {'direction': intent.slots.get('direction')}, clause)
         also = ALSO.fullmatch(clause) or (
             previous is not None and previous.elided and rx.fullmatch(
                 r'(?:and |then )?(?:the )?(?:\w+ )?\w+(?: (?:block|cube|brick|one))?', clause))

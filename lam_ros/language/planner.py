@@ -176,6 +176,9 @@ def unstated(task: str, text: str, strict: bool = False):
             _words(t, lx.DRAWER if a.get('target', 'drawer') == 'drawer' else lx.SLIDER_PLACE)
             for t in (low, ' %s ' % normalise(text))):
         return 'where to: the drawer or the sliding cabinet?'
+    # a lift from where the command says the block goes: "get the red block into the drawer"
+    if p == 'lift' and a['surface'] != 'table' and parser.GOES_INTO.search(low):
+        return 'the command says where the block goes, not where to pick it up'
     if p == 'toggle' and strict:
         other = 'lightbulb' if a['light'] == 'led' else 'led'
         if _words(low, DEVICES[other]) and not _words(low, DEVICES[a['light']]):
