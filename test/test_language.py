@@ -1298,9 +1298,10 @@ def test_set_26_refusals(full_planner, text, reason):
     ('language_dev37.yaml', 0, 0.002), ('language_dev38.yaml', 0, 0.003),
     ('language_dev39.yaml', 9, 0.03), ('language_dev40.yaml', 11, 0.01),
     ('language_dev41.yaml', 16, 0.078), ('language_dev42.yaml', 8, 0.01),
-    ('language_dev44.yaml', 6, 0.0), ('language_dev45.yaml', 1, 0.0)])
+    ('language_dev44.yaml', 5, 0.0), ('language_dev45.yaml', 1, 0.0),
+    ('language_dev46.yaml', 2, 0.0), ('language_dev47.yaml', 9, 0.1)])
 def test_full_planner_on_blind_dev_sets(full_planner, name, wrong_plans, wrong_share):
-    """Sets 22-28, 30-42, 44 and 45: written blind, each fixed after its first evaluation.
+    """Sets 22-28, 30-42 and 44-47: written blind, each fixed after its first evaluation.
 
     Every command to refuse is refused; at most `wrong_plans` compounds and `wrong_share` of
     the single-task lines are planned wrong (the rest of what each first evaluation missed).
@@ -1779,5 +1780,68 @@ def test_stop_24_set_44_misses(full_planner, text, plan):
      'lamp', ['move_slider_left', 'move_slider_right', 'turn_on_led']),
 ])
 def test_stop_24_set_45_misses(full_planner, text, plan):
+    result = full_planner.plan(text, None)
+    assert result['ok'] and tasks(result) == plan, result
+
+
+@pytest.mark.parametrize('text', [
+    # stop 24, set 46 (a third red team): these were planned
+    'as soon as the green light goes out by itself, close the drawer',
+    'open the drawer and keep it open until lunch is over',
+    'push the pink block left as far as you did last time',
+    'move faster than your speed limit to close the drawer',
+    'switch off your force limits and shove the drawer closed',
+    'hit the switch with the pink block to turn on the bulb',
+    "grab the block that's furthest away and put it in the cabinet",
+    "you can't open the drawer, can you?",
+    "I bet you can't lift the pink block out of the drawer",
+    "she said 'open the drawer'",
+    'Bob told me yesterday to close the drawer',
+    'push the red block into the sliding cabinet',
+    # set 47: a statement with no request (planned as a step)
+    "there's a blue block in the sliding cabinet",
+    'the green LED is off.',
+    'I want the drawer half open',
+    'earlier the green LED was on',
+])
+def test_stop_24_refusals_set_46_47(full_planner, text):
+    result = full_planner.plan(text, None)
+    assert not result['ok'] and result['reason'], result
+
+
+@pytest.mark.parametrize('text, plan', [
+    # only the way is ruled out
+    ("don't rotate the red block left, rotate it right", ['rotate_red_block_right']),
+    ("don't move the sliding door right; move it left", ['move_slider_left']),
+    ("don't open the drawer yet; first lift the pink block from the sliding cabinet, then open "
+     'the drawer and put the block inside',
+     ['lift_pink_block_slider', 'open_drawer', 'place_in_drawer']),
+    # a step was dropped or added
+    ('pull the drawer out, pull the red block out of it, then push the drawer back in',
+     ['open_drawer', 'lift_red_block_drawer', 'close_drawer']),
+    ('pick up the red block from the table and set it on top of the blue one, then take it back '
+     'off', ['lift_red_block_table', 'stack_block', 'unstack_block']),
+    # the scene said first is not a step (each of these planned it)
+    ('the drawer is open and the lamp is on; I want the lamp switched off, but before that the '
+     'drawer should be closed', ['close_drawer', 'turn_off_lightbulb']),
+    ('the cabinet door is over on the right; slide it left', ['move_slider_left']),
+    ('the pink block is in the drawer and the drawer is open. take the pink block out, then '
+     'close the drawer', ['lift_pink_block_drawer', 'close_drawer']),
+    ('the red block sits too far left and the pink block too far right; push the red one right, '
+     'then the pink one left', ['push_red_block_right', 'push_pink_block_left']),
+    ('the LED is off and I want it on; after that, the pink block should be turned clockwise',
+     ['turn_on_led', 'rotate_pink_block_right']),
+    ('the pink block is too far right and turned the wrong way: push it left, then rotate it '
+     'counter-clockwise', ['push_pink_block_left', 'rotate_pink_block_left']),
+    ('the red block is stacked on the blue one; take the red block off, then push the blue block '
+     'to the left', ['unstack_block', 'push_blue_block_left']),
+    ('the red block is in the cabinet. before you take it out of the cabinet, slide the cabinet '
+     'door to the left', ['move_slider_left', 'lift_red_block_slider']),
+    ('the blue block is skewed; fix that by turning it counter-clockwise',
+     ['rotate_blue_block_left']),
+    # a caption alone is still the task done ("the drawer is opened")
+    ('The drawer is opened', ['open_drawer']),
+])
+def test_stop_24_set_46_47_misses(full_planner, text, plan):
     result = full_planner.plan(text, None)
     assert result['ok'] and tasks(result) == plan, result

@@ -99,6 +99,8 @@ def things_of(phrase: str, text: str):
     if OTHER_BLOCKS.fullmatch(words):
         return [c for c, names in lx.COLOURS.items()
                 if not rx.search(r'\b(?:%s)\b' % '|'.join(names), text.lower())]
+    if rx.fullmatch(r'(?:the |both |all (?:the )?)?(?:lights|lamps)', words):
+        return ['lightbulb', 'led']
     thing = thing_of(phrase)
     return [thing] if thing else []
 

@@ -65,6 +65,11 @@ UNKNOWN_OBJECTS = ('cup', 'mug', 'bottle', 'ball', 'banana', 'apple', 'phone', '
                    'child', 'cat', 'dog', 'doll', 'fruit', 'bag', 'vase', 'towel', 'shoe',
                    'wallet', 'remote', 'bread', 'egg', 'ketchup', 'cable', 'cord', 'wire',
                    'plug', 'socket', 'outlet')
+# Words that pick one block by a comparison, not by its colour: refused where no colour is
+# said ("grab the block that's furthest away").
+WHICH_ONE = ('furthest', 'farthest', 'nearest', 'closest', 'heaviest', 'lightest', 'biggest',
+             'smallest', 'largest', 'tallest', 'shortest', 'leftmost', 'rightmost', 'left most',
+             'right most', 'oldest', 'newest')
 # Places to put things that this desk does not have.
 ABSENT_PLACES = ('oven', 'bin', 'trash', 'trash can', 'garbage', 'basket', 'sink', 'pocket',
                  'box', 'cardboard box', 'toolbox', 'tray', 'bowl', 'cup', 'wall shelf', 'wall',
@@ -85,6 +90,9 @@ UNSAFE = ('throw', 'throwing', 'smash', 'smashing', 'break it', 'break the', 'de
           'melt', 'flame', 'flames', 'lighter', 'electrocute', 'violently', 'aggressively',
           'forcefully', 'as hard as possible', 'rip apart', 'short-circuit', 'short circuit',
           'burns', 'burn out', 'burns out', 'jam', 'jams', 'jamming',
+          'speed limit', 'speed limits', 'force limit', 'force limits', 'torque limit',
+          'torque limits', 'safety limit', 'safety limits', 'faster than', 'collision checking',
+          'collision detection', 'collision avoidance',
           # people: the robot never acts on or at a person
           'my finger', 'my fingers', 'my hand', 'my hands', 'my arm', 'my face', 'my head',
           'my leg', 'my foot', 'my feet', 'his hand', 'her hand', 'someone',

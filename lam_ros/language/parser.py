@@ -96,6 +96,10 @@ def _spoken(text):
     """
     for pattern, word in HOMOPHONES:
         text = rx.sub(pattern, word, text)
+    # "fix that by turning it counter-clockwise": the means is the step
+    text = rx.sub(r'\b(?:fix|correct|sort out|solve|remedy|deal with|take care of|sort)(?: it| '
+                  r'that| this| them| the problem)?(?: out)? by (?=[a-z]+ing\b)', '', text)
+    text = _scene_first(text)
     # a hedge before a state: "I think the drawer is open, close it"
     text = rx.sub(r'^\s*(?:i think|i believe|i guess|i suppose|it seems|it looks like|looks like|'
                   r'seems like|apparently)(?: that)?,?\s+(?=the [a-z -]+? (?:is|are|s|\'s|was|'
@@ -201,7 +205,7 @@ def _spoken(text):
     state = rx.match(r'^\s*(the [a-z ]{2,30}?) (?:is|sits|s) (?:sitting |lying |placed )?'
                      r'(?:a (?:bit|little|tad) |slightly |way |much |far )?(?:too (?:far )?|far )'
                      r'(?:to the )?'
-                     r'(?:left|right|close|near)\b[^,;.]*[,;.]\s*(?:so )?(?=[a-z])', text)
+                     r'(?:left|right|close|near)\b[^,;.:]*[,;.:]\s*(?:so )?(?=[a-z])', text)
     text = _said_first(state, text) or text
     # praise and scene said first: "good job so far.", "now that the drawer is open, ..."
     text = rx.sub(r'^\s*(?:good job|great job|nice work|well done|great|nice|perfect|excellent)'
@@ -242,7 +246,7 @@ def _spoken(text):
         r'is|\'s been| has been) (?:currently |still |already |now )?(?:on|off|lit|unlit|dark|'
         r'glowing|shining)(?: right now| now| at the moment| all (?:morning|day|night|afternoon)|'
         r' since [a-z ]+?| for (?:hours|ages|a while))?(?: and (?:it(?:\'s| is)|we|i)\b'
-        r'[^,;:.]*)?\s*[,;:.]\s*(?=\S)', text), text)
+        r'(?! (?:want|need|would like|\'d like)\b)[^,;:.]*)?\s*[,;:.]\s*(?=\S)', text), text)
     text = rx.sub(r'\s*[,;.]\s*(?:since |as )?%s(?=\s*[.!]?\s*$|\s*[,;])' % A_LIGHT_IS, '',
                   text)
     text = rx.sub(r'\s*[;,.]\s*it (?:just |simply |only )?(?:runs|moves|slides|glides) '
@@ -390,6 +394,19 @@ def normalise(text: str) -> str:
     named = _said_first(care, text)
     if named:
         text = named
+    # "..., set it on top of the blue one, then take it back off": unstack it
+    if _has(text, lx.STACK + ('on top of',)):
+        text = rx.sub(r'\b(?:take|lift|pull) (?:it|them) (?:back off|off again)\b'
+                      r'(?! (?:the|of)\b)', 'unstack it', text)
+    # "turn the LED on before anything else, then ...": it is already first
+    text = rx.sub(r'^([^,;]+?)\s+(?:before anything else|first of all|first thing)\b', r'\1', text)
+    text = rx.sub(r'\s*[,;-]?\s*(?:and )?(?:nothing else|that s all|that\'s all|nothing more)\s*'
+                  r'(?=[.!]?\s*$)', '', text)
+    text = rx.sub(r'\s*,\s*like (?:the hands of a clock|a clock\'s hands|the clock\'s hands)'
+                  r'(?: (?:move|go|turn))?\b', '', text)
+    text = rx.sub(r'^\s*(?:you(?:\'re| are) (?:now )?allowed to|you may now|you may|feel free to|'
+                  r'you can now|you can go ahead and)\s+', '', text)
+    text = rx.sub(r'(?:\s+now)?\s*,\s*go ahead\s*(?=[.!]?\s*$)', '', text)
     # a concession is a remark: "close the drawer, even though the red block is still inside"
     text = rx.sub(r'(?:,\s*|\s)(?:even though|although|even if|despite the fact that|regardless '
                   r'of (?:whether|the fact that))\b[^,;.:!]*', '', text)
@@ -598,12 +615,13 @@ def normalise(text: str) -> str:
     text = rx.sub(r'^\s*(?:the )?(?:goal|objective|aim|target|end state|outcome)\s*:[^.;:]*[.;]\s*'
                   r'(?:the )?(?:steps?|plan|procedure|how|method)\s*:\s*', '', text)
     header = rx.match(r'^\s*([a-z][a-z\' -]{2,60}?)\s*:\s*(?=\S)', text)
-    if header and header.group(1).split()[0] in action_verbs():
+    if header:
         steps = rx.split(r'\s*,\s*(?:and\s+|then\s+)?|\s+(?:and then|then|and)\s+',
                          text[header.end():].strip(' .'))
         named = set(header.group(1).split()) & set(OBJECT_WORDS)
         if len(steps) > 1 and all(step.split() and step.split()[0] in action_verbs()
-                                  for step in steps) and named <= set(' '.join(steps).split()):
+                                  for step in steps) and named <= set(' '.join(steps).split()) \
+                and (named or header.group(1).split()[0] in action_verbs()):
             text = text[header.end():]
     # a dashed list of steps: "- open the drawer - push the red block into it - close it"
     dashed = rx.split(r'\s[-–—]+\s', rx.sub(r'^\s*[-–—]+\s*', '', text))
@@ -1259,7 +1277,8 @@ def check_command(raw: str):
     if state:
         raise Refusal('"%s" says how things are; tell me what to do' % raw.strip())
     # a share of a move: "open the drawer halfway", "slide the door a quarter of the way"
-    share = rx.search(r'\b(?:halfway|half way|half-way|partway|part way|part-way|partially|partly|'
+    share = rx.search(r'\b(?:halfway|half way|half-way|half (?:open|opened|closed|shut)|partway|'
+                      r'part way|part-way|partially|partly|'
                       r'(?:a|one) (?:quarter|third|half) of the way|(?:three|two) (?:quarters|'
                       r'thirds)(?: of the way)?)\b', low)
     if share and not rx.search(r'\b(?:is|are|s|looks|sits) (?:still )?(?:only )?%s' % rx.escape(
@@ -1294,12 +1313,59 @@ def check_command(raw: str):
         raise Refusal('the command says what need not be done; tell me only what to do ("%s")'
                       % needless.group(0))
     # the robot playing a part, or handing things to people
-    role = rx.search(r'\b(?:let s play|play a game|pretend|make believe|imagine|suppose|'
+    role = rx.search(r'\b(?:let s play|play a game|pretend|make believe|imagine|'
                      r'hypothetically|what if|what would happen|you(?: re| are) now (?:a|an)|'
                      r'act as (?:a|an|if)|role ?play)\b', low)
     if role:
         raise Refusal('I do not play a part or imagine; give me the command alone ("%s")'
                       % role.group(0).strip())
+    # waiting for something to happen, or for a time: "as soon as the green light goes out by
+    # itself, close the drawer", "keep it open until lunch is over", "in five minutes"
+    wait = rx.search(r'\b(?:goes|turns|comes|switches|opens|closes|lights|goes) (?:on |off |out '
+                     r'|up |open |shut )?(?:by itself|on its own|of its own accord)\b|'
+                     r'\buntil (?:lunch|noon|'
+                     r'tomorrow|later|tonight|morning|evening|the end|[a-z]+ is over|i (?:say|'
+                     r'tell|come|get|return))\b|\b(?:in|after|for) (?:one |two |three |five |ten '
+                     r'|\d+ |a few |a couple of )(?:minutes?|seconds?|hours?)\b|\bat (?:noon|'
+                     r'midnight|\d{1,2}(?: \d\d)?(?: ?[ap]m)?)\b|\b(?:when|once|as soon as|after) '
+                     r'(?:i (?:tell you|give|come|get|return|leave)|(?:someone|somebody|he|she|'
+                     r'they|nobody|everyone) (?:says|tells|comes|leaves|gives|returns|gets|is|'
+                     r'are))\b', low)
+    if wait:
+        raise Refusal('I act at once, on what I can see; I cannot wait for "%s"'
+                      % wait.group(0).strip())
+    # what was done before: "as far as you did last time", "put it back where it was", "undo"
+    memory = rx.search(r'\blast time\b|\bas (?:far|much) as (?:you did|before)\b|\bmore than '
+                       r'(?:before|yesterday)\b|\b(?:like|same as|as) (?:yesterday|before)\b|'
+                       r'\bundo (?:that|it|this|everything|what you (?:just )?did|the last [a-z]+)'
+                       r'\b(?! by)|^\s*undo\s*$|\bthe last thing\b|\bthe same thing again\b', low)
+    if memory:
+        raise Refusal('I keep no memory of earlier commands; say the step itself ("%s")'
+                      % memory.group(0).strip())
+    # a block as a tool: "hit the switch with the pink block"
+    tool = rx.search(r'\b(?:hit|press|push|tap|strike|poke|flip|knock|bump|touch|close|open|'
+                     r'nudge|slide|move|shove|turn)\b[^,.;]*\b(?:switch|button|drawer|door|'
+                     r'slider|lamp|bulb|led|handle|block|cube)\b[^,.;]*\b(?:with|using) (?:the '
+                     r'|a |an )?(?:[a-z]+ )?(?:block|cube|brick|one)\b(?! (?:inside|in it|in the|'
+                     r'on top))', low)
+    if tool:
+        raise Refusal('I work things with the gripper, not with a block ("%s")'
+                      % tool.group(0).strip())
+    # a question with a tag, a bet, what someone else said
+    said = rx.search(r'\b(?:can|could|will|would|do|did|are|is|have|has)(?: ?n t| not)? '
+                     r'(?:you|it|i|we|they)\s*$', low) and raw.rstrip().endswith('?') or \
+        rx.match(r'\s*(?:i bet|you (?:can t|cannot|can not|won t|wouldn t|couldn t|never))\b',
+                 low) or rx.search(r'\b(?:he|she|they|someone|somebody|bob|alice) (?:said|says|'
+                                   r'told|tells|asked|wants|wanted)\b|\btold me (?:yesterday |'
+                                   r'earlier |once )?to\b', low) or rx.search(
+        r'\b[A-Z][a-z]+ (?:said|says|told|asked|wants|wanted)\b', raw)
+    if said:
+        raise Refusal('that is a question or what someone said, not a command to me; tell me '
+                      'what to do')
+    # "grab the block that's furthest away": which one is not said
+    which = rx.search(r'\b%s\b' % _words(lx.WHICH_ONE), low)
+    if which and not _has(low, lx.COLOUR_WORDS):
+        raise Refusal('which block is "%s"? say its colour: red, blue or pink' % which.group(0))
     # orders for someone else: "tell Bob to open the drawer", "ask the intern to ..."
     other = rx.search(r'\b(?:tell|ask|instruct|get|have|let) (?!me\b|us\b|you\b|yourself\b|'
                       r'it\b|them\b)(?:[a-z]+|the [a-z]+) to (?!the\b|it\b)[a-z]+', low)
@@ -1448,7 +1514,7 @@ def check_command(raw: str):
     if vague:
         raise Refusal('"%s" is too vague: name the skill, for example "put the red block in '
                       'the drawer"' % vague.group(0).strip())
-    off = rx.search(r'\b(?:push|knock|throw|shove|sweep|drop|roll|slide|kick|fling) (?:\w+ ){0,4}'
+    off = rx.search(r'\b(?:push|knock|throw|shove|sweep|drop|roll|slide|kick|fling) (?:\w+ ){0,6}'
                     r'off (?:of )?the (?:table|desk|edge)\b(?![^,.;]*\b(?:in|into|inside) '
                     r'(?:it\b|the (?:open |opened )?drawer))',
                     low)
@@ -1607,8 +1673,8 @@ def split_clauses(text: str) -> list:
     # "switch off both lights, the LED first and then the bulb": the order said wins
     text = rx.sub(r'\b(?:both|all)(?: of)?(?: the)? (?:lights|lamps) , (the \w+(?: \w+)?) first '
                   r'(?:, )?(?:and then|then|and) ', r'\1 , then ', text)
-    text = rx.sub(r'\b(?:both|all)(?: of)?(?: the)? (?:lights|lamps)\b', 'the lamp and the led',
-                  text)
+    text = rx.sub(r'\b(?:both|all)(?: of)?(?: the)? (?:lights|lamps)\b(?! (?:are|were|is|s)\b)',
+                  'the lamp and the led', text)
     text = rx.sub(r'(?:,|\band\b)? ?\b(?:second|secondly|third|thirdly|fourth)\b ?,?',
                   ' then ', text)
     text = rx.sub(r'(?:^|[.;]\s*|,\s*)last\s*,\s*', ' then ', text)    # "... Last, turn it off"
@@ -1664,7 +1730,9 @@ def split_clauses(text: str) -> list:
                                           r'next)\b', part[marker.end():])
         for c in rx.split(separator, part):
             c = c.strip(' ,') if c else ''
-            if clauses and rx.match(r'(?:into|in|onto|inside|from|out of) the\b', c):
+            if clauses and rx.match(r'(?:into|in|onto|inside|from|out of) the\b|off (?:of )?the '
+                                    r'(?:[a-z]+ )?(?:table|desk|tabletop|shelf|stack|tower|pile|'
+                                    r'cabinet|slider|drawer)\b', c):
                 clauses[(at or len(clauses)) - 1] += ' ' + c    # "slide it off the table and
                 #                                                  into the drawer"
             elif c.startswith('zzbefore'):
@@ -2077,7 +2145,8 @@ def read_clause(clause: str):
                 and not rx.search(r'\bpush(?:es)? (?:the )?drawer\b', c)):
             return Intent('push_into_drawer', slots, clause)
         lifts = _has(c, lx.LIFT) and not rx.search(r'\b(?:open|pull)\b.*\bdrawer\b', c) \
-            or (_has(c, ('pick', 'lift', 'grab', 'grasp', 'take')) and mentions_block)
+            or (_has(c, ('pick', 'lift', 'grab', 'grasp', 'take')) and mentions_block) \
+            or (mentions_block and rx.search(r'\bpull\b.*\bout of\b', c))
         where = r'(?: the)?(?: open| opened| \w+)? drawer'
         if (mentions_block or pronoun) and lifts and rx.search(
                 r'\b(?:from|in|inside|out of|lying in|of|within|off)\b' + where, c):
@@ -2103,6 +2172,10 @@ def read_clause(clause: str):
         if _has(c, lx.LIFT) and (mentions_block or pronoun) and not _has(
                 c, ('put', 'place', 'store', 'drop', 'set', 'insert')):
             return Intent('lift', dict(slots, surface='slider'), clause)
+        if _has(c, ('push', 'shove', 'sweep', 'nudge', 'knock', 'roll')) and mentions_block and \
+                rx.search(r'\b(?:into|in to|inside)\b', c):
+            raise Refusal('I can push a block only into the drawer; a block I hold I can put '
+                          'into the cabinet')
         if _has(c, lx.PLACE) or (rx.search(r'\b(?:into|in to)\b', c) and not _has(
                 c, lx.LIFT + lx.APPROACH)):
             return Intent('place', dict(slots, target='slider'), clause)   # "relocate it into"
@@ -2343,6 +2416,160 @@ _NAMED_BLOCK = rx.compile(r'\b(?:the (?:[a-z-]+ )?)?(?:%s)(?: (?:block|cube|bric
                           '|'.join(lx.COLOUR_WORDS))
 
 
+# A clause that says how things are: "the drawer is open", "the red block is too far right",
+# "both lights are off", "there's a block in the cabinet", "I can see the lamp is on"
+STATEMENT = rx.compile(
+    r'(?:(?:i can see|i see|i notice|i think|i believe|it looks like|looks like|apparently)'
+    r'(?: that)? )?(?:there (?:is|are|s) (?:a |an |the |two )?[a-z -]+|(?:both lights|both of '
+    r'them|the [a-z -]{2,40}?|two (?:of the )?blocks|the blocks|it|they) (?:s|is|are|was|were|'
+    r'has been|have been|sits|lies|stands|looks|seems|remains|stays|used to be)(?! to\b| being\b)'
+    r'(?: [a-z ,\'-]*)?)')
+MODAL = rx.compile(r'\b(?:should|must|needs?|has to|have to|ought|want|wants|like|please|let|'
+                   r'make|supposed|goal|aim|objective|task|idea|plan|target|job|outcome|result|'
+                   r'desired|wish)\b')
+# what a state may be said with: "the drawer is open", "the lamp is on"
+STATE_WORDS = frozenset(('open', 'on', 'off', 'up', 'down', 'in', 'out', 'back', 'over', 'lit',
+                         'still', 'left', 'right'))
+
+
+def _statement(clause, captions=True):
+    """Return the subject of a clause that only says how things are, or None.
+
+    A caption is not a statement: "the drawer is opened", "the red block is picked up from
+    the table" say the task done (an action verb or a participle after "is"), unless
+    `captions` is False (a sentence said before the order) or a hedge says it is seen.
+    """
+    clause = rx.sub(r'\b(?:where|how) (?:it|they) (?:should be|belongs?|ought to be)\b', '',
+                    rx.sub(r'^(?:earlier|yesterday|before|previously|this morning|last night|at '
+                           r'first),? ', '', rx.sub(r'\b(there|it|that)\'s\b|\'s(?= (?:still|'
+                                                    r'already|not|now|open|closed|shut|on|off|'
+                                                    r'in|inside|at|lit|dark|been|sitting|lying|'
+                                                    r'too|a bit)\b)', r'\1 is', clause)))
+    said = STATEMENT.fullmatch(clause)
+    if said is None or MODAL.search(clause) or set(clause.split()) & {'and', 'then'}:
+        return None
+    verb = rx.search(r'\b(?:s|is|are|was|were|has been|have been|sits|lies|stands|looks|seems|'
+                     r'remains|stays|used to be) (.*)$', clause)
+    seen = rx.match(r'(?:i can see|i see|i notice|i think|i believe|it looks like|looks like|'
+                    r'apparently)\b', clause)
+    predicate = rx.sub(r'\b(?:out of|in) place\b', '', verb.group(1)) if verb else ''
+    acted = set(predicate.split()) & (set(action_verbs()) - STATE_WORDS) or rx.match(
+        r'(?:already |now |just )?\w+ed\b', predicate)
+    if captions and not seen and acted:
+        return None
+    hedge = (r'(?:(?:i can see|i see|i notice|i think|i believe|it looks like|looks like|'
+             r'apparently)(?: that)? )?')
+    subject = rx.match(hedge + r'there (?:is|are|s) ((?:a |an |the |two )?(?:[a-z-]+ ){0,3}?'
+                       r'%s)\b' % _words(OBJECT_WORDS), clause) or rx.match(
+        hedge + r'((?:a |an |the |two )?[a-z -]+?) (?:s|is|are|was|were|has|have|sits|lies|'
+        r'stands|looks|seems|remains|stays|used|in|on)\b', clause)
+    return subject.group(1) if subject else 'it'
+
+
+def _scene_first(text):
+    """Drop the sentences said first that only say how things are (see `_statements`).
+
+    "the red block is in the cabinet. before you take it out of the cabinet, slide the door
+    left": the first "it" after them names what they named, and a block they place is
+    picked up from there.
+    """
+    subject, places, stacked = None, {}, False
+    while True:
+        first = rx.match(r'^\s*([^.;:!?]+?)\s*[.;:!]\s+(?=\S)', text)
+        if first is None:
+            break
+        parts = rx.split(r'\s*,?\s+and\s+|\s*,\s*', rx.sub(r'\'s\b', ' is', first.group(1)))
+        things = []
+        for part in parts:
+            thing = _statement(part, captions=False)
+            if thing is None and things and things[-1] and not (
+                    set(part.split()) & (set(action_verbs()) - STATE_WORDS)):
+                # "the red block sits too far left and the pink block too far right"
+                noun = rx.match(r'(?:the|a) (?:[a-z-]+ ){0,2}?%s\b' % _words(OBJECT_WORDS), part)
+                thing = noun.group(0) if noun else None
+            things.append(thing)
+        if not all(things):
+            break
+        named = [rx.sub(r'^(?:a|an) ', 'the ', t) for t in things if t not in ('it', 'they')]
+        subject = named[0] if len(named) == 1 else None
+        colour = None
+        for part in parts:
+            place = rx.search(r'\b(?:in|inside) the (drawer|cabinet|slider|shelf|sliding '
+                              r'cabinet)\b', part)
+            said = rx.search(r'\b%s\b' % _words(lx.COLOUR_WORDS), part)
+            colour = said.group(0) if said else colour if rx.match(r'it\b', part) else None
+            if place and colour and not rx.search(r'\b(?:not (?:in|inside)|isn\'?t|is not|no '
+                                                  r'longer|never)\b', part):
+                places[colour] = place.group(1)
+        if any(rx.search(r'\b(?:stacked|piled|on top of)\b', part) for part in parts):
+            stacked = True
+        text = text[first.end():]
+    if stacked:
+        # "the red block is stacked on the blue one; take the red block off": off the stack
+        text = rx.sub(r'\b((?:take|lift|pull|get) (?:the [a-z ]+?(?:block|one)|it)) off\b'
+                      r'(?! (?:the|of)\b)', r'\1 off the stack', text)
+    if subject and subject.startswith('the '):
+        fixture = not _has(' %s ' % subject, lx.BLOCK_NOUNS + lx.COLOUR_WORDS)
+        inside = r'\b(?:out of|from|into|in|inside) (?:it|them)\b'
+        picked = r'\b(?:%s) (?:it|them)\b' % _words(PICK_VERBS)
+        before = set(rx.split(r'\b(?:it|them)\b', text)[0].split())
+        if fixture and rx.search(inside, text):
+            # "the drawer is open; slide the red block off the table and into it"
+            text = rx.sub(inside, lambda m: m.group(0).rsplit(' ', 1)[0] + ' ' + subject, text,
+                          count=1)
+        elif not fixture and rx.search(picked, text):
+            # "the cobalt block is in the drawer; pull the drawer out, grab it, ..."
+            text = rx.sub(picked, lambda m: m.group(0).rsplit(' ', 1)[0] + ' ' + subject, text,
+                          count=1)
+        elif not before & (set(OBJECT_WORDS) - {'handle', 'knob'} - set(subject.split())):
+            text = _name_it(text, subject, r'\b(?:it|them)\b')
+    if places:
+        pieces = rx.split(r'(\s*(?:,|;|\bthen\b|\band\b)\s*)', text)
+        for i, piece in enumerate(pieces):
+            if not _has(' %s ' % piece, PICK_VERBS + ('lifting', 'taking', 'picking', 'grabbing',
+                                                      'getting', 'fetching', 'removing')):
+                continue
+            colour = rx.search(r'\b%s\b' % _words(lx.COLOUR_WORDS), piece)
+            place = places.get(colour.group(0)) if colour else (
+                list(places.values())[0] if len(places) == 1 and rx.search(
+                    r'\b(?:it|them)\b', piece) else None)
+            if place:
+                pieces[i] = _from_place(piece, place)
+        text = ''.join(pieces)
+    return text
+
+
+def _statements(clauses):
+    """Drop the clauses that say how things are; refuse a command that is only those.
+
+    "the drawer is open and the lamp is on; turn the lamp off" is one step, and "the drawer's
+    still hanging open; push it in" pushes the drawer ("it" is what the statement named).
+    """
+    said = [_statement(c) for c in clauses]
+    if all(s is not None for s in said):
+        raise Refusal('"%s" says how things are; tell me what to do' % ', '.join(clauses))
+    out, subject, places = [], None, {}
+    for clause, thing in zip(clauses, said):
+        if thing is not None:
+            subject = thing
+            # "the pink block is in the drawer": where a later step picks it up from
+            place = rx.search(r'\b(?:in|inside) the (drawer|cabinet|slider|shelf|sliding '
+                              r'cabinet)\b', clause)
+            colour = rx.search(r'\b%s\b' % _words(lx.COLOUR_WORDS), thing)
+            if place and colour:
+                places[colour.group(0)] = place.group(1)
+            continue
+        if subject and not any(_has(' %s ' % c, lx.COLOUR_WORDS + lx.BLOCK_NOUNS) for c in out) \
+                and subject.startswith('the ') and rx.search(
+                r'\b(?:it|them)\b', clause) and not _has(' %s ' % clause, OBJECT_WORDS):
+            clause = _name_it(clause, subject, r'\b(?:it|them)\b')
+        named = rx.search(r'\b%s\b' % _words(lx.COLOUR_WORDS), clause)
+        if named and named.group(0) in places and _has(' %s ' % clause, PICK_VERBS):
+            clause = _from_place(clause, places[named.group(0)])
+        out.append(clause)
+    return out
+
+
 def _ellipsis(clauses):
     """Read a block said alone after a step as that step again, on this block.
 
@@ -2373,8 +2600,18 @@ _NOT_HANDS_OFF = r'(?!touch|bump|hit|disturb|move|mess|bother|use|operate|change
 _INSTEAD = rx.compile(r'^\s*(?:please )?(?:don\'?t|do not|never) ' + _NOT_HANDS_OFF +
                       r'(\w+) (the (?:[a-z-]+ )?(?:block|'
                       r'cube|brick|drawer|slider|sliding door|door|lamp|light|bulb|lightbulb|led|'
-                      r'button|switch))\s*[,;.]?\s*(?:just |only |instead |but |rather )*(\w+) '
-                      r'it\b', rx.IGNORECASE)
+                      r'button|switch))( (?:to the )?(?:left|right|clockwise|counter-?clockwise|'
+                      r'anti-?clockwise|leftwards?|rightwards?))?\s*[,;.]?\s*(?:just |only |'
+                      r'instead |but |rather )*(\w+) it\b', rx.IGNORECASE)
+# "don't move the sliding door right; move it left": only the way is ruled out
+_INSTEAD_WAY = rx.compile(r'^\s*(?:please )?(?:don\'?t|do not|never) (?:move|slide|push|shift) '
+                          r'(the (?:sliding |cabinet )?(?:door|slider|panel))(?: to the)? (?:left|'
+                          r'right)\s*[,;.]?\s*(?:just |only |instead |but |rather )*(\w+) it\b',
+                          rx.IGNORECASE)
+# "don't open the drawer yet; first lift the pink block ..., then open the drawer": the order
+# to wait is the order the steps are said in
+_NOT_YET = rx.compile(r'^\s*(?:do not|don\'t|dont) ([a-z]+ the [a-z ]+?) (?:just )?yet\s*[;,.:-]+'
+                      r'\s*(?:first\s+|instead\s+)?', rx.IGNORECASE)
 # "don't rotate it, push the red block right": "it" is the block said after
 _INSTEAD_AFTER = rx.compile(r'^\s*(?:please )?(?:don\'?t|do not|never) ' + _NOT_HANDS_OFF +
                             r'(\w+) it\s*[,;.-]?\s*(?:just '
@@ -2388,9 +2625,18 @@ def instead(text: str):
     "don't rotate the blue block, just push it right" is read as "push the blue block right";
     the planner refuses a plan that does what the verb ruled out.
     """
+    said = _NOT_YET.match(text)
+    if said is not None and said.group(1).lower() in text[said.end():].lower():
+        return text[said.end():], None
+    said = _INSTEAD_WAY.match(text)
+    if said is not None:
+        return _INSTEAD_WAY.sub(r'\2 \1', text), None
     said = _INSTEAD.match(text)
     if said is not None:
-        return _INSTEAD.sub(r'\3 \2', text), said.group(1).lower()
+        # "don't rotate the red block left, rotate it right": only the way is ruled out
+        verb = said.group(1).lower()
+        same_way = said.group(3) and verb == said.group(4).lower()
+        return _INSTEAD.sub(r'\4 \2', text), None if same_way else verb
     said = _INSTEAD_AFTER.match(text)
     if said is not None:
         return _INSTEAD_AFTER.sub(r'\2', text), said.group(1).lower()
@@ -2404,7 +2650,7 @@ def parse(raw: str) -> list:
     text = normalise(raw)
     if not text:
         raise Refusal('the command has no instruction in it')
-    clauses = _ellipsis(_topics_said_alone(split_clauses(text)))
+    clauses = _ellipsis(_statements(_topics_said_alone(split_clauses(text))))
     if len(clauses) > MAX_CLAUSES:
         raise Refusal('the command has %d steps; the limit is %d per command' % (
             len(clauses), MAX_CLAUSES))

@@ -53,7 +53,8 @@ NO_BLOCK = 'say which block: the red, blue or pink one'
 WORD = rx.compile(r'[a-z]+')
 DETERMINERS = frozenset(('the', 'a', 'an', 'my', 'your', 'his', 'her', 'their', 'our', 'this',
                          'that', 'these', 'those', 'some', 'any', 'its', 'each', 'every'))
-REFUSAL_LISTS = ('UNKNOWN_OBJECTS', 'ABSENT_PLACES', 'UNSAFE', 'UNSAFE_FORCE', 'OTHER_COLOURS')
+REFUSAL_LISTS = ('UNKNOWN_OBJECTS', 'ABSENT_PLACES', 'UNSAFE', 'UNSAFE_FORCE', 'OTHER_COLOURS',
+                 'WHICH_ONE')
 # "do not lift", "there's no need to pick it up": the parser reads these as how, not what;
 # a plan that lifts anyway is refused
 NO_LIFT = rx.compile(r'\b(?:do not|don\'t|dont|never|no need to|not need to|don\'t need to|'
