@@ -43,7 +43,7 @@ heap column structure arrangement assembly formation uppermost topmost overlying
 superimposed lower upper
 precisely delicately cautiously accurately swiftly rapidly promptly deftly gingerly
 meticulously deliberately calmly gradually safely correctly cleanly immediately instantly
-simply smoothly
+simply smoothly wee
 modest moderate comfortable neat luminous slight short brief firm secure steady
 controlled gentle careful precise lateral sideways horizontal vertical tidy orderly
 """.split())
@@ -92,7 +92,10 @@ UNSAFE = ('throw', 'throwing', 'smash', 'smashing', 'break it', 'break the', 'de
           'burns', 'burn out', 'burns out', 'jam', 'jams', 'jamming',
           'speed limit', 'speed limits', 'force limit', 'force limits', 'torque limit',
           'torque limits', 'safety limit', 'safety limits', 'faster than', 'collision checking',
-          'collision detection', 'collision avoidance',
+          'collision detection', 'collision avoidance', 'snaps off', 'snap off', 'snap it off',
+          'till it snaps', 'until it snaps', 'short out', 'some welly', 'a good boot',
+          'give it a boot', 'boot it', 'chuck it at', 'chuck them at', 'chuck away',
+          'chuck out', 'chuck it away', 'chuck it out',
           # people: the robot never acts on or at a person
           'my finger', 'my fingers', 'my hand', 'my hands', 'my arm', 'my face', 'my head',
           'my leg', 'my foot', 'my feet', 'his hand', 'her hand', 'someone',
@@ -219,7 +222,8 @@ LIFT = ('lift', 'pick', 'pick up', 'grab', 'grasp', 'grip', 'clasp', 'take', 'ra
         'get', 'hoist', 'acquire', 'obtain', 'pick out',
         'collect', 'retrieve', 'remove', 'fetch', 'elevate', 'pluck', 'seize', 'clutch',
         'snatch', 'take out', 'pull out', 'lift up')
-PLACE = ('place', 'put', 'store', 'drop', 'set', 'leave', 'insert', 'deposit', 'stow',
+PLACE = ('place', 'put', 'store', 'drop', 'set', 'leave', 'insert', 'deposit', 'stow', 'bung',
+         'chuck',
          'release', 'lay', 'position', 'move', 'bring', 'carry', 'transfer', 'stash', 'pop',
          'keep', 'return', 'lower', 'convey', 'transport', 'deliver')
 STACK = ('stack', 'pile', 'atop')

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from lam_ros.language import lexicon as lx, rx
+from lam_ros.world.tasks import TASKS
 
 MAX_CHARS = 300
 MAX_CLAUSES = 8
@@ -86,6 +87,75 @@ A_LIGHT_IS = (r'(?:it|the (?:green |yellow )?(?:led|lamp|bulb|light))(?:\'s| is)
               r'still |already )?(?:on|off)(?: right now| now| at the moment)?')
 
 
+def _task_words(key):
+    """Say a CALVIN task key in words ("lift_red_block_slider": lift ... from the slider)."""
+    lift = rx.fullmatch(r'lift_(\w+)_block_(table|slider|drawer)', key)
+    if lift:
+        return 'lift the %s block from the %s' % lift.groups()
+    if key == 'push_into_drawer':
+        return 'push the block into the drawer'
+    return key.replace('_', ' ')
+
+
+_FIELDS = ('task', 'action', 'cmd', 'op', 'block', 'obj', 'object', 'color', 'colour', 'from',
+           'source', 'src', 'target', 'to', 'dest', 'destination', 'into', 'dir', 'direction',
+           'way', 'state')
+
+
+def _engineer(text):
+    """Read what an engineer types: task keys, calls, fields and lists.
+
+    "turn_off_led", "open_drawer && push_into_drawer", '["turn_on_led", "turn_off_led"]',
+    "lift(block='blue', from='drawer')", "task=lift block=pink from=drawer",
+    "ACTION: push; OBJ: blue_block; DIR: left". A snake_case name that is no task key
+    ("open_drawer_2", "lift_green_block_table") is refused.
+    """
+    keys = rx.findall(r'\b[a-z]+(?:_[a-z0-9]+)+\b', text)
+    fields = rx.findall(r'\b(?:task|action|cmd|op|block|obj|object|colou?r|from|source|src|target|'
+                        r'to|dest|destination|into|dir|direction|way)\s*[=:]', text)
+    if not keys and len(fields) < 2 and not rx.search(r'\b[a-z]+\(', text):
+        return text
+    text = rx.sub(r'[\[\]"\'`]', ' ', text)
+    # a method: "drawer.close()", "led.off()", "robot.rotate(...)"
+    text = rx.sub(r'\b(?:robot|arm|lam|self)\.', '', text)
+    text = rx.sub(r'\b([a-z]+)\.(on|off)\(\s*\)', r'turn \2 the \1', text)
+    text = rx.sub(r'\b([a-z]+)\.([a-z]+)\(\s*\)', r'\2 the \1', text)
+    for call in rx.finditer(r'\b([a-z]+(?:_[a-z]+)*)\(([^()]*)\)', text):
+        names = rx.findall(r'\b([a-z_]+)\s*=', call.group(2))
+        if (call.group(1) in TASKS and call.group(2).strip()) or set(names) - set(_FIELDS):
+            raise Refusal('"%s": I know no such setting; a task takes only its block, place and '
+                          'direction' % call.group(0))
+    # a call: "rotate_block(color=red, dir=cw)" is "rotate block color=red dir=cw"
+    text = rx.sub(r'\b([a-z]+(?:_[a-z]+)*)\(([^()]*)\)', lambda m: ' %s %s ' % (
+        m.group(1) if m.group(1) in TASKS else m.group(1).replace('_', ' '),
+        m.group(2).replace(',', ' ')), text)
+    if len(fields) >= 2:
+        text = rx.sub(r'\s*[;|]\s*(?=(?:block|obj|object|colou?r|from|source|src|target|to|dest|'
+                      r'destination|into|dir|direction|way)\s*[=:])', ' ', text)
+    text = rx.sub(r'\s*(?:&&|\|\||->|=>)\s*', ' , then ', text)
+    text = rx.sub(r'\b(?:task|action|cmd|op)\s*[=:]\s*', ' ', text)
+    text = rx.sub(r'\b(?:block|obj|object|colou?r)\s*[=:]\s*([a-z]+)(?:_(?:block|cube))?\b',
+                  r' the \1 block ', text)
+    text = rx.sub(r'\b(?:from|source|src)\s*[=:]\s*([a-z_]+)', r' from the \1 ', text)
+    text = rx.sub(r'\b(?:target|to|dest|destination|into)\s*[=:]\s*([a-z_]+)', r' into the \1 ',
+                  text)
+    text = rx.sub(r'\b(?:dir|direction|way|state)\s*[=:]\s*([a-z_-]+)', r' \1 ', text)
+    text = rx.sub(r'\b(?:red|blue|pink)_(?:block|cube)\b', lambda m: 'the %s block' % (
+        m.group(0).split('_')[0]), text)
+    text = rx.sub(r'\bsliding_cabinet\b', 'sliding cabinet', text)
+    for key in rx.findall(r'\b[a-z]+(?:_[a-z0-9]+)+\b', text):
+        # a name shaped like a task key that is none: "open_drawer_2", "lift_green_block_table"
+        if key not in TASKS and len(key.split('_')) >= 3 and key.split('_')[0] in (
+                'lift', 'rotate', 'push', 'move', 'open', 'close', 'turn', 'place', 'stack',
+                'unstack'):
+            raise Refusal('"%s" is not one of my tasks; the tasks are the CALVIN task keys, '
+                          'such as open_drawer or lift_red_block_table' % key)
+    text = rx.sub(r'\b[a-z]+(?:_[a-z]+)+\b', lambda m: _task_words(m.group(0)) if m.group(
+        0) in TASKS else m.group(0), text)
+    text = rx.sub(r'\s*;\s*', ' ; ', text)
+    return rx.sub(r'\s+', ' ', text).strip()
+
+
 def _spoken(text):
     """Read what is only said around a command: urgency, reasons, states and headers.
 
@@ -96,6 +166,7 @@ def _spoken(text):
     """
     for pattern, word in HOMOPHONES:
         text = rx.sub(pattern, word, text)
+    text = _engineer(text)
     # "fix that by turning it counter-clockwise": the means is the step
     text = rx.sub(r'\b(?:fix|correct|sort out|solve|remedy|deal with|take care of|sort)(?: it| '
                   r'that| this| them| the problem)?(?: out)? by (?=[a-z]+ing\b)', '', text)
@@ -372,6 +443,18 @@ def normalise(text: str) -> str:
     text = text.lower().replace('’', "'")
     text = ABBREVIATION.sub(lambda m: lx.ABBREVIATIONS[m.group(0)], text)
     text = _spoken(text)
+    # particles and tags: "..., lah", "..., mate", "..., innit"; "off it" and "on it" (a light)
+    text = rx.sub(r'\s*,?\s*\b(?:lah|leh|lor|mate|innit|eh|yaar|bro|bru|boet|boss|hey|aye|ja|'
+                  r'love|hen|dude|pal|y\'all|sure look|there you go|can or not|can|will ya|would '
+                  r'ya|would ye|will you|would you)\s*(?=[.!?]*\s*$)', '', text)
+    text = rx.sub(r'^\s*(?:please )?(?:do the needful|can or not)\s*(?:and|:|,)\s*', '', text)
+    text = rx.sub(r'(^|,\s*|\bthen\s+|\band\s+)(on|off) (it|them)\b', r'\1turn \3 \2', text)
+    text = rx.sub(r'^(\s*)(on|off) (the (?:[a-z]+ )?(?:lamp|light|bulb|lightbulb|led|light '
+                  r'bulb))\b', r'\1turn \2 \3', text)
+    text = rx.sub(r'\b(switch|turn|put) (off|on) (the [a-z ]+?) and (on|off) (the )',
+                  lambda m: m.group(0) if m.group(2) == m.group(4) else '%s %s %s and %s %s %s' % (
+                      m.group(1), m.group(2), m.group(3), m.group(1), m.group(4), m.group(5)),
+                  text)
     # asides that ask for nothing: "humour me and ...", "please, and I really mean it, ...",
     # "..., I want to see what's inside", "right after all"
     text = rx.sub(r'^\s*(?:humou?r me|indulge me|bear with me|trust me|do me a favou?r)\s*(?:,\s*|'
@@ -1319,6 +1402,20 @@ def check_command(raw: str):
     if role:
         raise Refusal('I do not play a part or imagine; give me the command alone ("%s")'
                       % role.group(0).strip())
+    # code, shell, links or markup, and attempts to change the rules
+    code = rx.search(r'`|\$\(|\b(?:rm -rf|sudo|shutdown|reboot|curl|wget|bash|os\.system|'
+                     r'__import__|eval|exec|subprocess|chmod|mkfs|drop table|select \* from)\b|'
+                     r'https?://|<\s*/?\s*[a-z]+[^>]*>|[;&|]\s*(?:rm|sh|ls|cat|kill|python3?|nc|'
+                     r'netcat|bash|sudo)\b', raw.lower())
+    if code:
+        raise Refusal('I take plain commands only: no code, shell, links or markup ("%s")'
+                      % code.group(0).strip())
+    override = rx.search(r'\bignore (?:all |any |the |your )?(?:previous|prior|above|earlier|'
+                         r'other) (?:instructions|rules|commands|orders)\b|\bdeveloper mode\b|'
+                         r'^\s*(?:system|admin|root)\s*:|\bsafety (?:is )?(?:off|disabled)\b|'
+                         r'\bjailbreak\b|\bnew rules?\b', raw.lower())
+    if override:
+        raise Refusal('refused: "%s": commands cannot change my rules' % override.group(0))
     # waiting for something to happen, or for a time: "as soon as the green light goes out by
     # itself, close the drawer", "keep it open until lunch is over", "in five minutes"
     wait = rx.search(r'\b(?:goes|turns|comes|switches|opens|closes|lights|goes) (?:on |off |out '
@@ -1757,7 +1854,7 @@ def split_clauses(text: str) -> list:
 
 PICK_VERBS = ('take', 'grab', 'pick', 'lift', 'get', 'grasp', 'fetch', 'raise', 'remove')
 PUT_VERBS = ('put', 'place', 'drop', 'set', 'store', 'stack', 'insert', 'deposit', 'pop', 'tuck',
-             'stick', 'stow', 'lay')
+             'stick', 'stow', 'lay', 'bung', 'chuck')
 PUT_TAKES = VERB_TAKES + ('in', 'into', 'inside', 'onto', 'atop', 'down')
 
 
@@ -2625,6 +2722,9 @@ def instead(text: str):
     "don't rotate the blue block, just push it right" is read as "push the blue block right";
     the planner refuses a plan that does what the verb ruled out.
     """
+    # Scots and others: "gonnae no open the drawer" is "don't open the drawer"
+    text = rx.sub(r'^(\s*)(?:gonnae no|dinnae|dinna|don\'t you)\b', r"\1don't", text,
+                  flags=rx.IGNORECASE)
     said = _NOT_YET.match(text)
     if said is not None and said.group(1).lower() in text[said.end():].lower():
         return text[said.end():], None

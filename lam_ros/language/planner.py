@@ -178,7 +178,10 @@ def unstated(task: str, text: str, strict: bool = False):
             for t in (low, ' %s ' % normalise(text))):
         return 'where to: the drawer or the sliding cabinet?'
     # a lift from where the command says the block goes: "get the red block into the drawer"
-    if p == 'lift' and a['surface'] != 'table' and parser.GOES_INTO.search(low):
+    if p == 'lift' and a['surface'] != 'table' and (parser.GOES_INTO.search(low) or (
+            rx.search(r'(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bbeen )\b(?:%s)\b' % '|'.join(
+                parser.PUT_VERBS), low) and not rx.search(r'\b(?:from|out of|out from|off)\b',
+                                                          low))):
         return 'the command says where the block goes, not where to pick it up'
     if p == 'toggle' and strict:
         other = 'lightbulb' if a['light'] == 'led' else 'led'
