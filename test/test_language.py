@@ -1300,9 +1300,10 @@ def test_set_26_refusals(full_planner, text, reason):
     ('language_dev41.yaml', 16, 0.078), ('language_dev42.yaml', 8, 0.01),
     ('language_dev44.yaml', 5, 0.0), ('language_dev45.yaml', 1, 0.0),
     ('language_dev46.yaml', 2, 0.0), ('language_dev47.yaml', 9, 0.1),
-    ('language_dev48.yaml', 4, 0.18), ('language_dev49.yaml', 6, 0.022)])
+    ('language_dev48.yaml', 4, 0.18), ('language_dev49.yaml', 6, 0.022),
+    ('language_dev43.yaml', 1, 0.055)])
 def test_full_planner_on_blind_dev_sets(full_planner, name, wrong_plans, wrong_share):
-    """Sets 22-28, 30-42 and 44-49: written blind, each fixed after its first evaluation.
+    """Sets 22-28 and 30-49: written blind, each fixed after its first evaluation.
 
     Every command to refuse is refused; at most `wrong_plans` compounds and `wrong_share` of
     the single-task lines are planned wrong (the rest of what each first evaluation missed).
@@ -1895,5 +1896,22 @@ def test_stop_24_refusals_set_48_49(full_planner, text):
     ('give the red block a wee twist clockwise, would ye', ['rotate_red_block_right']),
 ])
 def test_stop_24_set_48_49_misses(full_planner, text, plan):
+    result = full_planner.plan(text, None)
+    assert result['ok'] and tasks(result) == plan, result
+
+
+@pytest.mark.parametrize('text, plan', [
+    # stop 24, set 43 (a candidate held-out set, run once, then fixed): wrong plans
+    ('The pink block needs to point more to the right, so turn it clockwise.',
+     ['rotate_pink_block_right']),
+    ('The red block is stored in the sliding cabinet and I need it picked up.',
+     ['lift_red_block_slider']),
+    ('The blue block is sitting in the drawer; I need it picked up.', ['lift_blue_block_drawer']),
+    ("Close the drawer when you're done turning on the green light.",
+     ['turn_on_led', 'close_drawer']),
+    ('Slide the red block to the left, then do the same with the blue one.',
+     ['push_red_block_left', 'push_blue_block_left']),
+])
+def test_stop_24_set_43_misses(full_planner, text, plan):
     result = full_planner.plan(text, None)
     assert result['ok'] and tasks(result) == plan, result

@@ -471,6 +471,14 @@ def normalise(text: str) -> str:
     if remark and not _has(' %s ' % remark.group(1), OBJECT_WORDS) and \
             text[remark.end():].split()[0] in action_verbs():
         text = text[remark.end():]
+    # "the pink block needs to point more to the right, so turn it clockwise": the wish is
+    # the reason; the step follows "so"
+    facing = rx.match(r'^\s*(the (?:[a-z-]+ ){0,2}?(?:block|cube|brick))(?: (?:needs to|ought to|'
+                      r'should|has to|must)) (?:point|face|look|be (?:turned|rotated|facing|'
+                      r'pointing))\b[^,;.]*[,;.]\s*(?:so |and )?', text)
+    named = _said_first(facing, text)
+    if named:
+        text = named
     # "without lifting the pink block, slide it to the right": the block, and then the care
     care = rx.match(r'^\s*without (?:lifting|raising|picking up|grabbing|grasping) (the '
                     r'(?:[a-z-]+ ){0,2}?(?:block|cube|brick))\s*,\s*', text)
@@ -1442,9 +1450,9 @@ def check_command(raw: str):
     # a block as a tool: "hit the switch with the pink block"
     tool = rx.search(r'\b(?:hit|press|push|tap|strike|poke|flip|knock|bump|touch|close|open|'
                      r'nudge|slide|move|shove|turn)\b[^,.;]*\b(?:switch|button|drawer|door|'
-                     r'slider|lamp|bulb|led|handle|block|cube)\b[^,.;]*\b(?:with|using) (?:the '
-                     r'|a |an )?(?:[a-z]+ )?(?:block|cube|brick|one)\b(?! (?:inside|in it|in the|'
-                     r'on top))', low)
+                     r'slider|lamp|bulb|led|handle|block|cube)\b[^,.;]*(?<!same )\b(?:with|using) '
+                     r'(?:the |a |an )?(?:[a-z]+ )?(?:block|cube|brick|one)\b(?! (?:inside|in it|'
+                     r'in the|on top))', low)
     if tool:
         raise Refusal('I work things with the gripper, not with a block ("%s")'
                       % tool.group(0).strip())
@@ -1722,6 +1730,9 @@ def _topics(text):
 
 def split_clauses(text: str) -> list:
     """Ordered clauses of a normalised command."""
+    # "close the drawer when you're done turning on the light": the light first
+    text = rx.sub(r'^(?!.*\bthen\b)([^,;]+?) (?:when|once|after) you(?:\'re| are|\'ve| have)? '
+                  r'(?:done|finished)( [a-z]+ [^,;]+)$', r'\2 , then \1', text)
     text = rx.sub(r'\b(?:after that|after which|after doing so|after doing that|having done '
                   r'(?:so|that)|as (?:a|the) (?:final|last) (?:step|thing|task)|(?:and )?'
                   r'(?:continue|end|finish(?: off| up)?) (?:by|with)|'
@@ -2623,8 +2634,8 @@ def _scene_first(text):
     if places:
         pieces = rx.split(r'(\s*(?:,|;|\bthen\b|\band\b)\s*)', text)
         for i, piece in enumerate(pieces):
-            if not _has(' %s ' % piece, PICK_VERBS + ('lifting', 'taking', 'picking', 'grabbing',
-                                                      'getting', 'fetching', 'removing')):
+            if not rx.search(r'\b(?:take|taken|taking|grab|pick|lift|get|got|grasp|fetch|raise|'
+                             r'remove|removing|getting)(?:s|ed|ped|bed|ing|ping|bing)?\b', piece):
                 continue
             colour = rx.search(r'\b%s\b' % _words(lx.COLOUR_WORDS), piece)
             place = places.get(colour.group(0)) if colour else (
@@ -2642,7 +2653,11 @@ def _statements(clauses):
     "the drawer is open and the lamp is on; turn the lamp off" is one step, and "the drawer's
     still hanging open; push it in" pushes the drawer ("it" is what the statement named).
     """
-    said = [_statement(c) for c in clauses]
+    # "the red block is stored in the cabinet and I need it picked up": where it is
+    where = [any(rx.search(r'\b(?:it|them)\b', c) for c in clauses[i + 1:]) and rx.search(
+        r'\b(?:is|are) (?:stored|store|kept|keep|located|positioned|parked|sitting|lying|'
+        r'resting) (?:in|inside|on)\b', clause) for i, clause in enumerate(clauses)]
+    said = [_statement(c, captions=not w) for c, w in zip(clauses, where)]
     if all(s is not None for s in said):
         raise Refusal('"%s" says how things are; tell me what to do' % ', '.join(clauses))
     out, subject, places = [], None, {}
