@@ -1439,7 +1439,7 @@ def check_command(raw: str):
     if wait:
         raise Refusal('I act at once, on what I can see; I cannot wait for "%s"'
                       % wait.group(0).strip())
-    # what was done before: "as far as you did last time", "put it back where it was", "undo"
+    # what was done before: "as far as you did last time", "undo that", "like yesterday"
     memory = rx.search(r'\blast time\b|\bas (?:far|much) as (?:you did|before)\b|\bmore than '
                        r'(?:before|yesterday)\b|\b(?:like|same as|as) (?:yesterday|before)\b|'
                        r'\bundo (?:that|it|this|everything|what you (?:just )?did|the last [a-z]+)'
