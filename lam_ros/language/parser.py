@@ -97,9 +97,11 @@ def _task_words(key):
     return key.replace('_', ' ')
 
 
-_FIELDS = ('task', 'action', 'cmd', 'op', 'block', 'obj', 'object', 'color', 'colour', 'from',
-           'source', 'src', 'target', 'to', 'dest', 'destination', 'into', 'dir', 'direction',
-           'way', 'state')
+# Field names an engineer types: what to do ("task=lift"), then its slots ("block=red")
+_VERB_FIELDS = ('task', 'action', 'cmd', 'op')
+_SLOT_FIELDS = ('block', 'obj', 'object', 'color', 'colour', 'from', 'source', 'src', 'target',
+                'to', 'dest', 'destination', 'into', 'dir', 'direction', 'way')
+_FIELDS = _VERB_FIELDS + _SLOT_FIELDS + ('state',)
 
 
 def _engineer(text):
@@ -111,8 +113,7 @@ def _engineer(text):
     ("open_drawer_2", "lift_green_block_table") is refused.
     """
     keys = rx.findall(r'\b[a-z]+(?:_[a-z0-9]+)+\b', text)
-    fields = rx.findall(r'\b(?:task|action|cmd|op|block|obj|object|colou?r|from|source|src|target|'
-                        r'to|dest|destination|into|dir|direction|way)\s*[=:]', text)
+    fields = rx.findall(r'\b%s\s*[=:]' % _words(_VERB_FIELDS + _SLOT_FIELDS), text)
     if not keys and len(fields) < 2 and not rx.search(r'\b[a-z]+\(', text):
         return text
     text = rx.sub(r'[\[\]"\'`]', ' ', text)
@@ -130,8 +131,7 @@ def _engineer(text):
         m.group(1) if m.group(1) in TASKS else m.group(1).replace('_', ' '),
         m.group(2).replace(',', ' ')), text)
     if len(fields) >= 2:
-        text = rx.sub(r'\s*[;|]\s*(?=(?:block|obj|object|colou?r|from|source|src|target|to|dest|'
-                      r'destination|into|dir|direction|way)\s*[=:])', ' ', text)
+        text = rx.sub(r'\s*[;|]\s*(?=%s\s*[=:])' % _words(_SLOT_FIELDS), ' ', text)
     text = rx.sub(r'\s*(?:&&|\|\||->|=>)\s*', ' , then ', text)
     text = rx.sub(r'\b(?:task|action|cmd|op)\s*[=:]\s*', ' ', text)
     text = rx.sub(r'\b(?:block|obj|object|colou?r)\s*[=:]\s*([a-z]+)(?:_(?:block|cube))?\b',
@@ -476,15 +476,11 @@ def normalise(text: str) -> str:
     facing = rx.match(r'^\s*(the (?:[a-z-]+ ){0,2}?(?:block|cube|brick))(?: (?:needs to|ought to|'
                       r'should|has to|must)) (?:point|face|look|be (?:turned|rotated|facing|'
                       r'pointing))\b[^,;.]*[,;.]\s*(?:so |and )?', text)
-    named = _said_first(facing, text)
-    if named:
-        text = named
+    text = _said_first(facing, text) or text
     # "without lifting the pink block, slide it to the right": the block, and then the care
     care = rx.match(r'^\s*without (?:lifting|raising|picking up|grabbing|grasping) (the '
                     r'(?:[a-z-]+ ){0,2}?(?:block|cube|brick))\s*,\s*', text)
-    named = _said_first(care, text)
-    if named:
-        text = named
+    text = _said_first(care, text) or text
     # "..., set it on top of the blue one, then take it back off": unstack it
     if _has(text, lx.STACK + ('on top of',)):
         text = rx.sub(r'\b(?:take|lift|pull) (?:it|them) (?:back off|off again)\b'
@@ -569,19 +565,19 @@ def normalise(text: str) -> str:
     # where a block must end up, said as the goal with no verb: "the red block should be in
     # the drawer", "I want the pink block in the cabinet", "make sure the blue block ends up
     # inside the drawer", "the red block belongs in the drawer": put it there
+    start = r'(^|[.;!,]\s*|\b(?:and|then)\s+)'
+    block = r'(the (?:[a-z-]+ ){0,3}?(?:block|cube|brick)) '
+    placed = r'(?:put |placed |stored |stowed |back )?'
     place_goal = (r'(?:in|into|inside|in to) the (drawer|cabinet|cupboard|shelf|slider|sliding '
                   r'cabinet)\b(?=\s*(?:[.;!,]|$|(?:and|then|please)\b))')
-    text = rx.sub(r'(^|[.;!,]\s*|\b(?:and|then)\s+)(the (?:[a-z-]+ ){0,3}?(?:block|cube|brick)) '
-                  r'(?:(?:should|must|needs? to|has to|ought to|is to|has got to) (?:be |go |end '
-                  r'up |get |wind up )?|belongs |goes |has a place )(?:put |placed |stored |'
-                  r'stowed |back )?' + place_goal, r'\1put \2 into the \3', text)
-    text = rx.sub(r'(^|[.;!,]\s*|\b(?:and|then)\s+)(?:i\'?d like |i would like |i want |i need '
-                  r'|we want |we need )(the (?:[a-z-]+ ){0,3}?(?:block|cube|brick)) (?:to (?:be |'
-                  r'go |end up )(?:put |placed |stored |stowed |back )?)?' + place_goal,
+    text = rx.sub(start + block + r'(?:(?:should|must|needs? to|has to|ought to|is to|has got '
+                  r'to) (?:be |go |end up |get |wind up )?|belongs |goes |has a place )' + placed +
+                  place_goal, r'\1put \2 into the \3', text)
+    text = rx.sub(start + r'(?:i\'?d like |i would like |i want |i need |we want |we need )' +
+                  block + r'(?:to (?:be |go |end up )' + placed + r')?' + place_goal,
                   r'\1put \2 into the \3', text)
-    text = rx.sub(r'(^|[.;!,]\s*|\b(?:and|then)\s+)(?:make sure|ensure|see to it|see) (?:that )?'
-                  r'(the (?:[a-z-]+ ){0,3}?(?:block|cube|brick)) (?:is |ends up |gets |winds up )'
-                  r'(?:put |placed |stored |stowed |back )?' + place_goal,
+    text = rx.sub(start + r'(?:make sure|ensure|see to it|see) (?:that )?' + block +
+                  r'(?:is |ends up |gets |winds up )' + placed + place_goal,
                   r'\1put \2 into the \3', text)
     text = rx.sub(r'\b(?:on|onto|at|to) (?:the )?(?:floor|bottom|base|interior) of the (drawer|'
                   r'cabinet|cupboard|shelf|slider)\b', r'into the \1', text)
@@ -689,9 +685,9 @@ def normalise(text: str) -> str:
                      r'all (?:day|morning|afternoon))?\s*(?:[,;:.]|[-–—]+|so\b|and\b)\s*', text)
     if state:
         rest = text[state.end():]
-        named = rx.search(r'\b(out of|from|in|into|inside|close|shut|push in|open) it\b', rest)
-        rest = rx.sub(r'\b(out of|from|in|into|inside|close|shut|push in|open) it\b',
-                      r'\1 the ' + state.group(1), rest, count=1)
+        it = r'\b(out of|from|in|into|inside|close|shut|push in|open) it\b'
+        named = rx.search(it, rest)
+        rest = rx.sub(it, r'\1 the ' + state.group(1), rest, count=1)
         # "the drawer has been open long enough, push it back in"
         text = rest if named else rx.sub(r'^((?:please |now |so )*(?:push|close|shut|slide|shove|'
                                          r'open|pull)) it\b', r'\1 the ' + state.group(1), rest)
@@ -2526,12 +2522,13 @@ _NAMED_BLOCK = rx.compile(r'\b(?:the (?:[a-z-]+ )?)?(?:%s)(?: (?:block|cube|bric
 
 # A clause that says how things are: "the drawer is open", "the red block is too far right",
 # "both lights are off", "there's a block in the cabinet", "I can see the lamp is on"
+SEEN = r'(?:i can see|i see|i notice|i think|i believe|it looks like|looks like|apparently)'
+COPULA = (r'(?:s|is|are|was|were|has been|have been|sits|lies|stands|looks|seems|remains|stays|'
+          r'used to be)')
 STATEMENT = rx.compile(
-    r'(?:(?:i can see|i see|i notice|i think|i believe|it looks like|looks like|apparently)'
-    r'(?: that)? )?(?:there (?:is|are|s) (?:a |an |the |two )?[a-z -]+|(?:both lights|both of '
-    r'them|the [a-z -]{2,40}?|two (?:of the )?blocks|the blocks|it|they) (?:s|is|are|was|were|'
-    r'has been|have been|sits|lies|stands|looks|seems|remains|stays|used to be)(?! to\b| being\b)'
-    r'(?: [a-z ,\'-]*)?)')
+    r'(?:' + SEEN + r'(?: that)? )?(?:there (?:is|are|s) (?:a |an |the |two )?[a-z -]+|(?:both '
+    r'lights|both of them|the [a-z -]{2,40}?|two (?:of the )?blocks|the blocks|it|they) ' +
+    COPULA + r'(?! to\b| being\b)(?: [a-z ,\'-]*)?)')
 MODAL = rx.compile(r'\b(?:should|must|needs?|has to|have to|ought|want|wants|like|please|let|'
                    r'make|supposed|goal|aim|objective|task|idea|plan|target|job|outcome|result|'
                    r'desired|wish)\b')
@@ -2556,17 +2553,14 @@ def _statement(clause, captions=True):
     said = STATEMENT.fullmatch(clause)
     if said is None or MODAL.search(clause) or set(clause.split()) & {'and', 'then'}:
         return None
-    verb = rx.search(r'\b(?:s|is|are|was|were|has been|have been|sits|lies|stands|looks|seems|'
-                     r'remains|stays|used to be) (.*)$', clause)
-    seen = rx.match(r'(?:i can see|i see|i notice|i think|i believe|it looks like|looks like|'
-                    r'apparently)\b', clause)
+    verb = rx.search(r'\b' + COPULA + r' (.*)$', clause)
+    seen = rx.match(SEEN + r'\b', clause)
     predicate = rx.sub(r'\b(?:out of|in) place\b', '', verb.group(1)) if verb else ''
     acted = set(predicate.split()) & (set(action_verbs()) - STATE_WORDS) or rx.match(
         r'(?:already |now |just )?\w+ed\b', predicate)
     if captions and not seen and acted:
         return None
-    hedge = (r'(?:(?:i can see|i see|i notice|i think|i believe|it looks like|looks like|'
-             r'apparently)(?: that)? )?')
+    hedge = r'(?:' + SEEN + r'(?: that)? )?'
     subject = rx.match(hedge + r'there (?:is|are|s) ((?:a |an |the |two )?(?:[a-z-]+ ){0,3}?'
                        r'%s)\b' % _words(OBJECT_WORDS), clause) or rx.match(
         hedge + r'((?:a |an |the |two )?[a-z -]+?) (?:s|is|are|was|were|has|have|sits|lies|'
