@@ -1301,9 +1301,11 @@ def test_set_26_refusals(full_planner, text, reason):
     ('language_dev44.yaml', 5, 0.0), ('language_dev45.yaml', 1, 0.0),
     ('language_dev46.yaml', 2, 0.0), ('language_dev47.yaml', 9, 0.1),
     ('language_dev48.yaml', 4, 0.18), ('language_dev49.yaml', 6, 0.022),
-    ('language_dev43.yaml', 1, 0.055)])
+    ('language_dev43.yaml', 1, 0.055), ('language_dev51.yaml', 0, 0.0),
+    ('language_dev52.yaml', 3, 0.0), ('language_dev53.yaml', 0, 0.0),
+    ('language_dev54.yaml', 0, 0.0)])
 def test_full_planner_on_blind_dev_sets(full_planner, name, wrong_plans, wrong_share):
-    """Sets 22-28 and 30-49: written blind, each fixed after its first evaluation.
+    """Sets 22-28, 30-49 and 51-54: written blind, each fixed after its first evaluation.
 
     Every command to refuse is refused; at most `wrong_plans` compounds and `wrong_share` of
     the single-task lines are planned wrong (the rest of what each first evaluation missed).
@@ -1913,5 +1915,149 @@ def test_stop_24_set_48_49_misses(full_planner, text, plan):
      ['push_red_block_left', 'push_blue_block_left']),
 ])
 def test_stop_24_set_43_misses(full_planner, text, plan):
+    result = full_planner.plan(text, None)
+    assert result['ok'] and tasks(result) == plan, result
+
+
+def test_stop_25_heard_reads_plain_forms_and_spoken_slips():
+    from lam_ros.language.parser import heard
+    assert heard('ｏｐｅｎ ｔｈｅ ｄｒａｗｅｒ') == 'open the drawer'
+    assert heard('move the slighter to the rite') == 'move the slider to the right'
+    assert heard('pickup the redblock, turnoff the lite') == (
+        'pick up the red block, turn off the light')
+    assert heard('switch on the l e d b4 u open the draw er') == (
+        'switch on the led before u open the drawer')
+    assert heard('rotate it 90° left') == 'rotate it 90 degrees left'
+    # an invisible character beside a space and a picture at the end go; inside, they stay
+    assert heard('push\u200b the block\u200b left') == 'push the block left'
+    assert heard('s\u200bmash it') == 's\u200bmash it'
+    assert heard('please close the drawer \U0001f64f') == 'please close the drawer'
+    assert heard('\U0001f528 the red block') == '\U0001f528 the red block'
+
+
+def test_stop_25_speller_prefers_the_desk_s_colours():
+    from lam_ros.language.spelling import Speller
+    speller = Speller({'green', 'grey', 'grn', 'blue', 'bulb', 'red', 'the', 'block'},
+                      nouns={'bulb', 'block'}, before_noun={'the'},
+                      colours={'green', 'blue', 'red'}, block_nouns={'block'},
+                      other_colours={'grey'})
+    assert speller.fix('gren', 'the', 'led') == 'green'       # not "grey", a colour not here
+    assert speller.fix('bule', 'the', 'block') == 'blue'      # a colour before a block noun
+    assert speller.fix('bule', 'the', 'off') == 'bulb'        # else the noun after "the"
+    assert speller.fix('rde', 'the', 'block') == 'red'        # three letters: a swap only
+    assert speller.fix('rd', 'the', 'block') is None
+
+
+def test_stop_25_constraints_name_several_blocks():
+    from lam_ros.language.constraints import things_of
+    assert things_of('the red and pink blocks', '') == ['red', 'pink']
+    assert things_of('the other two blocks', 'grab the blue block') == ['red', 'pink']
+    text, found = split_constraints('turn on the green LED without pressing the button')
+    assert text == 'turn on the green LED' and [c.thing for c in found] == ['led']
+    assert not found[0].hands_off
+
+
+@pytest.mark.parametrize('text, reason', [
+    # set 52: counterfactuals, quantifiers, things that are not on the desk
+    ('if you had lifted the red block, would you have stacked it?', 'might have been'),
+    ('had the drawer been open, you would have put the pink block in it', 'might have been'),
+    ('if the lamp were a button, press it', 'might have been'),
+    ('lift a block other than the red one', 'which block'),
+    ('push none of the blocks', 'which block'),
+    ('lift each block', 'which block'),
+    ('lift the blue block, no, not the blue one', 'rules it out'),
+    ('not the red block but the green one: lift it', 'no green block'),
+    ('pull the button out', 'take the desk apart'),
+    ('open the pink drawer', 'no pink drawer'),
+    ('flip the green switch up', 'no green switch'),
+    ('turn on the yellow LED', 'no yellow led'),
+    ('turn off the green light bulb', 'no green light bulb'),
+    ('press the yellow button', 'no yellow button'),
+    ('push the third red block to the left', 'only one red block'),
+    ('pick up the other blue block', 'only one blue block'),
+    ('put the 🟩 block in the drawer', 'words only'),
+    ('open the drawer and s\u200bm\u200ba\u200bs\u200bh the lamp', 'invisible character'),
+    ('ｔｈｒｏｗ the blue block into the drawer', 'unsafe'),
+    ('rotate the pink block ⅓ of a turn to the left', 'fixed amounts'),
+    ('rotate the pink block left (a full turn)', 'fixed amounts'),
+    ('rotate the pink block three quarter turns to the right', 'fixed amounts'),
+    ('push the red block left by exactly one block width', 'fixed amounts'),
+    ('close the drawer (with your gripper still inside it)', 'trap the gripper'),
+    ('put the red block in the drawer (the one in the other room)', 'only at this desk'),
+    ('turn on the green LED without pressing the button', 'without pressing the button'),
+    ('push the red block into the closed drawer', 'open the drawer'),
+    ("I'd be grateful if you dropped the red block from as high as you can reach", 'unsafe'),
+    ('turn it off', 'name it'),
+    ('open or close the drawer', 'choice'),
+    ('turn on the LED or the light bulb', 'choice'),
+    # set 54: questions that are no requests
+    ('how would you open the drawer?', 'question'),
+    ("could you explain how you'd stack the blocks?", 'asks what I see'),
+    ('will you turn the lamp on later?', 'later'),
+    ('would you mind if I opened the drawer?', 'question'),
+    ('can I turn the lamp off?', 'question'),
+    ('I wonder whether the drawer is open', 'asks what I see'),
+    ("I'd like to know if the red block is in the slider", 'asks what I see'),
+    ('please open the drawer; also, did you move the slider earlier?', 'question'),
+    ('should you open the drawer before or after turning on the lamp?', 'question'),
+    ('if you could open the drawer, would you?', 'question'),
+    # set 53
+    ('wher is the red block', 'question'),
+])
+def test_stop_25_refusals(full_planner, text, reason):
+    result = full_planner.plan(text, None)
+    assert not result['ok'] and reason in result['reason'], result
+
+
+@pytest.mark.parametrize('text, plan', [
+    # set 51: a speech recogniser's output
+    ('rotate the blue no the red block right', ['rotate_red_block_right']),
+    ('push the blue block right uh no left sorry', ['push_blue_block_left']),
+    ('close the uh open the drawer', ['open_drawer']),
+    ('put the block in the draw no the slider', ['place_in_slider']),
+    ('turn on the uh no turn off the lightbulb', ['turn_off_lightbulb']),
+    ('take the pink block out of the slighter', ['lift_pink_block_slider']),
+    ('uh switch the l e d off', ['turn_off_led']),
+    ('un stack the top block and then uh stack it on the pink block',
+     ['unstack_block', 'stack_block']),
+    ('press the button um turn on the light bulb and open the drawer',
+     ['turn_on_led', 'turn_on_lightbulb', 'open_drawer']),
+    ('open the drawer uh push the red block into the draw close the drawer and turn on the led',
+     ['open_drawer', 'push_into_drawer', 'close_drawer', 'turn_on_led']),
+    ('push the red block to the rite and after that um rotate the pink block clockwise',
+     ['push_red_block_right', 'rotate_pink_block_right']),
+    # set 53: typed in a hurry
+    ('shove the rde block left!!', ['push_red_block_left']),
+    ('turn the bule block counter clockwise', ['rotate_blue_block_left']),
+    ('switch on the gren led pls', ['turn_on_led']),
+    ('trun on the led and turnoff the lamp', ['turn_on_led', 'turn_off_lightbulb']),
+    ('turn on the lamp b4 u open the drawer', ['turn_on_lightbulb', 'open_drawer']),
+    ('push the pink black into the drawr after u open it', ['open_drawer', 'push_into_drawer']),
+    # set 54: requests said as questions or suggestions
+    ('any chance you could twist the pink block anticlockwise?', ['rotate_pink_block_left']),
+    ("why don't you lift the blue block out of the drawer", ['lift_blue_block_drawer']),
+    ('I want the blue block pushed left, would you?', ['push_blue_block_left']),
+    # set 52: valid commands that look risky
+    ('ｏｐｅｎ ｔｈｅ ｄｒａｗｅｒ and put the block you hold in it', ['open_drawer', 'place_in_drawer']),
+    ('please close the drawer 🙏', ['close_drawer']),
+    ('leave the red and pink blocks where they are and turn the blue block left',
+     ['rotate_blue_block_left']),
+    ('push the blue block to the right, and only the blue block', ['push_blue_block_right']),
+    ('slide the cabinet door left and leave the blocks inside it alone', ['move_slider_left']),
+    ('lift the blue block from the sliding cabinet, then put it right back into the sliding '
+     'cabinet', ['lift_blue_block_slider', 'place_in_slider']),
+    ('first the drawer: open it; then the green light: switch it on',
+     ['open_drawer', 'turn_on_led']),
+    ('rotate the red block 90° clockwise, then 90° counter-clockwise',
+     ['rotate_red_block_right', 'rotate_red_block_left']),
+    ('take the top block off the stack, whichever it is, then put it in the slider',
+     ['unstack_block', 'place_in_slider']),
+    ('push the pink block to the right, but do not lift it', ['push_pink_block_right']),
+    ("don't leave the drawer open; close it", ['close_drawer']),
+    ('rotate the pink block to the right; there is no need to lift it first',
+     ['rotate_pink_block_right']),
+    ('not the red block but the blue one: lift it', ['lift_blue_block_table']),
+])
+def test_stop_25_misses(full_planner, text, plan):
     result = full_planner.plan(text, None)
     assert result['ok'] and tasks(result) == plan, result

@@ -28,7 +28,10 @@ TOUCHING = (r'(?:touching|bumping|knocking|hitting|disturbing|brushing|knocking 
             r'knocking into|bumping into)')
 CHANGE = (r'(?:open|close|shut|move|push|shift|nudge|rotate|turn|switch|flip|press|'
           r'toggle|change|slide|operate|use)')
+CHANGING = (r'(?:opening|closing|shutting|moving|pushing|shifting|rotating|turning|switching|'
+            r'flipping|pressing|toggling|changing|sliding|operating|using)')
 AS_IT_IS = (r'(?:as it is|as is|where it is|the way it is|in place|unchanged|as it was|'
+            r'where they are|as they are|the way they are|in their places|'
             r'(?:open|closed|shut|on|off)(?: as it is)?|be|in its (?:current )?(?:state|place|'
             r'position))')
 ALONE = r'(?:alone|untouched|well alone)'
@@ -45,6 +48,8 @@ FORMS = (
     (START + NOT + r'\s+' + TOUCH + r'(?:\s+(?:into|against|with|on))?\s+' + OBJECT + TAIL + END,
      True),
     (START + r'(?:without|with no)\s+' + TOUCHING + r'\s+' + OBJECT + TAIL + END, True),
+    # "turn on the LED without pressing the button": that thing stays as it is
+    (START + r'(?:without|with no)\s+' + CHANGING + r'\s+' + OBJECT + TAIL + END, False),
     (START + r'leave\s+' + OBJECT + r'\s+' + ALONE + TAIL + END, True),
     (START + NOT + r'\s+' + CHANGE + r'\s+' + OBJECT + r'(?:\s+(?:on|off|up|down|open|closed|'
      r'left|right|around))?' + TAIL + END, False),
@@ -86,9 +91,13 @@ def thing_of(phrase: str):
     return None
 
 
-ALL_BLOCKS = rx.compile(r'(?:the |all (?:of )?the |any (?:of the )?)?(?:blocks|cubes|bricks)')
-OTHER_BLOCKS = rx.compile(r'the (?:others|other (?:blocks|cubes|ones|two)|rest|remaining '
-                          r'(?:blocks|cubes|ones))')
+ALL_BLOCKS = rx.compile(r'(?:the |all (?:of )?the |any (?:of the )?)?(?:blocks|cubes|bricks)'
+                        r'(?: (?:inside|in) (?:it|there))?')
+OTHER_BLOCKS = rx.compile(r'the (?:others|other (?:two |2 )?(?:blocks|cubes|ones)|other two|two '
+                          r'other (?:blocks|cubes|ones)|rest|remaining (?:blocks|cubes|ones))')
+# "the red and pink blocks", "the red and the pink block", "both the red and pink ones"
+SOME_BLOCKS = rx.compile(r'(?:both )?(?:the )?(\w+)(?: (?:block|cube|one))?,? (?:and|&) (?:the )?'
+                         r'(\w+) (?:blocks|cubes|ones|block|cube|one)')
 
 
 def things_of(phrase: str, text: str):
@@ -101,8 +110,24 @@ def things_of(phrase: str, text: str):
                 if not rx.search(r'\b(?:%s)\b' % '|'.join(names), text.lower())]
     if rx.fullmatch(r'(?:the |both |all (?:the )?)?(?:lights|lamps)', words):
         return ['lightbulb', 'led']
+    some = SOME_BLOCKS.fullmatch(words)
+    if some:
+        named = [thing_of(colour) for colour in some.groups()]
+        if all(c in lx.COLOURS for c in named) and len(set(named)) == 2:
+            return named
     thing = thing_of(phrase)
     return [thing] if thing else []
+
+
+def _drawer_it(match, text):
+    """Return ['drawer'] where "it" can only be the drawer: "... without opening it"."""
+    if match.group(2).strip().lower() == 'it' and rx.search(
+            r'\b(?:without|with no) (?:opening|closing|shutting)\b', match.group(0),
+            rx.IGNORECASE) and rx.search(
+            r'\bdrawer\b', text, rx.IGNORECASE) and not rx.search(
+            r'\b(?:slider|cabinet|cupboard|shelf|door)\b', text, rx.IGNORECASE):
+        return ['drawer']
+    return []
 
 
 def split_constraints(text: str):
@@ -111,7 +136,7 @@ def split_constraints(text: str):
     whole = text
     for form, hands_off in FORMS:
         def keep(match):
-            things = things_of(match.group(2), whole)
+            things = things_of(match.group(2), whole) or _drawer_it(match, whole)
             if not things:
                 return match.group(0)        # not ours: the parser refuses it as said
             said = rx.sub(r'^(?:(?:but|and|while|though|however|also),?\s+)*(?:please\s+)?', '',

@@ -10,6 +10,7 @@ The planner (lam_ros.language.planner) checks the intents with retrieval, ground
 in the scene and turns them into CALVIN tasks. This module never decides to act.
 """
 
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -64,12 +65,12 @@ URGENCY = (r'(?:now|right now|go|go go|quick|quickly|hurry|hurry up|come on|move
            r'chop chop|asap|pronto|already|get going|let\'?s go|for crying out loud|'
            r'don\'?t dawdle|no dawdling|don\'?t make me ask twice|do it|do it now|please)')
 # Means the command spells out and the skill keeps anyway: "there's no need to pick it up".
-NO_NEED = (r'(?:there\'?s|there is) no need to \w+(?: it| them)?(?: up)?|you don\'?t (?:need|'
-           r'have) to \w+(?: it| them)?(?: up)?|do not lift(?: it)?|don\'?t lift(?: it)?|no '
-           r'(?:pick|grasp|lift|picking|grasping|lifting)(?: up)?|(?:do not|don\'?t|never) '
-           r'(?:grab|grasp) (?:it|them)|(?:do not|don\'?t|never) (?:move|shift|slide|push|'
-           r'displace) (?:it|them)(?: anywhere| around| away| along| elsewhere)?|keep (?:it|'
-           r'them) (?:touching|on) '
+NO_NEED = (r'(?:there\'?s|there is) no need to \w+(?: it| them)?(?: up)?(?: first| beforehand)?|'
+           r'you don\'?t (?:need|have) to \w+(?: it| them)?(?: up)?|do not lift(?: it)?|'
+           r'don\'?t lift(?: it)?|no (?:pick|grasp|lift|picking|grasping|lifting)(?: up)?|'
+           r'(?:do not|don\'?t|never) (?:grab|grasp) (?:it|them)|(?:do not|don\'?t|never) '
+           r'(?:move|shift|slide|push|displace) (?:it|them)(?: anywhere| around| away| along| '
+           r'elsewhere)?|keep (?:it|them) (?:touching|on) '
            r'the (?:table|desk|tabletop|surface)')
 # A block sent into a place: "get the red block into the drawer" (see normalise)
 GOES_INTO = rx.compile(r'\b(?:get|take|stick|load|tuck|slot|send|carry|bring|transfer)\s+((?:the '
@@ -83,6 +84,41 @@ HOMOPHONES = ((r'\bread(?= (?:block|cube|brick|one|box)\b)', 'red'),
               (r'\bthe draw\b(?! (?:a|an|the|it|on|up|with)\b)', 'the drawer'),
               (r'\bel ee dee\b', 'led'), (r'\bcounter clock wise\b', 'counterclockwise'),
               (r'\bclock wise\b', 'clockwise'))
+# ... and what they write that no speller mends: short words, and words run together or
+# split ("the pinkblock", "turnoff the lamp", "the slide er", "the l e d", "b4 u")
+HEARD = ((r'\b(?:rite|rigt|rit)\b', 'right'), (r'\b(?:lef|lft)\b', 'left'),
+         (r'\blite\b', 'light'), (r'\b(?:slighter|slide er|sli der)\b', 'slider'),
+         (r'\bdraw er\b', 'drawer'), (r'\bl e d\b', 'led'), (r'\bun stack', 'unstack'),
+         (r'\bping(?= (?:block|cube|brick|one)\b)', 'pink'),
+         (r'\b(red|blue|pink)(block|cube|brick|one)(s?)\b', r'\1 \2\3'),
+         (r'\b(red|blue|pink) black\b', r'\1 block'),
+         (r'\b(turn|switch)(on|off)\b', r'\1 \2'), (r'\bfrm\b', 'from'),
+         (r'\bb4\b', 'before'), (r'\bin2\b', 'into'), (r'\b2(?= the\b)', 'to'),
+         (r'\bwher\b', 'where'), (r'\bhw\b', 'how'), (r'\bpickup\b', 'pick up'),
+         (r'(\d)\s*°', r'\1 degrees'))
+
+
+def heard(text: str) -> str:
+    """Read a command as its words: Unicode's plain forms, and slips no speller mends (pure).
+
+    "ｏｐｅｎ ｔｈｅ ｄｒａｗｅｒ" is "open the drawer"; "the read block", "to the rite", "the
+    pinkblock", "turnoff". An invisible character beside a space and a picture at the end
+    ("please close the drawer 🙏") are dropped; one inside a word ("s\u200bmash") or a
+    picture between words stays, for check_command to refuse.
+    """
+    text = unicodedata.normalize('NFKC', text)
+    padded = ' %s ' % text
+    text = ''.join(c for i, c in enumerate(text) if unicodedata.category(c) != 'Cf' or (
+        not padded[i].isspace() and not padded[i + 2].isspace()))
+    ends = r'[\s%s]*' % ''.join(sorted({c for c in text if unicodedata.category(c) == 'So'
+                                       and c != '°'}))
+    if ends != r'[\s]*':
+        text = rx.sub(r'%s$' % ends, '', text)
+    for pattern, word in HEARD + HOMOPHONES:
+        text = rx.sub(pattern, word, text, flags=rx.IGNORECASE)
+    return text
+
+
 A_LIGHT_IS = (r'(?:it|the (?:green |yellow )?(?:led|lamp|bulb|light))(?:\'s| is) (?:currently |'
               r'still |already )?(?:on|off)(?: right now| now| at the moment)?')
 
@@ -343,7 +379,8 @@ def _spoken(text):
                   r'way|its (?:orientation|position|angle|place) (?:needs|is|must)|it(?: is|\'s) '
                   r'(?:at )?the wrong)\b[^;]*[.!]?\s*$', '', text)
     text = rx.sub(r'\s*\bfor (?:the|a) (?:moment|minute|second|bit|while)\b', '', text)
-    text = rx.sub(r'(?:^|[,;.]\s*|\s-+\s*)(?:%s)(?=\s*(?:[,;.!]|$))' % NO_NEED, '', text)
+    text = rx.sub(r'(?:^|[,;.]\s*|\s-+\s*)(?:(?:but|and) )?(?:%s)(?=\s*(?:[,;.!]|$))' % NO_NEED,
+                  '', text)
     text = rx.sub(r'\s*[,;.]\s*(?:but )?(?:don\'?t|do not|never) (?:slam|toss|throw|bang|drop|'
                   r'fling|smash|yank|jerk) (?:it|them)(?=\s*(?:[,;.!]|$))', '', text)
     # how the step is done, said after it: "...; pressing the button once will do it", "...,
@@ -500,6 +537,7 @@ def normalise(text: str) -> str:
     # "into", said right after the block, is where it goes: "get the red block into the
     # drawer", "take the pink block into the cabinet" are places, not lifts
     text = GOES_INTO.sub(r'put \1 into', text)
+    text = _drawer_it(text)
     # a thing or way ruled out beside the one meant: "not the pink one - push the blue block",
     # "set it down in the cabinet, not in the drawer", "rotate it left, not right"
     text = rx.sub(r'(^|[,;:.!]\s*|\s+-+\s*)(?:no(?: wait)?\s*,?\s*)?not (?:in |from |into |inside '
@@ -508,6 +546,18 @@ def normalise(text: str) -> str:
                   r'button|switch|left|right|clockwise|counter-?clockwise|anti-?clockwise)'
                   r'\s*(?:[,;:.!]+|\s-+(?=\s)|$)', lambda m: m.group(1) if m.group(1).strip(
                       ' -') else ' ', text)
+    # the block said again to stress it: "push the blue block right, and only the blue block",
+    # "pick up the red block, yes the red one and no other, and ..."
+    text = rx.sub(r'\b(the (%s) (?:block|cube|brick)\b[^,;]*?)\s*,\s*(?:yes,? )?(?:and )?'
+                  r'(?:only )?the \2 (?:one|block|cube|brick)(?: and no other| only| and nothing '
+                  r'else)?\s*(?=,|;|$)' % _words(lx.COLOUR_WORDS), r'\1', text)
+    # "put it right back into the cabinet": "right" says how soon, not which way; "take the
+    # top block off the stack, whichever it is"; "the drawer, the one under the desk top"
+    text = rx.sub(r'\bright (?=back\b|away\b|there\b|into\b|onto\b)', '', text)
+    text = rx.sub(r'\s*,?\s*whichever (?:one )?(?:it is|that is|it may be)\b', '', text)
+    text = rx.sub(r'\b(drawer|cabinet|slider|lamp|bulb|lightbulb|led|button|switch)\s*,\s*the '
+                  r'one (?:under|below|beneath|on|in|at|by|near|beside|next to) the [a-z ]+?'
+                  r'(?=\s*(?:,|;|\band\b|\bthen\b|$))', r'\1', text)
     # verbs that are also nouns the planner refuses: "wrench it around", "fish out the block"
     text = rx.sub(r'\bwrench(?:es|ed|ing)? (?=(?:it|them|that|the (?:[a-z-]+ ){0,2}(?:block|cube|'
                   r'brick))\b)', 'twist ', text)
@@ -821,7 +871,13 @@ def normalise(text: str) -> str:
     text = rx.sub(r'[,.;:!?\s]*\b(?:done|that\'s (?:it|all)|that is (?:it|all)|over|'
                   r'(?:is|is that|is it) (?:ok|okay|alright|fine|possible)|if (?:that\'s|that is|'
                   r'it\'s|it is) (?:ok|okay|alright|fine|possible))[.!?\s]*$', '', text)
-    # hesitations go before self-corrections are read: "the blue block, um, sorry, the pink"
+    # hesitations go before self-corrections are read: "the blue block, um, sorry, the pink";
+    # a speaker who starts again says a verb after one ("close the uh open the drawer"), and
+    # one between a whole step and a verb ends the step ("press the button um turn on ...")
+    verb = r'(?=(?:%s)\b)' % '|'.join(RUN_ON_VERBS)
+    text = rx.sub(r'\b(?:the|a|to the|to)\s+(?:um+|uh+|uhm|erm|er)\b,?\s*' + verb, ', no, ', text)
+    text = rx.sub(r'(?<!\band)(?<!\bthen)(?<!\bthat)(?<!\bnext)(?<!\balso)(?<!,)\s+(?:um+|uh+|'
+                  r'uhm|erm|er)\b,?\s+' + verb, ', ', text)
     text = rx.sub(r'\b(?:um+|uh+|uhm|erm|er|oh|ah)\b,?\s*', '', text)
     text = rx.sub(r',\s*like,\s*', ', ', text)            # "turn it left, like, rotate it"
     text = _corrections(text)
@@ -1214,6 +1270,46 @@ GOAL_FIRST = rx.compile(r'\s*(the [a-z -]{2,30}?) (?:should|must|needs? to|has t
                         r'[^;,.:]{0,20}[;,.:]\s*(?=(?:please |just |so )?[a-z]+ (?:it|them)\b)')
 
 
+# The things of the desk a choice may name two of ("the LED or the light bulb")
+_THINGS = {'drawer': lx.DRAWER, 'slider': lx.SLIDER_PLACE + lx.SLIDER_DOOR,
+           'led': lx.LED, 'bulb': lx.LIGHTBULB}
+# A colour a fixture may be called by: CALVIN's "green light", "yellow lamp"
+FIXTURE_COLOURS = {('green', 'led'), ('green', 'diode'), ('green', 'button'),
+                   ('yellow', 'bulb'), ('yellow', 'light bulb'), ('yellow', 'lightbulb'),
+                   ('yellow', 'lamp'), ('green', 'lamp')}
+# Two moves that undo each other, said as a choice ("open or close")
+_OPPOSITES = (('open', 'close'), ('open', 'shut'), ('on', 'off'), ('left', 'right'),
+              ('before', 'after'), ('lift', 'push'), ('push', 'rotate'), ('rotate', 'lift'))
+
+
+def _thing(words):
+    """Which thing of the desk a few words name, or None."""
+    for thing, names in _THINGS.items():
+        if rx.search(r'\b%s\b' % _words(names), words):
+            return thing
+    return None
+
+
+def _choice(low):
+    """Return the words of a choice between two things or two moves, or None.
+
+    "open or close the drawer", "turn on the LED or the light bulb", "before or after";
+    "the sliding door (or slider)" names one thing twice and is no choice.
+    """
+    for match in rx.finditer(r'\b((?:\w+ ){0,3}?\w+) (?:or|and/or|and or) (\w+(?: \w+){0,3})',
+                             low):
+        if rx.search(r'\b(?:don t|do not|never|not|neither|without|no)\b', low[:match.start()]):
+            continue        # "don't touch the drawer or the lamp": both are ruled out
+        before, after = match.group(1).split(), match.group(2).split()
+        if any((a in before[-1:] and b in after[:1]) or (b in before[-1:] and a in after[:1])
+               for a, b in _OPPOSITES):
+            return match.group(0).strip()
+        one, other = _thing(' '.join(before[-3:])), _thing(' '.join(after[:3]))
+        if one and other and one != other:
+            return match.group(0).strip()
+    return None
+
+
 def check_command(raw: str):
     """Refuse empty, oversized or unsafe commands before reading them."""
     if raw is None or not raw.strip():
@@ -1230,16 +1326,20 @@ def check_command(raw: str):
     low = rx.sub(r'\bkill (?=%s)' % A_LAMP, 'switch off ', low)            # "kill the lamp"
     low = rx.sub(r'\bfire (?:up )?(?=%s)' % A_LAMP, 'switch on ', low)     # "fire up the lamp"
     if rx.match(r'\s*(?:(?:hey|hi|hello|ok|okay|so|well|robot)\s+)*(?:shall (?:i|we)|should (?:i|'
-                r'we)|may i|do you want me to|is|are|was|were|does|did|'
-                r'(?:has|have|had) (?:you|it)|what(?! (?:i|we) (?:need|want))|which|where|why|who|'
+                r'we)|should you|may i|(?:can|could) i(?! (?:have|get)\b)|would you mind if i|'
+                r'do you want me to|is|are|'
+                r'was|were|does|did|'
+                r'(?:has|have|had) (?:you|it)|what(?! (?:i|we) (?:need|want))|which|where|'
+                r'why(?! (?:don t|dont|do not) you\b| not\b)|who|'
                 r'whose|how (?:many|'
-                r'much|is|are|do|does|did|far|long|big|hot|heavy))\b(?! (?:it |that )?possible\b)'
+                r'much|is|are|do|does|did|far|long|big|hot|heavy|would|could|should|can|will|to)'
+                r')\b(?! (?:it |that )?possible\b)'
                 r'(?! you able\b)', low):
         raise Refusal('that is a question, not a command; tell me what to do, for example '
                       '"open the drawer"')
     # a question after an order: "close the drawer. is the LED on right now?", "rotate the
     # red block left. why is the lamp off?", "..., and how many blocks are in the drawer?"
-    asked = rx.search(r'(?:[.;!?]|,? and|,? but|,? then)\s*((?:so |and |but |also )?(?:is|are|'
+    asked = rx.search(r'(?:[.;!?]|,? and|,? but|,? then)\s*((?:(?:so|and|but|also),? )?(?:is|are|'
                       r'was|were|does|do|did|has|have|had|why|what|which|where|who|whose|when|'
                       r'how)\b[^.;!?]*)\?', raw.lower())
     if asked and not rx.match(r'(?:so |and |but |also )?(?:is|are)(?: it| that)? (?:possible|ok|'
@@ -1251,8 +1351,10 @@ def check_command(raw: str):
         raise Refusal('that asks what I can do, not what to do; tell me what to do, for example '
                       '"pick up the pink block"')
     # a question wrapped in a request: "can you tell me whether the door is on the left?"
-    if rx.search(r'\b(?:tell (?:me|us)|show (?:me|us)|let (?:me|us) know) (?:whether|if|what|'
-                 r'which|where|how|why|who)\b|\bdo you know\b|\b(?:check|find out|see|look) '
+    if rx.search(r'\b(?:tell (?:me|us)|show (?:me|us)|let (?:me|us) know|explain|i (?:d|would) '
+                 r'like to know|i (?:want|need) to know|i wonder|i m wondering|wondering) '
+                 r'(?:whether|if|what|which|where|how|why|who)\b(?! (?:you|the robot) (?:could|'
+                 r'would|can|will|might)\b)|\bdo you know\b|\b(?:check|find out|see|look) '
                  r'(?:whether|if)\b', low):
         raise Refusal('that asks what I see, not what to do; I only act: tell me what to do, '
                       'for example "open the drawer"')
@@ -1263,6 +1365,37 @@ def check_command(raw: str):
                  r'woman))\b', low):
         raise Refusal('I do not act on people, nor hand things to them; I act only on the '
                       'blocks, the drawer, the sliding door, the switch and the button')
+    # invisible characters hide what a word is: "s\u200bmash", "off\u200bthe"
+    hidden = next((c for c in raw if unicodedata.category(c) == 'Cf'), None)
+    if hidden:
+        raise Refusal('the command has an invisible character (U+%04X) in it; type it again '
+                      'without it' % ord(hidden))
+    # a picture where a word should be: "put the 🟩 block in the drawer", "lift it and 🔥 it"
+    picture = next((c for c in raw if unicodedata.category(c) == 'So' and c != '°'), None)
+    if picture:
+        raise Refusal('I read words only; say in words what "%s" means' % picture)
+    # what would have been, or what if: "if you had lifted the red block, would you have
+    # stacked it?", "had the drawer been open, ...", "if the lamp were a button, press it"
+    unreal = rx.search(r'\b(?:would|could|might) have [a-z]+(?:ed|en|t)\b|^\s*if (?:you|'
+                       r'i|we|it|the [a-z ]+?) had\b|^\s*had (?:you|i|we|it|the [a-z ]+?) '
+                       r'(?:been|[a-z]+ed)\b|\bif (?:you|i|it|the [a-z ]+?) were (?:a|an|the)\b',
+                       low)
+    if unreal:
+        raise Refusal('"%s" is about what might have been; tell me what to do now'
+                      % unreal.group(0).strip())
+    # a light said only as "it": "turn it off" with nothing named
+    if rx.fullmatch(r'\s*(?:please )?(?:turn|switch|flip|shut|put|click) (?:it|that|this) (?:on|'
+                    r'off)(?: please)?\s*', low):
+        raise Refusal('what should I switch? name it: the yellow lamp or the green LED')
+    # turns other than the rotation's own (a quarter; CALVIN counts a sixth): "a full turn",
+    # "1/3 of a turn", "three quarter turns"
+    turns = rx.search(r'\b(?:a |one )?(?:full|whole|complete|half|three[- ]quarters?|two|three|'
+                      r'several|\d+) (?:turns?|rotations?|revolutions?|spins?|circles?)\b'
+                      r'(?! (?:on|off)\b)|(?:\b\w+|\d+\s*[/\u2044]\s*\d+) of a (?:full )?'
+                      r'(?:turn|rotation|revolution|circle)\b', raw.lower())
+    if turns and not rx.match(r'(?:a )?(?:quarter|sixth) of a\b', turns.group(0)):
+        raise Refusal('my skills move things by their own fixed amounts; I cannot do "%s"'
+                      % turns.group(0).strip())
     amount = AMOUNT.search(raw.lower())
     if amount:
         raise Refusal('my skills move things by their own fixed amounts; I cannot do "%s"'
@@ -1290,6 +1423,12 @@ def check_command(raw: str):
     if timed:
         raise Refusal('each skill runs once, at its own pace; I cannot do anything "%s"'
                       % timed.group(0))
+    # "exactly one block width", "precisely two centimetres"
+    exactly = rx.search(r'\b(?:by |for )?(?:exactly|precisely) (?:one|two|three|a|an|half|\d+)\b'
+                        r'(?:[^,;.]|\.\d)*', raw.lower())
+    if exactly:
+        raise Refusal('my skills move things by their own fixed amounts; I cannot do "%s"'
+                      % exactly.group(0).strip())
     # "make the led glow green": a light's own colour is its being on
     low = rx.sub(r'\b(led|diode|green (?:light|lamp))(s?\s+(?:glow|shine|light up|go|turn)) '
                  r'green\b', r'\1\2 on', low)
@@ -1329,6 +1468,10 @@ def check_command(raw: str):
                        r'(?: \w+)? (?:out of the (?:desk|table|cabinet)(?: \w+)? (?:entirely|'
                        r'completely|altogether)|off (?:the|its) (?:desk|table|wall|rails?|hinges?|'
                        r'mount)|out of its (?:rails?|socket|slot|mount))\b', low)
+    detach = detach or rx.search(r'\b(?:pull|yank|pry|prise|prize|take|tear|rip) (?:out )?(?:the '
+                                 r')?(?:button|switch|lever|led|bulb|lightbulb|lamp|handle)s? out'
+                                 r'\b|\b(?:pull|yank|pry|rip|tear) out the (?:button|switch|lever|'
+                                 r'led|bulb|lightbulb|lamp|handle)\b', low)
     if detach:
         raise Refusal("refused: '%s' would take the desk apart" % detach.group(0).strip())
     # on a fixture rather than in it: "on top of the sliding cabinet's roof"
@@ -1346,6 +1489,55 @@ def check_command(raw: str):
                     r'led|slider|shelf|lever|desk|table|workbench|bench|robot|arm)s?\b', low)
     if one:
         raise Refusal('there is only one %s here' % one.group(1))
+    # a second block of a colour: "the third red block", "the other blue block"
+    twin = rx.search(r'\b(?:other|another|second|third|fourth|extra|spare) (%s) (?:block|'
+                     r'cube|brick|one)\b' % _words(lx.COLOUR_WORDS), low)
+    if twin:
+        raise Refusal('there is only one %s block here; there is no "%s"' % (
+            twin.group(1), twin.group(0)))
+    # a colour the thing does not have: "the pink drawer", "the yellow LED", "the green bulb"
+    tinted = rx.search(r'\b(%s) (?:coloured |colored )?(drawer|cabinet|cupboard|slider|sliding '
+                       r'door|door|handle|switch|lever|button|led|diode|light ?bulb|bulb|lamp)\b'
+                       % _words(lx.COLOUR_WORDS + lx.OTHER_COLOURS), low)
+    if tinted and (tinted.group(1), tinted.group(2)) not in FIXTURE_COLOURS:
+        raise Refusal('there is no %s here: the lamp is yellow, the LED and its button green, '
+                      'and the drawer, cabinet and switch have no colour of their own'
+                      % tinted.group(0))
+    # a block no one names: "a block other than the red one", "none of the blocks", "each
+    # block"
+    anyone = rx.search(r'\b(?:a|an|any|some|one) (?:[a-z]+ )?(?:block|cube|brick) (?:other than|'
+                       r'except|apart from|besides|but)\b|\b(?:none|neither) of the (?:[a-z]+ )?'
+                       r'(?:blocks|cubes|bricks)\b|\b(?:each|every) (?:single )?(?:[a-z]+ )?'
+                       r'(?:block|cube|brick)\b', low)
+    if anyone:
+        raise Refusal('which block is "%s"? name one block by its colour: red, blue or pink'
+                      % anyone.group(0))
+    # a block named and ruled out: "lift the blue block, no, not the blue one"
+    for ruled in rx.finditer(r'\bnot (?:the )?(%s) (?:one|block|cube|brick)\b'
+                             % _words(lx.COLOUR_WORDS), low):
+        rest = low[:ruled.start()] + ' ' + low[ruled.end():]
+        named = {c for c, words in lx.COLOURS.items() if _has(rest, words)}
+        if named == {c for c, words in lx.COLOURS.items() if ruled.group(1) in words}:
+            raise Refusal('the command names the %s block and rules it out; say which block'
+                          % ruled.group(1))
+    # a choice left open: "open or close the drawer", "the LED or the light bulb"
+    choice = _choice(low)
+    if choice:
+        raise Refusal('"%s" leaves the choice to me; say which one' % choice)
+    # the drawer said to be shut where a block must go in: "push it into the closed drawer"
+    shut = rx.search(r'\b(?:in|into|inside) (?:the |a )?(?:closed|shut) drawer\b', low)
+    if shut:
+        raise Refusal('a block cannot go "%s"; say "open the drawer" first' % shut.group(0))
+    # a gripper, hand or finger in the way: "close the drawer with your gripper still inside"
+    caught = rx.search(r'\bwith (?:your|the|my|its) (?:gripper|hand|fingers?|arm|claw|tool)s? '
+                       r'(?:still )?(?:in|inside|in between|between|under|caught)\b', low)
+    if caught:
+        raise Refusal("refused: '%s' would trap the gripper or a hand" % caught.group(0))
+    # a thing somewhere else: "the drawer in the other room"
+    away = rx.search(r'\b(?:other|another|next|different|neighbouring|neighboring) (?:room|lab|'
+                     r'building|office|house|floor|workshop|station|cell)\b', low)
+    if away:
+        raise Refusal('I work only at this desk; "%s" is not here' % away.group(0))
     # a remark about the scene, with no order in it: "the pink block looks nice today"
     remark = rx.match(r'\s*(?:the|this|that|my|our|your) [a-z ]{2,30}? (?:looks|seems|is|are|was|'
                       r'were|feels|appears) (?:really |very |so |quite |pretty |rather )?(?:nice|'
@@ -1393,7 +1585,8 @@ def check_command(raw: str):
                       'another block; not "%s"' % beside.group(0).strip())
     # "there's no need to turn off the LED": nothing left to do
     needless = rx.search(r'\b(?:no need to|(?:don t|do not) (?:need|have) to|needn t) [a-z]+'
-                         r'(?:(?: it| them)(?: up)?| up)?(?= (?!it\b|them\b|up\b)[a-z])',
+                         r'(?:(?: it| them)(?: up)?| up)?(?= (?!it\b|them\b|up\b|first\b|'
+                         r'beforehand\b|afterwards\b|again\b)[a-z])',
                          ' %s ' % rx.sub(
                              r'[^a-z ,;.!]+', ' ', raw.lower()))
     if needless and not rx.search(r'\b(?:just|only|instead|but|rather)\b', low):
@@ -1432,6 +1625,8 @@ def check_command(raw: str):
                      r'(?:i (?:tell you|give|come|get|return|leave)|(?:someone|somebody|he|she|'
                      r'they|nobody|everyone) (?:says|tells|comes|leaves|gives|returns|gets|is|'
                      r'are))\b', low)
+    # "will you turn the lamp on later?"
+    wait = wait or rx.search(r'\blater(?: on| today| tonight)?(?=\s*\?)', raw.lower())
     if wait:
         raise Refusal('I act at once, on what I can see; I cannot wait for "%s"'
                       % wait.group(0).strip())
@@ -1454,7 +1649,11 @@ def check_command(raw: str):
                       % tool.group(0).strip())
     # a question with a tag, a bet, what someone else said
     said = rx.search(r'\b(?:can|could|will|would|do|did|are|is|have|has)(?: ?n t| not)? '
-                     r'(?:you|it|i|we|they)\s*$', low) and raw.rstrip().endswith('?') or \
+                     r'(?:you|it|i|we|they)\s*$', low) and raw.rstrip().endswith('?') and not (
+        # a request with a tag: "I want the blue block pushed left, would you?"
+        rx.search(r'\b(?:would|will|could|can) you\s*$', low) and not rx.match(r'\s*if\b', low)
+        and not rx.search(
+            r'\b(?:not|never|cannot|can t|won t|wouldn t|couldn t|don t|didn t)\b', low)) or \
         rx.match(r'\s*(?:i bet|you (?:can t|cannot|can not|won t|wouldn t|couldn t|never))\b',
                  low) or rx.search(r'\b(?:he|she|they|someone|somebody|bob|alice) (?:said|says|'
                                    r'told|tells|asked|wants|wanted)\b|\btold me (?:yesterday |'
@@ -1502,8 +1701,8 @@ def check_command(raw: str):
         raise Refusal('each skill is one move, done once; I cannot do "%s": say each step'
                       % again.group(0))
     knock = rx.search(r'\bknock (?:the |that |this |it |them )?(?:[a-z]+ ){0,4}?(?:over|down)\b|'
-                      r'\bdrop (?:it|them|the [a-z ]+?) (?:[a-z ]+ )?from (?:high up|a height|'
-                      r'up high|high above|above|way up|as high|the highest|higher)\b|'
+                      r'\bdrop(?:s|ped|ping)? (?:it|them|the [a-z ]+?) (?:[a-z ]+ )?from (?:high '
+                      r'up|a height|up high|high above|above|way up|as high|the highest|higher)\b|'
                       r'\buntil (?:it|they|the [a-z ]+?) (?:(?:falls?|drops?|tips?|topples?|goes|'
                       r'comes|rolls?) (?:off|over|down|onto)\b(?![^,.;]*\b(?:drawer|in|into)\b)|'
                       r'(?:hits?|reach(?:es)?|touch(?:es)?|bumps?|crash(?:es)?(?: into)?) '
@@ -1645,7 +1844,7 @@ VERB_TAKES = ('the', 'it', 'them', 'a', 'an', 'that', 'this', 'its', 'your', 'up
 # Words a self-correction replaces: a colour, a direction or an action verb.
 # Where from or where to: "from the table... wait, I mean from the drawer".
 CORRECTED = (lx.COLOUR_WORDS + lx.OTHER_COLOURS, lx.LEFT + lx.RIGHT, RUN_ON_VERBS, ('on', 'off'),
-             ('from', 'into', 'onto', 'in', 'inside', 'out'))
+             ('from', 'into', 'onto', 'in', 'inside', 'out'), lx.DRAWER + lx.SLIDER_PLACE)
 CORRECTION = (r',? ?\b(?:no,? sorry|sorry,? no|no,? wait|wait,? no|no,? actually|actually,? no|'
               r'no no|sorry,? i meant?|wait,? i meant?|sorry|i meant?|or rather|make that|'
               r'scratch that|correction|oops|whoops|my bad|my mistake)\b,? ?|(?:(?:,|\.+|\s-+) '
@@ -1654,12 +1853,22 @@ CORRECTION = (r',? ?\b(?:no,? sorry|sorry,? no|no,? wait|wait,? no|no,? actually
                   '|'.join(rx.escape(w) for words in CORRECTED for w in words)))
 
 
+SPOKEN_CORRECTED = (lx.COLOUR_WORDS + lx.OTHER_COLOURS, lx.LEFT + lx.RIGHT, RUN_ON_VERBS,
+                    lx.DRAWER + lx.SLIDER_PLACE)
+
+
 def _corrections(text):
     """Keep what a speaker corrected to: "pick up the red no sorry the blue block".
 
     The first word after the correction (a colour, a direction or an action verb) replaces
     the last word of the same kind before it, and what was said in between is dropped.
     """
+    # spoken, with no comma: "rotate the blue no the red block", "left no right", "turn on
+    # the no turn off the lamp", "in the drawer no the slider"
+    for words in SPOKEN_CORRECTED:
+        said = _words(words)
+        text = rx.sub(r'\b(%s|the) no (?=(?:the |to the |to )?%s\b)' % (said, said), r'\1, no, ',
+                      text)
     while True:
         match = rx.search(CORRECTION, text)
         if match is None:
@@ -1705,7 +1914,7 @@ OBJECT_WORDS = (lx.BLOCK_NOUNS + lx.DRAWER + lx.SLIDER_PLACE + lx.SLIDER_DOOR + 
 
 
 def _topics(text):
-    """Read "topic: action on it" ("The drawer: open it. Lamp: switch it on.")."""
+    """Read "topic: action on it" ("The drawer: open it. then the lamp: switch it on.")."""
     def one(match):
         topic, rest = match.group(2).strip(), match.group(3)
         header = (r'(?:the |an? |my |our )?(?:\w+ )?(?:%s)(?: \w+)?'
@@ -1721,7 +1930,8 @@ def _topics(text):
         return match.group(1) + ''.join(
             rx.sub(r'^(\s*\w+)', r'\1 ' + topic, part) if k % 2 == 0 and part.strip() else part
             for k, part in enumerate(parts))
-    return rx.sub(r'(^|[.;]\s*)((?:the )?[a-z][a-z0-9# -]{1,30}?)\s*:\s*([^.;:]+)', one, text)
+    return rx.sub(r'((?:^|[.;]\s*)(?:(?:first|then|next|finally|and then|after that),?\s+)?)'
+                  r'((?:the )?[a-z][a-z0-9# -]{1,30}?)\s*:\s*([^.;:]+)', one, text)
 
 
 def split_clauses(text: str) -> list:
@@ -1880,8 +2090,8 @@ def _split_pick_place(clause):
 def _split_run_on(text):
     """Put the missing comma in "once you've turned off the lamp rotate the pink block".
 
-    Also after a particle or a direction that ends a step: "turn the light bulb off turn
-    the led off and close the drawer".
+    Also after a particle, a direction or a thing that ends a step: "turn the light bulb off
+    turn the led off and close the drawer", "open the drawer take the red block out of it".
 
     The second clause starts at the first action verb, after the first clause's own verb,
     that is followed by what a verb takes ("the", "it", "off", a colour): "once you've
@@ -1891,6 +2101,11 @@ def _split_run_on(text):
             r'right|clockwise|counterclockwise) ')
     text = rx.sub(ends + r'(?=%s (?:%s)\b)' % (_words(RUN_ON_VERBS), _words(VERB_TAKES)),
                   r'\1 , ', text)
+    # ... and after the thing a step ends on, before a verb and its object: "open the drawer
+    # take the red block out" (not "the green led switch off": a state)
+    text = rx.sub(r'\b(drawer|slider|cabinet|cupboard|shelf|block|cube|brick|led|lamp|bulb|'
+                  r'lightbulb|button) (?=%s (?:the|it|them|a|an|%s)\b)' % (
+                      _words(RUN_ON_VERBS), _words(lx.COLOUR_WORDS)), r'\1 , ', text)
     lead = rx.match(r'^(?:after|once|when|as soon as|before|prior to) (?:you(?:\'ve| have)? )?'
                     r'\w+ ', text)
     if lead is None or ' , ' in text:
@@ -2725,12 +2940,33 @@ _INSTEAD_AFTER = rx.compile(r'^\s*(?:please )?(?:don\'?t|do not|never) ' + _NOT_
                             r'brick)\b)', rx.IGNORECASE)
 
 
+def _drawer_it(text):
+    """Name the drawer where "it" can only be the drawer (pure).
+
+    Only the drawer opens and closes: "push the pink block into the drawer after opening
+    it" (constraints.split_constraints reads "without opening it" the same way).
+    """
+    if _has(text.lower(), lx.DRAWER) and not _has(text.lower(), lx.SLIDER_PLACE + lx.SLIDER_DOOR):
+        text = rx.sub(r'\b(open(?:ing|ed|s)?|clos(?:e|ing|ed|es)|shut(?:ting|s)?) it\b(?! (?:off|'
+                      r'down|out|up|on)\b)', r'\1 the drawer', text, flags=rx.IGNORECASE)
+    return text
+
+
 def instead(text: str):
     """Return (text, verb ruled out or None), pure.
 
     "don't rotate the blue block, just push it right" is read as "push the blue block right";
     the planner refuses a plan that does what the verb ruled out.
     """
+    # "don't leave the drawer open; close it": the order follows
+    text = rx.sub(r'^\s*(?:don\'t|dont|do not) leave ((?:the |that )?(?:[a-z]+ ){0,2}?(?:drawer|'
+                  r'door|lamp|light|bulb|led))\s+(?:open|opened|shut|closed|on|off|lit)\s*[;:,.-]+'
+                  r'\s*(?=[a-z])', r'\1: ', text, flags=rx.IGNORECASE)
+    # a suggestion: "why don't you lift the blue block" (no "don't" to keep)
+    text = rx.sub(r'^\s*why (?:don\'t|dont|do not) you\s+', '', text, flags=rx.IGNORECASE)
+    # "not the red block but the blue one: lift it" is the blue one
+    text = rx.sub(r'\bnot (?:the )?(?:[a-z-]+ ){0,2}?(?:block|cube|brick|one) but (?=the\b)', '',
+                  text, flags=rx.IGNORECASE)
     # Scots and others: "gonnae no open the drawer" is "don't open the drawer"
     text = rx.sub(r'^(\s*)(?:gonnae no|dinnae|dinna|don\'t you)\b', r"\1don't", text,
                   flags=rx.IGNORECASE)
@@ -2754,7 +2990,7 @@ def instead(text: str):
 
 def parse(raw: str) -> list:
     """Intents of a command in execution order; raises Refusal with the reason."""
-    raw, _ = instead(plain_colours(raw))
+    raw, _ = instead(plain_colours(heard(raw)))
     check_command(raw)
     text = normalise(raw)
     if not text:
@@ -2772,8 +3008,9 @@ def parse(raw: str) -> list:
     intents, pending = [], None
     for clause, intent in read:
         if intent == 'unknown' and intents and direction_of(' %s ' % clause) and rx.fullmatch(
-                r'(?:and |then |now )?(?:back )?(?:to |towards )?(?:the )?%s'
-                r'(?: side| again)?' % _words(lx.LEFT + lx.RIGHT), clause):
+                r'(?:and |then |now )?(?:back )?(?:(?:by )?(?:%s) degrees )?(?:to |towards )?'
+                r'(?:the )?%s(?: side| again)?' % (
+                    '|'.join(ROTATION_DEGREES), _words(lx.LEFT + lx.RIGHT)), clause):
             # "push the red block to the right, then to the left", "spin it clockwise and
             # then counterclockwise"
             previous = intents[-1]

@@ -190,6 +190,10 @@ def unstated(task: str, text: str, strict: bool = False):
     return None
 
 
+# The lights' own colours (the blocks' are lx.COLOUR_WORDS)
+LIGHT_COLOURS = ('green', 'yellow')
+
+
 class Planner:
     """Plans commands; holds the skill specs, and optionally the skill library."""
 
@@ -240,7 +244,10 @@ class Planner:
                                     nouns=set(parser.OBJECT_WORDS) - set(lx.COLOUR_WORDS),
                                     before_noun=DETERMINERS | set(lx.COLOUR_WORDS) | {
                                         'open', 'close', 'shut', 'in', 'into', 'from', 'of',
-                                        'inside', 'pull', 'push'})
+                                        'inside', 'pull', 'push'},
+                                    colours=lx.COLOUR_WORDS + LIGHT_COLOURS,
+                                    block_nouns=lx.BLOCK_NOUNS, other_colours=set(
+                                        lx.OTHER_COLOURS) - set(LIGHT_COLOURS))
         return self._speller or None
 
     def _check_words(self, text):
@@ -377,7 +384,8 @@ class Planner:
         parsed = retrieved = None
         try:
             speller = self._spelling()
-            typed, fixes = speller.correct(text) if speller else (text, [])
+            typed = parser.heard(text)
+            typed, fixes = speller.correct(typed) if speller else (typed, [])
             typed = parser.plain_colours(typed)
             typed, ruled_out = parser.instead(typed)
             said, promises = split_constraints(typed)

@@ -14,7 +14,11 @@ it heard. A word is corrected only when all of these hold:
   starts with the slip's first letter ("yelow" is "yellow", not "below"), is as long (a
   mistyped or swapped letter: "opne" is "open", not "one") and ends with its last letter
   ("trun" is "turn", not "true"; "grean" is "green", not "great"); where that leaves
-  several, none does.
+  several, none does. Right before a block noun a colour of the desk wins ("the bule
+  block" is "blue", not "bulb"), and a colour of the desk wins over one the desk does not
+  have ("gren" is "green", not "grey").
+- a word of three letters is corrected only where swapping two neighbouring letters gives a
+  known word ("rde" is "red").
 Targets include the words the planner refuses ("smahs" is "smash", and still refused).
 Anything else stays as typed, so the planner's unknown-word checks see it.
 """
@@ -59,30 +63,42 @@ class Speller:
     """Corrects typing slips against the planner's vocabulary."""
 
     def __init__(self, known, english=frozenset(), stems=None, nouns=frozenset(),
-                 before_noun=frozenset()):
+                 before_noun=frozenset(), colours=frozenset(), block_nouns=frozenset(),
+                 other_colours=frozenset()):
         """Index `known` (words to correct to); `english` words are never corrected.
 
         stems: a function from a word to its base forms ("blocks" -> ["block"]).
         nouns: the known words that win a tie right after a word of `before_noun`.
+        colours: the desk's colour words, which win a tie right before a word of
+        `block_nouns`, and a tie with `other_colours` (colours the desk does not have).
         """
         self.known = frozenset(w for w in known if w.isalpha())
         self.english = frozenset(english)
         self.stems = stems or (lambda word: [])
         self.nouns = frozenset(nouns) & self.known
         self.before_noun = frozenset(before_noun)
+        self.colours = frozenset(colours) & self.known
+        self.block_nouns = frozenset(block_nouns)
+        self.other_colours = frozenset(other_colours)
         self._index = {}
         for word in self.known:
             if len(word) >= MIN_LENGTH - 1:
                 for key in _deletions(word, 2 if len(word) >= LONG_WORD - 1 else 1):
                     self._index.setdefault(key, set()).add(word)
 
-    def fix(self, word: str, after: str = ''):
+    def fix(self, word: str, after: str = '', before: str = ''):
         """Return the known word a slip stands for, or None (lower-case word).
 
-        after: the word before it, lower-case ("" at the start).
+        after: the word before it, lower-case ("" at the start); before: the word after it.
         """
-        if len(word) < MIN_LENGTH or word in self.known or word in self.english or any(
+        if word in self.known or word in self.english or any(
                 s in self.known for s in self.stems(word)):
+            return None
+        if len(word) == MIN_LENGTH - 1:
+            swaps = {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(2)}
+            found = sorted(w for w in swaps if w in self.known)
+            return found[0] if len(found) == 1 else None
+        if len(word) < MIN_LENGTH:
             return None
         depth = 2 if len(word) >= LONG_WORD else 1
         near = set()
@@ -96,6 +112,9 @@ class Speller:
         if not scored:
             return None
         best = scored[min(scored)]
+        if len(best) > 1 and (before in self.block_nouns or (
+                set(best) & self.colours and set(best) & self.other_colours)):
+            best = [c for c in best if c in self.colours] or best
         if len(best) > 1 and after in self.before_noun:
             best = [c for c in best if c in self.nouns] or best
         # then the one that starts as the slip does, is as long, ends as it does
@@ -107,12 +126,15 @@ class Speller:
 
     def correct(self, text: str):
         """Return (text with slips corrected, [(slip, word)])."""
-        fixes, previous = [], ['']      # the word before, as typed (matches come in order)
+        words = [m.group(0).lower() for m in WORD.finditer(text)]
+        fixes, at = [], [0]      # matches come in order: at[0] is this word's index
 
         def one(match):
+            i = at[0]
+            at[0] += 1
             word = match.group(0)
-            fixed = self.fix(word.lower(), previous[0])
-            previous[0] = word.lower()
+            fixed = self.fix(word.lower(), words[i - 1] if i else '',
+                             words[i + 1] if i + 1 < len(words) else '')
             if fixed is None:
                 return word
             fixes.append((word, fixed))
