@@ -1303,9 +1303,10 @@ def test_set_26_refusals(full_planner, text, reason):
     ('language_dev48.yaml', 4, 0.18), ('language_dev49.yaml', 6, 0.022),
     ('language_dev43.yaml', 1, 0.055), ('language_dev51.yaml', 0, 0.0),
     ('language_dev52.yaml', 3, 0.0), ('language_dev53.yaml', 0, 0.0),
-    ('language_dev54.yaml', 0, 0.0)])
+    ('language_dev54.yaml', 0, 0.0), ('language_dev55.yaml', 3, 0.0),
+    ('language_dev56.yaml', 11, 0.03), ('language_dev57.yaml', 1, 0.07)])
 def test_full_planner_on_blind_dev_sets(full_planner, name, wrong_plans, wrong_share):
-    """Sets 22-28, 30-49 and 51-54: written blind, each fixed after its first evaluation.
+    """Sets 22-28, 30-49 and 51-57: written blind, each fixed after its first evaluation.
 
     Every command to refuse is refused; at most `wrong_plans` compounds and `wrong_share` of
     the single-task lines are planned wrong (the rest of what each first evaluation missed).
@@ -2059,5 +2060,65 @@ def test_stop_25_refusals(full_planner, text, reason):
     ('not the red block but the blue one: lift it', ['lift_blue_block_table']),
 ])
 def test_stop_25_misses(full_planner, text, plan):
+    result = full_planner.plan(text, None)
+    assert result['ok'] and tasks(result) == plan, result
+
+
+@pytest.mark.parametrize('text', [
+    # set 55: one bad step said as casually as the good ones (it was dropped without a word)
+    'Slide the door left, then slide it right, then slide it upward.',
+    'Turn on the yellow light, then turn it purple, then turn on the LED.',
+    'Switch on the LED, switch on the bulb, then point at the blue block.',
+    'Unstack the blocks, put the top one in the drawer, and then turn the drawer handle '
+    'clockwise.',
+    'Take the red block out of the drawer, balance it on top of the light bulb, then close the '
+    'drawer.',
+    'Turn on the yellow lamp and the green LED, then slide the door left by 30 percent.',
+    'Lift the red block, stack it on the pink block, then slide the stack underneath the sliding '
+    'cabinet.',
+    'Open the drawer, push the blue block into the drawer, then move the drawer to the other '
+    'side of the desk.',
+    'Slide the door right, pick the red block out of the sliding cabinet, and put it down near '
+    'the other stuff.',
+    'Close the drawer, move the slider to the left, and then open the cabinet door by swinging '
+    'it outward.',
+    # sets 56 and 57
+    'open the drawer only half',
+    'lift the blue block and hit with it the lamp',
+    'pull the drawer out completely from the desk',
+    'the green led, why it is off?',
+    'build a great big tower with all the blocks',
+    'switch yourself off now',
+])
+def test_stop_25_buried_steps_are_refused(full_planner, text):
+    result = full_planner.plan(text, None)
+    assert not result['ok'] and result['reason'], result
+
+
+@pytest.mark.parametrize('text, plan', [
+    # set 56: English with another language's words and order
+    ('the switch, put it down, the lamb must be off', ['turn_off_lightbulb']),
+    ('rotate the ping blog to the left', ['rotate_pink_block_left']),
+    ('you close the drawer, yes?', ['close_drawer']),
+    ('open the light bulb', ['turn_on_lightbulb']),
+    ('close the green light', ['turn_off_led']),
+    ('to the right push the red block', ['push_red_block_right']),
+    ('move slider to right, after move it to left', ['move_slider_right', 'move_slider_left']),
+    ('the block you have, place it inside the drawer', ['place_in_drawer']),
+    ('rotate ping block to right, then lift it up',
+     ['rotate_pink_block_right', 'lift_pink_block_table']),
+    # set 57: people who have never used a robot
+    ('ooh, can you pick the red block up', ['lift_red_block_table']),
+    ('is it okay if you open the drawer', ['open_drawer']),
+    ('now then, dear, turn that red block round to the left for me', ['rotate_red_block_left']),
+    ('my turn! make the blue block slide over to the left', ['push_blue_block_left']),
+    # what the new refusals must not catch
+    ('Please turn the block red in the sense of the clock.', ['rotate_red_block_right']),
+    ('Clockwise turn of the blue block', ['rotate_blue_block_right']),
+    ('Shut down the green LED.', ['turn_off_led']),
+    ('Lower the gripper onto the button and press it, making the green LED glow.',
+     ['turn_on_led']),
+])
+def test_stop_25_sets_56_57_misses(full_planner, text, plan):
     result = full_planner.plan(text, None)
     assert result['ok'] and tasks(result) == plan, result

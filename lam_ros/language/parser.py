@@ -86,9 +86,10 @@ HOMOPHONES = ((r'\bread(?= (?:block|cube|brick|one|box)\b)', 'red'),
               (r'\bclock wise\b', 'clockwise'))
 # ... and what they write that no speller mends: short words, and words run together or
 # split ("the pinkblock", "turnoff the lamp", "the slide er", "the l e d", "b4 u")
-HEARD = ((r'\b(?:rite|rigt|rit)\b', 'right'), (r'\b(?:lef|lft)\b', 'left'),
-         (r'\blite\b', 'light'), (r'\b(?:slighter|slide er|sli der)\b', 'slider'),
-         (r'\bdraw er\b', 'drawer'), (r'\bl e d\b', 'led'), (r'\bun stack', 'unstack'),
+HEARD = ((r'\b(red|blue|pink|ping) blog\b', r'\1 block'), (r'\b(?:rite|rigt|rit)\b', 'right'),
+         (r'\b(?:lef|lft)\b', 'left'), (r'\blite\b', 'light'), (r'\blamb\b', 'lamp'),
+         (r'\b(?:slighter|slaider|slide er|sli der)\b', 'slider'),
+         (r'\b(?:draw er|drower)\b', 'drawer'), (r'\bl e d\b', 'led'), (r'\bun stack', 'unstack'),
          (r'\bping(?= (?:block|cube|brick|one)\b)', 'pink'),
          (r'\b(red|blue|pink)(block|cube|brick|one)(s?)\b', r'\1 \2\3'),
          (r'\b(red|blue|pink) black\b', r'\1 block'),
@@ -483,7 +484,20 @@ def normalise(text: str) -> str:
     # particles and tags: "..., lah", "..., mate", "..., innit"; "off it" and "on it" (a light)
     text = rx.sub(r'\s*,?\s*\b(?:lah|leh|lor|mate|innit|eh|yaar|bro|bru|boet|boss|hey|aye|ja|'
                   r'love|hen|dude|pal|y\'all|sure look|there you go|can or not|can|will ya|would '
-                  r'ya|would ye|will you|would you)\s*(?=[.!?]*\s*$)', '', text)
+                  r'ya|would ye|will you|would you|yes)\s*(?=[.!?]*\s*$)', '', text)
+    # English with another language's words and order: "open the light" (on), "close the
+    # green light" (off; "open the LED" stays a verb that does not fit), "to the right push
+    # the red block", "..., after move it left" (then), "the block you have, place it in ..."
+    text = rx.sub(r'\b(?:open|put on) (the (?:[a-z]+ )?(?:light|lamp|bulb|lightbulb|light '
+                  r'bulb))\b(?! (?:on|off)\b)', r'turn on \1', text)
+    text = rx.sub(r'\b(?:close|put off) (the (?:[a-z]+ )?(?:light|lamp|bulb|lightbulb|light '
+                  r'bulb))\b(?! (?:on|off)\b)', r'turn off \1', text)
+    text = rx.sub(r'^\s*(to the (?:left|right)|clockwise|counter-?clockwise|anti-?clockwise)'
+                  r'\s*,?\s+((?:%s) (?:the|it|them)\b[^,;.]*)' % '|'.join(RUN_ON_VERBS), r'\2 \1',
+                  text)
+    text = rx.sub(r',\s*after (?=(?:%s)\b)' % '|'.join(RUN_ON_VERBS), ', then ', text)
+    text = rx.sub(r'^\s*the (?:block|cube|one) (?:you have|you(?:\'re| are) holding|you hold|in '
+                  r'(?:your|the) (?:gripper|hand)),\s+', '', text)
     text = rx.sub(r'^\s*(?:please )?(?:do the needful|can or not)\s*(?:and|:|,)\s*', '', text)
     text = rx.sub(r'(^|,\s*|\bthen\s+|\band\s+)(on|off) (it|them)\b', r'\1turn \3 \2', text)
     text = rx.sub(r'^(\s*)(on|off) (the (?:[a-z]+ )?(?:lamp|light|bulb|lightbulb|led|light '
@@ -1310,6 +1324,111 @@ def _choice(low):
     return None
 
 
+def _check_characters(raw):
+    """Refuse characters that hide or stand for words (after heard() has read the rest)."""
+    # invisible characters hide what a word is: "s\u200bmash", "off\u200bthe"
+    hidden = next((c for c in raw if unicodedata.category(c) == 'Cf'), None)
+    if hidden:
+        raise Refusal('the command has an invisible character (U+%04X) in it; type it again '
+                      'without it' % ord(hidden))
+    # a picture where a word should be: "put the 🟩 block in the drawer", "lift it and 🔥 it"
+    picture = next((c for c in raw if unicodedata.category(c) == 'So' and c != '°'), None)
+    if picture:
+        raise Refusal('I read words only; say in words what "%s" means' % picture)
+
+
+def _check_things(low):
+    """Refuse a command about things the desk does not have, or that leaves the thing open.
+
+    low: the command in lower case, letters only (as check_command reads it).
+    """
+    # a second block of a colour: "the third red block", "the other blue block"
+    twin = rx.search(r'\b(?:other|another|second|third|fourth|extra|spare) (%s) (?:block|'
+                     r'cube|brick|one)\b' % _words(lx.COLOUR_WORDS), low)
+    if twin:
+        raise Refusal('there is only one %s block here; there is no "%s"' % (
+            twin.group(1), twin.group(0)))
+    # a colour the thing does not have: "the pink drawer", "the yellow LED", "the green bulb"
+    tinted = rx.search(r'\b(%s) (?:coloured |colored )?(drawer|cabinet|cupboard|slider|sliding '
+                       r'door|door|handle|switch|lever|button|led|diode|light ?bulb|bulb|lamp)\b'
+                       % _words(lx.COLOUR_WORDS + lx.OTHER_COLOURS), low)
+    if tinted and (tinted.group(1), tinted.group(2)) not in FIXTURE_COLOURS:
+        raise Refusal('there is no %s here: the lamp is yellow, the LED and its button green, '
+                      'and the drawer, cabinet and switch have no colour of their own'
+                      % tinted.group(0))
+    # a block no one names: "a block other than the red one", "none of the blocks", "each
+    # block"
+    anyone = rx.search(r'\b(?:a|an|any|some|one) (?:[a-z]+ )?(?:block|cube|brick) (?:other than|'
+                       r'except|apart from|besides|but)\b|\b(?:none|neither) of the (?:[a-z]+ )?'
+                       r'(?:blocks|cubes|bricks)\b|\b(?:each|every) (?:single )?(?:[a-z]+ )?'
+                       r'(?:block|cube|brick)\b', low)
+    if anyone:
+        raise Refusal('which block is "%s"? name one block by its colour: red, blue or pink'
+                      % anyone.group(0))
+    # a block named and ruled out: "lift the blue block, no, not the blue one"
+    for ruled in rx.finditer(r'\bnot (?:the )?(%s) (?:one|block|cube|brick)\b'
+                             % _words(lx.COLOUR_WORDS), low):
+        rest = low[:ruled.start()] + ' ' + low[ruled.end():]
+        named = {c for c, words in lx.COLOURS.items() if _has(rest, words)}
+        if named == {c for c, words in lx.COLOURS.items() if ruled.group(1) in words}:
+            raise Refusal('the command names the %s block and rules it out; say which block'
+                          % ruled.group(1))
+    # a choice left open: "open or close the drawer", "the LED or the light bulb"
+    choice = _choice(low)
+    if choice:
+        raise Refusal('"%s" leaves the choice to me; say which one' % choice)
+    # the drawer said to be shut where a block must go in: "push it into the closed drawer"
+    shut = rx.search(r'\b(?:in|into|inside) (?:the |a )?(?:closed|shut) drawer\b', low)
+    if shut:
+        raise Refusal('a block cannot go "%s"; say "open the drawer" first' % shut.group(0))
+    # a gripper, hand or finger in the way: "close the drawer with your gripper still inside"
+    caught = rx.search(r'\bwith (?:your|the|my|its) (?:gripper|hand|fingers?|arm|claw|tool)s? '
+                       r'(?:still )?(?:in|inside|in between|between|under|caught)\b', low)
+    if caught:
+        raise Refusal("refused: '%s' would trap the gripper or a hand" % caught.group(0))
+    # a new colour: "turn it purple", "paint the red block blue"
+    paint = rx.search(r'\b(?:turn|make|paint|dye|colou?r|change) (?:it|them|the (?:[a-z]+ ){0,2}?'
+                      r'(?:block|cube|brick|lamp|light|bulb|lightbulb|led|drawer|door|switch|'
+                      r'button)) (?:to |into )?(?:be )?(%s)\b' % _words(
+                          lx.COLOUR_WORDS + tuple(c for c in lx.OTHER_COLOURS
+                                                  if c not in ('green', 'yellow'))), low)
+    if paint and not rx.match(r'\s*$|\s+(?:and|then)\b', low[paint.end():]) and not rx.match(
+            r'\w+ (?:it|them)\b', paint.group(0)):
+        paint = None        # "turn the block red in the sense of the clock": the red block
+    if paint:
+        raise Refusal('I cannot change the colour of anything ("%s")' % paint.group(0))
+    # a fixture turned like a block: "turn the drawer handle clockwise"
+    twist = rx.search(r'\b(?:turn|rotate|twist|spin) (?:the )?(?:drawer|handle|knob|button|switch|'
+                      r'lever|lamp|bulb|lightbulb|led|door)(?: handle| knob)? (?:clockwise|'
+                      r'counter-?clockwise|anti-?clockwise|to the (?:left|right)|around)\b', low)
+    if twist:
+        raise Refusal('I rotate only the blocks; not "%s"' % twist.group(0))
+    # a fixture taken elsewhere: "move the drawer to the other side of the desk"
+    moved = rx.search(r'\b(?:move|shift|carry|take|drag|push|slide|put) the (?:drawer|lamp|bulb|'
+                      r'lightbulb|switch|button|led|desk|table|cabinet) (?:to|onto|across|over) '
+                      r'(?:the )?(?:other|another|far|opposite) (?:side|end|corner|desk|table|'
+                      r'place)\b', low)
+    if moved:
+        raise Refusal("refused: '%s': the desk and its fixtures stay where they are"
+                      % moved.group(0))
+    # all the blocks at once: "build a tower with all the blocks"
+    every = rx.search(r'\b(?:with|using) (?:all|both|every|each) (?:of )?(?:the )?(?:[a-z]+ )?'
+                      r'(?:blocks|cubes|bricks)\b', low)
+    if every:
+        raise Refusal('I can hold and move only one block at a time; give one step per block')
+    # the robot itself: "switch yourself off now"
+    itself = rx.search(r'\b(?:switch|turn|shut|power) (?:yourself|itself|the robot|the arm) '
+                       r'(?:off|down|on)\b|^\s*(?:shut|power) (?:yourself )?down\s*$', low)
+    if itself:
+        raise Refusal('I do not switch myself off: publish /lam/cancel, or /lam/estop to stop '
+                      'at once ("%s")' % itself.group(0))
+    # a thing somewhere else: "the drawer in the other room"
+    away = rx.search(r'\b(?:other|another|next|different|neighbouring|neighboring) (?:room|lab|'
+                     r'building|office|house|floor|workshop|station|cell)\b', low)
+    if away:
+        raise Refusal('I work only at this desk; "%s" is not here' % away.group(0))
+
+
 def check_command(raw: str):
     """Refuse empty, oversized or unsafe commands before reading them."""
     if raw is None or not raw.strip():
@@ -1327,7 +1446,7 @@ def check_command(raw: str):
     low = rx.sub(r'\bfire (?:up )?(?=%s)' % A_LAMP, 'switch on ', low)     # "fire up the lamp"
     if rx.match(r'\s*(?:(?:hey|hi|hello|ok|okay|so|well|robot)\s+)*(?:shall (?:i|we)|should (?:i|'
                 r'we)|should you|may i|(?:can|could) i(?! (?:have|get)\b)|would you mind if i|'
-                r'do you want me to|is|are|'
+                r'do you want me to|is(?! it (?:ok|okay|alright|all right) if you\b)|are|'
                 r'was|were|does|did|'
                 r'(?:has|have|had) (?:you|it)|what(?! (?:i|we) (?:need|want))|which|where|'
                 r'why(?! (?:don t|dont|do not) you\b| not\b)|who|'
@@ -1341,7 +1460,8 @@ def check_command(raw: str):
     # red block left. why is the lamp off?", "..., and how many blocks are in the drawer?"
     asked = rx.search(r'(?:[.;!?]|,? and|,? but|,? then)\s*((?:(?:so|and|but|also),? )?(?:is|are|'
                       r'was|were|does|do|did|has|have|had|why|what|which|where|who|whose|when|'
-                      r'how)\b[^.;!?]*)\?', raw.lower())
+                      r'how)\b[^.;!?]*)\?', raw.lower()) or rx.search(
+        r',\s*((?:why|how|where|what)\b[^.;!?,]*)\?', raw.lower())   # "the LED, why is it off?"
     if asked and not rx.match(r'(?:so |and |but |also )?(?:is|are)(?: it| that)? (?:possible|ok|'
                               r'okay|alright|fine)\b', asked.group(1)):
         raise Refusal('"%s?" is a question, not a command; ask me nothing in a command, tell me '
@@ -1365,15 +1485,7 @@ def check_command(raw: str):
                  r'woman))\b', low):
         raise Refusal('I do not act on people, nor hand things to them; I act only on the '
                       'blocks, the drawer, the sliding door, the switch and the button')
-    # invisible characters hide what a word is: "s\u200bmash", "off\u200bthe"
-    hidden = next((c for c in raw if unicodedata.category(c) == 'Cf'), None)
-    if hidden:
-        raise Refusal('the command has an invisible character (U+%04X) in it; type it again '
-                      'without it' % ord(hidden))
-    # a picture where a word should be: "put the 🟩 block in the drawer", "lift it and 🔥 it"
-    picture = next((c for c in raw if unicodedata.category(c) == 'So' and c != '°'), None)
-    if picture:
-        raise Refusal('I read words only; say in words what "%s" means' % picture)
+    _check_characters(raw)
     # what would have been, or what if: "if you had lifted the red block, would you have
     # stacked it?", "had the drawer been open, ...", "if the lamp were a button, press it"
     unreal = rx.search(r'\b(?:would|could|might) have [a-z]+(?:ed|en|t)\b|^\s*if (?:you|'
@@ -1407,11 +1519,13 @@ def check_command(raw: str):
                   if m.group(2).replace('-', ' ') not in ROTATION_DEGREES or m.group(1)), None)
     exact = rx.search(r'\b(?:exactly|precisely) (?:halfway|half ?way|half|a third|two thirds|'
                       r'a quarter of the way|three quarters|\d+ ?(?:%|percent))', raw.lower())
-    if exact is None and not rx.search(r'\b(?:lamp|lights?|bulb|lightbulb|led|brightness)\b',
-                                       raw.lower()):
+    if exact is None:
         # "move the sliding door 20 percent to the right" (a light's level is refused later)
         exact = rx.search(r'\d+ ?%%|\b(?:\d+|%s) ?(?:percent|per cent)\b' % NUMBER_WORDS,
                           raw.lower())
+        if exact and rx.search(r'\b(?:lamp|lights?|bulb|lightbulb|led|brightness)\b(?:\W+\w+){0,4}'
+                               r'\W*$', raw.lower()[:exact.start()]):
+            exact = None
     # `low` has no digits: counts and durations are read where they are kept
     counted = ' %s ' % rx.sub(r'[^a-z0-9\- ]+', ' ', raw.lower())
     timed = rx.search(r'\bfor (?:exactly |precisely |about |at least )?(?:\d+|%s|an?) '
@@ -1468,18 +1582,22 @@ def check_command(raw: str):
                        r'(?: \w+)? (?:out of the (?:desk|table|cabinet)(?: \w+)? (?:entirely|'
                        r'completely|altogether)|off (?:the|its) (?:desk|table|wall|rails?|hinges?|'
                        r'mount)|out of its (?:rails?|socket|slot|mount))\b', low)
-    detach = detach or rx.search(r'\b(?:pull|yank|pry|prise|prize|take|tear|rip) (?:out )?(?:the '
-                                 r')?(?:button|switch|lever|led|bulb|lightbulb|lamp|handle)s? out'
-                                 r'\b|\b(?:pull|yank|pry|rip|tear) out the (?:button|switch|lever|'
-                                 r'led|bulb|lightbulb|lamp|handle)\b', low)
+    # "pull the button out", "pull the drawer out completely from the desk"
+    detach = detach or rx.search(
+        r'\b(?:pull|yank|pry|prise|prize|take|tear|rip) (?:out )?(?:the )?(?:button|switch|lever|'
+        r'led|bulb|lightbulb|lamp|handle)s? out\b|\b(?:pull|yank|pry|rip|tear) out the (?:button|'
+        r'switch|lever|led|bulb|lightbulb|lamp|handle)\b|\b(?:pull|take|yank|remove|drag) '
+        r'(?:the )?drawer (?:all the way )?out (?:completely|entirely|fully) (?:from|of) the '
+        r'(?:desk|table)\b', low)
     if detach:
         raise Refusal("refused: '%s' would take the desk apart" % detach.group(0).strip())
     # on a fixture rather than in it: "on top of the sliding cabinet's roof"
     atop = rx.search(r'\b(?:on ?(?:to)? (?:the )?(?:top|roof|lid|surface) of|onto|on top of|atop) '
                      r'(?:the |a )?(?:sliding |slide )?(?:cabinet|cupboard|slider|shelf unit|'
                      r'drawer|door)\b(?! (?:handle|knob|grip|pull|(?:s )?shelf))|\b(?:cabinet|'
-                     r'cupboard|slider|'
-                     r'drawer) s (?:roof|top|lid)\b',
+                     r'cupboard|slider|drawer) s (?:roof|top|lid)\b|\b(?:on top of|atop|on ?to '
+                     r'the top of) (?:the )?(?:lamp|light bulb|lightbulb|bulb|led|button|'
+                     r'switch)\b',
                      low)
     if atop:
         raise Refusal('I can put a block into the drawer or the sliding cabinet, or on another '
@@ -1489,55 +1607,7 @@ def check_command(raw: str):
                     r'led|slider|shelf|lever|desk|table|workbench|bench|robot|arm)s?\b', low)
     if one:
         raise Refusal('there is only one %s here' % one.group(1))
-    # a second block of a colour: "the third red block", "the other blue block"
-    twin = rx.search(r'\b(?:other|another|second|third|fourth|extra|spare) (%s) (?:block|'
-                     r'cube|brick|one)\b' % _words(lx.COLOUR_WORDS), low)
-    if twin:
-        raise Refusal('there is only one %s block here; there is no "%s"' % (
-            twin.group(1), twin.group(0)))
-    # a colour the thing does not have: "the pink drawer", "the yellow LED", "the green bulb"
-    tinted = rx.search(r'\b(%s) (?:coloured |colored )?(drawer|cabinet|cupboard|slider|sliding '
-                       r'door|door|handle|switch|lever|button|led|diode|light ?bulb|bulb|lamp)\b'
-                       % _words(lx.COLOUR_WORDS + lx.OTHER_COLOURS), low)
-    if tinted and (tinted.group(1), tinted.group(2)) not in FIXTURE_COLOURS:
-        raise Refusal('there is no %s here: the lamp is yellow, the LED and its button green, '
-                      'and the drawer, cabinet and switch have no colour of their own'
-                      % tinted.group(0))
-    # a block no one names: "a block other than the red one", "none of the blocks", "each
-    # block"
-    anyone = rx.search(r'\b(?:a|an|any|some|one) (?:[a-z]+ )?(?:block|cube|brick) (?:other than|'
-                       r'except|apart from|besides|but)\b|\b(?:none|neither) of the (?:[a-z]+ )?'
-                       r'(?:blocks|cubes|bricks)\b|\b(?:each|every) (?:single )?(?:[a-z]+ )?'
-                       r'(?:block|cube|brick)\b', low)
-    if anyone:
-        raise Refusal('which block is "%s"? name one block by its colour: red, blue or pink'
-                      % anyone.group(0))
-    # a block named and ruled out: "lift the blue block, no, not the blue one"
-    for ruled in rx.finditer(r'\bnot (?:the )?(%s) (?:one|block|cube|brick)\b'
-                             % _words(lx.COLOUR_WORDS), low):
-        rest = low[:ruled.start()] + ' ' + low[ruled.end():]
-        named = {c for c, words in lx.COLOURS.items() if _has(rest, words)}
-        if named == {c for c, words in lx.COLOURS.items() if ruled.group(1) in words}:
-            raise Refusal('the command names the %s block and rules it out; say which block'
-                          % ruled.group(1))
-    # a choice left open: "open or close the drawer", "the LED or the light bulb"
-    choice = _choice(low)
-    if choice:
-        raise Refusal('"%s" leaves the choice to me; say which one' % choice)
-    # the drawer said to be shut where a block must go in: "push it into the closed drawer"
-    shut = rx.search(r'\b(?:in|into|inside) (?:the |a )?(?:closed|shut) drawer\b', low)
-    if shut:
-        raise Refusal('a block cannot go "%s"; say "open the drawer" first' % shut.group(0))
-    # a gripper, hand or finger in the way: "close the drawer with your gripper still inside"
-    caught = rx.search(r'\bwith (?:your|the|my|its) (?:gripper|hand|fingers?|arm|claw|tool)s? '
-                       r'(?:still )?(?:in|inside|in between|between|under|caught)\b', low)
-    if caught:
-        raise Refusal("refused: '%s' would trap the gripper or a hand" % caught.group(0))
-    # a thing somewhere else: "the drawer in the other room"
-    away = rx.search(r'\b(?:other|another|next|different|neighbouring|neighboring) (?:room|lab|'
-                     r'building|office|house|floor|workshop|station|cell)\b', low)
-    if away:
-        raise Refusal('I work only at this desk; "%s" is not here' % away.group(0))
+    _check_things(low)
     # a remark about the scene, with no order in it: "the pink block looks nice today"
     remark = rx.match(r'\s*(?:the|this|that|my|our|your) [a-z ]{2,30}? (?:looks|seems|is|are|was|'
                       r'were|feels|appears) (?:really |very |so |quite |pretty |rather )?(?:nice|'
@@ -1556,7 +1626,8 @@ def check_command(raw: str):
     if state:
         raise Refusal('"%s" says how things are; tell me what to do' % raw.strip())
     # a share of a move: "open the drawer halfway", "slide the door a quarter of the way"
-    share = rx.search(r'\b(?:halfway|half way|half-way|half (?:open|opened|closed|shut)|partway|'
+    share = rx.search(r'\b(?:halfway|half way|half-way|half (?:open|opened|closed|shut)|only half|'
+                      r'half(?=\s*$)|partway|'
                       r'part way|part-way|partially|partly|'
                       r'(?:a|one) (?:quarter|third|half) of the way|(?:three|two) (?:quarters|'
                       r'thirds)(?: of the way)?)\b', low)
@@ -1574,12 +1645,13 @@ def check_command(raw: str):
     # a place beside a thing: "put the blue block behind the sliding cabinet"
     beside = rx.search(r'\b(?:put|place|set|drop|leave|stash|hide|tuck|stand|lay|position|move|'
                        r'slide|push|shove|nudge)\s+(?:it|them|the (?:[a-z-]+ ){0,3}?(?:block|cube|'
-                       r'brick|one|object))\s+(?:down\s+)?(?:behind|beneath|underneath|under|'
+                       r'brick|one|object|stack|tower|pile))\s+(?:down\s+)?(?:behind|beneath|'
+                       r'underneath|under|'
                        r'below|beside|next to|in front of|alongside|near|close to|to the (?:left|'
                        r'right) of)\s+(?:the |a |another )?(?:[a-z-]+ )?(?:drawer|cabinet|slider|'
                        r'cupboard|'
                        r'shelf|lamp|bulb|lightbulb|switch|button|led|desk|table|block|cube|one|'
-                       r'door)\b', low)
+                       r'door|stuff|things|objects|others|rest)\b', low)
     if beside:
         raise Refusal('I can put a block only into the drawer or the sliding cabinet, or on '
                       'another block; not "%s"' % beside.group(0).strip())
@@ -1639,11 +1711,12 @@ def check_command(raw: str):
         raise Refusal('I keep no memory of earlier commands; say the step itself ("%s")'
                       % memory.group(0).strip())
     # a block as a tool: "hit the switch with the pink block"
-    tool = rx.search(r'\b(?:hit|press|push|tap|strike|poke|flip|knock|bump|touch|close|open|'
-                     r'nudge|slide|move|shove|turn)\b[^,.;]*\b(?:switch|button|drawer|door|'
-                     r'slider|lamp|bulb|led|handle|block|cube)\b[^,.;]*(?<!same )\b(?:with|using) '
-                     r'(?:the |a |an )?(?:[a-z]+ )?(?:block|cube|brick|one)\b(?! (?:inside|in it|'
-                     r'in the|on top))', low)
+    tool = rx.search(r'\b(?:hit|strike|knock|bang|poke|tap|bump|smack) (?:\w+ )?with (?:it|them)'
+                     r'\b', low) or rx.search(
+        r'\b(?:hit|press|push|tap|strike|poke|flip|knock|bump|touch|close|open|nudge|slide|move|'
+        r'shove|turn)\b[^,.;]*\b(?:switch|button|drawer|door|slider|lamp|bulb|led|handle|block|'
+        r'cube)\b[^,.;]*(?<!same )\b(?:with|using) (?:the |a |an )?(?:[a-z]+ )?(?:block|cube|'
+        r'brick|one)\b(?! (?:inside|in it|in the|on top))', low)
     if tool:
         raise Refusal('I work things with the gripper, not with a block ("%s")'
                       % tool.group(0).strip())
@@ -2332,6 +2405,11 @@ MANNER = rx.compile(r'\s*(?:%s)\s*' % '|'.join((
     r'tabletop|surface))?')))
 
 
+# Looking is not acting: "look at the red block" is nothing to do by itself
+LOOKING = rx.compile(r'^\s*(?:see|look at|watch|observe|inspect|examine|notice|stare at|point at|'
+                     r'point to|glance at|study|view)\b')
+
+
 def read_clause(clause: str):
     """Intent of one clause, None for a pure approach/release clause, or Refusal."""
     c = ' %s ' % clause
@@ -2342,8 +2420,7 @@ def read_clause(clause: str):
             r'\s*(?:so )?(?:do|perform|execute|carry out) (?:that|it|this)(?: now| task)?\s*',
             c):
         return None                        # manner ("keeping it in place"), or "do that"
-    if rx.match(r'^\s*(?:see|look at|watch|observe|inspect|examine|notice|stare at|point at|'
-                r'point to|glance at|study|view)\b', c):
+    if LOOKING.match(c):
         return None                        # looking is not acting: nothing to do by itself
     if rx.fullmatch(r'\s*(?:gently |slowly |then |and )*(?:release(?: it| your grip| the grip|'
                     r' the '
@@ -3087,6 +3164,12 @@ def parse(raw: str) -> list:
                 pending = None
             intents.append(Intent('unknown', {}, clause))
             continue
+        if intent is None and previous is not None and previous.family in ('rotate', 'push') and \
+                rx.fullmatch(r'(?:and |then )?(?:lift|raise|pick) (?:it|them) up', clause):
+            # "rotate the pink block right, then lift it up": a lift of its own (after a lift,
+            # "lift it up" only says how)
+            intent = Intent('lift', {'block': previous.slots.get('block'), 'surface': None},
+                            clause)
         if intent is None:
             continue
         if pending is not None and not pending.explicit and pending.slots.get('block') is None \
@@ -3117,6 +3200,8 @@ def parse(raw: str) -> list:
     if pending is not None and (pending.explicit or pending.slots.get('block') is not None):
         pending.explicit = True
         intents.append(pending)
+    if intents and read and read[-1][1] is None and LOOKING.match(' %s ' % read[-1][0]):
+        raise Refusal('I cannot only "%s"; tell me what to do with it' % read[-1][0])
     intents = _merge_halves(intents)
     last_block = None
     for intent in intents:
@@ -3158,12 +3243,19 @@ def _same_with(intents, colour, clause):
                    dict(i.slots), clause, elided=True) for i in steps]
 
 
+# A way the sliding door does not go
+OTHER_WAY = (r'\b(?:up|upward|upwards|down|downward|downwards|out|outward|outwards|forward|'
+             r'forwards|backward|backwards|sideways|around|open|shut|closed)\b')
+
+
 def repeats(last, intent) -> bool:
     """Whether `intent` says again what `last` said, rather than asking to do it twice.
 
     "ensure it ends up rotated left by turning it counterclockwise", "grab the top block
     and take it off the stack", "hook onto the handle and pull the drawer open".
     """
+    if intent.family == 'slider' and rx.search(OTHER_WAY, intent.text):
+        return False        # "slide it right, then slide it upward": a way no skill goes
     return (intent.family == last.family and intent.family != 'unknown' and
             all(last.slots.get(k) in (None, v) or v is None for k, v in intent.slots.items())
             and not rx.search(r'\b(?:again|back|twice|once more|another time|too|also)\b',
@@ -3185,6 +3277,7 @@ def _merge_halves(intents):
             continue
         if (last is not None and intent.family == last.family and
                 intent.family in ('toggle', 'slider', 'drawer') and
+                not (intent.family == 'slider' and rx.search(OTHER_WAY, intent.text)) and
                 last.slots.get('light') == intent.slots.get('light') and
                 all(last.slots.get(k) in (None, v) for k, v in intent.slots.items())
                 and any(v is None for v in list(last.slots.values()) +
