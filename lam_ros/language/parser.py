@@ -1337,6 +1337,38 @@ def _check_characters(raw):
         raise Refusal('I read words only; say in words what "%s" means' % picture)
 
 
+# What no skill does to the desk's things: a pattern on check_command's `low` text, and the
+# reason ({} is what matched)
+DESK_LIMITS = (
+    # the drawer said to be shut where a block must go in: "push it into the closed drawer"
+    (r'\b(?:in|into|inside) (?:the |a )?(?:closed|shut) drawer\b',
+     'a block cannot go "{}"; say "open the drawer" first'),
+    # a gripper, hand or finger in the way: "close the drawer with your gripper still inside"
+    (r'\bwith (?:your|the|my|its) (?:gripper|hand|fingers?|arm|claw|tool)s? (?:still )?(?:in|'
+     r'inside|in between|between|under|caught)\b',
+     "refused: '{}' would trap the gripper or a hand"),
+    # a fixture turned like a block: "turn the drawer handle clockwise"
+    (r'\b(?:turn|rotate|twist|spin) (?:the )?(?:drawer|handle|knob|button|switch|lever|lamp|bulb|'
+     r'lightbulb|led|door)(?: handle| knob)? (?:clockwise|counter-?clockwise|anti-?clockwise|to '
+     r'the (?:left|right)|around)\b', 'I rotate only the blocks; not "{}"'),
+    # a fixture taken elsewhere: "move the drawer to the other side of the desk"
+    (r'\b(?:move|shift|carry|take|drag|push|slide|put) the (?:drawer|lamp|bulb|lightbulb|switch|'
+     r'button|led|desk|table|cabinet) (?:to|onto|across|over) (?:the )?(?:other|another|far|'
+     r'opposite) (?:side|end|corner|desk|table|place)\b',
+     "refused: '{}': the desk and its fixtures stay where they are"),
+    # all the blocks at once: "build a tower with all the blocks"
+    (r'\b(?:with|using) (?:all|both|every|each) (?:of )?(?:the )?(?:[a-z]+ )?(?:blocks|cubes|'
+     r'bricks)\b', 'I can hold and move only one block at a time; give one step per block'),
+    # the robot itself: "switch yourself off now"
+    (r'\b(?:switch|turn|shut|power) (?:yourself|itself|the robot|the arm) (?:off|down|on)\b|'
+     r'^\s*(?:shut|power) (?:yourself )?down\s*$',
+     'I do not switch myself off: publish /lam/cancel, or /lam/estop to stop at once ("{}")'),
+    # a thing somewhere else: "the drawer in the other room"
+    (r'\b(?:other|another|next|different|neighbouring|neighboring) (?:room|lab|building|office|'
+     r'house|floor|workshop|station|cell)\b', 'I work only at this desk; "{}" is not here'),
+)
+
+
 def _check_things(low):
     """Refuse a command about things the desk does not have, or that leaves the thing open.
 
@@ -1377,15 +1409,6 @@ def _check_things(low):
     choice = _choice(low)
     if choice:
         raise Refusal('"%s" leaves the choice to me; say which one' % choice)
-    # the drawer said to be shut where a block must go in: "push it into the closed drawer"
-    shut = rx.search(r'\b(?:in|into|inside) (?:the |a )?(?:closed|shut) drawer\b', low)
-    if shut:
-        raise Refusal('a block cannot go "%s"; say "open the drawer" first' % shut.group(0))
-    # a gripper, hand or finger in the way: "close the drawer with your gripper still inside"
-    caught = rx.search(r'\bwith (?:your|the|my|its) (?:gripper|hand|fingers?|arm|claw|tool)s? '
-                       r'(?:still )?(?:in|inside|in between|between|under|caught)\b', low)
-    if caught:
-        raise Refusal("refused: '%s' would trap the gripper or a hand" % caught.group(0))
     # a new colour: "turn it purple", "paint the red block blue"
     paint = rx.search(r'\b(?:turn|make|paint|dye|colou?r|change) (?:it|them|the (?:[a-z]+ ){0,2}?'
                       r'(?:block|cube|brick|lamp|light|bulb|lightbulb|led|drawer|door|switch|'
@@ -1397,36 +1420,10 @@ def _check_things(low):
         paint = None        # "turn the block red in the sense of the clock": the red block
     if paint:
         raise Refusal('I cannot change the colour of anything ("%s")' % paint.group(0))
-    # a fixture turned like a block: "turn the drawer handle clockwise"
-    twist = rx.search(r'\b(?:turn|rotate|twist|spin) (?:the )?(?:drawer|handle|knob|button|switch|'
-                      r'lever|lamp|bulb|lightbulb|led|door)(?: handle| knob)? (?:clockwise|'
-                      r'counter-?clockwise|anti-?clockwise|to the (?:left|right)|around)\b', low)
-    if twist:
-        raise Refusal('I rotate only the blocks; not "%s"' % twist.group(0))
-    # a fixture taken elsewhere: "move the drawer to the other side of the desk"
-    moved = rx.search(r'\b(?:move|shift|carry|take|drag|push|slide|put) the (?:drawer|lamp|bulb|'
-                      r'lightbulb|switch|button|led|desk|table|cabinet) (?:to|onto|across|over) '
-                      r'(?:the )?(?:other|another|far|opposite) (?:side|end|corner|desk|table|'
-                      r'place)\b', low)
-    if moved:
-        raise Refusal("refused: '%s': the desk and its fixtures stay where they are"
-                      % moved.group(0))
-    # all the blocks at once: "build a tower with all the blocks"
-    every = rx.search(r'\b(?:with|using) (?:all|both|every|each) (?:of )?(?:the )?(?:[a-z]+ )?'
-                      r'(?:blocks|cubes|bricks)\b', low)
-    if every:
-        raise Refusal('I can hold and move only one block at a time; give one step per block')
-    # the robot itself: "switch yourself off now"
-    itself = rx.search(r'\b(?:switch|turn|shut|power) (?:yourself|itself|the robot|the arm) '
-                       r'(?:off|down|on)\b|^\s*(?:shut|power) (?:yourself )?down\s*$', low)
-    if itself:
-        raise Refusal('I do not switch myself off: publish /lam/cancel, or /lam/estop to stop '
-                      'at once ("%s")' % itself.group(0))
-    # a thing somewhere else: "the drawer in the other room"
-    away = rx.search(r'\b(?:other|another|next|different|neighbouring|neighboring) (?:room|lab|'
-                     r'building|office|house|floor|workshop|station|cell)\b', low)
-    if away:
-        raise Refusal('I work only at this desk; "%s" is not here' % away.group(0))
+    for pattern, reason in DESK_LIMITS:
+        found = rx.search(pattern, low)
+        if found:
+            raise Refusal(reason.format(found.group(0).strip()))
 
 
 def check_command(raw: str):
