@@ -1304,7 +1304,7 @@ def test_set_26_refusals(full_planner, text, reason):
     ('language_dev43.yaml', 1, 0.055), ('language_dev51.yaml', 0, 0.0),
     ('language_dev52.yaml', 3, 0.0), ('language_dev53.yaml', 0, 0.0),
     ('language_dev54.yaml', 0, 0.0), ('language_dev55.yaml', 3, 0.0),
-    ('language_dev56.yaml', 11, 0.03), ('language_dev57.yaml', 1, 0.07)])
+    ('language_dev56.yaml', 10, 0.03), ('language_dev57.yaml', 1, 0.07)])
 def test_full_planner_on_blind_dev_sets(full_planner, name, wrong_plans, wrong_share):
     """Sets 22-28, 30-49 and 51-57: written blind, each fixed after its first evaluation.
 
@@ -2104,6 +2104,8 @@ def test_stop_25_buried_steps_are_refused(full_planner, text):
     ('close the green light', ['turn_off_led']),
     ('to the right push the red block', ['push_red_block_right']),
     ('move slider to right, after move it to left', ['move_slider_right', 'move_slider_left']),
+    ('rotate to the right the blue block, and to the left the red block',
+     ['rotate_blue_block_right', 'rotate_red_block_left']),
     ('the block you have, place it inside the drawer', ['place_in_drawer']),
     ('rotate ping block to right, then lift it up',
      ['rotate_pink_block_right', 'lift_pink_block_table']),

@@ -496,6 +496,10 @@ def normalise(text: str) -> str:
                   r'\s*,?\s+((?:%s) (?:the|it|them)\b[^,;.]*)' % '|'.join(RUN_ON_VERBS), r'\2 \1',
                   text)
     text = rx.sub(r',\s*after (?=(?:%s)\b)' % '|'.join(RUN_ON_VERBS), ', then ', text)
+    # the way said before the block: "rotate to the right the blue block, and to the left the
+    # red block"
+    text = rx.sub(r'\b(to the (?:left|right)) (the (?:[a-z]+ ){0,2}?(?:block|cube|brick|one))\b',
+                  r'\2 \1', text)
     text = rx.sub(r'^\s*the (?:block|cube|one) (?:you have|you(?:\'re| are) holding|you hold|in '
                   r'(?:your|the) (?:gripper|hand)),\s+', '', text)
     text = rx.sub(r'^\s*(?:please )?(?:do the needful|can or not)\s*(?:and|:|,)\s*', '', text)
