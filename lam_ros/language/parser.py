@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from lam_ros.language import lexicon as lx, rx
+from lam_ros.language.constraints import drawer_is_it
 from lam_ros.world.tasks import TASKS
 
 MAX_CHARS = 300
@@ -3022,9 +3023,9 @@ def _drawer_it(text):
     """Name the drawer where "it" can only be the drawer (pure).
 
     Only the drawer opens and closes: "push the pink block into the drawer after opening
-    it" (constraints.split_constraints reads "without opening it" the same way).
+    it" (constraints.split_constraints reads "without opening it" by the same test).
     """
-    if _has(text.lower(), lx.DRAWER) and not _has(text.lower(), lx.SLIDER_PLACE + lx.SLIDER_DOOR):
+    if drawer_is_it(text):
         text = rx.sub(r'\b(open(?:ing|ed|s)?|clos(?:e|ing|ed|es)|shut(?:ting|s)?) it\b(?! (?:off|'
                       r'down|out|up|on)\b)', r'\1 the drawer', text, flags=rx.IGNORECASE)
     return text
