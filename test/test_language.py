@@ -20,6 +20,19 @@ def tasks(result):
     return [s['task'] for s in result['steps']]
 
 
+def assert_plans(planner, text, plan):
+    """Assert that the planner plans `text` (with --scene none) as the task keys `plan`."""
+    result = planner.plan(text, None)
+    assert result['ok'] and tasks(result) == plan, result
+    return result
+
+
+def assert_refuses(planner, text, reason=''):
+    """Assert that the planner refuses `text` with a reason that contains `reason`."""
+    result = planner.plan(text, None)
+    assert not result['ok'] and result['reason'] and reason in result['reason'], result
+
+
 @pytest.mark.parametrize('text, plan', [
     ('Open the drawer.', ['open_drawer']),
     ('could you please pull the handle of the drawer', ['open_drawer']),
@@ -460,8 +473,7 @@ def test_full_planner_refuses_words_it_does_not_know(full_planner, text, word):
 ])
 def test_full_planner_knows_thesaurus_words(full_planner, text, plan):
     """Rarer words for the desk's things and colours (lexicon.DESCRIPTIVE, the corpus)."""
-    result = full_planner.plan(text, None)
-    assert result['ok'] and tasks(result) == plan, result
+    assert_plans(full_planner, text, plan)
 
 
 def test_full_planner_reads_unseen_verbs_only_when_sure(full_planner):
@@ -535,8 +547,7 @@ def test_a_verb_or_object_that_does_not_fit_the_task_is_refused(
     ('set the bulb to strobe mode', 'only be switched on or off'),
 ])
 def test_light_levels_and_patterns_are_refused(full_planner, text, reason):
-    result = full_planner.plan(text, None)
-    assert not result['ok'] and reason in result['reason'], result
+    assert_refuses(full_planner, text, reason)
 
 
 @pytest.mark.parametrize('text, plan', [
@@ -554,8 +565,7 @@ def test_light_levels_and_patterns_are_refused(full_planner, text, reason):
     ('twist the knob to turn on the yellow light', ['turn_on_lightbulb']),
 ])
 def test_verbs_and_objects_that_fit_are_kept(full_planner, text, plan):
-    result = full_planner.plan(text, None)
-    assert result['ok'] and tasks(result) == plan, result
+    assert_plans(full_planner, text, plan)
 
 
 @pytest.mark.parametrize('text, plan', [
@@ -619,8 +629,7 @@ def test_two_verbs_share_an_object_and_ending_a_glow_is_off(planner, text, plan)
     ('rotate the plastic blue cuboid to the left', ['rotate_blue_block_left']),
 ])
 def test_full_planner_lets_a_block_named_by_colour_have_other_words(full_planner, text, plan):
-    result = full_planner.plan(text, None)
-    assert result['ok'] and tasks(result) == plan, result
+    assert_plans(full_planner, text, plan)
 
 
 @pytest.mark.parametrize('text, reason', [
@@ -629,8 +638,7 @@ def test_full_planner_lets_a_block_named_by_colour_have_other_words(full_planner
 ])
 def test_full_planner_never_guesses_a_direction_nor_drops_an_action(full_planner, text, reason):
     """Neither the nearest exemplar nor a reading of the whole may fill in what was unsaid."""
-    result = full_planner.plan(text, None)
-    assert not result['ok'] and reason in result['reason'], result
+    assert_refuses(full_planner, text, reason)
 
 
 @pytest.mark.parametrize('text, plan', [
@@ -740,8 +748,7 @@ def test_set_16_leftovers(planner, text, plan):
      ['move_slider_left']),
 ])
 def test_how_and_where_said_beside_the_action_are_not_steps(full_planner, text, plan):
-    result = full_planner.plan(text, None)
-    assert result['ok'] and tasks(result) == plan, result
+    assert_plans(full_planner, text, plan)
 
 
 @pytest.mark.parametrize('text, plan', [
@@ -766,8 +773,7 @@ def test_how_and_where_said_beside_the_action_are_not_steps(full_planner, text, 
 ])
 def test_enrich_style_paraphrases_of_the_training_split(full_planner, text, plan):
     """Misses on language_enrichstyle_dev.yaml when it was written."""
-    result = full_planner.plan(text, None)
-    assert result['ok'] and tasks(result) == plan, result
+    assert_plans(full_planner, text, plan)
 
 
 @pytest.mark.parametrize('text', ['push the red block off the table',
@@ -794,8 +800,7 @@ def test_full_planner_refuses_a_thing_named_after_a_fixture(full_planner):
     'turn on the lamp in the corner', 'are you able to see the switch from where you are?'])
 def test_full_planner_refuses_set_19_dev_misses(full_planner, text):
     """Must-refuse commands of language_compound_dev19.yaml planned when it was written."""
-    result = full_planner.plan(text, None)
-    assert not result['ok'] and result['reason'], result
+    assert_refuses(full_planner, text)
 
 
 @pytest.mark.parametrize('text, plan', [
@@ -817,8 +822,7 @@ def test_full_planner_refuses_set_19_dev_misses(full_planner, text):
 ])
 def test_framing_of_an_instruction_is_read_around(full_planner, text, plan):
     """The step, manner, path, goal frame and a place said first (richstyle dev misses)."""
-    result = full_planner.plan(text, None)
-    assert result['ok'] and tasks(result) == plan, result
+    assert_plans(full_planner, text, plan)
 
 
 def test_speller_corrects_only_slips_of_known_words():
@@ -844,8 +848,7 @@ def test_speller_corrects_only_slips_of_known_words():
     ('turn the blue block counterclokwise', ['rotate_blue_block_left'], 1),
 ])
 def test_full_planner_reads_typing_slips(full_planner, text, plan, slips):
-    result = full_planner.plan(text, None)
-    assert result['ok'] and tasks(result) == plan, result
+    result = assert_plans(full_planner, text, plan)
     assert len(result['spelling']) == slips, result
 
 
@@ -882,8 +885,7 @@ def test_blind_set_20_refusals(planner, text, reason):
     ('put the red block on top of the blue block', ['stack_block']),
 ])
 def test_blind_set_20_readings(full_planner, text, plan):
-    result = full_planner.plan(text, None)
-    assert result['ok'] and tasks(result) == plan, result
+    assert_plans(full_planner, text, plan)
 
 
 def test_full_planner_on_set_20(full_planner):
@@ -927,8 +929,7 @@ def test_ending_a_light_and_a_held_block_said_as_a_state(planner, text, plan):
     ('push the red block to the left, sorry, to the right', ['push_red_block_right']),
 ])
 def test_set_21_misses_corrections_and_a_verb_said_once(full_planner, text, plan):
-    result = full_planner.plan(text, None)
-    assert result['ok'] and tasks(result) == plan, result
+    assert_plans(full_planner, text, plan)
 
 
 @pytest.mark.parametrize('text, plan', [
@@ -977,8 +978,7 @@ def test_set_22_misses_too_the_same_and_order(planner, text, plan):
     ('put the red block on top of the stack', ['stack_block']),
 ])
 def test_set_22_misses_single_tasks(full_planner, text, plan):
-    result = full_planner.plan(text, None)
-    assert result['ok'] and tasks(result) == plan, result
+    assert_plans(full_planner, text, plan)
 
 
 @pytest.mark.parametrize('text, reason', [
@@ -1062,8 +1062,7 @@ def test_toward_you_opens_and_the_state_it_ends_in_counts(planner, text, plan):
     ('um, turn the blue one left, like, rotate it', ['rotate_blue_block_left']),
 ])
 def test_set_23_misses_shorthand_same_way_and_order(full_planner, text, plan):
-    result = full_planner.plan(text, None)
-    assert result['ok'] and tasks(result) == plan, result
+    assert_plans(full_planner, text, plan)
 
 
 def test_only_the_rotations_own_angles_pass():
@@ -1077,8 +1076,7 @@ def test_only_the_rotations_own_angles_pass():
     ('put the block into the track cabinet', ['place_in_slider']),
 ])
 def test_full_planner_lets_the_one_cabinet_have_a_description(full_planner, text, plan):
-    result = full_planner.plan(text, None)
-    assert result['ok'] and tasks(result) == plan, result
+    assert_plans(full_planner, text, plan)
 
 
 @pytest.mark.parametrize('text, word', [
@@ -1129,8 +1127,7 @@ def test_full_planner_still_refuses_other_cabinets_doors_and_lights(full_planner
     ('grab pink blk, stack it', ['lift_pink_block_table', 'stack_block']),
 ])
 def test_set_24_misses_goals_said_first_and_rich_words(full_planner, text, plan):
-    result = full_planner.plan(text, None)
-    assert result['ok'] and tasks(result) == plan, result
+    assert_plans(full_planner, text, plan)
 
 
 @pytest.mark.parametrize('text', ['the red block should not be moved; open the drawer',
@@ -1191,8 +1188,7 @@ def test_where_it_was_and_where_it_goes_said_first(planner, text, plan):
      ['lift_blue_block_slider']),
 ])
 def test_set_25_misses_urgency_speech_procedures_and_reasons(full_planner, text, plan):
-    result = full_planner.plan(text, None)
-    assert result['ok'] and tasks(result) == plan, result
+    assert_plans(full_planner, text, plan)
 
 
 @pytest.mark.parametrize('text, reason', [
@@ -1203,8 +1199,7 @@ def test_set_25_misses_urgency_speech_procedures_and_reasons(full_planner, text,
      'unsafe'),
 ])
 def test_reasons_are_read_for_safety_before_they_are_dropped(full_planner, text, reason):
-    result = full_planner.plan(text, None)
-    assert not result['ok'] and reason in result['reason'], result
+    assert_refuses(full_planner, text, reason)
 
 
 @pytest.mark.parametrize('text, plan', [
@@ -1233,8 +1228,7 @@ def test_reasons_are_read_for_safety_before_they_are_dropped(full_planner, text,
      'down at the table, so its other side faces us.', ['rotate_red_block_left']),
 ])
 def test_set_25_forms_goals_first_and_states_with_reasons(full_planner, text, plan):
-    result = full_planner.plan(text, None)
-    assert result['ok'] and tasks(result) == plan, result
+    assert_plans(full_planner, text, plan)
 
 
 @pytest.mark.parametrize('text, plan', [
@@ -1270,8 +1264,7 @@ def test_set_25_forms_goals_first_and_states_with_reasons(full_planner, text, pl
      'place the block inside.', ['open_drawer', 'place_in_drawer']),
 ])
 def test_set_26_misses_comments_stories_and_conditions(full_planner, text, plan):
-    result = full_planner.plan(text, None)
-    assert result['ok'] and tasks(result) == plan, result
+    assert_plans(full_planner, text, plan)
 
 
 @pytest.mark.parametrize('text, reason', [
@@ -1283,8 +1276,7 @@ def test_set_26_misses_comments_stories_and_conditions(full_planner, text, plan)
     ('lift the red block, no pick', 'not to lift'),
 ])
 def test_set_26_refusals(full_planner, text, reason):
-    result = full_planner.plan(text, None)
-    assert not result['ok'] and reason in result['reason'], result
+    assert_refuses(full_planner, text, reason)
 
 
 @pytest.mark.parametrize('name, wrong_plans, wrong_share', [
@@ -1333,8 +1325,7 @@ def test_full_planner_on_blind_dev_sets(full_planner, name, wrong_plans, wrong_s
      'not topple.', ['stack_block']),
 ])
 def test_set_28_misses_hold_of_and_a_toppled_stack(full_planner, text, plan):
-    result = full_planner.plan(text, None)
-    assert result['ok'] and tasks(result) == plan, result
+    assert_plans(full_planner, text, plan)
 
 
 @pytest.mark.parametrize('text, plan', [
@@ -1471,8 +1462,7 @@ def test_set_28_misses_hold_of_and_a_toppled_stack(full_planner, text, plan):
      ['rotate_pink_block_right']),
 ])
 def test_stop_22_misses(full_planner, text, plan):
-    result = full_planner.plan(text, None)
-    assert result['ok'] and tasks(result) == plan, result
+    assert_plans(full_planner, text, plan)
 
 
 @pytest.mark.parametrize('text', [
@@ -1493,8 +1483,7 @@ def test_stop_22_misses(full_planner, text, plan):
     'Can you reach the pink block from where you are?',
 ])
 def test_stop_22_refusals_kept(full_planner, text):
-    result = full_planner.plan(text, None)
-    assert not result['ok'] and result['reason'], result
+    assert_refuses(full_planner, text)
 
 
 @pytest.mark.parametrize('text, plan', [
@@ -1547,8 +1536,7 @@ def test_stop_22_refusals_kept(full_planner, text):
     ("pop the block you've got into the drawer", ['place_in_drawer']),
 ])
 def test_stop_23_misses(full_planner, text, plan):
-    result = full_planner.plan(text, None)
-    assert result['ok'] and tasks(result) == plan, result
+    assert_plans(full_planner, text, plan)
 
 
 @pytest.mark.parametrize('text, reason', [
@@ -1570,8 +1558,7 @@ def test_stop_23_misses(full_planner, text, plan):
     ('slide the block', 'where to'),
 ])
 def test_stop_23_refusals(full_planner, text, reason):
-    result = full_planner.plan(text, None)
-    assert not result['ok'] and reason in result['reason'], result
+    assert_refuses(full_planner, text, reason)
 
 
 @pytest.mark.parametrize('text, plain', [
@@ -1636,8 +1623,7 @@ def test_plain_colours_names_a_colour_said_by_likeness(text, plain):
      ['push_into_drawer']),
 ])
 def test_stop_23_chat_and_red_team_misses(full_planner, text, plan):
-    result = full_planner.plan(text, None)
-    assert result['ok'] and tasks(result) == plan, result
+    assert_plans(full_planner, text, plan)
 
 
 @pytest.mark.parametrize('text, reason', [
@@ -1662,8 +1648,7 @@ def test_stop_23_chat_and_red_team_misses(full_planner, text, plan):
     ("Don't push the pink block, push it left.", 'not to push'),
 ])
 def test_stop_23_red_team_refusals(full_planner, text, reason):
-    result = full_planner.plan(text, None)
-    assert not result['ok'] and reason in result['reason'], result
+    assert_refuses(full_planner, text, reason)
 
 
 @pytest.mark.parametrize('text, plan', [
@@ -1680,8 +1665,7 @@ def test_stop_23_red_team_refusals(full_planner, text, reason):
     ('okay, fish the blue one out of the drawer', ['lift_blue_block_drawer']),
 ])
 def test_stop_23_set_42_misses(full_planner, text, plan):
-    result = full_planner.plan(text, None)
-    assert result['ok'] and tasks(result) == plan, result
+    assert_plans(full_planner, text, plan)
 
 
 @pytest.mark.parametrize('text', [
@@ -1689,8 +1673,7 @@ def test_stop_23_set_42_misses(full_planner, text, plan):
     'open the drawer on the other desk',
 ])
 def test_stop_23_set_42_refusals(full_planner, text):
-    result = full_planner.plan(text, None)
-    assert not result['ok'] and result['reason'], result
+    assert_refuses(full_planner, text)
 
 
 @pytest.mark.parametrize('text', [
@@ -1715,8 +1698,7 @@ def test_stop_23_set_42_refusals(full_planner, text):
     'there is a red block on the table',
 ])
 def test_stop_24_refusals(full_planner, text):
-    result = full_planner.plan(text, None)
-    assert not result['ok'] and result['reason'], result
+    assert_refuses(full_planner, text)
 
 
 @pytest.mark.parametrize('text, plan', [
@@ -1754,8 +1736,7 @@ def test_stop_24_refusals(full_planner, text):
     ("it's gloomy in here, switch on the lamp", ['turn_on_lightbulb']),
 ])
 def test_stop_24_set_44_misses(full_planner, text, plan):
-    result = full_planner.plan(text, None)
-    assert result['ok'] and tasks(result) == plan, result
+    assert_plans(full_planner, text, plan)
 
 
 @pytest.mark.parametrize('text, plan', [
@@ -1785,8 +1766,7 @@ def test_stop_24_set_44_misses(full_planner, text, plan):
      'lamp', ['move_slider_left', 'move_slider_right', 'turn_on_led']),
 ])
 def test_stop_24_set_45_misses(full_planner, text, plan):
-    result = full_planner.plan(text, None)
-    assert result['ok'] and tasks(result) == plan, result
+    assert_plans(full_planner, text, plan)
 
 
 @pytest.mark.parametrize('text', [
@@ -1810,8 +1790,7 @@ def test_stop_24_set_45_misses(full_planner, text, plan):
     'earlier the green LED was on',
 ])
 def test_stop_24_refusals_set_46_47(full_planner, text):
-    result = full_planner.plan(text, None)
-    assert not result['ok'] and result['reason'], result
+    assert_refuses(full_planner, text)
 
 
 @pytest.mark.parametrize('text, plan', [
@@ -1848,8 +1827,7 @@ def test_stop_24_refusals_set_46_47(full_planner, text):
     ('The drawer is opened', ['open_drawer']),
 ])
 def test_stop_24_set_46_47_misses(full_planner, text, plan):
-    result = full_planner.plan(text, None)
-    assert result['ok'] and tasks(result) == plan, result
+    assert_plans(full_planner, text, plan)
 
 
 @pytest.mark.parametrize('text', [
@@ -1870,8 +1848,7 @@ def test_stop_24_set_46_47_misses(full_planner, text, plan):
     'give the pink block a good boot off the table',
 ])
 def test_stop_24_refusals_set_48_49(full_planner, text):
-    result = full_planner.plan(text, None)
-    assert not result['ok'] and result['reason'], result
+    assert_refuses(full_planner, text)
 
 
 @pytest.mark.parametrize('text, plan', [
@@ -1899,8 +1876,7 @@ def test_stop_24_refusals_set_48_49(full_planner, text):
     ('give the red block a wee twist clockwise, would ye', ['rotate_red_block_right']),
 ])
 def test_stop_24_set_48_49_misses(full_planner, text, plan):
-    result = full_planner.plan(text, None)
-    assert result['ok'] and tasks(result) == plan, result
+    assert_plans(full_planner, text, plan)
 
 
 @pytest.mark.parametrize('text, plan', [
@@ -1916,8 +1892,7 @@ def test_stop_24_set_48_49_misses(full_planner, text, plan):
      ['push_red_block_left', 'push_blue_block_left']),
 ])
 def test_stop_24_set_43_misses(full_planner, text, plan):
-    result = full_planner.plan(text, None)
-    assert result['ok'] and tasks(result) == plan, result
+    assert_plans(full_planner, text, plan)
 
 
 def test_stop_25_heard_reads_plain_forms_and_spoken_slips():
@@ -2006,8 +1981,7 @@ def test_stop_25_constraints_name_several_blocks():
     ('wher is the red block', 'question'),
 ])
 def test_stop_25_refusals(full_planner, text, reason):
-    result = full_planner.plan(text, None)
-    assert not result['ok'] and reason in result['reason'], result
+    assert_refuses(full_planner, text, reason)
 
 
 @pytest.mark.parametrize('text, plan', [
@@ -2060,8 +2034,7 @@ def test_stop_25_refusals(full_planner, text, reason):
     ('not the red block but the blue one: lift it', ['lift_blue_block_table']),
 ])
 def test_stop_25_misses(full_planner, text, plan):
-    result = full_planner.plan(text, None)
-    assert result['ok'] and tasks(result) == plan, result
+    assert_plans(full_planner, text, plan)
 
 
 @pytest.mark.parametrize('text', [
@@ -2091,8 +2064,7 @@ def test_stop_25_misses(full_planner, text, plan):
     'switch yourself off now',
 ])
 def test_stop_25_buried_steps_are_refused(full_planner, text):
-    result = full_planner.plan(text, None)
-    assert not result['ok'] and result['reason'], result
+    assert_refuses(full_planner, text)
 
 
 @pytest.mark.parametrize('text, plan', [
@@ -2122,5 +2094,4 @@ def test_stop_25_buried_steps_are_refused(full_planner, text):
      ['turn_on_led']),
 ])
 def test_stop_25_sets_56_57_misses(full_planner, text, plan):
-    result = full_planner.plan(text, None)
-    assert result['ok'] and tasks(result) == plan, result
+    assert_plans(full_planner, text, plan)

@@ -199,11 +199,9 @@ def _spoken(text):
 
     "push the red block left, hurry up", "Procedure R-1: 1) turn the red block clockwise",
     "..., since we're done for the day", "...; it's currently off", "there's no need to
-    pick it up", and a speech recogniser's homophones ("the read block", "to the write").
+    pick it up". A speech recogniser's homophones ("the read block") are heard() before.
     Reasons are dropped here, after check_command has read the whole command.
     """
-    for pattern, word in HOMOPHONES:
-        text = rx.sub(pattern, word, text)
     text = _engineer(text)
     # "fix that by turning it counter-clockwise": the means is the step
     text = rx.sub(r'\b(?:fix|correct|sort out|solve|remedy|deal with|take care of|sort)(?: it| '
@@ -3070,6 +3068,15 @@ def instead(text: str):
 def parse(raw: str) -> list:
     """Intents of a command in execution order; raises Refusal with the reason."""
     raw, _ = instead(plain_colours(heard(raw)))
+    return parse_read(raw)
+
+
+def parse_read(raw: str) -> list:
+    """Intents of a command already read by heard(), plain_colours() and instead().
+
+    The planner reads a command that way itself (with the speller after heard()), so it
+    calls this and does not read the command twice.
+    """
     check_command(raw)
     text = normalise(raw)
     if not text:

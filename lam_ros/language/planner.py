@@ -1,6 +1,7 @@
 """Command -> checked, grounded plan of CALVIN tasks, or a refusal with a reason.
 
-1. `parser.parse` reads the command into ordered intents (or refuses: empty, too long,
+1. `parser.heard` reads the command as its words, the speller mends slips, and
+   `parser.parse_read` reads it into ordered intents (or refuses: empty, too long,
    unsafe, unknown or absent objects, colours no block has).
 2. Every clause (and the whole command) goes through the text encoder once. The learned
    intent model (lam_ros.language.intent_model) reads the token states; the embedding is
@@ -28,7 +29,7 @@ from lam_ros.language.constraints import split_constraints, violation
 from lam_ros.language.corpus import NONE
 from lam_ros.language.fit import misfit
 from lam_ros.language.parser import (action_verbs, direction_of, Intent, light_target, normalise,
-                                     parse, Refusal, repeats, split_clauses)
+                                     parse_read, Refusal, repeats, split_clauses)
 from lam_ros.language.spelling import encoder_words, Speller
 from lam_ros.skills.spec import load_library
 from lam_ros.world.assets import skills_dir
@@ -392,7 +393,7 @@ class Planner:
             if promises and not rx.search(r'[a-z]', said.lower()):
                 raise Refusal('the command says only what not to do; tell me what to do')
             try:
-                intents, error = parse(said), None
+                intents, error = parse_read(said), None
             except Refusal as err:
                 if err.final:
                     raise

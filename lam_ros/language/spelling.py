@@ -126,18 +126,14 @@ class Speller:
 
     def correct(self, text: str):
         """Return (text with slips corrected, [(slip, word)])."""
-        words = [m.group(0).lower() for m in WORD.finditer(text)]
-        fixes, at = [], [0]      # matches come in order: at[0] is this word's index
-
-        def one(match):
-            i = at[0]
-            at[0] += 1
-            word = match.group(0)
-            fixed = self.fix(word.lower(), words[i - 1] if i else '',
+        matches = list(WORD.finditer(text))
+        words = [m.group(0).lower() for m in matches]
+        parts, fixes, end = [], [], 0
+        for i, match in enumerate(matches):
+            fixed = self.fix(words[i], words[i - 1] if i else '',
                              words[i + 1] if i + 1 < len(words) else '')
-            if fixed is None:
-                return word
-            fixes.append((word, fixed))
-            return fixed
-
-        return WORD.sub(one, text), fixes
+            if fixed is not None:
+                parts += [text[end:match.start()], fixed]
+                end = match.end()
+                fixes.append((match.group(0), fixed))
+        return ''.join(parts) + text[end:], fixes
