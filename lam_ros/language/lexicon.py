@@ -46,6 +46,7 @@ meticulously deliberately calmly gradually safely correctly cleanly immediately 
 simply smoothly wee
 modest moderate comfortable neat luminous slight short brief firm secure steady
 controlled gentle careful precise lateral sideways horizontal vertical tidy orderly
+quietly silently perfectly delicate cautious efficiently shiny polished plastic
 """.split())
 COLOUR_WORDS = tuple(w for words in COLOURS.values() for w in words)
 # Colours no block has: refused when they name a block ("the green block").
@@ -96,6 +97,13 @@ UNSAFE = ('throw', 'throwing', 'smash', 'smashing', 'break it', 'break the', 'de
           'till it snaps', 'until it snaps', 'short out', 'some welly', 'a good boot',
           'give it a boot', 'boot it', 'chuck it at', 'chuck them at', 'chuck away',
           'chuck out', 'chuck it away', 'chuck it out',
+          # from a blind reading of the 12,000 commonest English words the planner did not
+          # know (stop 26): "shoot the red block into the drawer", "ruin the stack"
+          'crushed', 'destroyed', 'damaged', 'smashed', 'shattered', 'shattering', 'wrecked',
+          'wrecking', 'hurled', 'hurling', 'flung', 'flinging', 'melted',
+          'melting', 'exploding', 'explosive', 'explosives', 'grenade', 'axe', 'shoot',
+          'shooting', 'crash', 'crashed', 'crashing', 'ruin', 'ruined', 'violent', 'attacked',
+          'attacking',
           # people: the robot never acts on or at a person
           'my finger', 'my fingers', 'my hand', 'my hands', 'my arm', 'my face', 'my head',
           'my leg', 'my foot', 'my feet', 'his hand', 'her hand', 'someone',
