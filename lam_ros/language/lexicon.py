@@ -262,6 +262,9 @@ APPROACH = ('grasp', 'grab', 'grip', 'hold', 'go', 'reach', 'approach', 'move', 
             'identify', 'spot', 'look for', 'search for', 'hover', 'align', 'target', 'focus on',
             'close your fingers', 'close the gripper', 'secure', 'get a grip on')
 
+# A step said again on another block: "repeat that with the blue block", "do likewise"
+SAID_AGAIN = ('repeat', 'likewise', 'same')
+
 # Order words: split a command into clauses.
 SEQUENCE = ('and then', 'and after that', 'after that', 'afterwards', 'and afterwards',
             'and next', 'next', 'then', 'and finally', 'finally', 'and also', 'also',

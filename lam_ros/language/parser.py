@@ -10,8 +10,9 @@ The planner (lam_ros.language.planner) checks the intents with retrieval, ground
 in the scene and turns them into CALVIN tasks. This module never decides to act.
 """
 
+import collections
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -474,10 +475,40 @@ def _verb_last(text):
     return ''.join(parts)
 
 
+# A step's number said before it: "step 2:", "step two,", "2)", "(2)", "2."
+STEP_NUMBER = rx.compile(r'\bstep\s+(\d|one|two|three|four|five|six)\b\s*[:.,)-]?\s*|'
+                         r'(?:^|(?<=\s))(?:\((\d)\)|(\d)\))\s+|(?:^|(?<=[.;!?]\s))(\d)\s*[.:]\s+')
+NUMBERS = {w: i for i, w in enumerate(('one', 'two', 'three', 'four', 'five', 'six'), 1)}
+
+
+def _numbered(text):
+    """Put numbered steps in their numbers' order (pure).
+
+    "step 2: stack the blue block on the red one. step 1: pick up the blue block" is the
+    pick-up, then the stack. Two steps with the same number are refused: which goes first
+    is not said.
+    """
+    marks = list(STEP_NUMBER.finditer(text))
+    if len(marks) < 2:
+        return text
+    said = [next(g for g in m.groups() if g) for m in marks]
+    numbers = [int(NUMBERS.get(n, n)) for n in said]
+    if len(set(numbers)) < len(numbers):
+        raise Refusal('two steps have the same number (%s); say the steps in the order to do '
+                      'them' % collections.Counter(numbers).most_common(1)[0][0])
+    if numbers == sorted(numbers):
+        return text
+    ends = [m.start() for m in marks[1:]] + [len(text)]
+    steps = sorted(zip(numbers, (text[m.start():end].strip(' ;,') for m, end in zip(
+        marks, ends))))
+    return text[:marks[0].start()] + ' '.join(
+        step if step.endswith(('.', ';', '!')) else step + '.' for _, step in steps)
+
+
 @lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
     """Lower-case, drop filler and politeness, keep commas as clause hints (cached: pure)."""
-    text = text.lower().replace('’', "'")
+    text = _numbered(text.lower().replace('’', "'"))
     text = ABBREVIATION.sub(lambda m: lx.ABBREVIATIONS[m.group(0)], text)
     text = _spoken(text)
     # particles and tags: "..., lah", "..., mate", "..., innit"; "off it" and "on it" (a light)
@@ -920,6 +951,9 @@ def normalise(text: str) -> str:
     # yellow, so "the green one" said of lights is the green light
     if rx.search(r'\b(?:light|lights|lamp|lamps|bulb|led|leds)\b', text):
         text = rx.sub(r'\bthe (green|yellow) one\b', r'the \1 light', text)
+    # "put the red block you're holding inside": the colour names it
+    text = rx.sub(r'\b(the %s (?:block|cube|one|brick)) (?:that |which )?you(?:\'re| are| re) '
+                  r'(?:now |currently )?holding\b' % _words(lx.COLOUR_WORDS), r'\1', text)
     # "put the block you're holding in the drawer": the held block is "it"
     text = rx.sub(r'(?<!\bwith )\b(?:the|that) (?:block|cube|one|brick|object)(?: that| which)? '
                   r'(?:you(?:\'re| are| re) (?:now |currently )?holding|you(?:\'ve| have| ve) '
@@ -1501,10 +1535,11 @@ def check_command(raw: str):
         raise Refusal('what should I switch? name it: the yellow lamp or the green LED')
     # turns other than the rotation's own (a quarter; CALVIN counts a sixth): "a full turn",
     # "1/3 of a turn", "three quarter turns"
-    turns = rx.search(r'\b(?:a |one )?(?:full|whole|complete|half|three[- ]quarters?|two|three|'
-                      r'several|\d+) (?:turns?|rotations?|revolutions?|spins?|circles?)\b'
-                      r'(?! (?:on|off)\b)|(?:\b\w+|\d+\s*[/\u2044]\s*\d+) of a (?:full )?'
-                      r'(?:turn|rotation|revolution|circle)\b', raw.lower())
+    turns = rx.search(r'\b(?:a |one )?(?:full|whole|complete|half|three[- ]quarters?|two|'
+                      r'three|several|\d+) (?:(?:right|left|clockwise|counter-?clockwise|'
+                      r'anti-?clockwise|quarter) )?(?:turns?|rotations?|revolutions?|spins?|'
+                      r'circles?)\b(?! (?:on|off)\b)|(?:\b\w+|\d+\s*[/\u2044]\s*\d+) of a '
+                      r'(?:full )?(?:turn|rotation|revolution|circle)\b', raw.lower())
     if turns and not rx.match(r'(?:a )?(?:quarter|sixth) of a\b', turns.group(0)):
         raise Refusal('my skills move things by their own fixed amounts; I cannot do "%s"'
                       % turns.group(0).strip())
@@ -1715,7 +1750,8 @@ def check_command(raw: str):
                      r'\b', low) or rx.search(
         r'\b(?:hit|press|push|tap|strike|poke|flip|knock|bump|touch|close|open|nudge|slide|move|'
         r'shove|turn)\b[^,.;]*\b(?:switch|button|drawer|door|slider|lamp|bulb|led|handle|block|'
-        r'cube)\b[^,.;]*(?<!same )\b(?:with|using) (?:the |a |an )?(?:[a-z]+ )?(?:block|cube|'
+        r'cube)\b[^,.;]*(?<!same )(?<!again )(?<!then )(?<!that )(?<!likewise )\b(?:with|using) '
+        r'(?:the |a |an )?(?:[a-z]+ )?(?:block|cube|'
         r'brick|one)\b(?! (?:inside|in it|in the|on top))', low)
     if tool:
         raise Refusal('I work things with the gripper, not with a block ("%s")'
@@ -2007,8 +2043,180 @@ def _topics(text):
                   r'((?:the )?[a-z][a-z0-9# -]{1,30}?)\s*:\s*([^.;:]+)', one, text)
 
 
+def _order_said(text):
+    """Say the order words people use in the few ways split_clauses reads (pure).
+
+    "X, but only after Y" and "X, but not until Y" are "X after Y"; "X, having first Y"
+    and "X, preceded by Y" are "Y, then X"; "follow X with Y" is "X, then Y"; "before
+    you do that" puts what follows before the step said just before it, and "before doing
+    either of those" before all of them.
+    """
+    text = rx.sub(r'(?:\s*,)?\s*\b(?:but |and )?(?:only|not until|not before)\s+(?=(?:after|once|'
+                  r'when|then)\b)', ' ', text)
+    text = rx.sub(r'(?:\s*,)?\s*\b(?:but )?(?:not until|not before)\b', ' after', text)
+    text = rx.sub(r'\bwhen you(\'ve| have)\b', r'once you\1', text)
+    # a step said again: "pull it open once more", "turn it off one more time", "the blue
+    # block, same thing", "do the same with the blue block and then with the pink block"
+    text = rx.sub(r'\b(?:once more|one more time)\b', 'again', text)
+    text = rx.sub(r'(?<= , )(?:and )?(the (?:\w+ )?(?:block|cube|one))\s*,?\s*(?:the )?same '
+                  r'(?:thing|again)\b', r'do the same with \1', text)
+    text = rx.sub(r'(\b(?:the same|same thing|that|likewise) (?:again )?(?:with|for) [^,;]+?)'
+                  r'(?: , | )(?:and )?(?:then )?(?:with|for) (the )',
+                  r'\1 , then do the same with \2', text)
+    # "..., then the blue block from the slider into the drawer as well"
+    text = rx.sub(r'(?<= , )((?:and |then |now )*)(the (?:\w+ )?(?:block|cube|brick|one)) (from|'
+                  r'out of) (the [a-z]+) (into|in|inside|onto) (the [a-z]+)(?:,? (?:too|as well|'
+                  r'also))?(?= , |$)', r'\1take \2 \3 \4 , then put it \5 \6', text)
+    text = rx.sub(r' , (?:and )?([^,;]+?) (?:after that|afterwards|after this)(?= , |$)',
+                  r' , then \1', text)
+    # "..., and once the bulb is on, rotate the blue block": a state said, not a step
+    text = rx.sub(r'(?<= , )(?:and )?(?:once|when|as soon as) the (?:[a-z]+ ){0,2}?(?:bulb|'
+                  r'lamp|light|led|drawer|door|slider|cabinet) (?:is|s|\'s|has been) (?:lit|on|'
+                  r'off|dark|open|opened|closed|shut) , ', 'then ', text)
+    text = rx.sub(r'(?:\s*,)?\s*\bthough\b(?:\s*,)?', ' , ', text)
+    text = rx.sub(r'(?:\s*,)?(?: and)? follow (?:that|this|it) (?:up )?with\b', ' , then ', text)
+    text = rx.sub(r'^follow (.+?) (?:up )?with (?=(?:%s)\w* )' % '|'.join(RUN_ON_VERBS),
+                  r'\1 , then ', text)
+    text = rx.sub(r'(?:\s*,)?(?: and| but)? before you do (?:that|so|this|it)\b(?:\s*,)?',
+                  ' , zzbefore', text)
+    text = rx.sub(r'(?:\s*,\s*|\s+and\s+|\s+but\s+)(?:but )?([^,;]+?),? before (?:doing |you '
+                  r'do |do )?(?:either|both|any|all)(?: of (?:those|them|these|that|it|the '
+                  r'two))?$', r' , zzfirst \1', text)
+    text = rx.sub(r'^before (?:you do |doing |do )?anything(?: else)?(?: with [a-z ]+?)?\s*,'
+                  r'\s*', '', text)
+    text = rx.sub(r'\b(after|before)\s*,?\s*not (?:after|before)\s*,?', r'\1', text)
+    text = rx.sub(r'(?:\s*,)?(?: and)? after (?:all (?:of )?(?:it|that|this|those|these)|'
+                  r'everything(?: else)?)\b(?:\s*,)?', ' , then ', text)
+    # "having first opened the drawer, sweep the blue block into it"
+    text = rx.sub(r'^having (?:first |already |just )?((?:%s) [^,;]+?) , ' % '|'.join(
+        action_verbs()), r'\1 , then ', text)
+    having = rx.match(r'^(.+?)(?:\s*,)?\s+(?:having|preceded by) (?:first |already |previously |'
+                      r'just )?(.+?)(?:\s*,?\s*(?:first|beforehand|before|earlier))?$', text)
+    if having and having.group(2).split()[0] in action_verbs():
+        # "X, preceded by Y and followed by Z": Y, X, Z
+        earlier = rx.split(r'\s*,?\s*(?:and )?followed by ', having.group(2), maxsplit=1)
+        text = ' , then '.join([earlier[0], having.group(1)] + earlier[1:])
+    return text
+
+
+# Where a step says it goes among the others: "close the drawer last, turn off the LED
+# first, and in between rotate the pink block clockwise"
+GOES_FIRST = (r'^(?:and |then )?(?:first(?:ly)?|to begin with|to start(?: with)?|start by|begin '
+              r'by)\b|\b(?:first|to begin with|to start with)$')
+GOES_LAST = r'^(?:and |then )?(?:last(?:ly)?|finish(?: up| off)? by|end by)\b|\blast$'
+GOES_BETWEEN = r'\b(?:in between|in the middle|in between those|somewhere in between)\b'
+
+
+def _by_position(text, separator):
+    """Put each step where it says it goes: first, last, in between (pure).
+
+    Only where a step says so out of the order it is said in ("close the drawer last,
+    turn off the LED first"); two steps that both go first (or last) are refused.
+    """
+    if rx.search(r'\b(?:before|after|prior|once|when|preceded|having|but first|first of all|'
+                 r'first things first|wait)\b|zzfirst|zzbefore', text):
+        return text
+    parts = [p.strip(' ,') for p in rx.split(separator, text) if p.strip(' ,')]
+    firsts = [i for i, p in enumerate(parts) if rx.search(GOES_FIRST, p)]
+    lasts = [i for i, p in enumerate(parts) if rx.search(GOES_LAST, p)]
+    if firsts in ([], [0]) and lasts in ([], [len(parts) - 1]):
+        return text
+    if len(firsts) > 1 or len(lasts) > 1 or set(firsts) & set(lasts):
+        raise Refusal('the command says two steps go %s; say the steps in the order to do '
+                      'them' % ('first' if len(firsts) > 1 else 'last'))
+    order = sorted(range(len(parts)), key=lambda i: 0 if i in firsts else 2 if i in lasts else 1)
+    return ' , then '.join(rx.sub(r'\s+', ' ', rx.sub('%s|%s|%s' % (
+        GOES_FIRST, GOES_LAST, GOES_BETWEEN), ' ', parts[i])).strip(' ,') for i in order)
+
+
+def _before_said(text):
+    """Read "before you X, Y" and "..., before that, Y" said after other steps (pure).
+
+    "open the drawer; before you put the red block in it, turn on the LED, and afterwards
+    close the drawer": open, LED, put, close (Y is all that is said up to the next comma).
+    "pick up the blue block and put it on the pink one; before that, open the drawer": Y
+    goes before all that was said up to the comma before it; "turn the LED on last; before
+    that, slide the door right, and before that, push the red block left": each "before
+    that" goes before the step said just before it.
+    """
+    parts = text.split(' , ')
+    out, ref = [], None         # ref: where the step said just before now is
+    k = 0
+    while k < len(parts):
+        part = parts[k]
+        said = rx.match(r'(?:and |but |then )?(?:before|prior to) (?:you |we )?(.+)$', part)
+        if said and out and k + 1 < len(parts):
+            moved = said.group(1)
+            if drawer_is_it(' , '.join(out)):
+                # "open the drawer, and before you take the block out of it (close it), ...":
+                # the drawer
+                moved = rx.sub(r'\b(open|close|shut) it\b', r'\1 the drawer', moved)
+                if not drawer_is_it(parts[k + 1]):
+                    moved = rx.sub(r'\b(out of|from|in|into|inside) it\b', r'\1 the drawer',
+                                   moved)
+            earlier = [j for j, said in enumerate(out) if rx.sub(
+                r'^(?:and |then |before (?:you |we )?)', '', said) == moved]
+            if earlier:
+                # "before opening the drawer, switch off the bulb; before switching off the
+                # bulb, press the button": the bulb is said again, not switched off twice
+                out.insert(earlier[-1], _lend_block(moved, parts[k + 1]))
+                ref, k = earlier[-1], k + 2
+                continue
+            out += [_lend_block(moved, parts[k + 1]), moved]
+            ref, k = len(out) - 1, k + 2
+            continue
+        if part.startswith('zzbefore ') and out:
+            at = len(out) - 1 if ref is None else ref
+            out.insert(at, _lend_block(out[at], part[len('zzbefore '):]))
+            ref, k = at, k + 1
+            continue
+        out.append(part)
+        ref, k = None, k + 1
+    return ' , '.join(out)
+
+
+# An order word left inside a step once the steps are in order: the order is not read
+ORDER_LEFT = rx.compile(r'\b(?:before|prior to|preceded|beforehand|having (?!(?:it|them)\b))\b|'
+                        r'(?<=\w )after\b(?!wards?\b)(?! (?:that|this)$)(?!$)')
+
+
+# Two steps at once, or a step that waits for an event: "push it left while you turn on the
+# LED", "... while the drawer is being opened", "after the LED turns itself off", "as soon as
+# I say go"
+AT_ONCE = rx.compile(
+    r'\bwhile (?:you(?:\'re| are)? |also )?(?:%s)(?:s|ing)?\b|'
+    r'\bwhile the [a-z ]+? (?:is|are) being\b|'
+    r'\b(?:turns|switches|shuts|opens|closes|goes|comes|moves|slides) (?:itself|(?:on |off |out |'
+    r'open |shut )?(?:by itself|on its own))\b|'
+    r'\b(?:as soon as|when|once|after|until|till) (?:i|we|someone|somebody|they|he|she) (?:say|'
+    r'says|tell|tells|give|gives|signal|clap|nod|shout|ask|come|comes|enter|enters|leave|'
+    r'leaves)\b|'
+    r'^(?:as soon as|whenever) (?!you\b)[a-z ]+? (?:is|are|gets|turns|goes)\b' % '|'.join(
+        v.rstrip('e') + '(?:e)?' for v in RUN_ON_VERBS))
+
+
+def _order_left(clauses):
+    """Refuse steps whose order words were not read, rather than guess their order."""
+    for clause in clauses:
+        several = rx.search(r'\b(?:both(?: of)? (?:them|those|these)|them both|each of (?:them|'
+                            r'those)|all of (?:them|those))\b', clause)
+        if several and not SAME_WITH.fullmatch(clause):
+            raise Refusal('"%s": name each thing, one step for each' % several.group(0))
+        at_once = AT_ONCE.search(clause)
+        if at_once:
+            raise Refusal('I do one step at a time and do not wait for events ("%s"); say '
+                          'the steps in the order to do them' % at_once.group(0))
+        left = ORDER_LEFT.search(clause)
+        if left:
+            raise Refusal('I cannot tell the order of the steps ("%s" in "%s"); say the steps '
+                          'in the order to do them' % (left.group(0), clause))
+    return clauses
+
+
 def split_clauses(text: str) -> list:
     """Ordered clauses of a normalised command."""
+    separator = r'\s*(?:,\s*)?\b%s\b\s*|\s*,\s*' % _words(lx.SEQUENCE)   # between clauses
+    text = _by_position(_order_said(text), separator)
     # "close the drawer when you're done turning on the light": the light first
     text = rx.sub(r'^(?!.*\bthen\b)([^,;]+?) (?:when|once|after) you(?:\'re| are|\'ve| have)? '
                   r'(?:done|finished)( [a-z]+ [^,;]+)$', r'\2 , then \1', text)
@@ -2033,7 +2241,8 @@ def split_clauses(text: str) -> list:
                   r'(?:that|so|this))\b(?:\s*,)?', ' , zzbefore', text)
     text = rx.sub(r'(?:\s*,)?(?: and)? (?:but first|but before you do(?: that| so| it| this)?|'
                   r'but before doing (?:that|so|this|it)|but (?:begin|start) (?:by|with)|'
-                  r'(?:but )?before (?:all|any|each) (?:of )?(?:that|this|those|these)|but before '
+                  r'(?:but )?before (?:all|any|each|both|either) (?:of )?(?:that|this|those|'
+                  r'these|them)|but before '
                   r'anything else)\b(?:\s*,)?', ' , zzfirst', text)
     # "switch on the bulb, and close the drawer first": the last step said goes first
     last_first = rx.search(r'(?:\s*,\s*(?:and\s+|then\s+)?|\s+(?:and|then)\s+)'
@@ -2069,10 +2278,14 @@ def split_clauses(text: str) -> list:
                   r'to start(?: with)?|to start off|as a first step|start by)\b,? ?', '', text)
     text = rx.sub(r'^(?:at )?first(?:ly)?,? ', '', text)
     text = rx.sub(r'\b(?:first|to begin with|to start)\b,?', ' ', text)
-    separator = r'\s*(?:,\s*)?\b%s\b\s*|\s*,\s*' % _words(lx.SEQUENCE)   # between clauses
     # "open the drawer after you turn on the lamp and before you press the button"
+    text = _before_said(text)
     both = rx.match(r'^(.+?),? after (?:you )?(.+?) and before (?:you )?(.+)$', text)
     ordered = [both.group(2), both.group(1), both.group(3)] if both else None
+    # "after opening the drawer and before closing it, turn on the light bulb"
+    both = both or rx.match(r'^after (?:you )?(.+?) and before (?:you )?(.+?) , (.+)$', text)
+    if both and ordered is None:
+        ordered = [both.group(1), both.group(3), both.group(2)]
     match = None if both else rx.match(r'^(?:before|prior to) (?:you )?(.+?) , (.+)$', text)
     if match:
         # "before you rotate the blue block, push it left": "it" is the block named first
@@ -2110,7 +2323,7 @@ def split_clauses(text: str) -> list:
     parts = ordered if ordered is not None else [text]
     clauses = []
     for part in parts:
-        start, at = len(clauses), None
+        start, at, said = len(clauses), None, None
         # "X, but first A and B": B goes with A, before X (unless a "then" puts it last)
         marker = rx.search(r'\bzz(?:before|first)', part)
         joined = marker and not rx.search(r'\b(?:then|after that|afterwards|finally|lastly|'
@@ -2125,21 +2338,27 @@ def split_clauses(text: str) -> list:
             elif c.startswith('zzbefore'):
                 c = c[len('zzbefore'):].strip(' ,')
                 if c:
-                    at = max(start, len(clauses) - 1)
+                    at = max(start, len(clauses) - 1 if said is None else said)
+                    if at < len(clauses):
+                        c = _lend_block(clauses[at], c)     # "..., before that, push it"
                     clauses.insert(at, c)
+                    said = at
                     at = at + 1 if joined else None
             elif c.startswith('zzfirst'):
                 c = c[len('zzfirst'):].strip(' ,')
                 if c:
                     clauses.insert(start, c)
+                    said = start
                     at = start + 1 if joined else None
             elif c and at is not None:
                 read = _split_pick_place(c)
                 clauses[at:at] = read
+                said = at
                 at += len(read)
             elif c:
                 clauses.extend(_split_pick_place(c))
-    return clauses
+                said = None
+    return _order_left(clauses)
 
 
 PICK_VERBS = ('take', 'grab', 'pick', 'lift', 'get', 'grasp', 'fetch', 'raise', 'remove')
@@ -2650,7 +2869,15 @@ def resolve_containers(clauses):
     "open the drawer and put the block inside" -> "... put the block into the drawer";
     "grasp the drawer handle and close it" -> "... close the drawer";
     "move to the drawer and store the object" -> "... store the object in the drawer".
+    A step said again keeps its last words: "..., then push the blue block into it as well".
     """
+    again = [rx.search(r',? (?:again|too|as well|also)$', c) for c in clauses]
+    bare = [c[:said.start()] if said else c for c, said in zip(clauses, again)]
+    return [c + (said.group(0) if said else '') for c, said in zip(
+        _resolve_containers(bare), again)]
+
+
+def _resolve_containers(clauses):
     named_anywhere = {name for clause in clauses for name, words in FIXTURES[:2]
                       if _has(' %s ' % clause, words)}
     only_container = named_anywhere.pop() if len(named_anywhere) == 1 else None
@@ -3090,7 +3317,12 @@ def parse_read(raw: str) -> list:
         if read and isinstance(read[-1][1], Intent) and read[-1][1].family in (
                 'rotate', 'push') and SET_BACK.fullmatch(clause):
             continue    # "turn it clockwise, then release it on the table": it stayed there
-        read.append((clause, read_clause(clause)))
+        intent = read_clause(clause)
+        bare = rx.sub(r',? (?:again|too|as well|also)$', '', clause)
+        if intent == 'unknown' and bare != clause and isinstance(read_clause(bare), Intent):
+            # "push the blue block into it as well", "turn that off too": the step again
+            intent = replace(read_clause(bare), text=clause)
+        read.append((clause, intent))
     intents, pending = [], None
     for clause, intent in read:
         if intent == 'unknown' and intents and direction_of(' %s ' % clause) and rx.fullmatch(
@@ -3227,11 +3459,12 @@ def parse_read(raw: str) -> list:
 # "and the blue one too", "then the red one as well": the step before, on another block
 ALSO = rx.compile(r'(?:and |then |now )?(?:also )?(?:the )?(?:\w+ )?\w+'
                   r'(?: (?:block|cube|brick|one))?(?: (?:to the )?(?:left|right))?,? '
-                  r'(?:too|as well|also)')
+                  r'(?:too|as well|also|likewise)')
 # "do the same with the blue block", "same for the red one", "repeat that with the pink one"
-SAME_WITH = rx.compile(r'(?:and |then |now )?(?:please )?(?:(?:do|repeat) )?(?:the same|that|this|'
-                       r'it|same)(?: thing)? (?:again )?(?:with|to|for) (?:the )?(?:\w+ )?\w+'
-                       r'(?: (?:block|cube|brick|one))?')
+SAME_WITH = rx.compile(r'(?:and |then |now )?(?:please )?(?:(?:do|repeat) )?(?:exactly )?(?:the '
+                       r'same|that|this|it|same|both of those|all of that|likewise)(?: thing)? '
+                       r'(?:again )?(?:with|to|for) (?:the )?(?:\w+ )?\w+'
+                       r'(?: (?:block|cube|brick|one))?(?: as well| too)?')
 BLOCK_FAMILIES = ('rotate', 'push', 'lift', 'place', 'stack', 'push_into_drawer')
 
 
@@ -3248,13 +3481,17 @@ def _same_with(intents, colour, clause):
         steps.insert(0, intent)
     if named is None or named == colour or not any(i.slots.get('block') for i in steps):
         return []
-    return [Intent(i.family, dict(i.slots, block=colour) if i.slots.get('block') else
+    return [Intent(i.family, dict(i.slots, block=colour) if 'block' in i.slots else
                    dict(i.slots), clause, elided=True) for i in steps]
 
 
 # A way the sliding door does not go
 OTHER_WAY = (r'\b(?:up|upward|upwards|down|downward|downwards|out|outward|outwards|forward|'
              r'forwards|backward|backwards|sideways|around|open|shut|closed)\b')
+
+
+# Words that ask for a step again, not say it twice: "push it left again"
+SAID_AGAIN = rx.compile(r'\b(?:again|back|twice|once more|another time|too|also|as well)\b')
 
 
 def repeats(last, intent) -> bool:
@@ -3267,8 +3504,7 @@ def repeats(last, intent) -> bool:
         return False        # "slide it right, then slide it upward": a way no skill goes
     return (intent.family == last.family and intent.family != 'unknown' and
             all(last.slots.get(k) in (None, v) or v is None for k, v in intent.slots.items())
-            and not rx.search(r'\b(?:again|back|twice|once more|another time|too|also)\b',
-                              intent.text))
+            and not SAID_AGAIN.search(intent.text))
 
 
 def _merge_halves(intents):

@@ -501,7 +501,8 @@ class Planner:
             if ORDER_WORDS.search(text.lower()) or label == mine[0] or p < MODEL_PREFER or \
                     whole_probs.get(mine[0], 0.0) > MODEL_PREFER_DOUBT:
                 return None
-        elif p < MODEL_SURE or not (set(mine) == {label} or (
+        elif p < MODEL_SURE or not ((set(mine) == {label} and not parser.SAID_AGAIN.search(
+                text.lower())) or (
                 len(mine) == 2 and mine[1] == label and TASKS[mine[0]].primitive == 'lift' and
                 TASKS[label].primitive in ('rotate', 'push') and
                 _thing(mine[0]) == _thing(label))):
