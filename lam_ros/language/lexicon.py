@@ -118,7 +118,10 @@ UNSAFE_FORCE = ('with force', 'by force', 'much force', 'full force', 'brute for
 FIXTURE_NOUNS = ('desk', 'table', 'tabletop', 'drawer', 'cabinet', 'cupboard', 'shelf', 'door',
                  'switch', 'button', 'light', 'lamp', 'bulb', 'led', 'wall', 'room')
 # Politeness and filler removed before parsing (longest first).
-FILLER = ('i would like you to', 'i would like to', "i'd like you to", 'i want you to',
+FILLER = ('when you have a moment', 'when you get a moment', 'when you have a minute',
+          'when you get a minute', 'when you have a chance', 'when you get a chance',
+          'when you have time', 'i would like you to', 'i would like to', "i'd like you to",
+          'i want you to',
           'i need you to', 'could you please', 'can you please', 'would you please',
           'will you please', 'could you', 'can you', 'would you', 'will you',
           'would you mind', 'is there any chance you could', 'any chance you could',

@@ -308,6 +308,32 @@ def _spoken(text):
                   r'\b[^:]{0,80}:\s*(?=first\b)', '', text)
     text = rx.sub(r'^\s*let\'?s \w+ (the (?:\w+ )?(?:block|cube|brick))(?: away)?\s*:', r'\1:',
                   text)
+    # a remark in brackets: "remove the upper block from the stack (the tower keeps falling
+    # over)", "(we need it for the demo)" (check_command has read it); brackets that name a
+    # thing, a way or a step are words of the command ("(the purple one)", "(to the right)")
+    text = rx.sub(r'\s*\(([^()]*)\)', lambda m: ' ' if _remark(m.group(1)) else ' %s ' % m.group(
+        1), text)
+    # a reason said first: "as the drawer is already open, just grab the red block from inside
+    # it", "since the LED was left on overnight, please turn it off" (not a step)
+    reason = rx.match(r'^\s*(?:since|because|given that|seeing that|seeing as|now that|as) '
+                      r'(?!soon\b|well\b|far\b|much\b|long\b|if\b|though\b|before\b|usual\b|you '
+                      r'(?:did|do|know)\b)([^,;:()]+?\b(?:is|are|was|were|has|have|had|been|s|re|'
+                      r'keeps?|sits?|sitting|stays?|remains?|needs?|left)\b[^,;:()]*?)\s*[,;:]\s*'
+                      r'(?:so\s+)?(?=(?:please |just |now |could |can |would )?(?:%s)\b)' % (
+                          '|'.join(sorted(action_verbs()))), text)
+    if reason:
+        subject = rx.search(r'\bthe (?:[a-z-]+ ){0,2}?(?:block|cube|brick|drawer|bulb|lamp|light|'
+                            r'led|door|slider|cabinet|switch|button|stack|tower)\b',
+                            reason.group(1))
+        rest = text[reason.end():]
+        if rx.search(r'\b(?:in|inside|on) (?:the )?(?:drawer|cabinet|slider|shelf|cupboard)\b',
+                     reason.group(1)):
+            text = '%s. %s' % (reason.group(1), rest)  # where a block is: see _scene_first
+        else:
+            text = _name_it(rest, subject.group(0)) if subject else rest
+    # the goal said before the steps, with a colon: "to reset the scene: grasp the red block
+    # and turn it right", "to tidy up: ..."
+    text = rx.sub(r"^\s*(?:in order )?to (?!the\b)[a-z' -]{2,50}:\s*(?=\S)", '', text)
     # a state said first, with the reason for the step: "the red block is a bit too far to
     # the left, so please push it to the right"
     state = rx.match(r'^\s*(the [a-z ]{2,30}?) (?:is|sits|s) (?:sitting |lying |placed )?'
@@ -400,6 +426,17 @@ def _spoken(text):
     return text
 
 
+def _remark(said):
+    """Whether words said in brackets are a remark, not part of the command (pure)."""
+    said = said.strip(' .,;')
+    way = rx.search(r'\b%s\b(?! (?:it|them|that|this|the)\b)' % _words(lx.LEFT + lx.RIGHT), said)
+    thing = rx.fullmatch(r'(?:the|a|an) (?:(?!from|to|of|in|on|into|away)[a-z-]+ ){0,2}?(?:one|'
+                         r'block|cube|brick|light|led|lamp|bulb|drawer|door|switch|button)', said)
+    step = rx.match(r'(?:and|then|don\'t|do not|not|without|never|%s)\b' % '|'.join(
+        sorted(action_verbs())), said)
+    return not (way or thing or step)
+
+
 def _name_it(text, subject, pronoun=r'\bit\b'):
     """Return the text with its first "it" (or `pronoun`) replaced by `subject`."""
     return rx.sub(pronoun, subject, text, count=1)
@@ -477,8 +514,14 @@ def _verb_last(text):
 
 # A step's number said before it: "step 2:", "step two,", "2)", "(2)", "2."
 STEP_NUMBER = rx.compile(r'\bstep\s+(\d|one|two|three|four|five|six)\b\s*[:.,)-]?\s*|'
-                         r'(?:^|(?<=\s))(?:\((\d)\)|(\d)\))\s+|(?:^|(?<=[.;!?]\s))(\d)\s*[.:]\s+')
-NUMBERS = {w: i for i, w in enumerate(('one', 'two', 'three', 'four', 'five', 'six'), 1)}
+                         r'\b(first|second|third|fourth|fifth|sixth)(?: step)?\s*:\s*|'
+                         r'\b(first|second|third|fourth|fifth|sixth) step\s*[.,)-]\s*|'
+                         r'\bthe (first|second|third|fourth|fifth|last|final) step is (?:to )?|'
+                         r'(?:^|(?<=\s))(?:\((\d)\)|(\d)\))\s+|(?:^|(?<=[.;!?]\s))(\d)\s*[.:]\s+|'
+                         r'(?<=[a-z] )(\d)\.\s+(?=[a-z])')
+NUMBERS = {w: i for words in (('one', 'two', 'three', 'four', 'five', 'six'), (
+    'first', 'second', 'third', 'fourth', 'fifth', 'sixth')) for i, w in enumerate(words, 1)} | {
+        'last': 99, 'final': 99}
 
 
 def _numbered(text):
@@ -489,6 +532,8 @@ def _numbered(text):
     is not said.
     """
     marks = list(STEP_NUMBER.finditer(text))
+    if len(marks) == 1 and marks[0].start() == 0 and marks[0].group(0)[0].isdigit():
+        return text[marks[0].end():]        # "1. pull the drawer open"
     if len(marks) < 2:
         return text
     said = [next(g for g in m.groups() if g) for m in marks]
@@ -952,8 +997,9 @@ def normalise(text: str) -> str:
     if rx.search(r'\b(?:light|lights|lamp|lamps|bulb|led|leds)\b', text):
         text = rx.sub(r'\bthe (green|yellow) one\b', r'the \1 light', text)
     # "put the red block you're holding inside": the colour names it
-    text = rx.sub(r'\b(the %s (?:block|cube|one|brick)) (?:that |which )?you(?:\'re| are| re) '
-                  r'(?:now |currently )?holding\b' % _words(lx.COLOUR_WORDS), r'\1', text)
+    text = rx.sub(r'\b(the %s (?:block|cube|one|brick)) (?:that |which )?you(?:\'re| are| re|'
+                  r'\'ve| have)? (?:now |currently |just )?(?:holding|picked up|grabbed|lifted|'
+                  r'took)\b' % _words(lx.COLOUR_WORDS), r'\1', text)
     # "put the block you're holding in the drawer": the held block is "it"
     text = rx.sub(r'(?<!\bwith )\b(?:the|that) (?:block|cube|one|brick|object)(?: that| which)? '
                   r'(?:you(?:\'re| are| re) (?:now |currently )?holding|you(?:\'ve| have| ve) '
@@ -1480,7 +1526,8 @@ def check_command(raw: str):
     low = rx.sub(r'\bfire (?:up )?(?=%s)' % A_LAMP, 'switch on ', low)     # "fire up the lamp"
     if rx.match(r'\s*(?:(?:hey|hi|hello|ok|okay|so|well|robot)\s+)*(?:shall (?:i|we)|should (?:i|'
                 r'we)|should you|may i|(?:can|could) i(?! (?:have|get)\b)|would you mind if i|'
-                r'do you want me to|is(?! it (?:ok|okay|alright|all right) if you\b)|are|'
+                r'do you want me to|do (?:we|i|they)|is(?! it (?:ok|okay|alright|all right) if '
+                r'you\b)|are|'
                 r'was|were|does|did|'
                 r'(?:has|have|had) (?:you|it)|what(?! (?:i|we) (?:need|want))|which|where|'
                 r'why(?! (?:don t|dont|do not) you\b| not\b)|who|'
@@ -1756,6 +1803,13 @@ def check_command(raw: str):
     if tool:
         raise Refusal('I work things with the gripper, not with a block ("%s")'
                       % tool.group(0).strip())
+    # a thing handed to a person: "..., and then hand the stack to Maria"
+    handed = rx.search(r'\b(?:hand|give|pass|bring|show|deliver|toss)\b[^,.;!?]*? (?:over )?to '
+                       r'(?:[A-Z][a-z]+|me|us|him|her|them|the (?:user|operator|person|'
+                       r'technician|customer|visitor|student))\b', raw)
+    if handed and not rx.search(r'\bto (?:the )?(?:left|right)\b', handed.group(0)):
+        raise Refusal('I hand nothing to people; I work only the desk ("%s")' %
+                      handed.group(0).strip())
     # a question with a tag, a bet, what someone else said
     said = rx.search(r'\b(?:can|could|will|would|do|did|are|is|have|has)(?: ?n t| not)? '
                      r'(?:you|it|i|we|they)\s*$', low) and raw.rstrip().endswith('?') and not (
@@ -2053,11 +2107,24 @@ def _order_said(text):
     """
     text = rx.sub(r'(?:\s*,)?\s*\b(?:but |and )?(?:only|not until|not before)\s+(?=(?:after|once|'
                   r'when|then)\b)', ' ', text)
-    text = rx.sub(r'(?:\s*,)?\s*\b(?:but )?(?:not until|not before)\b', ' after', text)
-    text = rx.sub(r'\bwhen you(\'ve| have)\b', r'once you\1', text)
+    text = rx.sub(r'(?<=\w)(?:\s*,)?\s*\b(?:but )?(?:not until|not before)\b', ' after', text)
+    if rx.match(r'\s*(?:not until|not before|only (?:after|once|when) the)\b', text):
+        raise Refusal('the command puts its order in a condition ("%s"); say the steps in the '
+                      'order to do them' % ' '.join(text.split()[:3]))
+    text = text.strip()
+    text = rx.sub(r'\b(?:when|as soon as) you(\'ve| have)\b(?! (?:a|the) (?:minute|moment|sec|'
+                  r'second|chance|time)\b)', r'once you\1', text)
     # a step said again: "pull it open once more", "turn it off one more time", "the blue
     # block, same thing", "do the same with the blue block and then with the pink block"
     text = rx.sub(r'\b(?:once more|one more time)\b', 'again', text)
+    if rx.search(r'\b(?:in )?reverse order\b|\bbackwards? order\b', text):
+        raise Refusal('I do not reorder a list of steps; say the steps in the order to do them')
+    # "...; but the very first thing is to push the blue block into the drawer"
+    text = rx.sub(r'(?:\s*,)?\s*(?:but |and )?the (?:very )?first thing (?:is|to do is|you do is|'
+                  r'should be|must be) (?:to )?', ' , zzveryfirst ', text)
+    if rx.search(r'\b(?:after that\s*,?\s*before that|before that\s*,?\s*after that)\b', text):
+        raise Refusal('the command says both "before that" and "after that" of one step; say '
+                      'the steps in the order to do them')
     text = rx.sub(r'(?<= , )(?:and )?(the (?:\w+ )?(?:block|cube|one))\s*,?\s*(?:the )?same '
                   r'(?:thing|again)\b', r'do the same with \1', text)
     text = rx.sub(r'(\b(?:the same|same thing|that|likewise) (?:again )?(?:with|for) [^,;]+?)'
@@ -2077,11 +2144,13 @@ def _order_said(text):
     text = rx.sub(r'(?:\s*,)?(?: and)? follow (?:that|this|it) (?:up )?with\b', ' , then ', text)
     text = rx.sub(r'^follow (.+?) (?:up )?with (?=(?:%s)\w* )' % '|'.join(RUN_ON_VERBS),
                   r'\1 , then ', text)
+    text = rx.sub(r'(?:\s*,)?\s*but before that\s*,?\s*and after (?:you )?([^,;]+?) , ([^,;]+)$',
+                  r' , zzfirst \1 and \2', text)   # "X, but before that, and after Y, Z": Y Z X
     text = rx.sub(r'(?:\s*,)?(?: and| but)? before you do (?:that|so|this|it)\b(?:\s*,)?',
                   ' , zzbefore', text)
-    text = rx.sub(r'(?:\s*,\s*|\s+and\s+|\s+but\s+)(?:but )?([^,;]+?),? before (?:doing |you '
-                  r'do |do )?(?:either|both|any|all)(?: of (?:those|them|these|that|it|the '
-                  r'two))?$', r' , zzfirst \1', text)
+    text = rx.sub(r'(?:\s*,)?\s+(?:and |but )*([^,;]+?),? before (?:doing |you '
+                  r'do |do )?(?:either|both|any|all)(?: of (?:those|them|these|that|this|it|'
+                  r'the two))?$', r' , zzfirst \1', text)
     text = rx.sub(r'^before (?:you do |doing |do )?anything(?: else)?(?: with [a-z ]+?)?\s*,'
                   r'\s*', '', text)
     text = rx.sub(r'\b(after|before)\s*,?\s*not (?:after|before)\s*,?', r'\1', text)
@@ -2099,34 +2168,102 @@ def _order_said(text):
     return text
 
 
-# Where a step says it goes among the others: "close the drawer last, turn off the LED
-# first, and in between rotate the pink block clockwise"
-GOES_FIRST = (r'^(?:and |then )?(?:first(?:ly)?|to begin with|to start(?: with)?|start by|begin '
-              r'by)\b|\b(?:first|to begin with|to start with)$')
-GOES_LAST = r'^(?:and |then )?(?:last(?:ly)?|finish(?: up| off)? by|end by)\b|\blast$'
-GOES_BETWEEN = r'\b(?:in between|in the middle|in between those|somewhere in between)\b'
+# Where a step says it goes among the others, and its rank: "close the drawer last, turn off
+# the LED first, and in between rotate the pink block clockwise"
+PLACES = ((r'first(?:ly)?|to begin with|to start(?: with)?|start by|begin by', 0),
+          (r'second(?:ly)?', 1), (r'third(?:ly)?', 2), (r'fourth(?:ly)?', 3),
+          (r'(?:in )?between (?:those|them|these|the two)|in between|in the middle|somewhere in '
+           r'between', 5),
+          (r'last(?:ly| of all)?|finish(?: up| off)? by|end by', 9))
+
+
+def _place_said(part):
+    """Return (rank, the part without its place word) for a step that says where it goes."""
+    for words, rank in PLACES:
+        said = rx.search(r'^(?:and |then )?(?:%s)\b|\b(?:%s)$' % (words, words), part)
+        if said and (rank != 5 or said.start() == 0 or part.endswith('in between')):
+            return rank, (part[:said.start()] + part[said.end():]).strip(' ,')
+    return None, part
 
 
 def _by_position(text, separator):
-    """Put each step where it says it goes: first, last, in between (pure).
+    """Put each step where it says it goes: first, second, last, in between (pure).
 
-    Only where a step says so out of the order it is said in ("close the drawer last,
-    turn off the LED first"); two steps that both go first (or last) are refused.
+    Only where a step says so out of the order it is said in ("close the drawer last, turn
+    off the LED first", "second, put the red block in the slider; first, pick it up");
+    two steps in one place are refused, and so is a step said after one that goes first
+    out of turn ("open the drawer, pick up the block first, and put it in": where?).
     """
     if rx.search(r'\b(?:before|after|prior|once|when|preceded|having|but first|first of all|'
-                 r'first things first|wait)\b|zzfirst|zzbefore', text):
+                 r'first things first|wait)\b|zzfirst|zzbefore|zzveryfirst', text):
         return text
-    parts = [p.strip(' ,') for p in rx.split(separator, text) if p.strip(' ,')]
-    firsts = [i for i, p in enumerate(parts) if rx.search(GOES_FIRST, p)]
-    lasts = [i for i, p in enumerate(parts) if rx.search(GOES_LAST, p)]
-    if firsts in ([], [0]) and lasts in ([], [len(parts) - 1]):
+    parts = []
+    for part in (p.strip(' ,') for p in rx.split(separator, text)):
+        if parts and _place_said(parts[-1])[1] == '':
+            parts[-1] += ' ' + part         # "second, put the red block in the slider"
+        elif part:
+            parts.append(part)
+    read = [_place_said(p) for p in parts]
+    ranks = [rank for rank, _ in read]
+    places = [r for r in ranks if r is not None and r != 5]
+    if not any(r is not None for r in ranks):
         return text
-    if len(firsts) > 1 or len(lasts) > 1 or set(firsts) & set(lasts):
-        raise Refusal('the command says two steps go %s; say the steps in the order to do '
-                      'them' % ('first' if len(firsts) > 1 else 'last'))
-    order = sorted(range(len(parts)), key=lambda i: 0 if i in firsts else 2 if i in lasts else 1)
-    return ' , then '.join(rx.sub(r'\s+', ' ', rx.sub('%s|%s|%s' % (
-        GOES_FIRST, GOES_LAST, GOES_BETWEEN), ' ', parts[i])).strip(' ,') for i in order)
+    if len(set(places)) < len(places):
+        raise Refusal('the command says two steps go in one place (first, second or last); '
+                      'say the steps in the order to do them')
+    if ranks[-1] == 5 and len(ranks) >= 3 and all(r is None for r in ranks[:-1]):
+        # "open the drawer and close it again, and in between put the pink block in"
+        ranks = [4] * (len(ranks) - 2) + [6, 5]
+    said = [r for r in ranks if r is not None]
+    if said == sorted(said) and ranks.index(said[0]) == 0 and (9 not in said or ranks[-1] == 9):
+        # said in the order it goes: "first rotate the red block left, then the blue one, and
+        # last the pink one"
+        return rx.sub(r'(?:\band )?\blast(?:ly| of all)?\s*,?\s+(?=the |it\b)', 'then ', text)
+    first = ranks.index(0) if 0 in ranks else 0
+    if first > 0 and None in ranks[first + 1:]:
+        raise Refusal('the command says a step goes first after other steps, and more after '
+                      'it; say the steps in the order to do them')
+    rank, last = [], 4
+    for r in ranks:
+        last = r if r is not None else last
+        rank.append(last)
+    order = sorted(range(len(parts)), key=lambda i: rank[i])
+    steps = []
+    for i in order:
+        step = read[i][1]
+        if i > 0 and not rx.search(r'\b%s\b' % _words(lx.COLOUR_WORDS), step):
+            step = _lend_block(parts[i - 1], step)     # "first, pick it up": the red block
+        steps.append(step)
+    return ' , then '.join(steps)
+
+
+def _things_said(step):
+    """Words of a step that tell it from another with the same verb (colours, fixtures, ways)."""
+    return set(rx.findall(r'\b(?:%s|drawer|cabinet|slider|door|bulb|lamp|led|light|button|switch|'
+                          r'on|off|left|right|up|down|open|closed|shut)\b' % _words(
+                              lx.COLOUR_WORDS), step))
+
+
+def _same_step(one, other):
+    """Whether two said steps are one step said twice (pure).
+
+    "push the red block in" and "push the red block into the drawer" are; "turn on the LED"
+    and "turn off the LED" are not.
+    """
+    one, other = (rx.sub(r'^(?:and |then |but |before (?:you |we )?|after (?:you(?:\'ve| have)? '
+                         r')?)+', '', s).split() for s in (one, other))
+    if not one or not other or one[0] != other[0]:
+        return False
+    mine, theirs = _things_said(' '.join(one)), _things_said(' '.join(other))
+    return mine <= theirs or theirs <= mine
+
+
+def _container_of(said, step):
+    """Name in `step` the drawer its "it" is, where `said` names only the drawer."""
+    if drawer_is_it(said) and not drawer_is_it(step):
+        step = rx.sub(r'\b(open|close|shut) it\b', r'\1 the drawer', step)
+        step = rx.sub(r'\b(out of|from|in|into|inside) it\b', r'\1 the drawer', step)
+    return step
 
 
 def _before_said(text):
@@ -2137,7 +2274,9 @@ def _before_said(text):
     "pick up the blue block and put it on the pink one; before that, open the drawer": Y
     goes before all that was said up to the comma before it; "turn the LED on last; before
     that, slide the door right, and before that, push the red block left": each "before
-    that" goes before the step said just before it.
+    that" goes before the step said just before it. A step said again there ("before
+    switching off the bulb, press the button" after the bulb's step; "..., after pushing the
+    red block in, close the drawer") is not done twice.
     """
     parts = text.split(' , ')
     out, ref = [], None         # ref: where the step said just before now is
@@ -2146,23 +2285,22 @@ def _before_said(text):
         part = parts[k]
         said = rx.match(r'(?:and |but |then )?(?:before|prior to) (?:you |we )?(.+)$', part)
         if said and out and k + 1 < len(parts):
-            moved = said.group(1)
-            if drawer_is_it(' , '.join(out)):
-                # "open the drawer, and before you take the block out of it (close it), ...":
-                # the drawer
-                moved = rx.sub(r'\b(open|close|shut) it\b', r'\1 the drawer', moved)
-                if not drawer_is_it(parts[k + 1]):
-                    moved = rx.sub(r'\b(out of|from|in|into|inside) it\b', r'\1 the drawer',
-                                   moved)
-            earlier = [j for j, said in enumerate(out) if rx.sub(
-                r'^(?:and |then |before (?:you |we )?)', '', said) == moved]
+            moved = _container_of(' , '.join(out), said.group(1))
+            thing = rx.findall(r'\bthe (?:[a-z]+ )?(?:bulb|lamp|light|led|door|slider|button|'
+                               r'switch)\b', out[-1])
+            if thing and not _has(' %s ' % ' '.join(moved.split()[1:]), OBJECT_WORDS):
+                moved = _name_it(moved, thing[-1])  # "after you switch the bulb on, and
+                #                                     before you switch it off again, ..."
+            then = _lend_block(moved, _container_of(moved, parts[k + 1]))
+            earlier = [j for j, step in enumerate(out) if _same_step(step, moved)]
             if earlier:
                 # "before opening the drawer, switch off the bulb; before switching off the
                 # bulb, press the button": the bulb is said again, not switched off twice
-                out.insert(earlier[-1], _lend_block(moved, parts[k + 1]))
+                out.insert(earlier[-1], then)
                 ref, k = earlier[-1], k + 2
                 continue
-            out += [_lend_block(moved, parts[k + 1]), moved]
+            later = k + 2 < len(parts) and _same_step(moved, parts[k + 2])
+            out += [then] if later else [then, moved]     # "..., then close the drawer"
             ref, k = len(out) - 1, k + 2
             continue
         if part.startswith('zzbefore ') and out:
@@ -2170,13 +2308,25 @@ def _before_said(text):
             out.insert(at, _lend_block(out[at], part[len('zzbefore '):]))
             ref, k = at, k + 1
             continue
+        after = rx.match(r'(?:and |then )?after (?:you(?:\'ve| have)? )?(.+)$', part)
+        if after and out and k + 1 < len(parts) and any(_same_step(step, after.group(1))
+                                                        for step in out):
+            # "..., after pushing the red block in, close the drawer"
+            first = rx.match(r'(?:before|prior to) (?:you |we )?(.+)$', out[0])
+            if first and _same_step(out[0], after.group(1)):
+                # "before you sweep the block into the drawer, open the drawer; after
+                # sweeping it in, turn on the LED": open, sweep, LED
+                out = out[1:] + [first.group(1)]
+            k += 1
+            continue
         out.append(part)
         ref, k = None, k + 1
     return ' , '.join(out)
 
 
 # An order word left inside a step once the steps are in order: the order is not read
-ORDER_LEFT = rx.compile(r'\b(?:before|prior to|preceded|beforehand|having (?!(?:it|them)\b))\b|'
+ORDER_LEFT = rx.compile(r'\b(?:before|prior to|preceded|beforehand|having (?!(?:it|them)\b)|once '
+                        r'you(?:\'ve| have))\b|'
                         r'(?<=\w )after\b(?!wards?\b)(?! (?:that|this)$)(?!$)')
 
 
@@ -2191,8 +2341,9 @@ AT_ONCE = rx.compile(
     r'\b(?:as soon as|when|once|after|until|till) (?:i|we|someone|somebody|they|he|she) (?:say|'
     r'says|tell|tells|give|gives|signal|clap|nod|shout|ask|come|comes|enter|enters|leave|'
     r'leaves)\b|'
-    r'^(?:as soon as|whenever) (?!you\b)[a-z ]+? (?:is|are|gets|turns|goes)\b' % '|'.join(
-        v.rstrip('e') + '(?:e)?' for v in RUN_ON_VERBS))
+    r'^(?:as soon as|whenever) (?!you\b)[a-z ]+? (?:is|are|gets|turns|goes)\b|'
+    r'\buntil (?:it|that|this|they) (?:works?|is done|succeeds?|happens?|goes|is right)\b' % (
+        '|'.join(v.rstrip('e') + '(?:e)?' for v in RUN_ON_VERBS)))
 
 
 def _order_left(clauses):
@@ -2280,12 +2431,23 @@ def split_clauses(text: str) -> list:
     text = rx.sub(r'\b(?:first|to begin with|to start)\b,?', ' ', text)
     # "open the drawer after you turn on the lamp and before you press the button"
     text = _before_said(text)
-    both = rx.match(r'^(.+?),? after (?:you )?(.+?) and before (?:you )?(.+)$', text)
+    both = rx.match(r'^(.+?),? after (?:you )?(.+?),? (?:and|but) before (?:you )?(.+)$', text)
     ordered = [both.group(2), both.group(1), both.group(3)] if both else None
-    # "after opening the drawer and before closing it, turn on the light bulb"
-    both = both or rx.match(r'^after (?:you )?(.+?) and before (?:you )?(.+?) , (.+)$', text)
+    # "close the drawer before you switch off the bulb but after you put the block in it"
+    both = both or rx.match(r'^(.+?),? before (?:you )?(.+?),? (?:and|but) after (?:you(?:\'ve| '
+                            r'have)? )?(.+)$', text)
     if both and ordered is None:
-        ordered = [both.group(1), both.group(3), both.group(2)]
+        ordered = [both.group(3), both.group(1), both.group(2)]
+    # "after opening the drawer and before closing it, turn on the light bulb"
+    both = both or rx.match(r'^after (?:you )?(.+?),? and before (?:you )?(.+?) , (.+)$',
+                            text) or rx.match(r'^in between (.+?) and (.+?) , (.+)$', text)
+    if both and ordered is None:
+        # "after you switch the bulb on, and before you switch it off again, press the
+        # button", "in between turning the bulb on and turning it off, ...": "it" is the bulb
+        thing = rx.search(r'\bthe (?:[a-z]+ )?(?:bulb|lamp|light|led|drawer|door|slider|'
+                          r'cabinet)\b', both.group(1))
+        ordered = [both.group(1), both.group(3), _name_it(both.group(2), thing.group(
+            0)) if thing else both.group(2)]
     match = None if both else rx.match(r'^(?:before|prior to) (?:you )?(.+?) , (.+)$', text)
     if match:
         # "before you rotate the blue block, push it left": "it" is the block named first
@@ -2311,11 +2473,18 @@ def split_clauses(text: str) -> list:
         main, later = match3.group(1), _lend_block(match3.group(1), match3.group(2))
         # "close the drawer after you take the block out of it, then press the button":
         # what follows "then" comes after the step said first
-        rest = rx.search(r'\s*,\s+(?:and\s+)?(?:then|afterwards|after that)\b', later)
+        rest = rx.search(r'\s*,\s+(?:and\s+)?(?:then|afterwards|after that)\b|\s*,\s+(?:and\s+)?'
+                         r'(?=[^,]+ last$)', later)
         tail = [later[rest.end():].strip(' ,')] if rest else []
         later = later[:rest.start()] if rest else later
         cuts = list(rx.finditer(separator, main))
-        if cuts:
+        if cuts and main[cuts[-1].end():].split()[:1] and main[cuts[-1].end():].split()[
+                0] not in action_verbs():
+            # "turn the blue block clockwise, and the red one counter-clockwise, in that
+            # order, after closing the drawer": the step said last has no verb of its own,
+            # so all of it comes after
+            ordered = [later, main]
+        elif cuts:
             ordered = [main[:cuts[-1].start()], later, main[cuts[-1].end():]]
         else:
             ordered = [later, main]
@@ -2344,6 +2513,11 @@ def split_clauses(text: str) -> list:
                     clauses.insert(at, c)
                     said = at
                     at = at + 1 if joined else None
+            elif c.startswith('zzveryfirst'):
+                c = c[len('zzveryfirst'):].strip(' ,')
+                if c:
+                    clauses.insert(0, c)
+                    said, at = 0, None
             elif c.startswith('zzfirst'):
                 c = c[len('zzfirst'):].strip(' ,')
                 if c:
@@ -2898,14 +3072,19 @@ def _resolve_containers(clauses):
             continue
         if named is None and last is not None:
             container = last in ('the drawer', 'the cabinet')
+            if last == 'the sliding door':
+                # "slide the door left, take the blue block out of there": the cabinet
+                clause = rx.sub(r'\b(?:out of|from(?: in)?) there\b', 'from the cabinet', clause)
             if container:
+                clause = rx.sub(r'\b(?:out of|from(?: in)?) there\b', 'from ' + last, clause)
                 clause = rx.sub(r'\b(?:inside(?: it)?|in there)$', 'inside ' + last, clause)
                 clause = rx.sub(r'\b(push|sweep|slide|shove|nudge|put|place|drop) (.+) in$',
                                 r'\1 \2 into ' + last, clause)
                 clause = rx.sub(r'\b(?:into it|in it|in to it)$', 'into ' + last, clause)
                 clause = rx.sub(r'\b(out of|from|from inside|inside|in) it\b', r'\1 ' + last,
                                 clause)
-                if rx.search(r'\b(?:take|pull|get|lift|fish|grab) (?:\w+ ){0,3}?out\b(?! of)',
+                if rx.search(r'\b(?:take|taken|took|pull|pulled|get|got|lift|lifted|fish|grab|'
+                             r'grabbed) (?:\w+ ){0,3}?out\b(?! of)',
                              clause) and not _has(c, ('table', 'desk', 'drawer', 'cabinet',
                                                       'slider', 'from')):
                     clause = rx.sub(r'^(\w+) out$', r'\1 it out', clause)    # "2) lift out"
