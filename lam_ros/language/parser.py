@@ -311,29 +311,36 @@ def _spoken(text):
     # a remark in brackets: "remove the upper block from the stack (the tower keeps falling
     # over)", "(we need it for the demo)" (check_command has read it); brackets that name a
     # thing, a way or a step are words of the command ("(the purple one)", "(to the right)")
-    text = rx.sub(r'\s*\(([^()]*)\)', lambda m: ' ' if _remark(m.group(1)) else ' %s ' % m.group(
-        1), text)
+    text = rx.sub(r'\s*\(([^()]*)\)', lambda m: _bracketed(m.group(1)), text)
+    # someone else's part: "I'll switch off the LED myself; you just close the drawer"
+    text = rx.sub(r'^\s*(?:i\'ll|i will|i am going to|i\'m going to|let me) [^,;.:]+? myself\s*'
+                  r'[,;.:]\s*(?:and )?(?:you )?(?:just )?(?=[a-z])', '', text)
+    # states said as "X being Y": "the LED being off and the drawer being open, close the drawer"
+    text = rx.sub(r'^\s*(?:(?:and )?the [a-z ]{2,30}? being [a-z ]{2,20}?(?:\s*,\s*|\s+'
+                  r'(?=and\b)))+(?=[a-z])', '', text)
     # a reason said first: "as the drawer is already open, just grab the red block from inside
     # it", "since the LED was left on overnight, please turn it off" (not a step)
     reason = rx.match(r'^\s*(?:since|because|given that|seeing that|seeing as|now that|as) '
                       r'(?!soon\b|well\b|far\b|much\b|long\b|if\b|though\b|before\b|usual\b|you '
                       r'(?:did|do|know)\b)([^,;:()]+?\b(?:is|are|was|were|has|have|had|been|s|re|'
-                      r'keeps?|sits?|sitting|stays?|remains?|needs?|left)\b[^,;:()]*?)\s*[,;:]\s*'
-                      r'(?:so\s+)?(?=(?:please |just |now |could |can |would )?(?:%s)\b)' % (
+                      r've|keeps?|sits?|sitting|stays?|remains?|needs?|left)\b[^,;:()]*?)\s*[,;:]'
+                      r'\s*(?:so\s+)?(?=(?:please |just |now |could |can |would |we )?(?:%s|'
+                      r'only)\b)' % (
                           '|'.join(sorted(action_verbs()))), text)
     if reason:
-        subject = rx.search(r'\bthe (?:[a-z-]+ ){0,2}?(?:block|cube|brick|drawer|bulb|lamp|light|'
-                            r'led|door|slider|cabinet|switch|button|stack|tower)\b',
-                            reason.group(1))
         rest = text[reason.end():]
-        if rx.search(r'\b(?:in|inside|on) (?:the )?(?:drawer|cabinet|slider|shelf|cupboard)\b',
-                     reason.group(1)):
-            text = '%s. %s' % (reason.group(1), rest)  # where a block is: see _scene_first
+        if rx.search(r'\b(?:in|inside|on) (?:the )?(?:sliding )?(?:drawer|cabinet|slider|shelf|'
+                     r'cupboard)\b', reason.group(1)):
+            # where a block is, and which block "it" is: see _scene_first
+            text = _scene_first('%s. %s' % (reason.group(1), rest))
         else:
-            text = _name_it(rest, subject.group(0)) if subject else rest
+            text = _it_is(reason.group(1), rest)
     # the goal said before the steps, with a colon: "to reset the scene: grasp the red block
-    # and turn it right", "to tidy up: ..."
-    text = rx.sub(r"^\s*(?:in order )?to (?!the\b)[a-z' -]{2,50}:\s*(?=\S)", '', text)
+    # and turn it right", "to tidy up: ...", "to get the pink block into the cabinet: lift it
+    # from the table and ..." ("it" is the block the goal names)
+    goal = rx.match(r"^\s*(?:in order )?to (?!the\b)([a-z' -]{2,50}):\s*(?=\S)", text)
+    if goal:
+        text = _it_is(goal.group(1), text[goal.end():])
     # a state said first, with the reason for the step: "the red block is a bit too far to
     # the left, so please push it to the right"
     state = rx.match(r'^\s*(the [a-z ]{2,30}?) (?:is|sits|s) (?:sitting |lying |placed )?'
@@ -426,15 +433,66 @@ def _spoken(text):
     return text
 
 
-def _remark(said):
-    """Whether words said in brackets are a remark, not part of the command (pure)."""
-    said = said.strip(' .,;')
+def _bracketed(said):
+    """Return what words said in brackets add to the command, or refuse them (pure).
+
+    A step or a correction is a clause of the command ("(and then turn off the LED)",
+    "(before that, open the drawer)", "(no, sorry, to the right)"); a way, a thing or a
+    purpose describes the step ("(to the right)", "(the purple one)", "(to switch the LED
+    off)"); a remark on how things are is dropped ("(the tower keeps falling over)", "(we
+    need it for the demo)", "(both were moved by the cleaners)"). A question, an order word
+    or where a block is, said in brackets, is refused rather than guessed: "(is the lamp
+    still working?)", "(after you have opened the fridge)", "(it's in the drawer)".
+    """
+    said = said.strip(' .,;!')
+    verbs = '|'.join(sorted(action_verbs()))
     way = rx.search(r'\b%s\b(?! (?:it|them|that|this|the)\b)' % _words(lx.LEFT + lx.RIGHT), said)
-    thing = rx.fullmatch(r'(?:the|a|an) (?:(?!from|to|of|in|on|into|away)[a-z-]+ ){0,2}?(?:one|'
-                         r'block|cube|brick|light|led|lamp|bulb|drawer|door|switch|button)', said)
-    step = rx.match(r'(?:and|then|don\'t|do not|not|without|never|%s)\b' % '|'.join(
-        sorted(action_verbs())), said)
-    return not (way or thing or step)
+    step = rx.match(r'(?:and|then|also|plus|but|oh|ps|no|sorry|i mean|wait|don\'t|do not|never|'
+                    r'without)\b', said) or rx.search(r'(?:^|[,;.!:]\s*|\b(?:and|then|also|so|'
+                                                      r'please|just|oh|ps)\s+)(?:%s)\b' % verbs,
+                                                      said)
+    if step and '?' not in said:
+        return ' , %s ' % said
+    place = rx.search(r'\b(?:in|inside|on|from|out of) the (?:sliding )?(?:drawer|cabinet|'
+                      r'slider|shelf|table|cupboard)\b', said)
+    if '?' in said or place or rx.search(r'\b(?:first|then|after|before|last|also|next|again|'
+                                         r'once)\b', said):
+        raise Refusal('I cannot tell whether "(%s)" is part of the command; say it without '
+                      'brackets' % said)
+    if way or rx.fullmatch(r'(?:the|a|an) (?:[a-z-]+ ){0,2}?(?:one|block|cube|brick|light|led|'
+                           r'lamp|bulb|drawer|door|switch|button)|to (?:%s)\b.*' % verbs, said):
+        if rx.search(r'\b(?:not|no)\b', said):
+            raise Refusal('I cannot tell whether "(%s)" is part of the command; say it without '
+                          'brackets' % said)
+        return ' %s ' % said
+    return ' '
+
+
+THING_KINDS = (('block', 'cube', 'brick', 'stack', 'tower'),
+               ('drawer', 'door', 'slider', 'cabinet'),
+               ('bulb', 'lamp', 'light', 'led', 'switch', 'button'))
+
+
+def _it_is(said, rest):
+    """Return `rest` with its first "it" the one thing `said` names (pure).
+
+    "as the bulb has been on all morning, turn it off": the bulb; not where a thing of the
+    same kind is named before that "it" ("as the light bulb is already on, we only need the
+    LED: turn it on": the LED).
+    """
+    things = rx.findall(r'\bthe (?:[a-z-]+ ){0,2}?(%s)\b' % '|'.join(
+        w for kind in THING_KINDS for w in kind), said)
+    first = rx.search(r'\bit\b', rest)
+    blocks = {t for t in things if t in THING_KINDS[0]}
+    if len(blocks) == 1:
+        things = list(blocks)       # "to get the pink block into the cabinet: lift it ..."
+    if len(set(things)) != 1 or first is None:
+        return rest
+    kind = next(k for k in THING_KINDS if things[0] in k)
+    if rx.search(r'\b(?:%s)\b' % '|'.join(kind), rest[:first.start()]):
+        return rest
+    subject = rx.search(r'\bthe (?:[a-z-]+ ){0,2}?%s\b' % things[0], said)
+    return _name_it(rest, subject.group(0))
 
 
 def _name_it(text, subject, pronoun=r'\bit\b'):
@@ -1539,7 +1597,7 @@ def check_command(raw: str):
                       '"open the drawer"')
     # a question after an order: "close the drawer. is the LED on right now?", "rotate the
     # red block left. why is the lamp off?", "..., and how many blocks are in the drawer?"
-    asked = rx.search(r'(?:[.;!?]|,? and|,? but|,? then)\s*((?:(?:so|and|but|also),? )?(?:is|are|'
+    asked = rx.search(r'(?:[.;:!?]|,? and|,? but|,? then)\s*((?:(?:so|and|but|also),? )?(?:is|are|'
                       r'was|were|does|do|did|has|have|had|why|what|which|where|who|whose|when|'
                       r'how)\b[^.;!?]*)\?', raw.lower()) or rx.search(
         r',\s*((?:why|how|where|what)\b[^.;!?,]*)\?', raw.lower())   # "the LED, why is it off?"
@@ -3295,12 +3353,12 @@ def _scene_first(text):
         colour = None
         for part in parts:
             place = rx.search(r'\b(?:in|inside) the (drawer|cabinet|slider|shelf|sliding '
-                              r'cabinet)\b', part)
+                              r'cabinet)\b|\bon the (shelf)\b', part)
             said = rx.search(r'\b%s\b' % _words(lx.COLOUR_WORDS), part)
             colour = said.group(0) if said else colour if rx.match(r'it\b', part) else None
             if place and colour and not rx.search(r'\b(?:not (?:in|inside)|isn\'?t|is not|no '
                                                   r'longer|never)\b', part):
-                places[colour] = place.group(1)
+                places[colour] = place.group(1) or place.group(2)
         if any(rx.search(r'\b(?:stacked|piled|on top of)\b', part) for part in parts):
             stacked = True
         text = text[first.end():]
