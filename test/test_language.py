@@ -1299,9 +1299,9 @@ def test_set_26_refusals(full_planner, text, reason):
     ('language_dev56.yaml', 10, 0.03), ('language_dev57.yaml', 1, 0.07),
     ('language_dev58.yaml', 4, 0.0), ('language_dev60.yaml', 5, 0.0),
     ('language_dev61.yaml', 28, 0.0), ('language_dev62.yaml', 9, 0.11),
-    ('language_dev63.yaml', 36, 0.0)])
+    ('language_dev63.yaml', 36, 0.0), ('language_dev64.yaml', 15, 0.0)])
 def test_full_planner_on_blind_dev_sets(full_planner, name, wrong_plans, wrong_share):
-    """Sets 22-28, 30-49 and 51-63 but 59: written blind, each fixed after its first evaluation.
+    """Sets 22-28, 30-49 and 51-64 but 59: written blind, each fixed after its first evaluation.
 
     Every command to refuse is refused; at most `wrong_plans` compounds and `wrong_share` of
     the single-task lines are planned wrong (the rest of what each first evaluation missed).
@@ -2305,4 +2305,29 @@ def test_stop_26_steps_in_context(full_planner, text, plan):
     'Lift the red block (from the shelf, not the table).',
 ])
 def test_stop_26_steps_in_context_refusals(full_planner, text):
+    assert_refuses(full_planner, text)
+
+
+@pytest.mark.parametrize('text, plan', [
+    # set 64: a red team on this stop's order and context reading
+    ('Before you close the drawer, take the blue block out of it and put it in the sliding '
+     'cabinet.', ['lift_blue_block_drawer', 'place_in_slider', 'close_drawer']),
+    ('Because we want the blue block in the drawer, open the drawer, pick the blue block up and '
+     'put it in.', ['open_drawer', 'lift_blue_block_table', 'place_in_drawer']),
+    ("You close the drawer; I'll switch off the LED; then you turn off the lamp.",
+     ['close_drawer', 'turn_off_lightbulb']),
+    ('Finally, press the button; first, though, turn the lamp on, and in between slide the door '
+     'to the left.', ['turn_on_lightbulb', 'move_slider_left', 'turn_on_led']),
+])
+def test_stop_26_set_64_misses(full_planner, text, plan):
+    assert_plans(full_planner, text, plan)
+
+
+@pytest.mark.parametrize('text', [
+    'Open the drawer, close it, turn on the LED, and then do it again.',
+    'Rotate the red block to the right, then do the same with the other one.',
+    'Open the drawer, turn on the LED, close the drawer, and in between rotate the red block to '
+    'the right.',
+])
+def test_stop_26_set_64_refusals(full_planner, text):
     assert_refuses(full_planner, text)

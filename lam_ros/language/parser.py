@@ -323,14 +323,16 @@ def _spoken(text):
     reason = rx.match(r'^\s*(?:since|because|given that|seeing that|seeing as|now that|as) '
                       r'(?!soon\b|well\b|far\b|much\b|long\b|if\b|though\b|before\b|usual\b|you '
                       r'(?:did|do|know)\b)([^,;:()]+?\b(?:is|are|was|were|has|have|had|been|s|re|'
-                      r've|keeps?|sits?|sitting|stays?|remains?|needs?|left)\b[^,;:()]*?)\s*[,;:]'
+                      r've|keeps?|sits?|sitting|stays?|remains?|needs?|left|wants?|wanted|'
+                      r'needed)\b[^,;:()]*?)\s*[,;:]'
                       r'\s*(?:so\s+)?(?=(?:please |just |now |could |can |would |we )?(?:%s|'
                       r'only)\b)' % (
                           '|'.join(sorted(action_verbs()))), text)
     if reason:
         rest = text[reason.end():]
-        if rx.search(r'\b(?:in|inside|on) (?:the )?(?:sliding )?(?:drawer|cabinet|slider|shelf|'
-                     r'cupboard)\b', reason.group(1)):
+        if rx.search(r'\b(?:is|are|s|sits|lies|was|were|sitting|lying)\b[^,;:]*\b(?:in|inside|on) '
+                     r'(?:the )?(?:sliding )?(?:drawer|cabinet|slider|shelf|cupboard)\b',
+                     reason.group(1)):
             # where a block is, and which block "it" is: see _scene_first
             text = _scene_first('%s. %s' % (reason.group(1), rest))
         else:
@@ -612,6 +614,8 @@ def _numbered(text):
 def normalise(text: str) -> str:
     """Lower-case, drop filler and politeness, keep commas as clause hints (cached: pure)."""
     text = _numbered(text.lower().replace('’', "'"))
+    # "finally, press the button; first, turn the lamp on": said first, it goes last
+    text = rx.sub(r'^\s*(?:finally|lastly)\b(?=[^.;!?]*[.;,] .*\bfirst\b)', 'last', text)
     text = ABBREVIATION.sub(lambda m: lx.ABBREVIATIONS[m.group(0)], text)
     text = _spoken(text)
     # particles and tags: "..., lah", "..., mate", "..., innit"; "off it" and "on it" (a light)
@@ -2172,6 +2176,9 @@ def _order_said(text):
     text = text.strip()
     text = rx.sub(r'\b(?:when|as soon as) you(\'ve| have)\b(?! (?:a|the) (?:minute|moment|sec|'
                   r'second|chance|time)\b)', r'once you\1', text)
+    # someone else's step: "you close the drawer; I'll switch off the LED; then you ..."
+    text = rx.sub(r'(?<= , )(?:and )?(?:i\'ll|i will|i am going to|i\'m going to) (?:%s)\b[^,;]*?'
+                  r'(?: myself)? , ' % '|'.join(sorted(action_verbs())), '', text)
     # a step said again: "pull it open once more", "turn it off one more time", "the blue
     # block, same thing", "do the same with the blue block and then with the pink block"
     text = rx.sub(r'\b(?:once more|one more time)\b', 'again', text)
@@ -2255,8 +2262,9 @@ def _by_position(text, separator):
     if rx.search(r'\b(?:before|after|prior|once|when|preceded|having|but first|first of all|'
                  r'first things first|wait)\b|zzfirst|zzbefore|zzveryfirst', text):
         return text
+    marked = rx.sub(r'(^|, |; )(?:and )?finally\b', r'\1last', text)    # "finally" splits clauses
     parts = []
-    for part in (p.strip(' ,') for p in rx.split(separator, text)):
+    for part in (p.strip(' ,') for p in rx.split(separator, marked)):
         if parts and _place_said(parts[-1])[1] == '':
             parts[-1] += ' ' + part         # "second, put the red block in the slider"
         elif part:
@@ -2269,7 +2277,10 @@ def _by_position(text, separator):
     if len(set(places)) < len(places):
         raise Refusal('the command says two steps go in one place (first, second or last); '
                       'say the steps in the order to do them')
-    if ranks[-1] == 5 and len(ranks) >= 3 and all(r is None for r in ranks[:-1]):
+    if ranks[-1] == 5 and all(r is None for r in ranks[:-1]):
+        if len(ranks) != 3:
+            raise Refusal('"in between" said after %d steps: between which? say the steps in '
+                          'the order to do them' % (len(ranks) - 1))
         # "open the drawer and close it again, and in between put the pink block in"
         ranks = [4] * (len(ranks) - 2) + [6, 5]
     said = [r for r in ranks if r is not None]
@@ -2509,7 +2520,8 @@ def split_clauses(text: str) -> list:
     match = None if both else rx.match(r'^(?:before|prior to) (?:you )?(.+?) , (.+)$', text)
     if match:
         # "before you rotate the blue block, push it left": "it" is the block named first
-        ordered = [_lend_block(match.group(1), match.group(2)), match.group(1)]
+        ordered = [_lend_block(match.group(1), _container_of(match.group(1), match.group(2))),
+                   match.group(1)]
         later = rx.search(r'\s*,\s+(?:and\s+)?(?:then|afterwards|after that)\b', ordered[0])
         if later:
             # "before you lift the red block, open the drawer; then drop the block in it":
@@ -3546,6 +3558,12 @@ def parse_read(raw: str) -> list:
     if not text:
         raise Refusal('the command has no instruction in it')
     clauses = _ellipsis(_statements(_topics_said_alone(split_clauses(text))))
+    again = next((c for c in clauses if rx.fullmatch(
+        r'(?:and |then |now )*(?:do (?:it|that|this) (?:again|once more|one more time|too|as '
+        r'well)|repeat (?:it|that|this)(?: again| once more)?)', c)), None)
+    if again is not None:
+        # "open the drawer, close it, turn on the LED, and then do it again": which step?
+        raise Refusal('"%s": which step? say the step again by name' % again)
     if len(clauses) > MAX_CLAUSES:
         raise Refusal('the command has %d steps; the limit is %d per command' % (
             len(clauses), MAX_CLAUSES))

@@ -394,6 +394,7 @@ class Planner:
                 raise Refusal('the command says only what not to do; tell me what to do')
             try:
                 intents, error = parse_read(said), None
+                _refuse_unnamed_repeat(intents)
             except Refusal as err:
                 if err.final:
                     raise
@@ -726,6 +727,27 @@ def _refuse_unseen(family, slots, state):
         if value == UNSEEN:
             raise Refusal('I cannot see the %s right now, and I do not act on what I cannot '
                           'see' % name)
+
+
+# A step said again without saying which: "do the same with the other one", "..., and then do
+# it again" after several steps
+SAME_AGAIN = rx.compile(r'\bthe same\b|\blikewise\b|\brepeat (?:it|that|this)\b|\bdo (?:it|that|'
+                        r'this) (?:again|once more|one more time|too|as well)\b')
+
+
+def _refuse_unnamed_repeat(intents):
+    """Refuse a clause the rules could not read that repeats an unnamed earlier step.
+
+    The model would read "do the same with the other one" as some step, and a step said
+    twice is joined: the command would run with one step fewer than it said.
+    """
+    for i, intent in enumerate(intents):
+        if intent.family != 'unknown' or not SAME_AGAIN.search(intent.text.lower()):
+            continue
+        earlier = {(x.family, tuple(sorted(x.slots.items()))) for x in intents[:i]}
+        if len(earlier) != 1 or rx.search(r'\bother\b', intent.text.lower()):
+            raise Refusal('"%s": which step, on which thing? say the step by name' %
+                          intent.text)
 
 
 def _refuse_ruled_out(text, verb, steps):
