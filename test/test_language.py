@@ -1297,7 +1297,7 @@ def test_set_26_refusals(full_planner, text, reason):
     ('language_dev52.yaml', 3, 0.0), ('language_dev53.yaml', 0, 0.0),
     ('language_dev54.yaml', 0, 0.0), ('language_dev55.yaml', 3, 0.0),
     ('language_dev56.yaml', 10, 0.03), ('language_dev57.yaml', 1, 0.07),
-    ('language_dev58.yaml', 4, 0.0), ('language_dev60.yaml', 5, 0.0),
+    ('language_dev58.yaml', 4, 0.0), ('language_dev60.yaml', 4, 0.0),
     ('language_dev61.yaml', 28, 0.0), ('language_dev62.yaml', 9, 0.11),
     ('language_dev63.yaml', 36, 0.0), ('language_dev64.yaml', 15, 0.0)])
 def test_full_planner_on_blind_dev_sets(full_planner, name, wrong_plans, wrong_share):
@@ -2218,6 +2218,9 @@ def test_stop_26_refusals(full_planner, text):
      'closing the drawer.', ['close_drawer', 'rotate_blue_block_right', 'rotate_red_block_left']),
     ('Before you sweep the crimson block into the drawer, open the drawer; after sweeping it '
      'in, turn on the LED.', ['open_drawer', 'push_into_drawer', 'turn_on_led']),
+    # set 60: a grasp said before a rotation is one rotation, all of it after
+    ("grab the red block and twist it to the left, but only once you've switched the LED on",
+     ['turn_on_led', 'rotate_red_block_left']),
     # set 62: work instructions with reasons and goals said first
     ('As the LED was left on overnight, please turn it off, and then switch the yellow light '
      'bulb on.', ['turn_off_led', 'turn_on_lightbulb']),

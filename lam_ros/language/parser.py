@@ -2548,11 +2548,15 @@ def split_clauses(text: str) -> list:
         tail = [later[rest.end():].strip(' ,')] if rest else []
         later = later[:rest.start()] if rest else later
         cuts = list(rx.finditer(separator, main))
-        if cuts and main[cuts[-1].end():].split()[:1] and main[cuts[-1].end():].split()[
-                0] not in action_verbs():
+        grasp_then_turn = cuts and rx.match(r'(?:grab|grasp|grip|take hold of|hold|pick up|'
+                                            r'pinch)\b', main) and rx.match(
+            r'(?:rotate|turn|twist|spin|push|slide|nudge)\b', main[cuts[-1].end():])
+        if grasp_then_turn or cuts and main[cuts[-1].end():].split()[:1] and main[
+                cuts[-1].end():].split()[0] not in action_verbs():
             # "turn the blue block clockwise, and the red one counter-clockwise, in that
             # order, after closing the drawer": the step said last has no verb of its own,
-            # so all of it comes after
+            # so all of it comes after; so does "grab the red block and twist it to the
+            # left", one rotation
             ordered = [later, main]
         elif cuts:
             ordered = [main[:cuts[-1].start()], later, main[cuts[-1].end():]]
