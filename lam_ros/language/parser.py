@@ -326,8 +326,7 @@ def _spoken(text):
                       r've|keeps?|sits?|sitting|stays?|remains?|needs?|left|wants?|wanted|'
                       r'needed)\b[^,;:()]*?)\s*[,;:]'
                       r'\s*(?:so\s+)?(?=(?:please |just |now |could |can |would |we )?(?:%s|'
-                      r'only)\b)' % (
-                          '|'.join(sorted(action_verbs()))), text)
+                      r'only)\b)' % _verb_words(), text)
     if reason:
         rest = text[reason.end():]
         if rx.search(r'\b(?:is|are|s|sits|lies|was|were|sitting|lying)\b[^,;:]*\b(?:in|inside|on) '
@@ -435,6 +434,12 @@ def _spoken(text):
     return text
 
 
+def _unread_brackets(said):
+    """Return the refusal of words in brackets that cannot be read."""
+    return Refusal('I cannot tell whether "(%s)" is part of the command; say it without '
+                   'brackets' % said)
+
+
 def _bracketed(said):
     """Return what words said in brackets add to the command, or refuse them (pure).
 
@@ -447,7 +452,7 @@ def _bracketed(said):
     still working?)", "(after you have opened the fridge)", "(it's in the drawer)".
     """
     said = said.strip(' .,;!')
-    verbs = '|'.join(sorted(action_verbs()))
+    verbs = _verb_words()
     way = rx.search(r'\b%s\b(?! (?:it|them|that|this|the)\b)' % _words(lx.LEFT + lx.RIGHT), said)
     step = rx.match(r'(?:and|then|also|plus|but|oh|ps|no|sorry|i mean|wait|don\'t|do not|never|'
                     r'without)\b', said) or rx.search(r'(?:^|[,;.!:]\s*|\b(?:and|then|also|so|'
@@ -459,13 +464,11 @@ def _bracketed(said):
                       r'slider|shelf|table|cupboard)\b', said)
     if '?' in said or place or rx.search(r'\b(?:first|then|after|before|last|also|next|again|'
                                          r'once)\b', said):
-        raise Refusal('I cannot tell whether "(%s)" is part of the command; say it without '
-                      'brackets' % said)
+        raise _unread_brackets(said)
     if way or rx.fullmatch(r'(?:the|a|an) (?:[a-z-]+ ){0,2}?(?:one|block|cube|brick|light|led|'
                            r'lamp|bulb|drawer|door|switch|button)|to (?:%s)\b.*' % verbs, said):
         if rx.search(r'\b(?:not|no)\b', said):
-            raise Refusal('I cannot tell whether "(%s)" is part of the command; say it without '
-                          'brackets' % said)
+            raise _unread_brackets(said)
         return ' %s ' % said
     return ' '
 
@@ -1326,6 +1329,12 @@ def action_verbs():
     return _VERBS
 
 
+@lru_cache(maxsize=None)
+def _verb_words():
+    """Return the one-word action verbs as a regex alternation, built once."""
+    return '|'.join(sorted(action_verbs()))
+
+
 # A thing a verb acts on: "the red block", "that drawer", "it".
 THING = r'(?:(?:the|a|an|that|this|your|its|my) (?:[a-z-]+ ){0,3}?%s\b|it\b|them\b)' % _words(
     lx.BLOCK_NOUNS + lx.DRAWER + lx.SLIDER_PLACE + lx.SLIDER_DOOR + lx.LIGHTBULB + lx.LED)
@@ -2178,7 +2187,7 @@ def _order_said(text):
                   r'second|chance|time)\b)', r'once you\1', text)
     # someone else's step: "you close the drawer; I'll switch off the LED; then you ..."
     text = rx.sub(r'(?<= , )(?:and )?(?:i\'ll|i will|i am going to|i\'m going to) (?:%s)\b[^,;]*?'
-                  r'(?: myself)? , ' % '|'.join(sorted(action_verbs())), '', text)
+                  r'(?: myself)? , ' % _verb_words(), '', text)
     # a step said again: "pull it open once more", "turn it off one more time", "the blue
     # block, same thing", "do the same with the blue block and then with the pink block"
     text = rx.sub(r'\b(?:once more|one more time)\b', 'again', text)
