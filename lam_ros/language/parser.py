@@ -1093,8 +1093,7 @@ def normalise(text: str) -> str:
     text = rx.sub(r'\b(\w+)ing\b', lambda m: lx.GERUNDS.get(m.group(0), m.group(0)), text)
     text = rx.sub(r'\b\w+\b', lambda m: lx.IRREGULAR.get(m.group(0), m.group(0)), text)
     text = rx.sub(r'(\b\w+ )?\b(\w+(?:ing|ed))\b', _stem, text)
-    for filler in sorted(lx.FILLER + lx.ABLE_TO, key=len, reverse=True):
-        text = rx.sub(r'(^|\s)%s(?=\s|$|,)' % rx.escape(filler), ' ', text)
+    text = rx.sub(r'(^|\s)%s(?=\s|$|,)' % _words(lx.FILLER + lx.ABLE_TO), ' ', text)
     # "go on and open the drawer" (not "make the light go on and ...")
     text = rx.sub(r'(^\s*|, |\band |\bthen )go on(?: and)?\s+(?=[a-z])', r'\1', text)
     # "please to open the drawer, to take the red block ... and to put it ...": each "to"
@@ -1961,9 +1960,11 @@ def check_command(raw: str):
                  r'jerk|jerking)(?: it| them)?\b', ' ', low)
     if rx.search(r'\b(?:lamp|light|bulb|lightbulb|led)s?\b', low):
         low = rx.sub(r'\bkill (?=it\b|them\b)', 'switch off ', low)     # "..., then kill it"
-    for word in lx.UNSAFE + lx.UNSAFE_FORCE:
-        if rx.search(r'\b%s\b' % rx.escape(word), low):
-            raise Refusal("refused: '%s' asks for something destructive or unsafe" % word)
+    if rx.search(r'\b%s\b' % _words(lx.UNSAFE + lx.UNSAFE_FORCE), low):
+        # one search over all of them; the reason names the first the lists give
+        word = next(w for w in lx.UNSAFE + lx.UNSAFE_FORCE
+                    if rx.search(r'\b%s\b' % rx.escape(w), low))
+        raise Refusal("refused: '%s' asks for something destructive or unsafe" % word)
     many = rx.search(r'\b(?:four|five|six|seven|eight|nine|ten|a dozen|dozens?|[4-9]|\d{2,}) '
                      r'(?:[a-z]+ )?(?:blocks|cubes|bricks)\b|\b(?:fourth|fifth|sixth|4th|5th) '
                      r'(?:[a-z]+ )?(?:block|cube|brick)\b', counted)
@@ -2443,7 +2444,16 @@ def _order_left(clauses):
 
 
 def split_clauses(text: str) -> list:
-    """Ordered clauses of a normalised command."""
+    """Ordered clauses of a normalised command (a new list each call)."""
+    return list(_clauses_of(text))
+
+
+@lru_cache(maxsize=4096)
+def _clauses_of(text: str) -> tuple:
+    """Split a normalised command into its clauses (cached: pure; a refusal is not cached).
+
+    The planner splits each command twice, to read it and to check its words.
+    """
     separator = r'\s*(?:,\s*)?\b%s\b\s*|\s*,\s*' % _words(lx.SEQUENCE)   # between clauses
     text = _by_position(_order_said(text), separator)
     # "close the drawer when you're done turning on the light": the light first
@@ -2615,7 +2625,7 @@ def split_clauses(text: str) -> list:
             elif c:
                 clauses.extend(_split_pick_place(c))
                 said = None
-    return _order_left(clauses)
+    return tuple(_order_left(clauses))
 
 
 PICK_VERBS = ('take', 'grab', 'pick', 'lift', 'get', 'grasp', 'fetch', 'raise', 'remove')
@@ -2761,10 +2771,10 @@ def _absent(text):
 
 
 def _unknown_object(text):
-    for noun in lx.UNKNOWN_OBJECTS:
-        if rx.search(r'\b%ss?\b' % rx.escape(noun), text):
-            return noun
-    return None
+    if not rx.search(r'\b%ss?\b' % _words(lx.UNKNOWN_OBJECTS), text):
+        return None
+    return next(noun for noun in lx.UNKNOWN_OBJECTS
+                if rx.search(r'\b%ss?\b' % rx.escape(noun), text))
 
 
 GRIPPER = (r'(?:the |your |its |my )?(?:closed |open |opened |empty |robot(?:ic)? |two )?'
