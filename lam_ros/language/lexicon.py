@@ -141,9 +141,9 @@ FILLER = ('when you have a moment', 'when you get a moment', 'when you have a mi
           'your assignment is to', 'your mission is to', 'your goal is to',
           'the objective is to', 'the goal is to', 'your objective is to', 'yo', 'my friend',
           'buddy', 'mate', 'dear robot', 'um', 'uh', 'uhm', 'erm', 'er', 'hmm', 'um yeah',
-          'yeah', 'okay so', 'ok so', 'ta', 'thank you so much', 'attempt to', 'endeavour to',
-          'endeavor to', 'strive to', 'see to it that you', 'see to it that', 'be sure to',
-          'i request that you', 'i ask that you', "i'd appreciate it if you",
+          'yeah', 'ugh', 'k', 'okay so', 'ok so', 'ta', 'thank you so much', 'attempt to',
+          'endeavour to', 'endeavor to', 'strive to', 'see to it that you', 'see to it that',
+          'be sure to', 'i request that you', 'i ask that you', "i'd appreciate it if you",
           'i would appreciate it if you', 'do me a favour and', 'do me a favor and',
           'feel free to', 'thank', 'the next thing is to', 'next thing is to',
           'the next thing to do is',
@@ -165,7 +165,7 @@ FUNCTION_WORDS = tuple("""
 a about above across after afterwards again against ago all along already also although
 always am an and another any anything are around as aside at away back be because been
 before being below beneath beside besides between beyond both but by can could did do does
-doing done down during each either else enough even ever every everything exactly few first
+doing done down during each either else enough even ever every everything exactly few final first
 for from further gently had has have having he her here hers him his how however i if in
 instead into is it its itself just last later least left less let lets like little lot many
 may me might mine more most much must my myself near nearly neither never next no none nor

@@ -447,9 +447,10 @@ def _bracketed(said):
     "(before that, open the drawer)", "(no, sorry, to the right)"); a way, a thing or a
     purpose describes the step ("(to the right)", "(the purple one)", "(to switch the LED
     off)"); a remark on how things are is dropped ("(the tower keeps falling over)", "(we
-    need it for the demo)", "(both were moved by the cleaners)"). A question, an order word
-    or where a block is, said in brackets, is refused rather than guessed: "(is the lamp
-    still working?)", "(after you have opened the fridge)", "(it's in the drawer)".
+    need it for the demo)", "(both were moved by the cleaners)"). A question, an order word,
+    where a block is or a place named alone, said in brackets, is refused rather than
+    guessed: "(is the lamp still working?)", "(after you have opened the fridge)", "(it's in
+    the drawer)", "(drawer)".
     """
     said = said.strip(' .,;!')
     verbs = _verb_words()
@@ -470,6 +471,8 @@ def _bracketed(said):
         if rx.search(r'\b(?:not|no)\b', said):
             raise _unread_brackets(said)
         return ' %s ' % said
+    if len(said.split()) <= 3 and _has(said, lx.DRAWER + lx.SLIDER_PLACE + ('table', 'desk')):
+        raise _unread_brackets(said)    # a place, not a remark: "lift pink block (drawer)"
     return ' '
 
 
@@ -576,10 +579,13 @@ def _verb_last(text):
 
 
 # A step's number said before it: "step 2:", "step two,", "2)", "(2)", "2."
-STEP_NUMBER = rx.compile(r'\bstep\s+(\d|one|two|three|four|five|six)\b\s*[:.,)-]?\s*|'
+STEP_NUMBER = rx.compile(r'\b(?:step|item|check|task)\s+(\d\d?|one|two|three|four|five|six)\b'
+                         r'\s*[:.,)-]?\s*|'
                          r'\b(first|second|third|fourth|fifth|sixth)(?: step)?\s*:\s*|'
                          r'\b(first|second|third|fourth|fifth|sixth) step\s*[.,)-]\s*|'
                          r'\bthe (first|second|third|fourth|fifth|last|final) step is (?:to )?|'
+                         r'\bthe (first|second|third|fourth|fifth|last|final)(?: thing| task)? '
+                         r'is to |'
                          r'(?:^|(?<=\s))(?:\((\d)\)|(\d)\))\s+|(?:^|(?<=[.;!?]\s))(\d)\s*[.:]\s+|'
                          r'(?<=[a-z] )(\d)\.\s+(?=[a-z])')
 NUMBERS = {w: i for words in (('one', 'two', 'three', 'four', 'five', 'six'), (
@@ -594,6 +600,14 @@ def _numbered(text):
     pick-up, then the stack. Two steps with the same number are refused: which goes first
     is not said.
     """
+    # "the first step is sliding the door ...": a step, not how the door is
+    text = rx.sub(r'\bthe (first|second|third|fourth|fifth|last|final|next) (step|thing|task) is '
+                  r'(?=[a-z]+ing\b)', r'the \1 \2 is to ', text)
+    # a checklist's labels: "checklist item: ...", "next: ...", "then: ..."
+    text = rx.sub(r'(^|[.;!?]\s+)(?:checklist item|checklist|action item|to-?do|task|item)\s*:\s*',
+                  r'\1', text)
+    text = rx.sub(r'(^|[.;!?,]\s*)(next|then|and then|after that|afterwards|finally|lastly)\s*:',
+                  r'\1\2,', text)
     marks = list(STEP_NUMBER.finditer(text))
     if len(marks) == 1 and marks[0].start() == 0 and marks[0].group(0)[0].isdigit():
         return text[marks[0].end():]        # "1. pull the drawer open"
@@ -924,7 +938,8 @@ def normalise(text: str) -> str:
                                for part in dashed):
         text = ' , then '.join(dashed)
     # numbered or worded steps: "1) lift the pink block 2) put it inside", "step two, ..."
-    text = rx.sub(r'\bstep (?:one|two|three|four|five|\d)\s*[,:.]?\s*', ' , ', text)
+    text = rx.sub(r'\b(?:step|item|check|task) (?:one|two|three|four|five|\d\d?)\s*[,:.]?\s*',
+                  ' , ', text)
     numbers = r'(?:^|\s)\(?(?:\d|i{1,3}|iv|v|vi)\s*[).:]\s'
     if len(rx.findall(numbers, ' ' + text)) >= 2:
         text = rx.sub(numbers + '+', ' , ', ' ' + text)
@@ -1594,8 +1609,9 @@ def check_command(raw: str):
                  r'stack|tower|pile)\b', 'unstack', low)   # taking a stack apart is a skill
     low = rx.sub(r'\bkill (?=%s)' % A_LAMP, 'switch off ', low)            # "kill the lamp"
     low = rx.sub(r'\bfire (?:up )?(?=%s)' % A_LAMP, 'switch on ', low)     # "fire up the lamp"
-    if rx.match(r'\s*(?:(?:hey|hi|hello|ok|okay|so|well|robot)\s+)*(?:shall (?:i|we)|should (?:i|'
-                r'we)|should you|may i|(?:can|could) i(?! (?:have|get)\b)|would you mind if i|'
+    if rx.match(r'\s*(?:(?:hey|hi|hello|ok|okay|so|well|robot|um+|uh+|erm?|hmm+|oh|ah)\s+)*'
+                r'(?:shall (?:i|we)|should (?:i|we)|should you|may i|(?:can|could) i(?! (?:have|'
+                r'get)\b)|would you mind if i|'
                 r'do you want me to|do (?:we|i|they)|is(?! it (?:ok|okay|alright|all right) if '
                 r'you\b)|are|'
                 r'was|were|does|did|'
@@ -2197,6 +2213,11 @@ def _order_said(text):
     # "...; but the very first thing is to push the blue block into the drawer"
     text = rx.sub(r'(?:\s*,)?\s*(?:but |and )?the (?:very )?first thing (?:is|to do is|you do is|'
                   r'should be|must be) (?:to )?', ' , zzveryfirst ', text)
+    # "finally, close the drawer. before that, ... . start by taking the blue block out": the
+    # very first step of a chain of "before that" (places said alone: `_by_position`)
+    if rx.search(r'\bbefore (?:that|this|doing that|doing so)\b', text):
+        text = rx.sub(r'(?<= , )(?:and |so |now )?(?:start|begin)(?: off)? (?:by|with) '
+                      r'(?=(?:%s)\b)' % _verb_words(), 'zzveryfirst ', text)
     if rx.search(r'\b(?:after that\s*,?\s*before that|before that\s*,?\s*after that)\b', text):
         raise Refusal('the command says both "before that" and "after that" of one step; say '
                       'the steps in the order to do them')
@@ -2239,7 +2260,9 @@ def _order_said(text):
     if having and having.group(2).split()[0] in action_verbs():
         # "X, preceded by Y and followed by Z": Y, X, Z
         earlier = rx.split(r'\s*,?\s*(?:and )?followed by ', having.group(2), maxsplit=1)
-        text = ' , then '.join([earlier[0], having.group(1)] + earlier[1:])
+        # "turn the blue block left, having first pushed it right": "it" is the blue block
+        text = ' , then '.join([_lend_block(having.group(1), earlier[0]), having.group(1)] +
+                               earlier[1:])
     return text
 
 
@@ -3438,6 +3461,7 @@ def _statements(clauses):
     "the drawer is open and the lamp is on; turn the lamp off" is one step, and "the drawer's
     still hanging open; push it in" pushes the drawer ("it" is what the statement named).
     """
+    clauses = _stays_expected(clauses)
     # "the red block is stored in the cabinet and I need it picked up": where it is
     where = [any(rx.search(r'\b(?:it|them)\b', c) for c in clauses[i + 1:]) and rx.search(
         r'\b(?:is|are) (?:stored|store|kept|keep|located|positioned|parked|sitting|lying|'
@@ -3465,6 +3489,29 @@ def _statements(clauses):
             clause = _from_place(clause, places[named.group(0)])
         out.append(clause)
     return out
+
+
+STAYS = rx.compile(r'(?:and |but )?(?:the (?:[a-z]+ )?(?:block|cube|brick|one)|it) (?:should|must|'
+                   r'will|needs? to|has to|ought to) (?:stay|remain)(?: (?:on the (?:table|desk|'
+                   r'tabletop|surface)|where it is|in place|put|flat|upright|down))?(?: (?:the '
+                   r'whole time|throughout|at all times))?')
+
+
+def _stays_expected(clauses):
+    """Drop what a step keeps as it is, said as a wish; refuse it where a step breaks it.
+
+    "push the pink block right; the block should remain on the table" is the push; with a
+    lift or a put in the command it is refused, and alone it asks for nothing.
+    """
+    if not any(STAYS.fullmatch(c) for c in clauses):
+        return clauses
+    if all(STAYS.fullmatch(c) for c in clauses):
+        raise Refusal('"%s" says how things should stay; tell me what to do' % ', '.join(
+            clauses))
+    if any(_has(' %s ' % c, PICK_VERBS + PUT_VERBS + ('stack', 'unstack')) for c in clauses):
+        said = next(c for c in clauses if STAYS.fullmatch(c))
+        raise Refusal('"%s", but the command moves a block off the table; say one' % said)
+    return [c for c in clauses if not STAYS.fullmatch(c)]
 
 
 def _ellipsis(clauses):
