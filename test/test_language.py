@@ -1300,9 +1300,9 @@ def test_set_26_refusals(full_planner, text, reason):
     ('language_dev58.yaml', 4, 0.0), ('language_dev60.yaml', 4, 0.0),
     ('language_dev61.yaml', 28, 0.0), ('language_dev62.yaml', 9, 0.11),
     ('language_dev63.yaml', 36, 0.0), ('language_dev64.yaml', 15, 0.0),
-    ('language_dev66.yaml', 4, 0.01)])
+    ('language_dev66.yaml', 4, 0.01), ('language_dev67.yaml', 59, 0.64)])
 def test_full_planner_on_blind_dev_sets(full_planner, name, wrong_plans, wrong_share):
-    """Sets 22-28, 30-49, 51-64 but 59, and 66: written blind, each fixed after its first run.
+    """Sets 22-28, 30-49, 51-64 but 59, 66 and 67: written blind, each fixed after its first run.
 
     Every command to refuse is refused; at most `wrong_plans` compounds and `wrong_share` of
     the single-task lines are planned wrong (the rest of what each first evaluation missed).
@@ -2369,8 +2369,67 @@ def test_stop_27_lab_shift(full_planner, text, plan):
 @pytest.mark.parametrize('text, reason', [
     ('um is the drawer still open', 'question'),
     ('Step 6: lift pink block (drawer).', 'brackets'),
-    ('pick up the red block; it should stay on the table', 'moves a block off the table'),
+    ('pick up the red block; it should stay on the table', 'cannot keep to'),
     ('the block should remain on the table', 'should stay'),
 ])
 def test_stop_27_lab_shift_refusals(full_planner, text, reason):
     assert_refuses(full_planner, text, reason)
+
+
+@pytest.mark.parametrize('text, plan', [
+    # set 67: what the operator expects of the result is no step
+    ('Push the blue block to the right. The block should stay flat on the table afterwards.',
+     ['push_blue_block_right']),
+    ('Turn off the LED. Then move the slider to the left. The LED should stay off while you do '
+     'that.', ['turn_off_led', 'move_slider_left']),
+    ('Open the drawer. Then I need the red block rotated to the right. The drawer should remain '
+     'open.', ['open_drawer', 'rotate_red_block_right']),
+    ('close the drawer. it must be fully closed at the end.', ['close_drawer']),
+    ("Pull out the drawer. I'll put the pink block in it myself.", ['open_drawer']),
+    ('Pick up the blue block and keep it in the gripper - my colleague will take it from you.',
+     ['lift_blue_block_table']),
+    ('Push the pink block into the drawer without lifting it. Careful not to knock the other '
+     'blocks.', ['push_into_drawer']),
+    ("Grab the pink block; it's inside the sliding cabinet.", ['lift_pink_block_slider']),
+    # a need said as a wish is a step; so is a goal said first
+    ("Turn on the light bulb. Afterwards, the green LED needs to be switched off. I'll do the "
+     'rest.', ['turn_on_lightbulb', 'turn_off_led']),
+    ('Move the slider to the left. The lamp needs to go off as well.',
+     ['move_slider_left', 'turn_off_lightbulb']),
+    ('The drawer should end up pulled out rather than tucked in.', ['open_drawer']),
+    ('Hit the button; the green light should be off.', ['turn_off_led']),
+])
+def test_stop_27_expectations(full_planner, text, plan):
+    assert_plans(full_planner, text, plan)
+
+
+@pytest.mark.parametrize('text, reason', [
+    ('Turn on the green LED - the LED should be off at the end.', 'both on and off'),
+    ('Push the blue block into the drawer, but the drawer has to stay closed the whole time.',
+     'cannot keep to'),
+    ("Open the drawer. When you're done the drawer should be fully closed.", 'cannot keep to'),
+    ('Push the red block to the right. It should end up further to the left than it is now.',
+     'cannot check'),
+    ('The red block should end up in the drawer eventually. Someone else will handle it.', ''),
+])
+def test_stop_27_expectation_refusals(full_planner, text, reason):
+    assert_refuses(full_planner, text, reason)
+
+
+def test_end_state_constraints_alone():
+    """Wishes for how things end up are promises the plan is checked against (no models)."""
+    from lam_ros.language.constraints import drop_wishes, split_constraints, violation
+    said, promises = split_constraints('Open the drawer. The drawer should stay open afterwards.')
+    assert said.rstrip(' .') == 'Open the drawer' and [(p.thing, p.end) for p in promises] == [
+        ('drawer', 'open')]
+    assert violation(promises[0], [{'task': 'open_drawer'}], said) is None
+    assert 'close drawer' in violation(promises[0], [{'task': 'open_drawer'},
+                                                     {'task': 'close_drawer'}], said)
+    said, promises = split_constraints('Push the red block left; the red block must stay on '
+                                       'the table.')
+    assert [(p.thing, p.end) for p in promises] == [('red', 'table')]
+    assert violation(promises[0], [{'task': 'push_red_block_left'}], said) is None
+    assert violation(promises[0], [{'task': 'lift_red_block_table'}], said)
+    assert drop_wishes('Pick up the red block. It should end up held in your gripper.') == (
+        'Pick up the red block.', ['it should end up held in your gripper'], [])
+    assert drop_wishes('The drawer should end up open.')[1] == []     # said first: the goal

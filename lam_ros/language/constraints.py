@@ -7,11 +7,16 @@ promise is refused instead of run. A "what not to do" clause whose object is not
 the desk's things ("don't touch my coffee") stays in the command, and the parser refuses
 it as before. Pure text logic, no ROS, no models.
 
-Two kinds:
+Three kinds:
 - state ("leave the drawer as it is", "don't open the drawer", "keep the LED on"): no
   step may change that thing; a block is not moved at all;
 - hands off ("don't touch the pink block", "without bumping the switch", "leave the
-  drawer alone"): no step may act on or inside that thing, nor name it as a place.
+  drawer alone"): no step may act on or inside that thing, nor name it as a place;
+- end state, a wish said after the steps ("the drawer should stay open afterwards", "the
+  bulb must be off at the end", "the red block should stay on the table"): the last step
+  on that thing must leave it so, and a block said to stay on the table is not lifted,
+  stacked or put away. Other wishes for how things end up ("it should end up held in your
+  gripper") are not steps: `drop_wishes` drops them.
 """
 
 from dataclasses import dataclass
@@ -21,6 +26,7 @@ from lam_ros.world.tasks import TASKS
 
 NOT = (r'(?:do not|don\'t|dont|never|try not to|be careful not to|take care not to|'
        r'make sure (?:that )?(?:you )?(?:do not|don\'t|dont|never)|make sure not to|'
+       r'(?<!being )careful not to|'
        r'avoid)')
 TOUCH = (r'(?:touch|bump|knock|hit|disturb|mess with|play with|interfere with|'
          r'bother|hit|brush|get near)')
@@ -60,6 +66,44 @@ FORMS = (
     (START + OBJECT + r'\s+' + CAN_WAIT + TAIL + END, False),
 )
 FORMS = tuple((rx.compile(form, rx.IGNORECASE), hands_off) for form, hands_off in FORMS)
+# End states said as a wish: "the drawer should stay open afterwards"
+END_STATES = (('open', r'(?:fully |completely |all the way )?open(?:ed)?'),
+              ('closed', r'(?:fully |completely |all the way )?(?:closed|shut)'),
+              ('on', r'(?:switched |turned )?on|lit'), ('off', r'(?:switched |turned )?off|dark'),
+              ('left', r'(?:on |to |at )?the left(?: side| end)?|left'),
+              ('right', r'(?:on |to |at )?the right(?: side| end)?|right'),
+              ('table', r'(?:flat )?on the (?:table|desk|tabletop)'))
+END_THINGS = {'drawer': ('open', 'closed'), 'slider': ('left', 'right'),
+              'lightbulb': ('on', 'off'), 'led': ('on', 'off')}
+WISH = (r'(?:should|must|has to|have to|needs? to|ought to|is to|will)(?: still| then| also| '
+        r'now)?\s+(stay|remain|be left|be|end up|finish)')
+WHEN = (r'(?:\s+(?:afterwards|after that|at the end|in the end|when you(?:\'re| are) (?:done|'
+        r'finished)|the whole time|throughout|at all times|while you do (?:that|this|it)))?')
+STATE_SAID = r'(%s)' % '|'.join(pattern for _, pattern in END_STATES)
+END_FORM = rx.compile(START + r'(?:(?:when|once) you(?:\'re| are) (?:done|finished),?\s+)?' +
+                      r'((?:the|that|this|your) (?:[a-z]+ ){0,3}?[a-z]+|it)\s+' + WISH + r'\s+' +
+                      STATE_SAID + WHEN + TAIL + END, rx.IGNORECASE)
+# Any other wish for how things end up ("it should end up held in your gripper", "the lamp
+# should come on"): said besides steps, it is dropped, never read as a step. Not a need said
+# as a wish ("the drawer needs to be closed too"): that is a step, left to the parser.
+_SUBJECT = (r'(?:the (?:[a-z-]+ ){0,3}?(?:block|cube|brick|one|drawer|door|slider|cabinet|bulb|'
+            r'lamp|light|led|switch|button|stack|tower)|it|they|everything|both)')
+_MODAL = (r'(?:should|must|has to|have to|needs? to|ought to|will)(?: still| then| now| also| '
+          r'both| all)?')
+WISH_SAID = rx.compile(
+    r'(?:(?:and|but|so|then),? )?(?:(?:when|once|after) you(?:\'re| are|\'ve| have)? (?:done|'
+    r'finished),? )?' + _SUBJECT + r' ' + _MODAL + r' (?:stay|remain|end up|finish|look|still '
+    r'be|slide|come|not be)\b[^.;!?]*')
+# A step someone else will do: "I'll close the drawer myself afterwards"
+OTHERS_STEP = rx.compile(r'(?:and |then )?(?:i\'ll|i will|i am going to|i\'m going to|someone '
+                         r'else will|my colleague will|a colleague will)\b(?! (?:handle|do|take '
+                         r'care of|deal with|see to|sort out) (?:it|that|this)\b)')
+# ... except a block said to stay where a push or a rotation leaves it (the parser drops it)
+STAYS_PUT = rx.compile(r'(?:and |but )?(?:the (?:[a-z]+ )?(?:block|cube|brick|one)|it) (?:should|'
+                       r'must|will|needs? to|has to|ought to) (?:stay|remain)(?: (?:flat|upright|'
+                       r'down))?(?: (?:on the (?:table|desk|tabletop|surface)|where it is|in '
+                       r'place|put))?(?: (?:the whole time|throughout|at all times|afterwards|'
+                       r'after that))?')
 DETERMINER = rx.compile(r'^(?:the|that|this|your)\s+')
 THINGS = (('drawer', ('drawer', 'drawer handle', 'desk drawer')),
           ('slider', lx.SLIDER_PLACE + lx.SLIDER_DOOR + ('cabinet door', 'sliding panel',
@@ -75,6 +119,7 @@ class Constraint:
     thing: str
     hands_off: bool          # True: do not act on it at all; False: do not change it
     text: str                # the clause as said
+    end: str = None          # an end state ('open', 'on', 'left', 'table', ...): only that
 
 
 def thing_of(phrase: str):
@@ -152,9 +197,70 @@ def split_constraints(text: str):
             found.extend(Constraint(thing, hands_off, said) for thing in things)
             return match.group(1) if match.group(1).strip() else ' '
         text = form.sub(keep, text)
+
+    def end(match):
+        before = whole[:match.start(2)]
+        things = (_last_named(before) if match.group(2).lower() == 'it' else
+                  things_of(match.group(2), whole))
+        state = next(name for name, pattern in END_STATES
+                     if rx.fullmatch(pattern, match.group(4).lower()))
+        if len(things) != 1 or state not in END_THINGS.get(things[0], ('table',)) or (
+                state == 'table') != (things[0] in lx.COLOURS):
+            return match.group(0)        # not ours: see `drop_wishes`
+        # a goal ("..., the LED needs to be switched off") is a wish only in a sentence of its
+        # own after one that names that thing; else it may be the step (the parser's)
+        # (nor for a light: "press the button; the LED should be off" says which press)
+        if match.group(3).lower() not in ('stay', 'remain', 'be left') and not (
+                rx.search(r'[.;!]', match.group(1)) and _last_named(before, things[0]) and
+                things[0] not in ('lightbulb', 'led')):
+            return match.group(0)
+        said = match.group(0).strip(' ,;.:!-')
+        found.append(Constraint(things[0], False, said, end=state))
+        return match.group(1) if match.group(1).strip() else ' '
+    text = END_FORM.sub(end, text)
     text = rx.sub(r'\s+', ' ', text)
     text = rx.sub(r'\s*[,;]\s*(?=[.!?]|$)', '', text).strip(' ,;')
     return text, found
+
+
+def _last_named(text, thing=None):
+    """Return [the thing named last in `text`] (or [thing] where `text` names it), or []."""
+    names = [(colour, words) for colour, words in lx.COLOURS.items()] + list(THINGS)
+    at = {}
+    for name, words in names:
+        found = [m.end() for m in rx.finditer(r'\b(?:%s)\b' % '|'.join(
+            rx.escape(w) for w in words), text.lower())]
+        if found and (thing is None or name == thing):
+            at[name] = found[-1]
+    return [max(at, key=at.get)] if at else []
+
+
+def drop_wishes(text: str):
+    """Return (the command without its wishes and others' steps, [dropped], [doubtful]).
+
+    A wish that names a need ("too", "as well", "also") stays: it may be a step. A wish that
+    names a state, a side or a place ("it should end up further left") could contradict the
+    steps, and is returned as doubtful (the planner refuses it). Steps someone else will do
+    ("I'll close the drawer myself") are dropped too.
+    """
+    parts = rx.split(r'([.;!?:]+\s*|\s+-+\s+|,\s*(?=(?:and |but |so )?(?:the|it|they)\b))', text)
+    kept, dropped, doubtful = [], [], []
+    for i, part in enumerate(parts):
+        said = part.strip(' ,').lower()
+        # said first, a wish is the goal (the parser reads it): "the drawer should end up open"
+        wish = i > 0 and WISH_SAID.fullmatch(said) and not STAYS_PUT.fullmatch(said) and not \
+            rx.search(r'\b(?:too|as well|also)\b', said)
+        if i % 2 == 0 and (wish or (i > 0 and OTHERS_STEP.match(said))):
+            if wish and rx.search(r'\b(?:open|closed|shut|on|off|lit|dark|left|right|clockwise|'
+                                  r'counter|anti|drawer|cabinet|slider|shelf|top|bottom|under)',
+                                  said):
+                doubtful.append(said)
+            dropped.append(said)
+            if kept and i + 1 < len(parts):
+                parts[i + 1] = ''
+            continue
+        kept.append(part)
+    return (''.join(kept).strip(' ,;-') if dropped else text), dropped, doubtful
 
 
 def _acts_on(family, args, held):
@@ -174,8 +280,45 @@ def _acts_on(family, args, held):
     return ({held} if held else set()), set()
 
 
+# The state each fixture task leaves its thing in
+LEAVES = {'open_drawer': ('drawer', 'open'), 'close_drawer': ('drawer', 'closed'),
+          'move_slider_left': ('slider', 'left'), 'move_slider_right': ('slider', 'right'),
+          'turn_on_lightbulb': ('lightbulb', 'on'), 'turn_off_lightbulb': ('lightbulb', 'off'),
+          'turn_on_led': ('led', 'on'), 'turn_off_led': ('led', 'off')}
+
+
+# Steps done in the open drawer: it is open after them
+IN_DRAWER = ('place_in_drawer', 'push_into_drawer', 'lift_red_block_drawer',
+             'lift_blue_block_drawer', 'lift_pink_block_drawer')
+
+
+def _end_violation(constraint, steps):
+    """Return why a plan does not end as `constraint` wishes, or None."""
+    held, last = None, None
+    for step in steps:
+        task = TASKS[step['task']]
+        args = dict(task.args, **step.get('args', {}))
+        if constraint.end == 'table':
+            moved = args.get('block') if task.primitive in ('lift', 'push_into_drawer') else (
+                held if task.primitive in ('place', 'stack') else None)
+            if moved == constraint.thing:
+                return 'I cannot keep to "%s": the plan must %s' % (
+                    constraint.text, step['task'].replace('_', ' '))
+        held = args['block'] if task.primitive == 'lift' else (
+            None if task.primitive in ('place', 'stack') else held)
+        if LEAVES.get(step['task'], (None,))[0] == constraint.thing or (
+                constraint.thing == 'drawer' and step['task'] in IN_DRAWER):
+            last = step
+    if last is not None and LEAVES.get(last['task'], ('drawer', 'open'))[1] != constraint.end:
+        return 'I cannot keep to "%s": the plan ends with %s' % (
+            constraint.text, last['task'].replace('_', ' '))
+    return None
+
+
 def violation(constraint: Constraint, steps: list, said: str):
     """Return why a plan breaks a constraint, or None. said: the command without it."""
+    if constraint.end:
+        return _end_violation(constraint, steps)
     held = None
     for step in steps:
         task = TASKS[step['task']]

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from lam_ros.language import lexicon as lx, rx
-from lam_ros.language.constraints import drawer_is_it
+from lam_ros.language.constraints import drawer_is_it, STAYS_PUT
 from lam_ros.world.tasks import TASKS
 
 MAX_CHARS = 300
@@ -672,6 +672,9 @@ def normalise(text: str) -> str:
     text = rx.sub(r'\s*[,;-]\s*(?:i|we) (?:want|need|would like|\'d like) to (?:see|check|look at|'
                   r'know|inspect)\b[^,;.!]*(?=[.!]?\s*$)', '', text)
     text = rx.sub(r'\s+after all\s*(?=[.!]?\s*$)', '', text)
+    # "pick up the blue block and keep it in the gripper": holding it is the lift's end
+    text = rx.sub(r'(?:\s*,)?(?:^|\s+)(?:and )?(?:keep|hold) (?:it|them) (?:in (?:the|your) '
+                  r'(?:gripper|hand|grip|fingers|claw)|held|gripped|there)\b', '', text)
     # a remark said first, then the order: "it's gloomy in here, switch on the lamp", "I know
     # it looks pointless, but twist ...", "you'll think this is silly, but lift ..."
     remark = rx.match(r'^\s*(?:i|we|you|it|this|that)(?:\'s|\'m|\'re|\'ll| know| think| guess| '
@@ -1365,8 +1368,9 @@ _SHARED_OBJECT = rx.compile(
 # "go over and lift the red block", "slowly and carefully lift ...": a move to the thing,
 # or the manner, said before the action (normalise drops it)
 _APPROACH_FIRST = rx.compile(
-    VERB_AT + r'(?:(?:go|reach|move|come|head|walk|step|lean|bend|extend|stretch|swing|zoom|'
-    r'hurry|glide|look|get|approach|descend|try|be careful|take care)(?: (?:forward|ahead|'
+    VERB_AT + r'(?:(?:go(?! (?:off|on|out)\b)|reach|move|come(?! (?:off|on|out)\b)|head|walk|'
+    r'step|lean|bend|extend|stretch|swing|zoom|hurry|glide|look|get|approach|descend|try|'
+    r'be careful|take care)(?: (?:forward|ahead|'
     r'closer|close|ready|(?:your|the) (?:arm|gripper|hand|claw)|(?:to |towards |toward |near |'
     r'over |by )?the (?:table|desk|tabletop|surface|workspace|work area)|%s)){0,4}|\w+ly)'
     r'(?: ,(?: (?:and then|and|then))?| (?:and then|and|then)) (?=(?:\w+ly )?%s\b)' % (
@@ -2205,6 +2209,9 @@ def _order_said(text):
     # someone else's step: "you close the drawer; I'll switch off the LED; then you ..."
     text = rx.sub(r'(?<= , )(?:and )?(?:i\'ll|i will|i am going to|i\'m going to) (?:%s)\b[^,;]*?'
                   r'(?: myself)? , ' % _verb_words(), '', text)
+    # ... and said last: "pull out the drawer. I'll put the pink block in it myself"
+    text = rx.sub(r' , (?:and )?(?:i\'ll|i will|i am going to|i\'m going to|someone else will|my '
+                  r'colleague will) (?:%s)\b[^,;]*$' % _verb_words(), '', text)
     # a step said again: "pull it open once more", "turn it off one more time", "the blue
     # block, same thing", "do the same with the blue block and then with the pink block"
     text = rx.sub(r'\b(?:once more|one more time)\b', 'again', text)
@@ -3479,6 +3486,10 @@ def _statements(clauses):
             colour = rx.search(r'\b%s\b' % _words(lx.COLOUR_WORDS), thing)
             if place and colour:
                 places[colour.group(0)] = place.group(1)
+            # "grab the pink block; it's inside the sliding cabinet": where it is picked from
+            if place and out and _has(' %s ' % out[-1], PICK_VERBS) and (thing == 'it' or (
+                    colour and colour.group(0) in out[-1])):
+                out[-1] = _from_place(out[-1], place.group(1))
             continue
         if subject and not any(_has(' %s ' % c, lx.COLOUR_WORDS + lx.BLOCK_NOUNS) for c in out) \
                 and subject.startswith('the ') and rx.search(
@@ -3491,10 +3502,7 @@ def _statements(clauses):
     return out
 
 
-STAYS = rx.compile(r'(?:and |but )?(?:the (?:[a-z]+ )?(?:block|cube|brick|one)|it) (?:should|must|'
-                   r'will|needs? to|has to|ought to) (?:stay|remain)(?: (?:on the (?:table|desk|'
-                   r'tabletop|surface)|where it is|in place|put|flat|upright|down))?(?: (?:the '
-                   r'whole time|throughout|at all times))?')
+STAYS = STAYS_PUT      # "the block should stay on the table" (see constraints)
 
 
 def _stays_expected(clauses):

@@ -25,7 +25,7 @@ import collections
 import time
 
 from lam_ros.language import lexicon as lx, parser, rx
-from lam_ros.language.constraints import split_constraints, violation
+from lam_ros.language.constraints import drop_wishes, split_constraints, violation
 from lam_ros.language.corpus import NONE
 from lam_ros.language.fit import misfit
 from lam_ros.language.parser import (action_verbs, direction_of, Intent, light_target, normalise,
@@ -392,6 +392,13 @@ class Planner:
             said, promises = split_constraints(typed)
             if promises and not rx.search(r'[a-z]', said.lower()):
                 raise Refusal('the command says only what not to do; tell me what to do')
+            said, wishes, doubtful = drop_wishes(said)
+            if doubtful:
+                raise Refusal('"%s": I cannot check how things end up beyond the steps; say '
+                              'only the steps' % doubtful[0])
+            if wishes and not rx.search(r'[a-z]', said.lower()):
+                raise Refusal('"%s" says how things should end up; tell me what to do' %
+                              wishes[0])
             try:
                 intents, error = parse_read(said), None
                 _refuse_unnamed_repeat(intents)
@@ -441,8 +448,9 @@ class Planner:
             if fixes:
                 result['spelling'] = [{'typed': a, 'read': b} for a, b in fixes]
             if promises:
-                result['constraints'] = [{'thing': p.thing, 'hands_off': p.hands_off,
-                                          'text': p.text} for p in promises]
+                result['constraints'] = [dict({'thing': p.thing, 'hands_off': p.hands_off,
+                                               'text': p.text}, **(
+                    {'end': p.end} if p.end else {})) for p in promises]
         except Refusal as err:
             result = {'text': text, 'ok': False, 'reason': str(err)}
         ended = time.perf_counter()
