@@ -2433,3 +2433,4 @@ def test_end_state_constraints_alone():
     assert drop_wishes('Pick up the red block. It should end up held in your gripper.') == (
         'Pick up the red block.', ['it should end up held in your gripper'], [])
     assert drop_wishes('The drawer should end up open.')[1] == []     # said first: the goal
+    assert drop_wishes('Goal: the drawer should end up open.')[1] == []     # after a label

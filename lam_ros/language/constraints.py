@@ -243,7 +243,8 @@ def drop_wishes(text: str):
     steps, and is returned as doubtful (the planner refuses it). Steps someone else will do
     ("I'll close the drawer myself") are dropped too.
     """
-    parts = rx.split(r'([.;!?:]+\s*|\s+-+\s+|,\s*(?=(?:and |but |so )?(?:the|it|they)\b))', text)
+    # (not after a colon: "goal: the drawer should end up open" is the goal)
+    parts = rx.split(r'([.;!?]+\s*|\s+-+\s+|,\s*(?=(?:and |but |so )?(?:the|it|they)\b))', text)
     kept, dropped, doubtful = [], [], []
     for i, part in enumerate(parts):
         said = part.strip(' ,').lower()
