@@ -281,16 +281,15 @@ def _acts_on(family, args, held):
     return ({held} if held else set()), set()
 
 
-# The state each fixture task leaves its thing in
+# The state each task leaves a fixture in; a step done in the drawer leaves it open
 LEAVES = {'open_drawer': ('drawer', 'open'), 'close_drawer': ('drawer', 'closed'),
           'move_slider_left': ('slider', 'left'), 'move_slider_right': ('slider', 'right'),
           'turn_on_lightbulb': ('lightbulb', 'on'), 'turn_off_lightbulb': ('lightbulb', 'off'),
-          'turn_on_led': ('led', 'on'), 'turn_off_led': ('led', 'off')}
-
-
-# Steps done in the open drawer: it is open after them
-IN_DRAWER = ('place_in_drawer', 'push_into_drawer', 'lift_red_block_drawer',
-             'lift_blue_block_drawer', 'lift_pink_block_drawer')
+          'turn_on_led': ('led', 'on'), 'turn_off_led': ('led', 'off'),
+          'place_in_drawer': ('drawer', 'open'), 'push_into_drawer': ('drawer', 'open'),
+          'lift_red_block_drawer': ('drawer', 'open'),
+          'lift_blue_block_drawer': ('drawer', 'open'),
+          'lift_pink_block_drawer': ('drawer', 'open')}
 
 
 def _end_violation(constraint, steps):
@@ -307,10 +306,9 @@ def _end_violation(constraint, steps):
                     constraint.text, step['task'].replace('_', ' '))
         held = args['block'] if task.primitive == 'lift' else (
             None if task.primitive in ('place', 'stack') else held)
-        if LEAVES.get(step['task'], (None,))[0] == constraint.thing or (
-                constraint.thing == 'drawer' and step['task'] in IN_DRAWER):
+        if LEAVES.get(step['task'], (None,))[0] == constraint.thing:
             last = step
-    if last is not None and LEAVES.get(last['task'], ('drawer', 'open'))[1] != constraint.end:
+    if last is not None and LEAVES[last['task']][1] != constraint.end:
         return 'I cannot keep to "%s": the plan ends with %s' % (
             constraint.text, last['task'].replace('_', ' '))
     return None

@@ -603,11 +603,6 @@ def _numbered(text):
     # "the first step is sliding the door ...": a step, not how the door is
     text = rx.sub(r'\bthe (first|second|third|fourth|fifth|last|final|next) (step|thing|task) is '
                   r'(?=[a-z]+ing\b)', r'the \1 \2 is to ', text)
-    # a checklist's labels: "checklist item: ...", "next: ...", "then: ..."
-    text = rx.sub(r'(^|[.;!?]\s+)(?:checklist item|checklist|action item|to-?do|task|item)\s*:\s*',
-                  r'\1', text)
-    text = rx.sub(r'(^|[.;!?,]\s*)(next|then|and then|after that|afterwards|finally|lastly)\s*:',
-                  r'\1\2,', text)
     marks = list(STEP_NUMBER.finditer(text))
     if len(marks) == 1 and marks[0].start() == 0 and marks[0].group(0)[0].isdigit():
         return text[marks[0].end():]        # "1. pull the drawer open"
@@ -630,7 +625,13 @@ def _numbered(text):
 @lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
     """Lower-case, drop filler and politeness, keep commas as clause hints (cached: pure)."""
-    text = _numbered(text.lower().replace('’', "'"))
+    text = text.lower().replace('’', "'")
+    # a checklist's labels: "checklist item: ...", "next: ...", "then: ..."
+    text = rx.sub(r'(^|[.;!?]\s+)(?:checklist item|checklist|action item|to-?do|task|item)\s*:\s*',
+                  r'\1', text)
+    text = rx.sub(r'(^|[.;!?,]\s*)(next|then|and then|after that|afterwards|finally|lastly)\s*:',
+                  r'\1\2,', text)
+    text = _numbered(text)
     # "finally, press the button; first, turn the lamp on": said first, it goes last
     text = rx.sub(r'^\s*(?:finally|lastly)\b(?=[^.;!?]*[.;,] .*\bfirst\b)', 'last', text)
     text = ABBREVIATION.sub(lambda m: lx.ABBREVIATIONS[m.group(0)], text)
@@ -3502,24 +3503,21 @@ def _statements(clauses):
     return out
 
 
-STAYS = STAYS_PUT      # "the block should stay on the table" (see constraints)
-
-
 def _stays_expected(clauses):
     """Drop what a step keeps as it is, said as a wish; refuse it where a step breaks it.
 
     "push the pink block right; the block should remain on the table" is the push; with a
     lift or a put in the command it is refused, and alone it asks for nothing.
     """
-    if not any(STAYS.fullmatch(c) for c in clauses):
+    if not any(STAYS_PUT.fullmatch(c) for c in clauses):
         return clauses
-    if all(STAYS.fullmatch(c) for c in clauses):
+    if all(STAYS_PUT.fullmatch(c) for c in clauses):
         raise Refusal('"%s" says how things should stay; tell me what to do' % ', '.join(
             clauses))
     if any(_has(' %s ' % c, PICK_VERBS + PUT_VERBS + ('stack', 'unstack')) for c in clauses):
-        said = next(c for c in clauses if STAYS.fullmatch(c))
+        said = next(c for c in clauses if STAYS_PUT.fullmatch(c))
         raise Refusal('"%s", but the command moves a block off the table; say one' % said)
-    return [c for c in clauses if not STAYS.fullmatch(c)]
+    return [c for c in clauses if not STAYS_PUT.fullmatch(c)]
 
 
 def _ellipsis(clauses):
