@@ -67,21 +67,35 @@ FORMS = (
 )
 FORMS = tuple((rx.compile(form, rx.IGNORECASE), hands_off) for form, hands_off in FORMS)
 # End states said as a wish: "the drawer should stay open afterwards"
-END_STATES = (('open', r'(?:fully |completely |all the way )?open(?:ed)?'),
-              ('closed', r'(?:fully |completely |all the way )?(?:closed|shut)'),
+FULLY = r'(?: all the way| completely| fully)?'
+FURTHER = r'(?:(?:further|more|farther) (?:to the )?)'
+THAN_NOW = r'(?: than (?:it is now|it was|before|now|it is))?'
+END_STATES = (('open', r'(?:fully |completely |all the way )?open(?:ed)?' + FULLY),
+              ('closed', r'(?:fully |completely |all the way )?(?:closed|shut)' + FULLY),
               ('on', r'(?:switched |turned )?on|lit'), ('off', r'(?:switched |turned )?off|dark'),
-              ('left', r'(?:on |to |at )?the left(?: side| end)?|left'),
-              ('right', r'(?:on |to |at )?the right(?: side| end)?|right'),
-              ('table', r'(?:flat )?on the (?:table|desk|tabletop)'))
+              ('left', r'(?:on |to |at )?the left(?: side| end)?|' + FURTHER + r'?left' +
+               THAN_NOW),
+              ('right', r'(?:on |to |at )?the right(?: side| end)?|' + FURTHER + r'?right' +
+               THAN_NOW),
+              ('table', r'(?:still |back )?(?:(?:lying|sitting|resting|standing|flat) )*on the '
+               r'(?:table|desk|tabletop)'),
+              ('drawer', r'(?:in|inside) the (?:closed |open )?drawer'),
+              ('slider', r'(?:in|inside) the (?:sliding )?(?:cabinet|slider|cupboard)'))
+# where a block may be wished to end up
+BLOCK_ENDS = ('table', 'drawer', 'slider')
 END_THINGS = {'drawer': ('open', 'closed'), 'slider': ('left', 'right'),
               'lightbulb': ('on', 'off'), 'led': ('on', 'off')}
-WISH = (r'(?:should|must|has to|have to|needs? to|ought to|is to|will)(?: still| then| also| '
-        r'now)?\s+(stay|remain|be left|be|end up|finish)')
+WISH = (r'(?:should|must|has to|have to|needs? to|ought to|is to|will)(?: both| all)?(?: still| '
+        r'then| also| now)?\s+(stay|remain|be left|be|end up|finish)')
+# several blocks: "both should stay on the table", "they should both still be on the table"
+PLURAL = rx.compile(r'both(?: blocks| of them)?|they|all three(?: blocks)?|all of them|the two '
+                    r'(?:blocks|of them)')
 WHEN = (r'(?:\s+(?:afterwards|after that|at the end|in the end|when you(?:\'re| are) (?:done|'
         r'finished)|the whole time|throughout|at all times|while you do (?:that|this|it)))?')
 STATE_SAID = r'(%s)' % '|'.join(pattern for _, pattern in END_STATES)
 END_FORM = rx.compile(START + r'(?:(?:when|once) you(?:\'re| are) (?:done|finished),?\s+)?' +
-                      r'((?:the|that|this|your) (?:[a-z]+ ){0,3}?[a-z]+|it)\s+' + WISH + r'\s+' +
+                      r'((?:the|that|this|your) (?:[a-z]+ ){0,3}?[a-z]+|it|' + PLURAL.pattern +
+                      r')\s+' + WISH + r'\s+' +
                       STATE_SAID + WHEN + TAIL + END, rx.IGNORECASE)
 # Any other wish for how things end up ("it should end up held in your gripper", "the lamp
 # should come on"): said besides steps, it is dropped, never read as a step. Not a need said
@@ -94,10 +108,14 @@ WISH_SAID = rx.compile(
     r'(?:(?:and|but|so|then),? )?(?:(?:when|once|after) you(?:\'re| are|\'ve| have)? (?:done|'
     r'finished),? )?' + _SUBJECT + r' ' + _MODAL + r' (?:stay|remain|end up|finish|look|still '
     r'be|slide|come|not be)\b[^.;!?]*')
-# A step someone else will do: "I'll close the drawer myself afterwards"
-OTHERS_STEP = rx.compile(r'(?:and |then )?(?:i\'ll|i will|i am going to|i\'m going to|someone '
-                         r'else will|my colleague will|a colleague will)\b(?! (?:handle|do|take '
-                         r'care of|deal with|see to|sort out) (?:it|that|this)\b)')
+# Who else may do a step: "I'll close the drawer myself", "someone else will put it away"
+OTHERS = (r'(?:i\'ll|i will|i am going to|i\'m going to|i\'m gonna|(?:someone|somebody)(?: else)? '
+          r'will|(?:my|a|our) (?:colleague|coworker|co-worker|teammate|labmate|lab mate) will)')
+# A step someone else will do, said after the steps: "... Afterwards someone else will put it
+# in the drawer" (not "I'll handle it": a promise that the operator does nothing more)
+OTHERS_STEP = rx.compile(r'(?:(?:and|then|after that|afterwards|later|later on|after which),? )*' +
+                         OTHERS + r'\b(?! (?:handle|do|take care of|deal with|see to|sort out) '
+                         r'(?:it|that|this)\b)')
 # ... except a block said to stay where a push or a rotation leaves it (the parser drops it)
 STAYS_PUT = rx.compile(r'(?:and |but )?(?:the (?:[a-z]+ )?(?:block|cube|brick|one)|it) (?:should|'
                        r'must|will|needs? to|has to|ought to) (?:stay|remain)(?: (?:flat|upright|'
@@ -200,12 +218,25 @@ def split_constraints(text: str):
 
     def end(match):
         before = whole[:match.start(2)]
-        things = (_last_named(before) if match.group(2).lower() == 'it' else
-                  things_of(match.group(2), whole))
         state = next(name for name, pattern in END_STATES
                      if rx.fullmatch(pattern, match.group(4).lower()))
-        if len(things) != 1 or state not in END_THINGS.get(things[0], ('table',)) or (
-                state == 'table') != (things[0] in lx.COLOURS):
+        # "it should end up in the drawer": the block named last, not the drawer
+        # ("the block": the block named last)
+        things = (_last_named(before, blocks=state in BLOCK_ENDS)
+                  if match.group(2).lower() == 'it' else _last_named(before, blocks=True)
+                  if rx.fullmatch(r'the (?:block|cube|brick)', match.group(2).lower()) else
+                  things_of(match.group(2), whole))
+        if PLURAL.fullmatch(match.group(2).lower()) and state == 'table':
+            # "both should stay on the table": every block named before
+            things = [c for c, words in lx.COLOURS.items() if rx.search(
+                r'\b(?:%s)\b' % '|'.join(words), before.lower())]
+            if len(things) < 2 or match.group(3).lower() not in ('stay', 'remain', 'be', 'end up'):
+                return match.group(0)
+            said = match.group(0).strip(' ,;.:!-')
+            found.extend(Constraint(thing, False, said, end=state) for thing in things)
+            return match.group(1) if match.group(1).strip() else ' '
+        if len(things) != 1 or state not in END_THINGS.get(things[0], BLOCK_ENDS) or (
+                state in BLOCK_ENDS) != (things[0] in lx.COLOURS):
             return match.group(0)        # not ours: see `drop_wishes`
         # a goal ("..., the LED needs to be switched off") is a wish only in a sentence of its
         # own after one that names that thing; else it may be the step (the parser's)
@@ -223,9 +254,13 @@ def split_constraints(text: str):
     return text, found
 
 
-def _last_named(text, thing=None):
-    """Return [the thing named last in `text`] (or [thing] where `text` names it), or []."""
-    names = [(colour, words) for colour, words in lx.COLOURS.items()] + list(THINGS)
+def _last_named(text, thing=None, blocks=False):
+    """Return [the thing named last in `text`] (or [thing] where `text` names it), or [].
+
+    blocks: the block named last.
+    """
+    names = [(colour, words) for colour, words in lx.COLOURS.items()] + (
+        [] if blocks else list(THINGS))
     at = {}
     for name, words in names:
         found = [m.end() for m in rx.finditer(r'\b(?:%s)\b' % '|'.join(
@@ -292,8 +327,38 @@ LEAVES = {'open_drawer': ('drawer', 'open'), 'close_drawer': ('drawer', 'closed'
           'lift_pink_block_drawer': ('drawer', 'open')}
 
 
-def _end_violation(constraint, steps):
+def _block_end(constraint, steps, text):
+    """Return why a plan does not leave a block in the drawer or the cabinet as wished, or None.
+
+    The block must be put there by the plan; without a scene a push into the drawer names no
+    block: the one block the command names.
+    """
+    named = [c for c, words in lx.COLOURS.items()
+             if rx.search(r'\b(?:%s)\b' % '|'.join(words), text.lower())]
+    held, where = None, None
+    for step in steps:
+        task = TASKS[step['task']]
+        args = dict(task.args, **step.get('args', {}))
+        if task.primitive == 'lift':
+            held = args['block']
+            where = 'gripper' if held == constraint.thing else where
+        elif task.primitive in ('place', 'stack'):
+            if held == constraint.thing:
+                where = args.get('target', 'stack')
+            held = None
+        elif task.primitive == 'push_into_drawer' and (args.get('block') or (
+                named[0] if len(named) == 1 else None)) == constraint.thing:
+            where = 'drawer'
+    if where != constraint.end:
+        return 'I cannot keep to "%s": the plan does not put the %s block there' % (
+            constraint.text, constraint.thing)
+    return None
+
+
+def _end_violation(constraint, steps, text=''):
     """Return why a plan does not end as `constraint` wishes, or None."""
+    if constraint.end in BLOCK_ENDS and constraint.end != 'table':
+        return _block_end(constraint, steps, text)
     held, last = None, None
     for step in steps:
         task = TASKS[step['task']]
@@ -314,10 +379,90 @@ def _end_violation(constraint, steps):
     return None
 
 
+# A note that a thing is in a state already: "FYI it's already pulled out all the way", "the
+# LED is already off", "the red block is already inside the drawer"
+ALREADY = rx.compile(r'\b((?:the|that|this) (?:[a-z]+ ){0,3}?[a-z]+|it)(?: is|\'s| s) (?:now |'
+                     r'still )?already (?:been )?(?:(?:all the way|completely|fully|pulled|pushed|'
+                     r'switched|turned|slid|sitting|lying) )*(open(?:ed)?|out|closed|shut|on|off|'
+                     r'lit|dark|(?:to|on|at) the (?:left|right))\b', rx.IGNORECASE)
+ALREADY_STATES = (('open', r'open(?:ed)?|out'), ('closed', r'closed|shut'), ('on', r'on|lit'),
+                  ('off', r'off|dark'), ('left', r'(?:to|on|at) the left'),
+                  ('right', r'(?:to|on|at) the right'))
+# ... and where a block is: "FYI the pink block is in the drawer, not in the cabinet"
+BLOCK_AT = rx.compile(r'\b((?:the|that|this) (?:[a-z]+ ){0,2}?(?:block|cube|brick|one)|it)'
+                      r'(?: is|\'s| s) (?:already |currently |actually |really |still )?'
+                      r'(?:sitting |lying |resting |stored |kept )?(?:in|inside|on) the (drawer|'
+                      r'(?:sliding )?'
+                      r'(?:cabinet|slider)|table|desk)\b(?! now\b)', rx.IGNORECASE)
+# the fixture's own steps (a step done in the drawer leaves it open, but wants it open first)
+OWN_STEP = {task: leaves for task, leaves in LEAVES.items()
+            if TASKS[task].primitive in ('drawer', 'slider', 'toggle')}
+
+
+def notes_of(text: str):
+    """Return [(thing, state, said)]: what the command says is so before its steps.
+
+    A fixture or a light said to be in a state already ('drawer', 'open'), and where a block
+    is said to be ('red', 'drawer' | 'slider' | 'table').
+    """
+    found = []
+    for match in ALREADY.finditer(text):
+        things = (_last_named(text[:match.start()]) if match.group(1).lower() == 'it' else
+                  things_of(match.group(1), text))
+        state = next(name for name, pattern in ALREADY_STATES
+                     if rx.fullmatch(pattern, match.group(2).lower()))
+        if len(things) == 1 and state in END_THINGS.get(things[0], ()):
+            found.append((things[0], state, match.group(0)))
+    for match in BLOCK_AT.finditer(text):
+        things = (_last_named(text[:match.start()], blocks=True)
+                  if match.group(1).lower() == 'it' else things_of(match.group(1), text))
+        place = match.group(2).lower().split()[-1]
+        if len(things) == 1 and things[0] in lx.COLOURS:
+            found.append((things[0], {'cabinet': 'slider', 'desk': 'table'}.get(place, place),
+                          match.group(0)))
+    return found
+
+
+def contradicted(notes, steps, text):
+    """Return why the steps do not fit what the notes say is so, or None.
+
+    "Turn off the LED; just so you know, the LED is already off": the first step on the LED
+    would do nothing; so would pushing into the drawer a block said to be in it. "Pick up
+    the pink block from the cabinet. FYI the pink block is in the drawer": the first step
+    on the block must find it where the note says. Without a scene a push into the drawer
+    names no block: it is the one block the command names.
+    """
+    named = [c for c, words in lx.COLOURS.items()
+             if rx.search(r'\b(?:%s)\b' % '|'.join(words), text.lower())]
+    for thing, state, said in notes:
+        for step in steps:
+            task = TASKS[step['task']]
+            if thing in lx.COLOURS:
+                args = dict(task.args, **step.get('args', {}))
+                block = args.get('block') or (named[0] if len(named) == 1 and
+                                              task.primitive == 'push_into_drawer' else None)
+                if block != thing:
+                    continue
+                if task.primitive == 'push_into_drawer' and state == 'drawer':
+                    return '"%s": then "%s" has nothing to do; say what to do' % (
+                        said, step['task'].replace('_', ' '))
+                where = args.get('surface') or 'table'
+                if where != state:
+                    return '"%s", but the plan must %s; say which is so' % (
+                        said, step['task'].replace('_', ' '))
+                break
+            if OWN_STEP.get(step['task'], (None,))[0] == thing:
+                if OWN_STEP[step['task']][1] == state:
+                    return '"%s": then "%s" has nothing to do; say what to do' % (
+                        said, step['task'].replace('_', ' '))
+                break
+    return None
+
+
 def violation(constraint: Constraint, steps: list, said: str):
     """Return why a plan breaks a constraint, or None. said: the command without it."""
     if constraint.end:
-        return _end_violation(constraint, steps)
+        return _end_violation(constraint, steps, said)
     held = None
     for step in steps:
         task = TASKS[step['task']]

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from lam_ros.language import lexicon as lx, rx
-from lam_ros.language.constraints import drawer_is_it, STAYS_PUT
+from lam_ros.language.constraints import drawer_is_it, OTHERS, STAYS_PUT
 from lam_ros.world.tasks import TASKS
 
 MAX_CHARS = 300
@@ -195,6 +195,33 @@ def _engineer(text):
     return rx.sub(r'\s+', ' ', text).strip()
 
 
+# a note on the scene said to the robot: "careful, the drawer is only half open", "FYI the LED
+# is on", "heads up: ...", "the bulb is off, just so you know"
+NOTE = (r'(?:(?:be )?careful|watch out|look out|heads up|fyi|for your information|just so you '
+        r'know|(?:please )?note(?: that)?|nb|be aware(?: that)?|mind you|be gentle|go easy)')
+
+
+def _notes(text):
+    """Read a note on the scene as what is seen; drop a care said on its own.
+
+    "Open the drawer. Careful, the red block is stacked on the blue one. Then ..." says how
+    things are between two steps ("i see the red block is stacked ...": a statement, not a
+    caption of the step; dropped as such, or refused alone); "careful" said on its own, or
+    "careful with it", is a care, not a step.
+    """
+    text = rx.sub(r'(^|[.;!?]\s*|,\s*|\s*,?\s+-+\s+)(?:just |oh,? |and |but )?' + NOTE +
+                  r'\s*[,:!-]*\s*(?=(?:the|it|its|it\'s|they|there|both|that|this)\b)',
+                  lambda m: (', ' if '-' in m.group(1) else m.group(1)) + 'i see ', text)
+    # ... and the mark said last: "the drawer is closed, just so you know."
+    text = rx.sub(r'(^|[.;!?]\s*)((?:the|it|its|it\'s|they|there|both)\b[^.;!?]*?)\s*,?\s*'
+                  r'(?:just )?(?:fyi|for your information|just so you know)\s*(?=[.;!?]|$)',
+                  r'\1i see \2',
+                  text)
+    return rx.sub(r'(^|[.;!?]\s*|\s*,\s*|\s+-+\s+)(?:just |and |but )?' + NOTE +
+                  r'(?: with (?:it|them|that))?(?: please)?\s*!*(?=\s*[.;!?]|'
+                  r'\s*$)', lambda m: m.group(1) if m.group(1).strip(' ,-') else '', text)
+
+
 def _spoken(text):
     """Read what is only said around a command: urgency, reasons, states and headers.
 
@@ -204,6 +231,13 @@ def _spoken(text):
     Reasons are dropped here, after check_command has read the whole command.
     """
     text = _engineer(text)
+    text = _notes(text)
+    # a need, then how: "the red block needs to go in there too - push it in from the table"
+    if drawer_is_it(text):
+        text = rx.sub(r'\b(the (?:[a-z]+ )?(?:block|cube|brick|one)) (?:needs|has|ought|is) '
+                      r'to (?:go|be|end up|get) (?:in|into|inside) (?:there|it|the drawer)(?: too|'
+                      r' as well)?\s*(?:-+|,|;|:)\s*(push|slide|sweep|shove|nudge|knock) it '
+                      r'(?:in|into (?:it|there|the drawer))\b', r'\2 \1 into the drawer', text)
     # "fix that by turning it counter-clockwise": the means is the step
     text = rx.sub(r'\b(?:fix|correct|sort out|solve|remedy|deal with|take care of|sort)(?: it| '
                   r'that| this| them| the problem)?(?: out)? by (?=[a-z]+ing\b)', '', text)
@@ -248,7 +282,8 @@ def _spoken(text):
     text = rx.sub(r'^\s*(?:please )?(?:execute|do|perform|carry out|run) the following(?: steps?| '
                   r'tasks?| actions?| sequence)?\s*:\s*', '', text)
     text = rx.sub(r'(^\s*|,\s*)(?:so,? )?(?:like|you know|i mean)\s*,\s*|^\s*so,? (?:like|uh|'
-                  r'um),?\s+|,?\s*\byou know,?\s*(?=to |the |it )', r'\1', text)
+                  r'um),?\s+|,?\s*\byou know,?\s*(?=to |the |it )',
+                  lambda m: ' ' if m.group(1) is None else m.group(1), text)
     text = rx.sub(r'\s*,?\s*\b(?:nice and (?:easy|slow|gentle|gently|slowly)|slow and steady|easy '
                   r'does it)\b', '', text)
     text = rx.sub(r'\s*[,;.]\s*(?:we|i) (?:don\'t|do not|no longer) need (?:it|them|that|this|the '
@@ -313,8 +348,8 @@ def _spoken(text):
     # thing, a way or a step are words of the command ("(the purple one)", "(to the right)")
     text = rx.sub(r'\s*\(([^()]*)\)', lambda m: _bracketed(m.group(1)), text)
     # someone else's part: "I'll switch off the LED myself; you just close the drawer"
-    text = rx.sub(r'^\s*(?:i\'ll|i will|i am going to|i\'m going to|let me) [^,;.:]+? myself\s*'
-                  r'[,;.:]\s*(?:and )?(?:you )?(?:just )?(?=[a-z])', '', text)
+    text = rx.sub(r'^\s*(?:%s|let me) [^,;.:]+? myself\s*[,;.:]\s*(?:and )?(?:you )?(?:just )?'
+                  r'(?=[a-z])' % OTHERS, '', text)
     # states said as "X being Y": "the LED being off and the drawer being open, close the drawer"
     text = rx.sub(r'^\s*(?:(?:and )?the [a-z ]{2,30}? being [a-z ]{2,20}?(?:\s*,\s*|\s+'
                   r'(?=and\b)))+(?=[a-z])', '', text)
@@ -572,8 +607,10 @@ def _verb_last(text):
         before = ' '.join(words[-2:-1]) if len(words) > 1 else ''
         if not words or words[0] in verbs or any(w in verbs for w in words) or not _has(
                 ' %s ' % ' '.join(words), OBJECT_WORDS) or words[-1] in NOT_BEFORE_VERB or (
-                    before in NOT_BEFORE_VERB and not _has(' %s ' % words[-1], OBJECT_WORDS)):
-            continue
+                    before in NOT_BEFORE_VERB and not _has(' %s ' % words[-1], OBJECT_WORDS)) \
+                or set(words) & {'is', 'are', 'was', 'were', 'already'} or any(
+                    w.endswith("'s") for w in words):
+            continue        # (a state: "the drawer is only half open", "the drawer's already")
         parts[k] = '%s %s' % (last.group(1), ' '.join(words))
     return ''.join(parts)
 
@@ -2208,11 +2245,10 @@ def _order_said(text):
     text = rx.sub(r'\b(?:when|as soon as) you(\'ve| have)\b(?! (?:a|the) (?:minute|moment|sec|'
                   r'second|chance|time)\b)', r'once you\1', text)
     # someone else's step: "you close the drawer; I'll switch off the LED; then you ..."
-    text = rx.sub(r'(?<= , )(?:and )?(?:i\'ll|i will|i am going to|i\'m going to) (?:%s)\b[^,;]*?'
-                  r'(?: myself)? , ' % _verb_words(), '', text)
+    text = rx.sub(r'(?<= , )(?:and )?%s (?:%s)\b[^,;]*?(?: myself)? , ' % (OTHERS, _verb_words()),
+                  '', text)
     # ... and said last: "pull out the drawer. I'll put the pink block in it myself"
-    text = rx.sub(r' , (?:and )?(?:i\'ll|i will|i am going to|i\'m going to|someone else will|my '
-                  r'colleague will) (?:%s)\b[^,;]*$' % _verb_words(), '', text)
+    text = rx.sub(r' , (?:and )?%s (?:%s)\b[^,;]*$' % (OTHERS, _verb_words()), '', text)
     # a step said again: "pull it open once more", "turn it off one more time", "the blue
     # block, same thing", "do the same with the blue block and then with the pink block"
     text = rx.sub(r'\b(?:once more|one more time)\b', 'again', text)
@@ -2485,7 +2521,9 @@ def _clauses_of(text: str) -> tuple:
 
     The planner splits each command twice, to read it and to check its words.
     """
-    separator = r'\s*(?:,\s*)?\b%s\b\s*|\s*,\s*' % _words(lx.SEQUENCE)   # between clauses
+    # between clauses ("right next to it" is a place, "the pink block is also in there" a state)
+    separator = (r'\s*(?:,\s*)?\b%s\b(?<!\bnext(?= to\b))(?<!\bis also)(?<!\bare also)\s*|'
+                 r'\s*,\s*' % _words(lx.SEQUENCE))
     text = _by_position(_order_said(text), separator)
     # "close the drawer when you're done turning on the light": the light first
     text = rx.sub(r'^(?!.*\bthen\b)([^,;]+?) (?:when|once|after) you(?:\'re| are|\'ve| have)? '
@@ -3350,7 +3388,7 @@ COPULA = (r'(?:s|is|are|was|were|has been|have been|sits|lies|stands|looks|seems
 STATEMENT = rx.compile(
     r'(?:' + SEEN + r'(?: that)? )?(?:there (?:is|are|s) (?:a |an |the |two )?[a-z -]+|(?:both '
     r'lights|both of them|the [a-z -]{2,40}?|two (?:of the )?blocks|the blocks|it|they) ' +
-    COPULA + r'(?! to\b| being\b)(?: [a-z ,\'-]*)?)')
+    COPULA + r'(?! to\b(?! (?:the|its|their|your)\b)| being\b)(?: [a-z ,\'-]*)?)')
 MODAL = rx.compile(r'\b(?:should|must|needs?|has to|have to|ought|want|wants|like|please|let|'
                    r'make|supposed|goal|aim|objective|task|idea|plan|target|job|outcome|result|'
                    r'desired|wish)\b')
@@ -3377,7 +3415,9 @@ def _statement(clause, captions=True):
         return None
     verb = rx.search(r'\b' + COPULA + r' (.*)$', clause)
     seen = rx.match(SEEN + r'\b', clause)
-    predicate = rx.sub(r'\b(?:out of|in) place\b', '', verb.group(1)) if verb else ''
+    # (a place is no step: "it's close to the edge", "in place")
+    predicate = rx.sub(r'\b(?:out of|in) place\b|\bclose (?=to|by)\b', '', verb.group(1)) if \
+        verb else ''
     acted = set(predicate.split()) & (set(action_verbs()) - STATE_WORDS) or rx.match(
         r'(?:already |now |just )?\w+ed\b', predicate)
     if captions and not seen and acted:
@@ -3388,6 +3428,23 @@ def _statement(clause, captions=True):
         hedge + r'((?:a |an |the |two )?[a-z -]+?) (?:s|is|are|was|were|has|have|sits|lies|'
         r'stands|looks|seems|remains|stays|used|in|on)\b', clause)
     return subject.group(1) if subject else 'it'
+
+
+def without_notes(raw: str):
+    """Return the command's clauses without its notes and others' steps, or None if none.
+
+    A note on the scene ("careful, the blue block is by the handle") or a step someone else
+    will do ("I'll put the pink block in it myself") is dropped by the rules, not read.
+    """
+    text = normalise(raw)
+    try:
+        clauses = split_clauses(text)
+    except Refusal:
+        return None
+    kept = [c for c in clauses if _statement(c) is None]
+    if len(kept) == len(clauses) and not rx.search(r'\b%s\b' % OTHERS, text):
+        return None
+    return ' , '.join(kept) or None
 
 
 def _scene_first(text):
@@ -3475,8 +3532,14 @@ def _statements(clauses):
         r'\b(?:is|are) (?:stored|store|kept|keep|located|positioned|parked|sitting|lying|'
         r'resting) (?:in|inside|on)\b', clause) for i, clause in enumerate(clauses)]
     said = [_statement(c, captions=not w) for c, w in zip(clauses, where)]
+    for i, clause in enumerate(clauses[:-1]):
+        # "i see the led [and] the light bulb are both on"
+        seen = rx.fullmatch(SEEN + r'(?: that)? (the (?:[a-z]+ ){0,3}?[a-z]+)', clause)
+        if said[i] is None and said[i + 1] is not None and seen:
+            said[i] = seen.group(1)
     if all(s is not None for s in said):
-        raise Refusal('"%s" says how things are; tell me what to do' % ', '.join(clauses))
+        raise Refusal('"%s" says how things are; tell me what to do' % ', '.join(
+            rx.sub(r'^i see ', '', c) for c in clauses))
     out, subject, places = [], None, {}
     for clause, thing in zip(clauses, said):
         if thing is not None:
@@ -3497,7 +3560,9 @@ def _statements(clauses):
                 r'\b(?:it|them)\b', clause) and not _has(' %s ' % clause, OBJECT_WORDS):
             clause = _name_it(clause, subject, r'\b(?:it|them)\b')
         named = rx.search(r'\b%s\b' % _words(lx.COLOUR_WORDS), clause)
-        if named and named.group(0) in places and _has(' %s ' % clause, PICK_VERBS):
+        # (or wants it held: "... and I need it in your gripper", "I need it out")
+        if named and named.group(0) in places and (_has(' %s ' % clause, PICK_VERBS) or rx.search(
+                r'\b(?:gripper|hand|out)\b', clause)):
             clause = _from_place(clause, places[named.group(0)])
         out.append(clause)
     return out

@@ -25,7 +25,8 @@ import collections
 import time
 
 from lam_ros.language import lexicon as lx, parser, rx
-from lam_ros.language.constraints import drop_wishes, split_constraints, violation
+from lam_ros.language.constraints import contradicted, drop_wishes, notes_of, \
+    split_constraints, violation
 from lam_ros.language.corpus import NONE
 from lam_ros.language.fit import misfit
 from lam_ros.language.parser import (action_verbs, direction_of, Intent, light_target, normalise,
@@ -439,6 +440,9 @@ class Planner:
                 broken = violation(promise, steps, said)
                 if broken:
                     raise Refusal(broken)
+            unlike = contradicted(notes_of(said), steps, said)
+            if unlike:
+                raise Refusal(unlike)
             _refuse_ruled_out(said, ruled_out, steps)
             _refuse_light_conflict(said, steps)
             confidence = min(c for c, _ in per_step) if per_step else 0.0
@@ -494,7 +498,8 @@ class Planner:
         if the rules' steps are that step said twice, or a grasp of the block it then
         rotates or pushes ("pinch the pink block and rotate it the way a clock turns",
         read as lift, then rotate); any other sequence stays as the rules read it. The
-        model's block and direction must be words of the command. Returns the intent, or
+        model's block and direction must be words of the command, and it must read the
+        command the same way without the notes the rules dropped. Returns the intent, or
         None.
         """
         if whole_probs is None:
@@ -516,6 +521,12 @@ class Planner:
                 TASKS[label].primitive in ('rotate', 'push') and
                 _thing(mine[0]) == _thing(label))):
             return None
+        kept = parser.without_notes(text)
+        if kept is not None:
+            # the rules dropped a note or someone else's step: the model must read the rest
+            # the same way ("pull out the drawer, I'll put the pink block in it myself")
+            if self._top(self._understand([kept], [False])[1][0])[0] != label:
+                return None
         return intent_for_task(label, text)
 
     @staticmethod
