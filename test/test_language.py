@@ -1300,9 +1300,10 @@ def test_set_26_refusals(full_planner, text, reason):
     ('language_dev58.yaml', 4, 0.0), ('language_dev60.yaml', 4, 0.0),
     ('language_dev61.yaml', 28, 0.0), ('language_dev62.yaml', 9, 0.11),
     ('language_dev63.yaml', 36, 0.0), ('language_dev64.yaml', 15, 0.0),
-    ('language_dev66.yaml', 4, 0.01), ('language_dev67.yaml', 25, 0.18)])
+    ('language_dev66.yaml', 4, 0.01), ('language_dev67.yaml', 23, 0.17),
+    ('language_dev69.yaml', 14, 0.12)])
 def test_full_planner_on_blind_dev_sets(full_planner, name, wrong_plans, wrong_share):
-    """Sets 22-28, 30-49, 51-64 but 59, 66 and 67: written blind, each fixed after its first run.
+    """Sets 22-28, 30-49, 51-64 but 59, 66, 67, 69: written blind, each fixed after its first run.
 
     Every command to refuse is refused; at most `wrong_plans` compounds and `wrong_share` of
     the single-task lines are planned wrong (the rest of what each first evaluation missed).
@@ -2404,12 +2405,12 @@ def test_stop_27_expectations(full_planner, text, plan):
 
 
 @pytest.mark.parametrize('text, reason', [
-    ('Turn on the green LED - the LED should be off at the end.', 'both on and off'),
+    ('Turn on the green LED - the LED should be off at the end.', 'cannot keep to'),
     ('Push the blue block into the drawer, but the drawer has to stay closed the whole time.',
      'cannot keep to'),
     ("Open the drawer. When you're done the drawer should be fully closed.", 'cannot keep to'),
     ('Push the red block to the right. It should end up further to the left than it is now.',
-     'cannot check'),
+     'cannot keep to'),
     ('The red block should end up in the drawer eventually. Someone else will handle it.', ''),
 ])
 def test_stop_27_expectation_refusals(full_planner, text, reason):
@@ -2471,6 +2472,29 @@ def test_end_state_constraints_alone():
     ('Close the drawer. It has to end up shut all the way.', ['close_drawer']),
     ('Take the red block out of the sliding cabinet and put it in the drawer. The drawer is only '
      'half open.', ['lift_red_block_slider', 'place_in_drawer']),
+    # set 69: asides, postscripts, notes in brackets or after a dash
+    ('P.S. leave the LED as it is. Rotate the pink block to the left.',
+     ['rotate_pink_block_left']),
+    ('by the way, the lamp is on. push pink block left', ['push_pink_block_left']),
+    ('pick up the red block and put it in the cabinet [note: the slider is already open]',
+     ['lift_red_block_table', 'place_in_slider']),
+    ("turn off the LED \u2014 it's on right now", ['turn_off_led']),
+    ('FYI the green LED is lit. Switch it off please.', ['turn_off_led']),
+    ('push the pink block left and the red block right \u2014 heads up: the pink is on the left, '
+     "the red on the right, so they'll move apart", ['push_pink_block_left',
+                                                     'push_red_block_right']),
+    ('Press the button to turn the LED off, it should end up dark.', ['turn_off_led']),
+    ('Please push the pink block left; it should end up a bit further left than now.',
+     ['push_pink_block_left']),
+    ('Rotate the red block to the right. It should stay in the same spot on the table, just '
+     'facing a different way.', ['rotate_red_block_right']),
+    # a purpose or a place is no note
+    ("Please pick up the red block from the cabinet, so that it's in your gripper.",
+     ['lift_red_block_slider']),
+    ("the red block is stuck in the cabinet where I can't reach it; fix that by lifting it out",
+     ['lift_red_block_slider']),
+    ('Turn on the light bulb. Afterwards, the green LED needs to be switched off.',
+     ['turn_on_lightbulb', 'turn_off_led']),
 ])
 def test_stop_28_notes_and_wishes(full_planner, text, plan):
     assert_plans(full_planner, text, plan)
@@ -2490,6 +2514,21 @@ def test_stop_28_notes_and_wishes(full_planner, text, plan):
     ('Slide the door left. It should end up further right than before.', 'cannot keep to'),
     ('Push the red block left, then lift the blue block. Both should stay on the table.',
      'cannot keep to'),
+    ('push the pink block right - careful, the green block is right next to it', 'no green'),
+    ("Slide the cabinet door left; heads up, it's already as far left as it goes.",
+     'nothing to do'),
+    ("flip the light switch up; heads up, it's already up", 'nothing to do'),
+    ('open the drawer - I already opened it myself a minute ago', 'nothing to do'),
+    ('Take the pink block out of the drawer. Note: the drawer is empty.', 'cannot lift'),
+    ('Turn on the light bulb. FYI the bulb is burnt out.', 'cannot turn on'),
+    ("pick up the red block; heads up, it's glued to the table", 'cannot lift'),
+    ("grab the red block off the table; note: it's already in your gripper", 'nothing to do'),
+    ("take the red block out of the drawer and stack it on the pink one. Heads up, there's no "
+     'pink block today.', 'names it'),
+    ('Push the red block to the left. It should end up exactly where it is now.',
+     'cannot keep to'),
+    ('Rotate the pink block counter-clockwise. P.S. the pink block is sitting in the open '
+     'drawer.', 'say which is so'),
 ])
 def test_stop_28_notes_and_wishes_refusals(full_planner, text, reason):
     assert_refuses(full_planner, text, reason)

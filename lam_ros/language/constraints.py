@@ -44,7 +44,7 @@ ALONE = r'(?:alone|untouched|well alone)'
 OBJECT = r'((?:the |that |this |your )?[a-z][a-z\' -]{0,40}?)'
 TAIL = (r'(?:\s+(?:at all|either|in the process|this time|though|while you are at it|'
         r'while you\'re at it|please|for now|for the moment|for the time being|for later))?\s*')
-START = r'(^|[,;.:!]\s*|\s+)(?:(?:but|and|while|though|however|also),?\s+)*(?:please\s+)?'
+START = r'(^|[,;.:!?]\s*|\s+)(?:(?:but|and|while|though|however|also),?\s+)*(?:please\s+)?'
 END = r'(?=[,;.!?:]|\s+-+\s|\s+(?:and|then)\s+[a-z]|$)'
 SKIP = (r'(?:ignore|forget(?: about)?|never mind|(?:do not|don\'t|dont) (?:bother|worry) (?:with|'
         r'about)|leave|skip)')
@@ -68,34 +68,43 @@ FORMS = (
 FORMS = tuple((rx.compile(form, rx.IGNORECASE), hands_off) for form, hands_off in FORMS)
 # End states said as a wish: "the drawer should stay open afterwards"
 FULLY = r'(?: all the way| completely| fully)?'
-FURTHER = r'(?:(?:further|more|farther) (?:to the )?)'
+FURTHER = (r'(?:(?:a (?:bit|little|touch|tad) |slightly |somewhat )?(?:further|more|farther) '
+           r'(?:to the )?)')
 THAN_NOW = r'(?: than (?:it is now|it was|before|now|it is))?'
 END_STATES = (('open', r'(?:fully |completely |all the way )?open(?:ed)?' + FULLY),
               ('closed', r'(?:fully |completely |all the way )?(?:closed|shut)' + FULLY),
-              ('on', r'(?:switched |turned )?on|lit'), ('off', r'(?:switched |turned )?off|dark'),
+              ('on', r'(?:switched |turned )?on|lit(?: up)?|glowing|shining'),
+              ('off', r'(?:switched |turned )?off|dark|unlit'),
               ('left', r'(?:on |to |at )?the left(?: side| end)?|' + FURTHER + r'?left' +
                THAN_NOW),
               ('right', r'(?:on |to |at )?the right(?: side| end)?|' + FURTHER + r'?right' +
                THAN_NOW),
               ('table', r'(?:still |back )?(?:(?:lying|sitting|resting|standing|flat) )*on the '
                r'(?:table|desk|tabletop)'),
+              ('put', r'(?:exactly |right |just )?(?:where it is(?: now)?|where it was|in (?:the '
+               r'same|its) (?:spot|place|position)|in place)(?: on the (?:table|desk))?'),
               ('drawer', r'(?:in|inside) the (?:closed |open )?drawer'),
               ('slider', r'(?:in|inside) the (?:sliding )?(?:cabinet|slider|cupboard)'))
 # where a block may be wished to end up
-BLOCK_ENDS = ('table', 'drawer', 'slider')
+BLOCK_ENDS = ('table', 'put', 'drawer', 'slider')
 END_THINGS = {'drawer': ('open', 'closed'), 'slider': ('left', 'right'),
               'lightbulb': ('on', 'off'), 'led': ('on', 'off')}
-WISH = (r'(?:should|must|has to|have to|needs? to|ought to|is to|will)(?: both| all)?(?: still| '
-        r'then| also| now)?\s+(stay|remain|be left|be|end up|finish)')
+WISH = (r'(?:should|must|has to|have to|needs? to|ought to|is to|will)(?: both| all)?(?: then| '
+        r'also| now)?\s+((?:still )?(?:stay|remain|be left|be)|end up|finish)')
+# a wish that a thing stays as it is ("should still be glowing"): a promise wherever it is said
+KEEP = ('stay', 'remain', 'be left', 'still be', 'still stay', 'still remain', 'still be left')
 # several blocks: "both should stay on the table", "they should both still be on the table"
 PLURAL = rx.compile(r'both(?: blocks| of them)?|they|all three(?: blocks)?|all of them|the two '
                     r'(?:blocks|of them)')
+# both lights: "both the LED and the lamp should end up on", "both lights must be off"
+_LIGHT = r'(?:the )?(?:green |yellow )?(?:led|lamp|light ?bulb|bulb|light)'
+LIGHTS = rx.compile(r'(?:both )?(?:the |of the )?lights|both ' + _LIGHT + r' and ' + _LIGHT)
 WHEN = (r'(?:\s+(?:afterwards|after that|at the end|in the end|when you(?:\'re| are) (?:done|'
         r'finished)|the whole time|throughout|at all times|while you do (?:that|this|it)))?')
 STATE_SAID = r'(%s)' % '|'.join(pattern for _, pattern in END_STATES)
 END_FORM = rx.compile(START + r'(?:(?:when|once) you(?:\'re| are) (?:done|finished),?\s+)?' +
-                      r'((?:the|that|this|your) (?:[a-z]+ ){0,3}?[a-z]+|it|' + PLURAL.pattern +
-                      r')\s+' + WISH + r'\s+' +
+                      r'(' + LIGHTS.pattern + r'|(?:the|that|this|your) (?:[a-z]+ ){0,3}?[a-z]+|'
+                      r'it|' + PLURAL.pattern + r')\s+' + WISH + r'\s+' +
                       STATE_SAID + WHEN + TAIL + END, rx.IGNORECASE)
 # Any other wish for how things end up ("it should end up held in your gripper", "the lamp
 # should come on"): said besides steps, it is dropped, never read as a step. Not a need said
@@ -226,24 +235,35 @@ def split_constraints(text: str):
                   if match.group(2).lower() == 'it' else _last_named(before, blocks=True)
                   if rx.fullmatch(r'the (?:block|cube|brick)', match.group(2).lower()) else
                   things_of(match.group(2), whole))
+        if LIGHTS.fullmatch(match.group(2).lower()) and state in ('on', 'off'):
+            # (in a sentence of its own, after the steps: "press the button and flip the switch
+            # up. both the LED and the lamp should end up on.")
+            if not rx.search(r'[.;!?]', match.group(1)):
+                return match.group(0)
+            said = match.group(0).strip(' ,;.:!-')
+            found.extend(Constraint(light, False, said, end=state)
+                         for light in ('lightbulb', 'led'))
+            return match.group(1) if match.group(1).strip() else ' '
         if PLURAL.fullmatch(match.group(2).lower()) and state == 'table':
             # "both should stay on the table": every block named before
             things = [c for c, words in lx.COLOURS.items() if rx.search(
                 r'\b(?:%s)\b' % '|'.join(words), before.lower())]
-            if len(things) < 2 or match.group(3).lower() not in ('stay', 'remain', 'be', 'end up'):
+            if len(things) < 2:
                 return match.group(0)
             said = match.group(0).strip(' ,;.:!-')
             found.extend(Constraint(thing, False, said, end=state) for thing in things)
             return match.group(1) if match.group(1).strip() else ' '
-        if len(things) != 1 or state not in END_THINGS.get(things[0], BLOCK_ENDS) or (
-                state in BLOCK_ENDS) != (things[0] in lx.COLOURS):
+        if len(things) != 1 or state not in END_THINGS.get(things[0], BLOCK_ENDS + (
+                'left', 'right')):
             return match.group(0)        # not ours: see `drop_wishes`
         # a goal ("..., the LED needs to be switched off") is a wish only in a sentence of its
         # own after one that names that thing; else it may be the step (the parser's)
-        # (nor for a light: "press the button; the LED should be off" says which press)
-        if match.group(3).lower() not in ('stay', 'remain', 'be left') and not (
-                rx.search(r'[.;!]', match.group(1)) and _last_named(before, things[0]) and
-                things[0] not in ('lightbulb', 'led')):
+        # (for a light, only once the steps said on or off: "press the button; the LED should
+        # be off" says which press, "turn the LED off, it should end up dark" is a promise)
+        light = things[0] in ('lightbulb', 'led')
+        if match.group(3).lower() not in KEEP and not (
+                rx.search(r'[.;!?]', match.group(1)) and _last_named(before, things[0]) and
+                not light) and not (light and _switched(before, things[0])):
             return match.group(0)
         said = match.group(0).strip(' ,;.:!-')
         found.append(Constraint(things[0], False, said, end=state))
@@ -252,6 +272,15 @@ def split_constraints(text: str):
     text = rx.sub(r'\s+', ' ', text)
     text = rx.sub(r'\s*[,;]\s*(?=[.!?]|$)', '', text).strip(' ,;')
     return text, found
+
+
+def _switched(text, light):
+    """Whether the last clause of `text` that names the light says on or off."""
+    names = dict(THINGS)[light]
+    for clause in reversed(rx.split(r'[.;!?,]|\b(?:and|then)\b', text.lower())):
+        if rx.search(r'\b(?:%s)\b' % '|'.join(map(rx.escape, names)), clause):
+            return bool(rx.search(r'\b(?:on|off|up|down)\b', clause))
+    return False
 
 
 def _last_named(text, thing=None, blocks=False):
@@ -327,14 +356,22 @@ LEAVES = {'open_drawer': ('drawer', 'open'), 'close_drawer': ('drawer', 'closed'
           'lift_pink_block_drawer': ('drawer', 'open')}
 
 
-def _block_end(constraint, steps, text):
-    """Return why a plan does not leave a block in the drawer or the cabinet as wished, or None.
+def _only_block(text):
+    """Return the one block colour `text` names, or None.
 
-    The block must be put there by the plan; without a scene a push into the drawer names no
-    block: the one block the command names.
+    Without a scene a push into the drawer names no block in its arguments: it is the one
+    the command names.
     """
     named = [c for c, words in lx.COLOURS.items()
              if rx.search(r'\b(?:%s)\b' % '|'.join(words), text.lower())]
+    return named[0] if len(named) == 1 else None
+
+
+def _block_end(constraint, steps, text):
+    """Return why a plan does not leave a block in the drawer or the cabinet as wished, or None.
+
+    The block must be put there by the plan.
+    """
     held, where = None, None
     for step in steps:
         task = TASKS[step['task']]
@@ -343,11 +380,12 @@ def _block_end(constraint, steps, text):
             held = args['block']
             where = 'gripper' if held == constraint.thing else where
         elif task.primitive in ('place', 'stack'):
-            if held == constraint.thing:
+            # (without a lift, the block the command names: "place the pink block in the drawer")
+            if (held or _only_block(text)) == constraint.thing:
                 where = args.get('target', 'stack')
             held = None
-        elif task.primitive == 'push_into_drawer' and (args.get('block') or (
-                named[0] if len(named) == 1 else None)) == constraint.thing:
+        elif task.primitive == 'push_into_drawer' and (
+                args.get('block') or _only_block(text)) == constraint.thing:
             where = 'drawer'
     if where != constraint.end:
         return 'I cannot keep to "%s": the plan does not put the %s block there' % (
@@ -355,16 +393,39 @@ def _block_end(constraint, steps, text):
     return None
 
 
+def _block_side(constraint, steps):
+    """Return why a plan does not leave a block further left or right as wished, or None.
+
+    The last step that moves the block must push it that way ("slide the red block right;
+    it should end up further right than it is now").
+    """
+    last = None
+    for step in steps:
+        task = TASKS[step['task']]
+        args = dict(task.args, **step.get('args', {}))
+        if args.get('block') == constraint.thing and task.primitive != 'rotate':
+            last = step
+    if last is None or last['task'] != 'push_%s_block_%s' % (constraint.thing, constraint.end):
+        return 'I cannot keep to "%s": the plan does not push the %s block that way' % (
+            constraint.text, constraint.thing)
+    return None
+
+
 def _end_violation(constraint, steps, text=''):
     """Return why a plan does not end as `constraint` wishes, or None."""
-    if constraint.end in BLOCK_ENDS and constraint.end != 'table':
+    if constraint.end in ('drawer', 'slider'):
         return _block_end(constraint, steps, text)
+    if constraint.thing in lx.COLOURS and constraint.end in ('left', 'right'):
+        return _block_side(constraint, steps)
     held, last = None, None
     for step in steps:
         task = TASKS[step['task']]
         args = dict(task.args, **step.get('args', {}))
-        if constraint.end == 'table':
-            moved = args.get('block') if task.primitive in ('lift', 'push_into_drawer') else (
+        if constraint.end in ('table', 'put'):
+            # ("put": where it is; a rotation leaves it there, a push does not)
+            moved = (args.get('block') or _only_block(text)) if task.primitive in (
+                'lift', 'push_into_drawer') or (
+                constraint.end == 'put' and task.primitive == 'push') else (
                 held if task.primitive in ('place', 'stack') else None)
             if moved == constraint.thing:
                 return 'I cannot keep to "%s": the plan must %s' % (
@@ -381,22 +442,49 @@ def _end_violation(constraint, steps, text=''):
 
 # A note that a thing is in a state already: "FYI it's already pulled out all the way", "the
 # LED is already off", "the red block is already inside the drawer"
+FAR = r'as far (?:left|right) as it (?:goes|can go|will go)'
 ALREADY = rx.compile(r'\b((?:the|that|this) (?:[a-z]+ ){0,3}?[a-z]+|it)(?: is|\'s| s) (?:now |'
                      r'still )?already (?:been )?(?:(?:all the way|completely|fully|pulled|pushed|'
                      r'switched|turned|slid|sitting|lying) )*(open(?:ed)?|out|closed|shut|on|off|'
-                     r'lit|dark|(?:to|on|at) the (?:left|right))\b', rx.IGNORECASE)
-ALREADY_STATES = (('open', r'open(?:ed)?|out'), ('closed', r'closed|shut'), ('on', r'on|lit'),
-                  ('off', r'off|dark'), ('left', r'(?:to|on|at) the left'),
-                  ('right', r'(?:to|on|at) the right'))
+                     r'lit|dark|up|down|(?:to|on|at) the (?:left|right)|' + FAR + r')\b',
+                     rx.IGNORECASE)
+ALREADY_STATES = (('open', r'open(?:ed)?|out'), ('closed', r'closed|shut'), ('on', r'on|lit|up'),
+                  ('off', r'off|dark|down'),
+                  ('left', r'(?:to|on|at) the left|as far left as it (?:goes|can go|will go)'),
+                  ('right', r'(?:to|on|at) the right|as far right as it (?:goes|can go|will go)'))
+# ... said as done by the operator: "I already opened it myself", "I've already switched it off"
+DONE_ALREADY = rx.compile(r'\bi(?:\'ve| have)? already (opened|pulled out|closed|shut|pushed in|'
+                          r'(?:turned|switched) on|(?:turned|switched) off)( it\b| (?:the|that) '
+                          r'(?:[a-z]+ ){0,2}?[a-z]+)', rx.IGNORECASE)
+DONE_STATES = (('open', r'opened|pulled out'), ('closed', r'closed|shut|pushed in'),
+               ('on', r'(?:turned|switched) on'), ('off', r'(?:turned|switched) off'))
+# ... that a thing cannot be used: "it's glued to the table", "the bulb is burnt out", "the
+# drawer is empty" (nothing to take out), "the cabinet is full" (no room)
+UNUSABLE = rx.compile(r'\b((?:the|that|this) (?:[a-z]+ ){0,3}?[a-z]+|it)(?: is|\'s| s) '
+                      r'(?:completely |totally |still |currently |really |now )?(glued|stuck|'
+                      r'jammed|bolted|screwed|taped|broken|burnt out|burned out|blown|dead|locked|'
+                      r'missing|gone|empty|full)\b(?! (?:in|inside|between|under|behind|at)\b)',
+                      rx.IGNORECASE)
+# ... that a block is not on the desk: "there's no pink block today"
+NO_BLOCK = rx.compile(r'\bthere(?:\'s| is) no (\w+) (?:block|cube|brick)', rx.IGNORECASE)
 # ... and where a block is: "FYI the pink block is in the drawer, not in the cabinet"
 BLOCK_AT = rx.compile(r'\b((?:the|that|this) (?:[a-z]+ ){0,2}?(?:block|cube|brick|one)|it)'
                       r'(?: is|\'s| s) (?:already |currently |actually |really |still )?'
-                      r'(?:sitting |lying |resting |stored |kept )?(?:in|inside|on) the (drawer|'
-                      r'(?:sliding )?'
-                      r'(?:cabinet|slider)|table|desk)\b(?! now\b)', rx.IGNORECASE)
+                      r'(?:sitting |lying |resting |stored |kept |held )?(?:in|inside|on) (?:the|'
+                      r'your) (?:open |closed )?(drawer|(?:sliding )?(?:cabinet|slider)|table|'
+                      r'desk|gripper|hand)\b(?! now\b)', rx.IGNORECASE)
+# what a thing said to be unusable is
+UNUSED = ('glued', 'stuck', 'jammed', 'bolted', 'screwed', 'taped', 'broken', 'burnt out',
+          'burned out', 'blown', 'dead', 'locked', 'missing', 'gone', 'empty', 'full')
 # the fixture's own steps (a step done in the drawer leaves it open, but wants it open first)
 OWN_STEP = {task: leaves for task, leaves in LEAVES.items()
             if TASKS[task].primitive in ('drawer', 'slider', 'toggle')}
+
+
+def _purpose(text, match):
+    """Whether a note is a purpose or a condition ("so that it's in your gripper")."""
+    return bool(rx.search(r'\b(?:so(?: that)?|until|till|once|when|after|before|if)\s*$',
+                          text[:match.start()].lower()))
 
 
 def notes_of(text: str):
@@ -407,19 +495,47 @@ def notes_of(text: str):
     """
     found = []
     for match in ALREADY.finditer(text):
+        if _purpose(text, match):
+            continue
         things = (_last_named(text[:match.start()]) if match.group(1).lower() == 'it' else
                   things_of(match.group(1), text))
         state = next(name for name, pattern in ALREADY_STATES
                      if rx.fullmatch(pattern, match.group(2).lower()))
+        if len(things) == 1 and state in END_THINGS.get(things[0], ()) and not (
+                state in ('on', 'off') and match.group(2).lower() in ('up', 'down') and
+                things[0] != 'lightbulb'):
+            found.append((things[0], state, match.group(0)))
+    for match in DONE_ALREADY.finditer(text):
+        if _purpose(text, match):
+            continue
+        things = (_last_named(text[:match.start()]) if match.group(2).strip().lower() == 'it'
+                  else things_of(match.group(2), text))
+        state = next(name for name, pattern in DONE_STATES
+                     if rx.fullmatch(pattern, match.group(1).lower()))
         if len(things) == 1 and state in END_THINGS.get(things[0], ()):
             found.append((things[0], state, match.group(0)))
+    for match in UNUSABLE.finditer(text):
+        if _purpose(text, match):
+            continue
+        things = (_last_named(text[:match.start()]) if match.group(1).lower() == 'it' else
+                  things_of(match.group(1), text))
+        if len(things) == 1:
+            found.append((things[0], match.group(2).lower(), match.group(0)))
+    for match in NO_BLOCK.finditer(text):
+        if _purpose(text, match):
+            continue
+        colour = thing_of(match.group(1))
+        if colour in lx.COLOURS:
+            found.append((colour, 'missing', match.group(0)))
     for match in BLOCK_AT.finditer(text):
+        if _purpose(text, match):
+            continue
         things = (_last_named(text[:match.start()], blocks=True)
                   if match.group(1).lower() == 'it' else things_of(match.group(1), text))
         place = match.group(2).lower().split()[-1]
+        place = {'cabinet': 'slider', 'desk': 'table', 'hand': 'gripper'}.get(place, place)
         if len(things) == 1 and things[0] in lx.COLOURS:
-            found.append((things[0], {'cabinet': 'slider', 'desk': 'table'}.get(place, place),
-                          match.group(0)))
+            found.append((things[0], place, match.group(0)))
     return found
 
 
@@ -429,25 +545,43 @@ def contradicted(notes, steps, text):
     "Turn off the LED; just so you know, the LED is already off": the first step on the LED
     would do nothing; so would pushing into the drawer a block said to be in it. "Pick up
     the pink block from the cabinet. FYI the pink block is in the drawer": the first step
-    on the block must find it where the note says. Without a scene a push into the drawer
-    names no block: it is the one block the command names.
+    on the block must find it where the note says.
     """
-    named = [c for c, words in lx.COLOURS.items()
-             if rx.search(r'\b(?:%s)\b' % '|'.join(words), text.lower())]
     for thing, state, said in notes:
+        if state == 'missing' and thing in lx.COLOURS and rx.search(
+                r'\b(?:%s)\b' % '|'.join(lx.COLOURS[thing]), NO_BLOCK.sub('', text).lower()):
+            return '"%s", but the command names it; say which block' % said
+        if state in UNUSED:
+            # not to be used at all; or nothing in it to take ("empty"), no room ("full")
+            held = None
+            for step in steps:
+                task = TASKS[step['task']]
+                args = dict(task.args, **step.get('args', {}))
+                changes, inside = _acts_on(task.primitive, args, held)
+                held = args.get('block') if task.primitive == 'lift' else (
+                    None if task.primitive in ('place', 'stack') else held)
+                used = changes | inside if state not in ('empty', 'full') else inside if (
+                    task.primitive == 'lift') == (state == 'empty') else set()
+                if thing in used:
+                    return '"%s": then I cannot %s' % (said, step['task'].replace('_', ' '))
+            continue
         for step in steps:
             task = TASKS[step['task']]
             if thing in lx.COLOURS:
                 args = dict(task.args, **step.get('args', {}))
-                block = args.get('block') or (named[0] if len(named) == 1 and
-                                              task.primitive == 'push_into_drawer' else None)
+                block = args.get('block') or (_only_block(text) if task.primitive in (
+                    'push_into_drawer', 'place', 'stack') else None)
                 if block != thing:
                     continue
-                if task.primitive == 'push_into_drawer' and state == 'drawer':
+                if (task.primitive, state) in (('push_into_drawer', 'drawer'),
+                                               ('lift', 'gripper')) or (
+                        task.primitive == 'place' and args['target'] == state):
                     return '"%s": then "%s" has nothing to do; say what to do' % (
                         said, step['task'].replace('_', ' '))
+                if task.primitive in ('place', 'stack'):
+                    break       # (a block put somewhere is held first)
                 where = args.get('surface') or 'table'
-                if where != state:
+                if where != state and state != 'gripper':
                     return '"%s", but the plan must %s; say which is so' % (
                         said, step['task'].replace('_', ' '))
                 break

@@ -142,6 +142,7 @@ FILLER = ('when you have a moment', 'when you get a moment', 'when you have a mi
           'the objective is to', 'the goal is to', 'your objective is to', 'yo', 'my friend',
           'buddy', 'mate', 'dear robot', 'um', 'uh', 'uhm', 'erm', 'er', 'hmm', 'um yeah',
           'yeah', 'ugh', 'k', 'eventually', 'okay so', 'ok so', 'ta', 'thank you so much',
+          'obviously', 'of course',
           'attempt to',
           'endeavour to', 'endeavor to', 'strive to', 'see to it that you', 'see to it that',
           'be sure to', 'i request that you', 'i ask that you', "i'd appreciate it if you",

@@ -198,7 +198,8 @@ def _engineer(text):
 # a note on the scene said to the robot: "careful, the drawer is only half open", "FYI the LED
 # is on", "heads up: ...", "the bulb is off, just so you know"
 NOTE = (r'(?:(?:be )?careful|watch out|look out|heads up|fyi|for your information|just so you '
-        r'know|(?:please )?note(?: that)?|nb|be aware(?: that)?|mind you|be gentle|go easy)')
+        r'know|(?:please )?note(?: that)?|nb|be aware(?: that)?|mind you|be gentle|go easy|by the '
+        r'way|btw|p\.? ?s\.?)')
 
 
 def _notes(text):
@@ -209,9 +210,18 @@ def _notes(text):
     caption of the step; dropped as such, or refused alone); "careful" said on its own, or
     "careful with it", is a care, not a step.
     """
-    text = rx.sub(r'(^|[.;!?]\s*|,\s*|\s*,?\s+-+\s+)(?:just |oh,? |and |but )?' + NOTE +
-                  r'\s*[,:!-]*\s*(?=(?:the|it|its|it\'s|they|there|both|that|this)\b)',
+    text = rx.sub(r'\[\s*(' + NOTE + r'\b[^\[\]]*)\]', r'(\1)', text)   # "[note: ...]"
+    text = rx.sub(r'(^|[.;!?(]\s*|,\s*|\s*,?\s+-+\s+)(?:just |oh,? |and |but )?' + NOTE +
+                  r'\s*[,:!.-]*\s*(?=(?:the|it|its|it\'s|they|there|both|that|this)\b)',
                   lambda m: (', ' if '-' in m.group(1) else m.group(1)) + 'i see ', text)
+    # a state said after a dash: "turn off the LED - it's on right now"
+    text = rx.sub(r'\s+-+\s+(?=(?:it\'s|it is|the (?:[a-z]+ ){1,3}?(?:is|are)|the [a-z]+\'s) )',
+                  ' , i see ', text)
+    # a postscript or an aside before an order: "P.S. leave the LED as it is", "by the way, ..."
+    text = rx.sub(r'(^|[.;!?(]\s*|,\s*|\s+-+\s+)(?:p\.? ?s\.?|by the way|btw)(?:\s*[,:.-]\s*|\s+)'
+                  r'(?=[a-z])', r'\1', text)
+    # a reason for a step: "heads up: it's dark inside the cabinet, that's why the lamp"
+    text = rx.sub(r'\s*,?\s*\b(?:that\'s|that is|which is) why\b[^.;!?]*', '', text)
     # ... and the mark said last: "the drawer is closed, just so you know."
     text = rx.sub(r'(^|[.;!?]\s*)((?:the|it|its|it\'s|they|there|both)\b[^.;!?]*?)\s*,?\s*'
                   r'(?:just )?(?:fyi|for your information|just so you know)\s*(?=[.;!?]|$)',
@@ -488,6 +498,8 @@ def _bracketed(said):
     the drawer)", "(drawer)".
     """
     said = said.strip(' .,;!')
+    if said.startswith('i see '):
+        return ' '       # a note on the scene: "(heads up: the LED is on too, leave it)"
     verbs = _verb_words()
     way = rx.search(r'\b%s\b(?! (?:it|them|that|this|the)\b)' % _words(lx.LEFT + lx.RIGHT), said)
     step = rx.match(r'(?:and|then|also|plus|but|oh|ps|no|sorry|i mean|wait|don\'t|do not|never|'
@@ -662,7 +674,8 @@ def _numbered(text):
 @lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
     """Lower-case, drop filler and politeness, keep commas as clause hints (cached: pure)."""
-    text = text.lower().replace('’', "'")
+    # (a dash between words: "push it left — careful, ..." is " - ")
+    text = rx.sub(r'\s*[\u2013\u2014]\s*', ' - ', text.lower().replace('’', "'"))
     # a checklist's labels: "checklist item: ...", "next: ...", "then: ..."
     text = rx.sub(r'(^|[.;!?]\s+)(?:checklist item|checklist|action item|to-?do|task|item)\s*:\s*',
                   r'\1', text)
@@ -3410,6 +3423,9 @@ def _statement(clause, captions=True):
                                                     r'already|not|now|open|closed|shut|on|off|'
                                                     r'in|inside|at|lit|dark|been|sitting|lying|'
                                                     r'too|a bit)\b)', r'\1 is', clause)))
+    if rx.match(SEEN + r'\b', clause):
+        # "i see the drawer's pulled out", "i see the led's on -" (a dash before the next step)
+        clause = rx.sub(r"'s\b", ' is', rx.sub(r'(?:\s+-+)+$', '', clause))
     said = STATEMENT.fullmatch(clause)
     if said is None or MODAL.search(clause) or set(clause.split()) & {'and', 'then'}:
         return None
@@ -3493,7 +3509,8 @@ def _scene_first(text):
         fixture = not _has(' %s ' % subject, lx.BLOCK_NOUNS + lx.COLOUR_WORDS)
         inside = r'\b(?:out of|from|into|in|inside) (?:it|them)\b'
         picked = r'\b(?:%s) (?:it|them)\b' % _words(PICK_VERBS)
-        before = set(rx.split(r'\b(?:it|them)\b', text)[0].split())
+        before = set(rx.split(r'\b(?:it|them)\b', text)[0].split()) - (
+            {'switch'} if text.split()[:1] == ['switch'] else set())  # "switch it off": a verb
         if fixture and rx.search(inside, text):
             # "the drawer is open; slide the red block off the table and into it"
             text = rx.sub(inside, lambda m: m.group(0).rsplit(' ', 1)[0] + ' ' + subject, text,
@@ -3537,12 +3554,23 @@ def _statements(clauses):
         seen = rx.fullmatch(SEEN + r'(?: that)? (the (?:[a-z]+ ){0,3}?[a-z]+)', clause)
         if said[i] is None and said[i + 1] is not None and seen:
             said[i] = seen.group(1)
+    for i, clause in enumerate(clauses[1:], 1):
+        # "i see the pink is on the left, the red on the right, so they'll move apart"
+        if said[i] is None and said[i - 1] is not None and (rx.fullmatch(
+                r'(?:and )?(the (?:[a-z]+ ){0,2}?[a-z]+) (?:on|in|at|to|by|near) the [a-z ]+',
+                clause) or rx.match(r'so (?:that )?(?:they|it|both)(?:\'ll| will| won\'t| can)\b',
+                                    clause)):
+            said[i] = 'it'
     if all(s is not None for s in said):
         raise Refusal('"%s" says how things are; tell me what to do' % ', '.join(
             rx.sub(r'^i see ', '', c) for c in clauses))
     out, subject, places = [], None, {}
     for clause, thing in zip(clauses, said):
         if thing is not None:
+            _colour(' %s ' % clause)    # "FYI the green block is next to it": no such block
+            unknown = _unknown_object(' %s ' % clause)
+            if unknown:
+                raise Refusal('"%s": there is no %s here' % (clause, unknown))
             subject = thing
             # "the pink block is in the drawer": where a later step picks it up from
             place = rx.search(r'\b(?:in|inside) the (drawer|cabinet|slider|shelf|sliding '
