@@ -2528,7 +2528,9 @@ def test_stop_28_notes_and_wishes(full_planner, text, plan):
     ('Push the red block to the left. It should end up exactly where it is now.',
      'cannot keep to'),
     ('Rotate the pink block counter-clockwise. P.S. the pink block is sitting in the open '
-     'drawer.', 'say which is so'),
+     'drawer.', 'say which is so'),    # handing to a person named after "to"
+    ('Pass the pink cube to Maria when you can.', 'people'),
+    ('hand it to me', 'people'),
 ])
 def test_stop_28_notes_and_wishes_refusals(full_planner, text, reason):
     assert_refuses(full_planner, text, reason)

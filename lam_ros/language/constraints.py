@@ -490,48 +490,39 @@ def _purpose(text, match):
 def notes_of(text: str):
     """Return [(thing, state, said)]: what the command says is so before its steps.
 
-    A fixture or a light said to be in a state already ('drawer', 'open'), and where a block
-    is said to be ('red', 'drawer' | 'slider' | 'table').
+    A fixture or a light in a state already ('drawer', 'open'), a thing that cannot be used
+    ('lightbulb', 'burnt out'; 'pink', 'missing'), and where a block is ('red', 'drawer' |
+    'slider' | 'table' | 'gripper'). Not a purpose or a condition ("so that it's in your
+    gripper").
     """
+    def said(pattern, phrase=1, blocks=False):
+        """Yield (match, [things its phrase names]) for the notes `pattern` finds."""
+        for match in pattern.finditer(text):
+            if not _purpose(text, match):
+                name = match.group(phrase).strip().lower()
+                yield match, (_last_named(text[:match.start()], blocks=blocks) if name == 'it'
+                              else things_of(name, text))
+
+    def state(states, word):
+        return next(name for name, pattern in states if rx.fullmatch(pattern, word.lower()))
+
     found = []
-    for match in ALREADY.finditer(text):
-        if _purpose(text, match):
-            continue
-        things = (_last_named(text[:match.start()]) if match.group(1).lower() == 'it' else
-                  things_of(match.group(1), text))
-        state = next(name for name, pattern in ALREADY_STATES
-                     if rx.fullmatch(pattern, match.group(2).lower()))
-        if len(things) == 1 and state in END_THINGS.get(things[0], ()) and not (
-                state in ('on', 'off') and match.group(2).lower() in ('up', 'down') and
-                things[0] != 'lightbulb'):
-            found.append((things[0], state, match.group(0)))
-    for match in DONE_ALREADY.finditer(text):
-        if _purpose(text, match):
-            continue
-        things = (_last_named(text[:match.start()]) if match.group(2).strip().lower() == 'it'
-                  else things_of(match.group(2), text))
-        state = next(name for name, pattern in DONE_STATES
-                     if rx.fullmatch(pattern, match.group(1).lower()))
-        if len(things) == 1 and state in END_THINGS.get(things[0], ()):
-            found.append((things[0], state, match.group(0)))
-    for match in UNUSABLE.finditer(text):
-        if _purpose(text, match):
-            continue
-        things = (_last_named(text[:match.start()]) if match.group(1).lower() == 'it' else
-                  things_of(match.group(1), text))
+    for match, things in said(ALREADY):
+        now = state(ALREADY_STATES, match.group(2))
+        if len(things) == 1 and now in END_THINGS.get(things[0], ()) and not (
+                match.group(2).lower() in ('up', 'down') and things[0] != 'lightbulb'):
+            found.append((things[0], now, match.group(0)))
+    for match, things in said(DONE_ALREADY, phrase=2):
+        now = state(DONE_STATES, match.group(1))
+        if len(things) == 1 and now in END_THINGS.get(things[0], ()):
+            found.append((things[0], now, match.group(0)))
+    for match, things in said(UNUSABLE):
         if len(things) == 1:
             found.append((things[0], match.group(2).lower(), match.group(0)))
-    for match in NO_BLOCK.finditer(text):
-        if _purpose(text, match):
-            continue
-        colour = thing_of(match.group(1))
-        if colour in lx.COLOURS:
-            found.append((colour, 'missing', match.group(0)))
-    for match in BLOCK_AT.finditer(text):
-        if _purpose(text, match):
-            continue
-        things = (_last_named(text[:match.start()], blocks=True)
-                  if match.group(1).lower() == 'it' else things_of(match.group(1), text))
+    for match, things in said(NO_BLOCK):
+        if things and things[0] in lx.COLOURS:
+            found.append((things[0], 'missing', match.group(0)))
+    for match, things in said(BLOCK_AT, blocks=True):
         place = match.group(2).lower().split()[-1]
         place = {'cabinet': 'slider', 'desk': 'table', 'hand': 'gripper'}.get(place, place)
         if len(things) == 1 and things[0] in lx.COLOURS:

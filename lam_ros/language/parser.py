@@ -1985,13 +1985,16 @@ def check_command(raw: str):
     report = report and not rx.search(r'[a-z]', raw.lower()[report.end():]) and report
     if report:
         raise Refusal('"%s" says what happened; tell me what to do' % raw.strip())
+    # "give the blue cube to Sarah", "hand it to me"
     person = rx.search(r'\b(?:give|hand|pass|bring|deliver|offer) (?:it |them |the (?:[a-z]+ )?'
                        r'(?:block|cube|brick) )?(?:over )?to (?:him|her|them|us|someone|somebody|'
                        r'the (?:operator|user|person|man|woman|guy|kid|child|boss|customer|visitor'
                        r'|technician))\b|\b(?:give|hand|pass|offer) (?:him|her|us|someone|'
                        r'somebody) (?:the|a|that|this)\b', low) or rx.search(
         r'\b(?:[Gg]ive|[Hh]and|[Pp]ass|[Oo]ffer|[Bb]ring) (?!I\b)[A-Z][a-z]+ '
-        r'(?:the|a|that|this)\b', raw)
+        r'(?:the|a|that|this)\b', raw) or rx.search(
+        r'\b(?:[Gg]ive|[Hh]and|[Pp]ass|[Oo]ffer|[Bb]ring|[Dd]eliver)\b[^.;!?]{0,40}? to '
+        r'(?:(?!I\b|LED\b)[A-Z][a-z]+|me)\b', raw)
     if person:
         raise Refusal('I cannot hand things to people; my skills move things on the desk ("%s")'
                       % person.group(0).strip())
