@@ -207,8 +207,12 @@ def _notes(text):
 
     "Open the drawer. Careful, the red block is stacked on the blue one. Then ..." says how
     things are between two steps ("i see the red block is stacked ...": a statement, not a
-    caption of the step; dropped as such, or refused alone); "careful" said on its own, or
-    "careful with it", is a care, not a step.
+    caption of the step; dropped as such, or refused alone). So do a state said after a
+    dash ("turn off the LED - it's on right now"), a note in square brackets and one marked
+    at its end ("the drawer is closed, just so you know"). A postscript or an aside before an
+    order loses its mark ("P.S. leave the LED as it is"), a reason for a step is dropped
+    ("that's why the lamp"), and "careful" said on its own, or "careful with it", is a care,
+    not a step.
     """
     text = rx.sub(r'\[\s*(' + NOTE + r'\b[^\[\]]*)\]', r'(\1)', text)   # "[note: ...]"
     text = rx.sub(r'(^|[.;!?(]\s*|,\s*|\s*,?\s+-+\s+)(?:just |oh,? |and |but )?' + NOTE +
