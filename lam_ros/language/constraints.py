@@ -327,6 +327,17 @@ def drop_wishes(text: str):
     return (''.join(kept).strip(' ,;-') if dropped else text), dropped, doubtful
 
 
+def _walk(steps):
+    """Yield (step, task, args, held) per step; held: the block in the gripper before it."""
+    held = None
+    for step in steps:
+        task = TASKS[step['task']]
+        args = dict(task.args, **step.get('args', {}))
+        yield step, task, args, held
+        held = args['block'] if task.primitive == 'lift' else (
+            None if task.primitive in ('place', 'stack') else held)
+
+
 def _acts_on(family, args, held):
     """Return (things a step changes, things it acts in or on) as sets."""
     if family in ('rotate', 'push', 'lift'):
@@ -376,18 +387,14 @@ def _block_end(constraint, steps, text):
 
     The block must be put there by the plan.
     """
-    held, where = None, None
-    for step in steps:
-        task = TASKS[step['task']]
-        args = dict(task.args, **step.get('args', {}))
+    where = None
+    for _, task, args, held in _walk(steps):
         if task.primitive == 'lift':
-            held = args['block']
-            where = 'gripper' if held == constraint.thing else where
+            where = 'gripper' if args['block'] == constraint.thing else where
         elif task.primitive in ('place', 'stack'):
             # (without a lift, the block the command names: "place the pink block in the drawer")
             if (held or _only_block(text)) == constraint.thing:
                 where = args.get('target', 'stack')
-            held = None
         elif task.primitive == 'push_into_drawer' and (
                 args.get('block') or _only_block(text)) == constraint.thing:
             where = 'drawer'
@@ -404,9 +411,7 @@ def _block_side(constraint, steps):
     it should end up further right than it is now").
     """
     last = None
-    for step in steps:
-        task = TASKS[step['task']]
-        args = dict(task.args, **step.get('args', {}))
+    for step, task, args, _ in _walk(steps):
         if args.get('block') == constraint.thing and task.primitive != 'rotate':
             last = step
     if last is None or last['task'] != 'push_%s_block_%s' % (constraint.thing, constraint.end):
@@ -421,10 +426,8 @@ def _end_violation(constraint, steps, text=''):
         return _block_end(constraint, steps, text)
     if constraint.thing in lx.COLOURS and constraint.end in ('left', 'right'):
         return _block_side(constraint, steps)
-    held, last = None, None
-    for step in steps:
-        task = TASKS[step['task']]
-        args = dict(task.args, **step.get('args', {}))
+    last = None
+    for step, task, args, held in _walk(steps):
         if constraint.end in ('table', 'put'):
             # ("put": where it is; a rotation leaves it there, a push does not)
             moved = (args.get('block') or _only_block(text)) if task.primitive in (
@@ -434,8 +437,6 @@ def _end_violation(constraint, steps, text=''):
             if moved == constraint.thing:
                 return 'I cannot keep to "%s": the plan must %s' % (
                     constraint.text, step['task'].replace('_', ' '))
-        held = args['block'] if task.primitive == 'lift' else (
-            None if task.primitive in ('place', 'stack') else held)
         if LEAVES.get(step['task'], (None,))[0] == constraint.thing:
             last = step
     if last is not None and LEAVES[last['task']][1] != constraint.end:
@@ -547,22 +548,15 @@ def contradicted(notes, steps, text):
             return '"%s", but the command names it; say which block' % said
         if state in UNUSED:
             # not to be used at all; or nothing in it to take ("empty"), no room ("full")
-            held = None
-            for step in steps:
-                task = TASKS[step['task']]
-                args = dict(task.args, **step.get('args', {}))
+            for step, task, args, held in _walk(steps):
                 changes, inside = _acts_on(task.primitive, args, held)
-                held = args.get('block') if task.primitive == 'lift' else (
-                    None if task.primitive in ('place', 'stack') else held)
                 used = changes | inside if state not in ('empty', 'full') else inside if (
                     task.primitive == 'lift') == (state == 'empty') else set()
                 if thing in used:
                     return '"%s": then I cannot %s' % (said, step['task'].replace('_', ' '))
             continue
-        for step in steps:
-            task = TASKS[step['task']]
+        for step, task, args, _ in _walk(steps):
             if thing in lx.COLOURS:
-                args = dict(task.args, **step.get('args', {}))
                 block = args.get('block') or (_only_block(text) if task.primitive in (
                     'push_into_drawer', 'place', 'stack') else None)
                 if block != thing:
@@ -591,22 +585,14 @@ def violation(constraint: Constraint, steps: list, said: str):
     """Return why a plan breaks a constraint, or None. said: the command without it."""
     if constraint.end:
         return _end_violation(constraint, steps, said)
-    held = None
-    for step in steps:
-        task = TASKS[step['task']]
-        args = dict(task.args, **step.get('args', {}))
+    for step, task, args, held in _walk(steps):
         changes, inside = _acts_on(task.primitive, args, held)
-        if task.primitive == 'lift':
-            held = args['block']
-        elif task.primitive in ('place', 'stack'):
-            held = None
         touched = changes | (inside if constraint.hands_off else set())
         if constraint.thing in touched:
             return 'I cannot keep to "%s": the plan must %s%s' % (
                 constraint.text, step['task'].replace('_', ' '),
                 ' first' if step.get('auto') else '')
-    if constraint.thing in lx.COLOURS and rx.search(
-            r'\b(?:%s)\b' % '|'.join(lx.COLOURS[constraint.thing]), said.lower()):
+    if constraint.thing in _blocks_named(said):
         return ('I cannot keep to "%s": the command also names the %s block'
                 % (constraint.text, constraint.thing))
     return None
