@@ -97,7 +97,7 @@ KEEP = ('stay', 'remain', 'be left', 'still be', 'still stay', 'still remain', '
 PLURAL = rx.compile(r'both(?: blocks| of them)?|they|all three(?: blocks)?|all of them|the two '
                     r'(?:blocks|of them)')
 # both lights: "both the LED and the lamp should end up on", "both lights must be off"
-_LIGHT = r'(?:the )?(?:green |yellow )?(?:led|lamp|light ?bulb|bulb|light)'
+_LIGHT = r'(?:the )?(?:green |yellow )?(?:%s)' % '|'.join(lx.LIGHT_NOUNS)
 LIGHTS = rx.compile(r'(?:both )?(?:the |of the )?lights|both ' + _LIGHT + r' and ' + _LIGHT)
 WHEN = (r'(?:\s+(?:afterwards|after that|at the end|in the end|when you(?:\'re| are) (?:done|'
         r'finished)|the whole time|throughout|at all times|while you do (?:that|this|it)))?')

@@ -230,6 +230,9 @@ LED = ('led', 'green light', 'green lamp', 'green led', 'button', 'green button'
        'push button', 'diode', 'indicator', 'light-emitting diode', 'light emitting diode',
        'status light', 'status indicator', 'status led', 'indicator lamp', 'signal light',
        'emerald light', 'pushbutton', 'push-button', 'plunger')
+# What a light itself is called, either light ("the green lamp", "the yellow light"); the
+# words for its switch, its button and its colour are in LIGHTBULB and LED.
+LIGHT_NOUNS = ('light bulb', 'lightbulb', 'bulb', 'lamp', 'led', 'light')
 
 # Verbs, in stem form (parser maps -ing forms back to these).
 OPEN = ('open', 'opened', 'pull', 'slide out', 'draw', 'extend', 'ajar', 'outward', 'outwards')

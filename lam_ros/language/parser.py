@@ -1471,8 +1471,7 @@ def _stem(match):
 
 # A light named right after a verb: "kill the lamp" and "fire up the LED" are idioms for
 # off and on, not violence.
-A_LAMP = (r'(?:the |that |this )?(?:yellow |green )?(?:light bulb|lightbulb|lights|light|lamp|'
-          r'bulb|led)\b')
+A_LAMP = r'(?:the |that |this )?(?:yellow |green )?%s\b' % _words(lx.LIGHT_NOUNS + ('lights',))
 # Ending a light's glow turns it off: "stop the LED from glowing", "end the glow of the
 # lamp", "halt the bulb's light", "stop the illumination". Not a stop of motion.
 _GLOW = (r'(?:glow|glowing|shine|shining|illumination|illuminating|lighting|light|emission|'
