@@ -52,6 +52,10 @@ CONTROL_MISFITS = ('open', 'close', 'stack', 'unstack', 'rotate', 'spin', 'unscr
 MOVES = ('put', 'place', 'push', 'slide', 'move', 'drag', 'carry', 'insert', 'shift', 'shove')
 DESTINATION = rx.compile(r'\b(?:left|right|leftwards?|rightwards?|across|(?:in|into|inside|onto) '
                          r'(?:the |a )?(?:\w+ )?(?:drawer|cabinet|cupboard|slider|shelf|box))\b')
+PUTS = ('drop', 'stow', 'store', 'set', 'stick', 'return', 'tuck', 'load')
+# a light, the button or the switch said as where a thing goes: "put it in the lamp"
+INTO_LIGHT = rx.compile(r'\b(?:in|into|in to|inside) (?:the |a )?(?:\w+ )?(%s)\b' % '|'.join(
+    w for kind, words in KINDS[:3] for w in words))
 # what follows these is a purpose or a condition, not the thing acted on
 PURPOSE = rx.compile(r'\b(?:so|until|till|while|because|which|when|once)\b|'
                      r'\bto (?!the\b|a\b|an\b|its\b|your\b|my\b|it\b|left\b|right\b)')
@@ -127,6 +131,10 @@ def _misfit(clause, task):
             verb in MOVES and DESTINATION.search(clause)):
         return 'I can only switch the lights on or off; "%s" is not something I do to them' % (
             verb)
+    inside = INTO_LIGHT.search(clause)
+    if primitive == 'toggle' and verb in MOVES + PUTS and inside:
+        return 'nothing can go into the %s; I can only switch the lights on or off' % (
+            inside.group(1))
     if primitive == 'drawer' and SIDEWAYS.search(clause):
         return 'the drawer moves only in and out, not sideways'
     if primitive == 'drawer' and kind == 'drawer' and (verb in (

@@ -255,6 +255,10 @@ def _spoken(text):
     # "fix that by turning it counter-clockwise": the means is the step
     text = rx.sub(r'\b(?:fix|correct|sort out|solve|remedy|deal with|take care of|sort)(?: it| '
                   r'that| this| them| the problem)?(?: out)? by (?=[a-z]+ing\b)', '', text)
+    # "uncover the cabinet by sliding the door to the left": the door's move is the step
+    text = rx.sub(r'\b(?:uncover|reveal|expose|get at|get to|access) (?:the |its )?(?:inside of '
+                  r'the |contents of the )?(?:cabinet|cupboard|shelf|slider)(?: contents| '
+                  r'inside)? by (?=[a-z]+ing\b)', '', text)
     text = _scene_first(text)
     # a hedge before a state: "I think the drawer is open, close it"
     text = rx.sub(r'^\s*(?:i think|i believe|i guess|i suppose|it seems|it looks like|looks like|'
@@ -404,7 +408,7 @@ def _spoken(text):
     text = rx.sub(r'^\s*now that (?:the |it )?[a-z ]{0,30}? (?:is|\'s|are) (?:open|opened|'
                   r'closed|shut|on|off|done|empty)\s*,\s*', '', text)
     # "with the drawer already open, slide the pink block into it"
-    text = _past_state(rx.match(r'^\s*with (the [a-z ]{2,30}?) (?:already|still|now) (?:open|'
+    text = _past_state(rx.match(r'^\s*with (the [a-z ]{2,30}?) (?:already |still |now )?(?:open|'
                                 r'opened|closed|shut|on|off|lit|dark)\s*,\s*(?=[a-z])', text),
                        text)
     # a condition said first: about the robot ("if you're free, ..."), or a state of the
@@ -565,9 +569,15 @@ def _said_first(match, text, pronoun=r'\bit\b'):
     match: the state ("the blue block is on your right. "), its subject as group 1; None
     where there is no such state, or no "it" after it to name.
     """
-    if match is None or not rx.search(pronoun, text[match.end():]):
+    rest = text[match.end():] if match else ''
+    first = rx.search(pronoun, rest)
+    if first is None:
         return None
-    return _name_it(text[match.end():], match.group(1), pronoun)
+    if _has(' %s ' % rest[:first.start()], lx.BLOCK_NOUNS) and not _has(
+            ' %s ' % match.group(1), lx.BLOCK_NOUNS) and not rx.search(
+                r'\b(?:out of|from|in|into|inside)\s*$', rest[:first.start()]):
+        return None     # "with the drawer open, take the pink block out and stack it": the block
+    return _name_it(rest, match.group(1), pronoun)
 
 
 def _past_state(match, text):
@@ -577,7 +587,15 @@ def _past_state(match, text):
     """
     if match is None:
         return text
-    return _said_first(match, text) or text[match.end():]
+    rest = _said_first(match, text) or text[match.end():]
+    said = match.group(0)
+    place = 'drawer' if _has(said, lx.DRAWER) else 'cabinet' if _has(
+        said, lx.SLIDER_PLACE + lx.SLIDER_DOOR) else None
+    if place and rx.search(r'\b(?:open|opened|pulled out|slid open)\b', said):
+        # "with the drawer open, take the pink block out": out of the drawer
+        rest = rx.sub(r'\b((?:take|pull|get|lift|fish|grab|pick)\b(?: \w+){0,3}? out)\b(?! of)',
+                      r'\1 of the ' + place, rest, count=1)
+    return rest
 
 
 def _from_place(text, place):
@@ -1018,6 +1036,16 @@ def normalise(text: str) -> str:
                   r'\s+(?:and )?(into|in to|inside|in|onto|on to|on top of|on)\s+(the )'
                   r'(?!(?:gripper|hand|grip|grasp|jaws|fingers|claw|air|robot)\b)',
                   r'take \1 from \2 , then put it \3 \4', text)
+    # "move it from the cupboard to the drawer": from one container to the other (from the
+    # table "to the drawer" stays a push into it)
+    text = rx.sub(r'\b(?:move|relocate|transfer|carry|bring|shift|take|get)\s+'
+                  r'(the [a-z -]{1,30}?(?:block|cube|brick|one|piece|object)|it)\s+'
+                  r'(?:out of|from)\s+(the (?:[a-z]+ )?(?:slider|cabinet|cupboard|shelf|drawer))'
+                  r'\s+(?:over |across |back )?to\s+(the (?:[a-z]+ )?(?:slider|cabinet|cupboard|'
+                  r'shelf|drawer))\b',
+                  lambda m: m.group(0) if _has(m.group(2), lx.DRAWER) == _has(
+                      m.group(3), lx.DRAWER) else 'take %s from %s , then put it into %s' % (
+                          m.group(1), m.group(2), m.group(3)), text)
     # "carry the blue block out of the slider": a lift from there, not a place into it
     text = rx.sub(r'\b(?:move|relocate|transfer|carry|bring|shift)\s+(the [a-z -]{1,30}?%s|it)'
                   r'\s+(out of|out from)\b(?![^,]*\b(?:into|in to|inside|onto|on to|on top of)\b)'
@@ -1871,7 +1899,8 @@ def check_command(raw: str):
     # a place beside a thing: "put the blue block behind the sliding cabinet"
     beside = rx.search(r'\b(?:put|place|set|drop|leave|stash|hide|tuck|stand|lay|position|move|'
                        r'slide|push|shove|nudge)\s+(?:it|them|the (?:[a-z-]+ ){0,3}?(?:block|cube|'
-                       r'brick|one|object|stack|tower|pile))\s+(?:down\s+)?(?:behind|beneath|'
+                       r'brick|one|object|stack|tower|pile))\s+(?:down\s+)?(?:behind(?! the '
+                       r'slid(?:e|ing) (?:door|panel)\b)|beneath|'
                        r'underneath|under|'
                        r'below|beside|next to|in front of|alongside|near|close to|to the (?:left|'
                        r'right) of)\s+(?:the |a |another )?(?:[a-z-]+ )?(?:drawer|cabinet|slider|'
@@ -1925,6 +1954,14 @@ def check_command(raw: str):
                      r'are))\b', low)
     # "will you turn the lamp on later?"
     wait = wait or rx.search(r'\blater(?: on| today| tonight)?(?=\s*\?)', raw.lower())
+    # a light that changes of itself: "when the lamp goes off, ...", "once the LED turns on";
+    # said in the passive it is a step ("once the LED is switched off, ..."), and so is the
+    # step's own effect ("press the button until the LED comes on", "press it once so ...")
+    wait = wait or rx.search(r'(?:\b(?:when|whenever|as soon as|after)|(?:^\s*|(?<=[,;.:!])\s*|'
+                             r'(?<=\band )|(?<=\bthen ))once) (?:the |that |this )?(?:[a-z-]+ )'
+                             r'{0,2}?%ss? (?:goes|go|turns|turn|comes|come|switches|flicks|'
+                             r'clicks)(?: back)? (?:on|off|out|up|dark)\b' % _words(
+                                 lx.LIGHT_NOUNS), raw.lower())
     if wait:
         raise Refusal('I act at once, on what I can see; I cannot wait for "%s"'
                       % wait.group(0).strip())
@@ -2126,6 +2163,14 @@ def check_command(raw: str):
     if vague:
         raise Refusal('"%s" is too vague: name the skill, for example "put the red block in '
                       'the drawer"' % vague.group(0).strip())
+    # everything in a place, however many blocks: "pull everything out of the drawer"
+    emptied = rx.search(r'\b(?:(?:everything|all of it|all the contents|the contents|whatever '
+                        r'is|whatever s) (?:\w+ ){0,3}?(?:out of|from|in|inside)|empty(?: out)?|'
+                        r'clear out) (?:the|that|this|your) (?:\w+ )?(?:drawer|cabinet|cupboard|'
+                        r'shelf|slider)\b', low)
+    if emptied:
+        raise Refusal('"%s": I take out one block at a time; name the block' %
+                      emptied.group(0).strip())
     off = rx.search(r'\b(?:push|knock|throw|shove|sweep|drop|roll|slide|kick|fling) (?:\w+ ){0,6}'
                     r'off (?:of )?the (?:table|desk|edge)\b(?![^,.;]*\b(?:in|into|inside) '
                     r'(?:it\b|the (?:open |opened )?drawer))',
@@ -3116,7 +3161,8 @@ def read_clause(clause: str):
             return Intent('push_into_drawer', slots, clause)
         lifts = _has(c, lx.LIFT) and not rx.search(r'\b(?:open|pull)\b.*\bdrawer\b', c) \
             or (_has(c, ('pick', 'lift', 'grab', 'grasp', 'take')) and mentions_block) \
-            or (mentions_block and rx.search(r'\bpull\b.*\bout of\b', c))
+            or (mentions_block and rx.search(r'\bpull\b.*\bout (?:of|from)\b|\bpull (?:out the|'
+                                             r'(?:the |that |this )?(?:\w+ ){0,2}?\w+ out\b)', c))
         where = r'(?: the)?(?: open| opened| \w+)? drawer'
         if (mentions_block or pronoun) and lifts and rx.search(
                 r'\b(?:from|in|inside|out of|lying in|of|within|off)\b' + where, c):
@@ -3232,12 +3278,33 @@ def resolve_containers(clauses):
         _resolve_containers(bare), again)]
 
 
+def _out_of(clause, c, place):
+    """Say where a block is taken "out" of, where the clause itself does not say."""
+    bare = rx.fullmatch(r'\s*((?:the |a )?(?:[a-z-]+ ){0,2}?(?:block|cube|brick)) out\s*', clause)
+    if bare:
+        clause = 'take %s out' % bare.group(1)     # "drawer open, red block out"
+    if rx.search(r'\b(?:take|taken|took|pull|pulled|get|got|lift|lifted|fish|grab|grabbed) '
+                 r'(?:\w+ ){0,3}?out\b(?! of)', clause) and not _has(
+                     c, ('table', 'desk', 'drawer', 'cabinet', 'slider', 'from')):
+        clause = rx.sub(r'^(\w+) out$', r'\1 it out', clause)    # "2) lift out"
+        clause += ' from ' + place
+    return clause
+
+
+def _closes_drawer(clause):
+    """Whether a clause closes the drawer ("close the drawer", "then shut it" does not say)."""
+    return _has(' %s ' % clause, lx.DRAWER) and rx.search(
+        r'\b(?:close|closing|closed|shut|shutting)\b', clause) is not None
+
+
 def _resolve_containers(clauses):
     named_anywhere = {name for clause in clauses for name, words in FIXTURES[:2]
                       if _has(' %s ' % clause, words)}
     only_container = named_anywhere.pop() if len(named_anywhere) == 1 else None
+    closed_later = [any(_closes_drawer(later) for later in clauses[k + 1:])
+                    for k in range(len(clauses))]
     last, last_is_block, seen_block, out = None, False, False, []
-    for clause in clauses:
+    for k, clause in enumerate(clauses):
         c = ' %s ' % clause
         nouns = rx.sub(r'^\s*switch (?=it|on|off|the|that|this|them)', ' ', c)   # the verb
         named = next((name for name, words in FIXTURES if _has(nouns, words)), None)
@@ -3247,6 +3314,11 @@ def _resolve_containers(clauses):
             # "close the drawer after you pick up the block from it" (clauses reordered)
             clause = rx.sub(r'\b(from|in|inside|into|out of) it\b', r'\1 ' + only_container,
                             clause)
+            clause = rx.sub(r'\b(out of|from)(?: in| inside)? there\b', r'\1 ' + only_container,
+                            clause)
+        if named is None and last is None and closed_later[k]:
+            # "take out the pink block before you close the drawer": out of the drawer
+            clause = _out_of(clause, c, 'the drawer')
         if not seen_block and rx.fullmatch(r'\s*(?:release|let go of) (?:it|the handle|the door)'
                                            r'\s*', c):
             out.append(clause)      # "slide the door left, then release it": the gripper lets go
@@ -3254,8 +3326,12 @@ def _resolve_containers(clauses):
         if named is None and last is not None:
             container = last in ('the drawer', 'the cabinet')
             if last == 'the sliding door':
-                # "slide the door left, take the blue block out of there": the cabinet
+                # "slide the door left, take the blue block out (of there)": the cabinet
                 clause = rx.sub(r'\b(?:out of|from(?: in)?) there\b', 'from the cabinet', clause)
+                clause = rx.sub(r'\b(?:in|into|in to) there\b', 'into the cabinet', clause)
+                clause = rx.sub(r'\b(?:out of|from(?: inside| in)?) it\b', 'from the cabinet',
+                                clause)
+                clause = _out_of(clause, c, 'the cabinet')
             if container:
                 clause = rx.sub(r'\b(?:out of|from(?: in)?) there\b', 'from ' + last, clause)
                 clause = rx.sub(r'\b(?:inside(?: it)?|in there)$', 'inside ' + last, clause)
@@ -3264,12 +3340,7 @@ def _resolve_containers(clauses):
                 clause = rx.sub(r'\b(?:into it|in it|in to it)$', 'into ' + last, clause)
                 clause = rx.sub(r'\b(out of|from|from inside|inside|in) it\b', r'\1 ' + last,
                                 clause)
-                if rx.search(r'\b(?:take|taken|took|pull|pulled|get|got|lift|lifted|fish|grab|'
-                             r'grabbed) (?:\w+ ){0,3}?out\b(?! of)',
-                             clause) and not _has(c, ('table', 'desk', 'drawer', 'cabinet',
-                                                      'slider', 'from')):
-                    clause = rx.sub(r'^(\w+) out$', r'\1 it out', clause)    # "2) lift out"
-                    clause += ' from ' + last      # "open the drawer, take out the block"
+                clause = _out_of(clause, c, last)     # "open the drawer, take out the block"
                 if (_has(c, ('place', 'put', 'store', 'drop', 'set', 'leave', 'insert', 'lower',
                              'deposit', 'stow')) and not rx.search(
                         r'\b(?:in|into|inside|on|onto|atop|upon)\b', c)):
@@ -3716,6 +3787,11 @@ def instead(text: str):
     return text, None
 
 
+# what "out of it" or "from there" may stand for
+PLACE_NAMES = lx.DRAWER + lx.SLIDER_PLACE + lx.SLIDER_DOOR + (
+    'table', 'desk', 'tabletop', 'surface', 'stack', 'tower', 'pile', 'other', 'another')
+
+
 def parse(raw: str) -> list:
     """Intents of a command in execution order; raises Refusal with the reason."""
     raw, _ = instead(plain_colours(heard(raw)))
@@ -3732,6 +3808,10 @@ def parse_read(raw: str) -> list:
     text = normalise(raw)
     if not text:
         raise Refusal('the command has no instruction in it')
+    nowhere = rx.search(r'\b(?:out of|from(?: in| inside| within)?) (?:it|there|in there)\b', text)
+    if nowhere and not _has(' %s ' % raw.lower(), PLACE_NAMES):
+        # "take the blue block out of it": nothing named to take it from
+        raise Refusal('"%s": out of where? name the drawer or the cabinet' % nowhere.group(0))
     clauses = _ellipsis(_statements(_topics_said_alone(split_clauses(text))))
     again = next((c for c in clauses if rx.fullmatch(
         r'(?:and |then |now )*(?:do (?:it|that|this) (?:again|once more|one more time|too|as '
@@ -3932,6 +4012,9 @@ def repeats(last, intent) -> bool:
     """
     if intent.family == 'slider' and rx.search(OTHER_WAY, intent.text):
         return False        # "slide it right, then slide it upward": a way no skill goes
+    if intent.family == 'slider' and last.family == 'slider' and last.slots.get(
+            'direction') and rx.match(r'\s*(?:then |and )*(?:close|shut|open)\b', intent.text):
+        return False        # "move the door left, then close it": which way is closed?
     return (intent.family == last.family and intent.family != 'unknown' and
             all(last.slots.get(k) in (None, v) or v is None for k, v in intent.slots.items())
             and not SAID_AGAIN.search(intent.text))
