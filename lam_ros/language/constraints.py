@@ -476,8 +476,8 @@ NO_BLOCK = rx.compile(r'\bthere(?:\'s| is) no (\w+) (?:block|cube|brick)', rx.IG
 BLOCK_AT = rx.compile(r'\b((?:the|that|this) (?:[a-z]+ ){0,2}?(?:block|cube|brick|one)|it)'
                       r'(?: is|\'s| s) (?:already |currently |actually |really |still )?'
                       r'(?:sitting |lying |resting |stored |kept |held )?(?:in|inside|on) (?:the|'
-                      r'your) (?:open |closed )?(drawer|(?:sliding )?(?:cabinet|slider)|table|'
-                      r'desk|gripper|hand)\b(?! now\b)', rx.IGNORECASE)
+                      r'your) (?:open |closed )?(drawer|(?:sliding )?(?:cabinet|slider|cupboard|'
+                      r'shelf)|table|desk|gripper|hand)\b(?! now\b)', rx.IGNORECASE)
 # what a thing said to be unusable is
 UNUSED = ('glued', 'stuck', 'jammed', 'bolted', 'screwed', 'taped', 'broken', 'burnt out',
           'burned out', 'blown', 'dead', 'locked', 'missing', 'gone', 'empty', 'full')
@@ -529,7 +529,8 @@ def notes_of(text: str):
             found.append((things[0], 'missing', match.group(0)))
     for match, things in said(BLOCK_AT, blocks=True):
         place = match.group(2).lower().split()[-1]
-        place = {'cabinet': 'slider', 'desk': 'table', 'hand': 'gripper'}.get(place, place)
+        place = {'cabinet': 'slider', 'cupboard': 'slider', 'shelf': 'slider', 'desk': 'table',
+                 'hand': 'gripper'}.get(place, place)
         if len(things) == 1 and things[0] in lx.COLOURS:
             found.append((things[0], place, match.group(0)))
     return found

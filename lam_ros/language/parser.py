@@ -543,6 +543,7 @@ def _it_is(said, rest):
     same kind is named before that "it" ("as the light bulb is already on, we only need the
     LED: turn it on": the LED).
     """
+    rest = _opened_place(said, rest)
     things = rx.findall(r'\bthe (?:[a-z-]+ ){0,2}?(%s)\b' % '|'.join(
         w for kind in THING_KINDS for w in kind), said)
     first = rx.search(r'\bit\b', rest)
@@ -587,14 +588,22 @@ def _past_state(match, text):
     """
     if match is None:
         return text
-    rest = _said_first(match, text) or text[match.end():]
-    said = match.group(0)
+    return _opened_place(match.group(0), _said_first(match, text) or text[match.end():])
+
+
+def _opened_place(said, rest):
+    """Take a block "out" (or "from inside") of the place a state said first opened.
+
+    "with the drawer open, take the pink block out", "since the cabinet door is already slid
+    over, grab the red block from inside".
+    """
     place = 'drawer' if _has(said, lx.DRAWER) else 'cabinet' if _has(
         said, lx.SLIDER_PLACE + lx.SLIDER_DOOR) else None
-    if place and rx.search(r'\b(?:open|opened|pulled out|slid open)\b', said):
-        # "with the drawer open, take the pink block out": out of the drawer
+    if place and rx.search(r'\b(?:open|opened|pulled out|slid|moved)\b', said):
         rest = rx.sub(r'\b((?:take|pull|get|lift|fish|grab|pick)\b(?: \w+){0,3}? out)\b(?! of)',
                       r'\1 of the ' + place, rest, count=1)
+        rest = rx.sub(r'\bfrom inside\b(?! (?:the|it|of|there)\b)', 'from inside the ' + place,
+                      rest, count=1)
     return rest
 
 
@@ -1956,12 +1965,23 @@ def check_command(raw: str):
     wait = wait or rx.search(r'\blater(?: on| today| tonight)?(?=\s*\?)', raw.lower())
     # a light that changes of itself: "when the lamp goes off, ...", "once the LED turns on";
     # said in the passive it is a step ("once the LED is switched off, ..."), and so is the
-    # step's own effect ("press the button until the LED comes on", "press it once so ...")
-    wait = wait or rx.search(r'(?:\b(?:when|whenever|as soon as|after)|(?:^\s*|(?<=[,;.:!])\s*|'
-                             r'(?<=\band )|(?<=\bthen ))once) (?:the |that |this )?(?:[a-z-]+ )'
-                             r'{0,2}?%ss? (?:goes|go|turns|turn|comes|come|switches|flicks|'
-                             r'clicks)(?: back)? (?:on|off|out|up|dark)\b' % _words(
-                                 lx.LIGHT_NOUNS), raw.lower())
+    # effect of a step said before it ("press the button until the LED comes on", "flip the
+    # switch down and when the bulb goes out, ...")
+    event = rx.search(r'(?:\b(?:when|whenever|as soon as|after)|(?:^\s*|'
+                      r'(?<=[,;.:!])\s*|(?<=\band )|(?<=\bthen ))once) (?:the |that |this )?'
+                      r'(?:[a-z-]+ ){0,2}?%ss? (?:goes|go|turns|turn|comes|come|switches|flicks|'
+                      r'clicks)(?: back)? (?:on|off|out|up|dark)\b' % _words(lx.LIGHT_NOUNS),
+                      raw.lower())
+    if event and not rx.search(r'\b(?:(?:de)?press|flip|switch|turn|toggle|click|tap|hit)\b|'
+                               r'\b(?:push|put)\b[^.;]*\b(?:button|switch|lever|light|lamp|bulb|'
+                               r'led)s?\b', raw.lower()[:event.start()]):
+        wait = wait or event
+    # waiting for what the operator or someone else does: "after I close the drawer, ..."
+    wait = wait or rx.search(r'\b(?:as soon as|when|once|after|before) (?:i|we|someone|'
+                             r'somebody|he|she|they)(?: (?:have|ve|ll|will|am|m))? (?:close|open|'
+                             r'shut|turn|switch|press|move|slide|put|take|push|pull|finish|'
+                             r'done|leave|come|get|return|nod|clap|signal)\w*\b',
+                             low)
     if wait:
         raise Refusal('I act at once, on what I can see; I cannot wait for "%s"'
                       % wait.group(0).strip())
@@ -2163,6 +2183,24 @@ def check_command(raw: str):
     if vague:
         raise Refusal('"%s" is too vague: name the skill, for example "put the red block in '
                       'the drawer"' % vague.group(0).strip())
+    # "first you open the drawer, after you push the blue block inside": "first" puts the
+    # opening first, "after you push" puts it last; asked, not guessed
+    if rx.match(r'\s*(?:first(?:ly)?|to start(?: with)?|start by)\b(?!\s*,)[^,.;]+,\s*(?:and )?'
+                r'after (?:you|u) (?!(?:have|ve|are|re|did|do|done|finish|finished)\b)',
+                raw.lower()):
+        raise Refusal('the order is unclear: "first" and "after you" say different orders; say '
+                      'it with "then"')
+    # two places for one block, or a place left to me: "take the red block out of the drawer
+    # and out of the cabinet", "... out of one of them"
+    places = rx.search(r'\b(?:out of|from) the (?:\w+ )?(drawer|cabinet|cupboard|shelf|slider)'
+                       r'(?: and| or|,)+ (?:then |also )?(?:out of|from) the (?:\w+ )?(drawer|'
+                       r'cabinet|cupboard|shelf|slider)\b', low)
+    if places and (places.group(1) == 'drawer') != (places.group(2) == 'drawer'):
+        raise Refusal('"%s": one block comes from one place; say which' % places.group(0))
+    either = rx.search(r'\b(?:out of|from|into|in|inside) (?:one of them|one of the two|either '
+                       r'(?:of them|one)|one or the other|whichever(?: one)?)\b', low)
+    if either:
+        raise Refusal('"%s": say which place' % either.group(0))
     # everything in a place, however many blocks: "pull everything out of the drawer"
     emptied = rx.search(r'\b(?:(?:everything|all of it|all the contents|the contents|whatever '
                         r'is|whatever s) (?:\w+ ){0,3}?(?:out of|from|in|inside)|empty(?: out)?|'
@@ -2884,7 +2922,8 @@ def light_states(c, light):
                     r'(?:dark|out)\b|\bunlit\b|'
                     r'\b(?:deactivate|disable|extinguish\w*|darken|dim|power down|shut down|'
                     r'de[- ]?energi[sz]e|quench|cut (?:the )?power|cut (?:the|it)|get rid of|shut|'
-                    r'put (?:\w+ ){0,3}out|make (?:it|them|the (?:\w+ ){1,3})out|dark|douse|'
+                    r'(?:put|turn|switch) (?:\w+ ){0,3}out|make (?:it|them|the (?:\w+ ){1,3})out|'
+                    r'dark|douse|'
                     r'snuff \w+ out|kill|silence|interrupt|'
                     r'suspend|pause|halt|cease|terminate|discontinue|(?:turn|switch|go) out)\b|'
                     r'\b(?:end|stop|quit) (?:the|its|that|this)\b|\bstop(?:s|ped)?\s*[.!]?\s*$', c)
@@ -3274,8 +3313,16 @@ def resolve_containers(clauses):
     """
     again = [rx.search(r',? (?:again|too|as well|also)$', c) for c in clauses]
     bare = [c[:said.start()] if said else c for c, said in zip(clauses, again)]
-    return [c + (said.group(0) if said else '') for c, said in zip(
-        _resolve_containers(bare), again)]
+    out = []
+    for pieces, said in zip(_resolve_containers(bare), again):
+        # a clause may become two: "move the pink block from the cabinet into it"
+        out += pieces[:-1] + [pieces[-1] + (said.group(0) if said else '')]
+    return out
+
+
+TRANSFER_INTO_IT = rx.compile(r'\s*(?:move|relocate|transfer|carry|bring|shift|take|get) (.+?) '
+                              r'(?:out of|from) (the (?:[a-z]+ )?(?:drawer|cabinet|cupboard|shelf|'
+                              r'slider)) (?:and )?(?:into|in to|inside|in) it\s*')
 
 
 def _out_of(clause, c, place):
@@ -3305,6 +3352,14 @@ def _resolve_containers(clauses):
                     for k in range(len(clauses))]
     last, last_is_block, seen_block, out = None, False, False, []
     for k, clause in enumerate(clauses):
+        moved = TRANSFER_INTO_IT.match(clause)
+        into = 'the cabinet' if last == 'the sliding door' else last
+        if moved and into in ('the drawer', 'the cabinet') and (into == 'the drawer') != _has(
+                ' %s ' % moved.group(2), lx.DRAWER):
+            # "open the drawer and move the pink block from the cabinet into it"
+            out.append(['take %s from %s' % moved.groups(), 'put it into %s' % into])
+            seen_block = last_is_block = True
+            continue
         c = ' %s ' % clause
         nouns = rx.sub(r'^\s*switch (?=it|on|off|the|that|this|them)', ' ', c)   # the verb
         named = next((name for name, words in FIXTURES if _has(nouns, words)), None)
@@ -3316,12 +3371,15 @@ def _resolve_containers(clauses):
                             clause)
             clause = rx.sub(r'\b(out of|from)(?: in| inside)? there\b', r'\1 ' + only_container,
                             clause)
+            if rx.match(r'\s*(?:put|place|drop|set|store|stow|insert|push|sweep|slide) ', clause):
+                # "before closing the drawer, pick up the pink block and put it inside"
+                clause = rx.sub(r'\b(?:inside|in there)$', 'inside ' + only_container, clause)
         if named is None and last is None and closed_later[k]:
             # "take out the pink block before you close the drawer": out of the drawer
             clause = _out_of(clause, c, 'the drawer')
         if not seen_block and rx.fullmatch(r'\s*(?:release|let go of) (?:it|the handle|the door)'
                                            r'\s*', c):
-            out.append(clause)      # "slide the door left, then release it": the gripper lets go
+            out.append([clause])    # "slide the door left, then release it": the gripper lets go
             continue
         if named is None and last is not None:
             container = last in ('the drawer', 'the cabinet')
@@ -3358,7 +3416,7 @@ def _resolve_containers(clauses):
             last = named
         if named is not None or block:
             last_is_block = block          # "it" then means the block, if one was named
-        out.append(clause)
+        out.append([clause])
     return out
 
 
@@ -3592,6 +3650,12 @@ def _scene_first(text):
             # "the drawer is open; slide the red block off the table and into it"
             text = rx.sub(inside, lambda m: m.group(0).rsplit(' ', 1)[0] + ' ' + subject, text,
                           count=1)
+        elif not fixture and rx.match(r'\s*(?:please )?(?:open|close|shut|pull out|pull open) '
+                                      r'(?:it|them)\b', text):
+            if len(set(places.values())) == 1:
+                # "the blue block is in the drawer. open it, ...": a block is not opened
+                text = _name_it(text, 'the ' + next(iter(places.values())),
+                                r'\b(?:it|them)\b')
         elif not fixture and rx.search(picked, text):
             # "the cobalt block is in the drawer; pull the drawer out, grab it, ..."
             text = rx.sub(picked, lambda m: m.group(0).rsplit(' ', 1)[0] + ' ' + subject, text,

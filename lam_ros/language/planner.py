@@ -445,6 +445,7 @@ class Planner:
                 raise Refusal(unlike)
             _refuse_ruled_out(said, ruled_out, steps)
             _refuse_light_conflict(said, steps)
+            _refuse_closed_before(steps)
             confidence = min(c for c, _ in per_step) if per_step else 0.0
             result = {'text': text, 'ok': True, 'steps': steps,
                       'confidence': round(confidence, 3),
@@ -802,6 +803,29 @@ def _refuse_light_conflict(text, steps):
         if {'turn_on_' + light, 'turn_off_' + light} <= tasks and LIGHT_END_STATE.search(
                 text.lower()):
             raise Refusal('the command asks for the %s to end both on and off; say one' % name)
+
+
+def _refuse_closed_before(steps):
+    """Refuse steps in the drawer that the command itself has just closed.
+
+    "Close the drawer and take the pink block out of it", "take the red block out of the
+    drawer after you've closed it": the words put the closing first; reopening it unasked
+    would guess at what was meant.
+    """
+    closed = False
+    for step in steps:
+        if step['auto']:
+            continue
+        closed = step['task'] == 'close_drawer' or (closed and step['task'] != 'open_drawer')
+        if closed and step['task'] in IN_DRAWER:
+            raise Refusal('the command closes the drawer before "%s"; say the order again' %
+                          step['task'].replace('_', ' '))
+
+
+# the steps done in the drawer
+IN_DRAWER = frozenset(t for t, task in TASKS.items() if task.primitive in (
+    'push_into_drawer',) or task.args.get('surface') == 'drawer' or task.args.get(
+        'target') == 'drawer')
 
 
 # the words that name each fixture's action (a clause that says one acts on that fixture)
