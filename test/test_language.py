@@ -2582,6 +2582,11 @@ def test_stop_28_notes_and_wishes_refusals(full_planner, text, reason):
     ('before you shut the drawer, pick up the red block and put it inside',
      ['lift_red_block_table', 'place_in_drawer', 'close_drawer']),
     ('turn the yellow light out', ['turn_off_lightbulb']),
+    # a place said as an afterthought
+    ('take the blue block from in there, the cabinet that is, and put it in the drawer',
+     ['lift_blue_block_slider', 'place_in_drawer']),
+    ('take the pink block out of it and stack it on the red block: the drawer, I mean',
+     ['lift_pink_block_drawer', 'stack_block']),
 ])
 def test_stop_29_places_from_context(full_planner, text, plan):
     assert_plans(full_planner, text, plan)
@@ -2602,6 +2607,8 @@ def test_stop_29_places_from_context(full_planner, text, plan):
     ('open the drawer, slide the door right and take the red block out of one of them',
      'say which place'),
     ('open the drawer and take the red block out; it is in the cupboard', 'say which is so'),
+    ('lift the blue block from the drawer; careful, the blue block is under the stack',
+     'say which is so'),
 ])
 def test_stop_29_places_from_context_refusals(full_planner, text, reason):
     assert_refuses(full_planner, text, reason)

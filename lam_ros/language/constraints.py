@@ -478,6 +478,11 @@ BLOCK_AT = rx.compile(r'\b((?:the|that|this) (?:[a-z]+ ){0,2}?(?:block|cube|bric
                       r'(?:sitting |lying |resting |stored |kept |held )?(?:in|inside|on) (?:the|'
                       r'your) (?:open |closed )?(drawer|(?:sliding )?(?:cabinet|slider|cupboard|'
                       r'shelf)|table|desk|gripper|hand)\b(?! now\b)', rx.IGNORECASE)
+# ... or under a stack, which is on the table: "the pink block is at the bottom of the stack"
+BLOCK_UNDER = rx.compile(r'\b((?:the|that|this) (?:[a-z]+ ){0,2}?(?:block|cube|brick|one)|it)'
+                         r'(?: is|\'s| s) (?:already |currently |actually |really |still )?(?:at '
+                         r'the bottom of|under|underneath|beneath) (?:the|a) (?:stack|tower|pile|'
+                         r'other block)\b', rx.IGNORECASE)
 # what a thing said to be unusable is
 UNUSED = ('glued', 'stuck', 'jammed', 'bolted', 'screwed', 'taped', 'broken', 'burnt out',
           'burned out', 'blown', 'dead', 'locked', 'missing', 'gone', 'empty', 'full')
@@ -527,6 +532,9 @@ def notes_of(text: str):
     for match, things in said(NO_BLOCK):
         if things and things[0] in lx.COLOURS:
             found.append((things[0], 'missing', match.group(0)))
+    for match, things in said(BLOCK_UNDER, blocks=True):
+        if len(things) == 1 and things[0] in lx.COLOURS:
+            found.append((things[0], 'table', match.group(0)))
     for match, things in said(BLOCK_AT, blocks=True):
         place = match.group(2).lower().split()[-1]
         place = {'cabinet': 'slider', 'cupboard': 'slider', 'shelf': 'slider', 'desk': 'table',

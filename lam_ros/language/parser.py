@@ -1316,7 +1316,22 @@ def normalise(text: str) -> str:
                   r'(?:is|was) (?:currently |now |still |already )?(?:open|opened|closed|shut|'
                   r'on|off|lit|unlit|dark)\b', r'\1', text)
     text = _framing(rx.sub(r'\s+', ' ', text).strip(' ,'))
-    return rx.sub(r'\s+', ' ', text).strip(' ,')
+    return _place_said_after(rx.sub(r'\s+', ' ', text).strip(' ,'))
+
+
+_AFTERTHOUGHT_PLACE = r'the (?:sliding )?(?:drawer|cabinet|cupboard|shelf|slider)'
+
+
+def _place_said_after(text):
+    """Put a place said as an afterthought where "there" or "it" stood for it.
+
+    "take the red block from in there, the drawer that is, and ...", "take the red block out
+    of it and put it on the pink block, the cabinet" ("I mean" is gone by now).
+    """
+    text = rx.sub(r'\b(out of|from)(?: in| inside)? (?:there|it)(?: ,| -)? (%s)(?: that is)?'
+                  r'(?: ,| -)?(?= |$)' % _AFTERTHOUGHT_PLACE, r'\1 \2', text)
+    return rx.sub(r'^(.*?\b(?:out of|from)(?: in| inside)? )(?:there|it)\b(.*?) , (%s)$' %
+                  _AFTERTHOUGHT_PLACE, r'\1\3\2', text)
 
 
 # Said around an instruction, not part of it (on normalised text, commas as ' , ').
