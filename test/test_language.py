@@ -2614,6 +2614,23 @@ def test_stop_29_places_from_context_refusals(full_planner, text, reason):
     assert_refuses(full_planner, text, reason)
 
 
+def test_places_from_context_alone():
+    """Places said by the context, read by the rules alone (no models)."""
+    from lam_ros.language.parser import normalise, resolve_containers
+    assert resolve_containers(['slide the door left', 'take the blue block out']) == [
+        'slide the door left', 'take the blue block out from the cabinet']
+    assert resolve_containers(['take the pink block out', 'close the drawer']) == [
+        'take the pink block out from the drawer', 'close the drawer']
+    assert resolve_containers(['open the drawer', 'move the red block from the cabinet into '
+                               'it']) == ['open the drawer', 'take the red block from the cabinet',
+                                          'put it into the drawer']
+    assert resolve_containers(['take the red block out', 'put it in the drawer']) == [
+        'take the red block out', 'put it in the drawer']
+    assert normalise('take the red block from in there, the drawer that is, and stack it on '
+                     'the blue block') == ('take the red block from the drawer and stack it on '
+                                           'the blue block')
+
+
 def test_notes_alone():
     """Notes on the scene: what is so already, and where a block is (no models)."""
     from lam_ros.language.constraints import contradicted, notes_of, split_constraints
