@@ -465,27 +465,22 @@ DONE_STATES = (('open', r'opened|pulled out'), ('closed', r'closed|shut|pushed i
                ('on', r'(?:turned|switched) on'), ('off', r'(?:turned|switched) off'))
 # ... that a thing cannot be used: "it's glued to the table", "the bulb is burnt out", "the
 # drawer is empty" (nothing to take out), "the cabinet is full" (no room)
+UNUSED = ('glued', 'stuck', 'jammed', 'bolted', 'screwed', 'taped', 'broken', 'burnt out',
+          'burned out', 'blown', 'dead', 'locked', 'missing', 'gone', 'empty', 'full')
 UNUSABLE = rx.compile(r'\b((?:the|that|this) (?:[a-z]+ ){0,3}?[a-z]+|it)(?: is|\'s| s) '
-                      r'(?:completely |totally |still |currently |really |now )?(glued|stuck|'
-                      r'jammed|bolted|screwed|taped|broken|burnt out|burned out|blown|dead|locked|'
-                      r'missing|gone|empty|full)\b(?! (?:in|inside|between|under|behind|at)\b)',
-                      rx.IGNORECASE)
+                      r'(?:completely |totally |still |currently |really |now )?(%s)\b(?! (?:in|'
+                      r'inside|between|under|behind|at)\b)' % '|'.join(UNUSED), rx.IGNORECASE)
 # ... that a block is not on the desk: "there's no pink block today"
 NO_BLOCK = rx.compile(r'\bthere(?:\'s| is) no (\w+) (?:block|cube|brick)', rx.IGNORECASE)
 # ... and where a block is: "FYI the pink block is in the drawer, not in the cabinet"
-BLOCK_AT = rx.compile(r'\b((?:the|that|this) (?:[a-z]+ ){0,2}?(?:block|cube|brick|one)|it)'
-                      r'(?: is|\'s| s) (?:already |currently |actually |really |still )?'
-                      r'(?:sitting |lying |resting |stored |kept |held )?(?:in|inside|on) (?:the|'
-                      r'your) (?:open |closed )?(drawer|(?:sliding )?(?:cabinet|slider|cupboard|'
-                      r'shelf)|table|desk|gripper|hand)\b(?! now\b)', rx.IGNORECASE)
+_BLOCK_IS = (r'\b((?:the|that|this) (?:[a-z]+ ){0,2}?(?:block|cube|brick|one)|it)(?: is|\'s| s) '
+             r'(?:already |currently |actually |really |still )?')
+BLOCK_AT = rx.compile(_BLOCK_IS + r'(?:sitting |lying |resting |stored |kept |held )?(?:in|inside|'
+                      r'on) (?:the|your) (?:open |closed )?(drawer|(?:sliding )?(?:cabinet|slider|'
+                      r'cupboard|shelf)|table|desk|gripper|hand)\b(?! now\b)', rx.IGNORECASE)
 # ... or under a stack, which is on the table: "the pink block is at the bottom of the stack"
-BLOCK_UNDER = rx.compile(r'\b((?:the|that|this) (?:[a-z]+ ){0,2}?(?:block|cube|brick|one)|it)'
-                         r'(?: is|\'s| s) (?:already |currently |actually |really |still )?(?:at '
-                         r'the bottom of|under|underneath|beneath) (?:the|a) (?:stack|tower|pile|'
-                         r'other block)\b', rx.IGNORECASE)
-# what a thing said to be unusable is
-UNUSED = ('glued', 'stuck', 'jammed', 'bolted', 'screwed', 'taped', 'broken', 'burnt out',
-          'burned out', 'blown', 'dead', 'locked', 'missing', 'gone', 'empty', 'full')
+BLOCK_UNDER = rx.compile(_BLOCK_IS + r'(?:at the bottom of|under|underneath|beneath) (?:the|a) '
+                         r'(?:stack|tower|pile|other block)\b', rx.IGNORECASE)
 # the fixture's own steps (a step done in the drawer leaves it open, but wants it open first)
 OWN_STEP = {task: leaves for task, leaves in LEAVES.items()
             if TASKS[task].primitive in ('drawer', 'slider', 'toggle')}

@@ -131,8 +131,8 @@ def _misfit(clause, task):
             verb in MOVES and DESTINATION.search(clause)):
         return 'I can only switch the lights on or off; "%s" is not something I do to them' % (
             verb)
-    inside = INTO_LIGHT.search(clause)
-    if primitive == 'toggle' and verb in MOVES + PUTS and inside:
+    inside = INTO_LIGHT.search(clause) if primitive == 'toggle' and verb in MOVES + PUTS else None
+    if inside:
         return 'nothing can go into the %s; I can only switch the lights on or off' % (
             inside.group(1))
     if primitive == 'drawer' and SIDEWAYS.search(clause):

@@ -1524,6 +1524,11 @@ def _stem(match):
 # A light named right after a verb: "kill the lamp" and "fire up the LED" are idioms for
 # off and on, not violence.
 A_LAMP = r'(?:the |that |this )?(?:yellow |green )?%s\b' % _words(lx.LIGHT_NOUNS + ('lights',))
+# A light said to change, as an event: "when the lamp goes off", "once the LED turns on"
+LIGHT_EVENT = rx.compile(r'(?:\b(?:when|whenever|as soon as|after)|(?:^\s*|(?<=[,;.:!])\s*|'
+                         r'(?<=\band )|(?<=\bthen ))once) (?:the |that |this )?(?:[a-z-]+ )'
+                         r'{0,2}?%ss? (?:goes|go|turns|turn|comes|come|switches|flicks|clicks)'
+                         r'(?: back)? (?:on|off|out|up|dark)\b' % _words(lx.LIGHT_NOUNS))
 # Ending a light's glow turns it off: "stop the LED from glowing", "end the glow of the
 # lamp", "halt the bulb's light", "stop the illumination". Not a stop of motion.
 _GLOW = (r'(?:glow|glowing|shine|shining|illumination|illuminating|lighting|light|emission|'
@@ -1982,11 +1987,7 @@ def check_command(raw: str):
     # said in the passive it is a step ("once the LED is switched off, ..."), and so is the
     # effect of a step said before it ("press the button until the LED comes on", "flip the
     # switch down and when the bulb goes out, ...")
-    event = rx.search(r'(?:\b(?:when|whenever|as soon as|after)|(?:^\s*|'
-                      r'(?<=[,;.:!])\s*|(?<=\band )|(?<=\bthen ))once) (?:the |that |this )?'
-                      r'(?:[a-z-]+ ){0,2}?%ss? (?:goes|go|turns|turn|comes|come|switches|flicks|'
-                      r'clicks)(?: back)? (?:on|off|out|up|dark)\b' % _words(lx.LIGHT_NOUNS),
-                      raw.lower())
+    event = LIGHT_EVENT.search(raw.lower())
     if event and not rx.search(r'\b(?:(?:de)?press|flip|switch|turn|toggle|click|tap|hit)\b|'
                                r'\b(?:push|put)\b[^.;]*\b(?:button|switch|lever|light|lamp|bulb|'
                                r'led)s?\b', raw.lower()[:event.start()]):
