@@ -3,7 +3,9 @@
 import pytest
 
 from lam_ros.language.constraints import split_constraints
-from lam_ros.language.parser import parse, Refusal, split_clauses
+from lam_ros.language.clauses import split_clauses
+from lam_ros.language.intents import Refusal
+from lam_ros.language.parser import parse
 from lam_ros.language.planner import default_scene, Planner
 
 SCENE = {'blocks': {'red': 'table', 'blue': 'slider_right', 'pink': 'table'},
@@ -583,7 +585,8 @@ def test_rare_verbs_are_read_as_common_ones(planner, text, plan):
 
 
 def test_rare_verbs_come_from_one_readable_file():
-    from lam_ros.language.parser import verb_senses, normalise
+    from lam_ros.language.normalise import normalise
+    from lam_ros.language.vocab import verb_senses
     senses, _ = verb_senses()
     assert senses['corkscrew'] == 'rotate' and senses['kindle'] == 'switch on'
     assert 'hammer' not in senses and 'halt' not in senses      # violent or stop-like: left out
@@ -1576,7 +1579,7 @@ def test_stop_23_refusals(full_planner, text, reason):
     ('the cube the colour of grass', 'the cube the colour of grass'),
 ])
 def test_plain_colours_names_a_colour_said_by_likeness(text, plain):
-    from lam_ros.language.parser import plain_colours
+    from lam_ros.language.context import plain_colours
     assert plain_colours(text) == plain
 
 
@@ -1902,7 +1905,7 @@ def test_stop_24_set_43_misses(full_planner, text, plan):
 
 
 def test_stop_25_heard_reads_plain_forms_and_spoken_slips():
-    from lam_ros.language.parser import heard
+    from lam_ros.language.normalise import heard
     assert heard('ｏｐｅｎ ｔｈｅ ｄｒａｗｅｒ') == 'open the drawer'
     assert heard('move the slighter to the rite') == 'move the slider to the right'
     assert heard('pickup the redblock, turnoff the lite') == (
@@ -2273,7 +2276,7 @@ def test_stop_26_order_and_context_refusals(full_planner, text, reason):
     ('to switch the LED off', ' to switch the LED off '),
 ])
 def test_words_in_brackets_are_a_step_a_way_a_thing_or_a_remark(said, read):
-    from lam_ros.language.parser import _bracketed
+    from lam_ros.language.normalise import _bracketed
     assert _bracketed(said) == read
 
 
@@ -2281,7 +2284,7 @@ def test_words_in_brackets_are_a_step_a_way_a_thing_or_a_remark(said, read):
                                   'after you have opened the fridge',
                                   'the left one, not the right one'])
 def test_words_in_brackets_that_cannot_be_read_are_refused(said):
-    from lam_ros.language.parser import _bracketed
+    from lam_ros.language.normalise import _bracketed
     with pytest.raises(Refusal, match='without brackets'):
         _bracketed(said)
 
@@ -2616,7 +2619,8 @@ def test_stop_29_places_from_context_refusals(full_planner, text, reason):
 
 def test_places_from_context_alone():
     """Places said by the context, read by the rules alone (no models)."""
-    from lam_ros.language.parser import normalise, resolve_containers
+    from lam_ros.language.context import resolve_containers
+    from lam_ros.language.normalise import normalise
     assert resolve_containers(['slide the door left', 'take the blue block out']) == [
         'slide the door left', 'take the blue block out from the cabinet']
     assert resolve_containers(['take the pink block out', 'close the drawer']) == [

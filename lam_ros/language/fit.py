@@ -11,7 +11,7 @@ drawer" is where, not what) and at its verb, and says what does not fit the task
 
 
 from lam_ros.language import lexicon as lx, rx
-from lam_ros.language.parser import split_clauses
+from lam_ros.language.clauses import split_clauses
 from lam_ros.world.tasks import TASKS
 
 WORD = rx.compile(r"[a-z]+(?:'[a-z]+)?")

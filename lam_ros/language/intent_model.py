@@ -112,7 +112,7 @@ def training_data(calvin_dir=None, per_task=300, none_count=1200, seed=0):
     import yaml
 
     from lam_ros.language.corpus import generate
-    from lam_ros.language.parser import normalise
+    from lam_ros.language.normalise import normalise
     from lam_ros.skills.spec import load_library
     from lam_ros.world.assets import skills_dir
     from lam_ros.world.tasks import TASK_NAMES

@@ -14,7 +14,7 @@ COLOURS = {
              'blush', 'roseate', 'pinky'),
 }
 # Things whose colour names a block's: "the tomato-coloured cube", "the cube the colour of a
-# flamingo", "the fire-engine red block" (lam_ros.language.parser.plain_colours).
+# flamingo", "the fire-engine red block" (lam_ros.language.context.plain_colours).
 COLOUR_OF = {
     'red': ('tomato', 'tomatoes', 'cherry', 'cherries', 'strawberry', 'strawberries',
             'fire engine', 'fire truck', 'fire-engine', 'fire-truck', 'firetruck', 'lipstick',

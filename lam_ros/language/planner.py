@@ -1,6 +1,6 @@
 """Command -> checked, grounded plan of CALVIN tasks, or a refusal with a reason.
 
-1. `parser.heard` reads the command as its words, the speller mends slips, and
+1. `normalise.heard` reads the command as its words, the speller mends slips, and
    `parser.parse_read` reads it into ordered intents (or refuses: empty, too long,
    unsafe, unknown or absent objects, colours no block has).
 2. Every clause (and the whole command) goes through the text encoder once. The learned
@@ -24,14 +24,19 @@ The planner never executes anything and never reads the simulator.
 import collections
 import time
 
-from lam_ros.language import lexicon as lx, parser, rx
+from lam_ros.language import lexicon as lx, rx
 from lam_ros.language.constraints import contradicted, drop_wishes, notes_of, \
     split_constraints, violation
 from lam_ros.language.corpus import NONE
 from lam_ros.language.fit import misfit
-from lam_ros.language.parser import (action_verbs, direction_of, Intent, light_target, normalise,
-                                     parse_read, Refusal, repeats, split_clauses)
+from lam_ros.language.clauses import split_clauses
+from lam_ros.language.context import instead, plain_colours, without_notes
+from lam_ros.language.intents import Intent, Refusal
+from lam_ros.language.normalise import heard, normalise
+from lam_ros.language.parser import parse_read, repeats, SAID_AGAIN
+from lam_ros.language.reading import light_target
 from lam_ros.language.spelling import encoder_words, Speller
+from lam_ros.language.vocab import action_verbs, direction_of, GOES_INTO, OBJECT_WORDS, PUT_VERBS
 from lam_ros.skills.spec import load_library
 from lam_ros.world.assets import skills_dir
 from lam_ros.world.tasks import TASKS
@@ -180,10 +185,10 @@ def unstated(task: str, text: str, strict: bool = False):
             for t in (low, ' %s ' % normalise(text))):
         return 'where to: the drawer or the sliding cabinet?'
     # a lift from where the command says the block goes: "get the red block into the drawer"
-    if p == 'lift' and a['surface'] != 'table' and (parser.GOES_INTO.search(low) or (
+    if p == 'lift' and a['surface'] != 'table' and (GOES_INTO.search(low) or (
             rx.search(r'(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bbeen )\b(?:%s)\b' % '|'.join(
-                parser.PUT_VERBS), low) and not rx.search(r'\b(?:from|out of|out from|off)\b',
-                                                          low))):
+                PUT_VERBS), low) and not rx.search(r'\b(?:from|out of|out from|off)\b',
+                                                   low))):
         return 'the command says where the block goes, not where to pick it up'
     if p == 'toggle' and strict:
         other = 'lightbulb' if a['light'] == 'led' else 'led'
@@ -243,7 +248,7 @@ class Planner:
             refused = {w for name in REFUSAL_LISTS for phrase in getattr(lx, name)
                        for w in WORD.findall(phrase.lower())}
             self._speller = Speller(self._known() | refused, english, _stems,
-                                    nouns=set(parser.OBJECT_WORDS) - set(lx.COLOUR_WORDS),
+                                    nouns=set(OBJECT_WORDS) - set(lx.COLOUR_WORDS),
                                     before_noun=DETERMINERS | set(lx.COLOUR_WORDS) | {
                                         'open', 'close', 'shut', 'in', 'into', 'from', 'of',
                                         'inside', 'pull', 'push'},
@@ -386,10 +391,10 @@ class Planner:
         parsed = retrieved = None
         try:
             speller = self._spelling()
-            typed = parser.heard(text)
+            typed = heard(text)
             typed, fixes = speller.correct(typed) if speller else (typed, [])
-            typed = parser.plain_colours(typed)
-            typed, ruled_out = parser.instead(typed)
+            typed = plain_colours(typed)
+            typed, ruled_out = instead(typed)
             said, promises = split_constraints(typed)
             if promises and not rx.search(r'[a-z]', said.lower()):
                 raise Refusal('the command says only what not to do; tell me what to do')
@@ -516,13 +521,13 @@ class Planner:
             if ORDER_WORDS.search(text.lower()) or label == mine[0] or p < MODEL_PREFER or \
                     whole_probs.get(mine[0], 0.0) > MODEL_PREFER_DOUBT:
                 return None
-        elif p < MODEL_SURE or not ((set(mine) == {label} and not parser.SAID_AGAIN.search(
+        elif p < MODEL_SURE or not ((set(mine) == {label} and not SAID_AGAIN.search(
                 text.lower())) or (
                 len(mine) == 2 and mine[1] == label and TASKS[mine[0]].primitive == 'lift' and
                 TASKS[label].primitive in ('rotate', 'push') and
                 _thing(mine[0]) == _thing(label))):
             return None
-        kept = parser.without_notes(text)
+        kept = without_notes(text)
         if kept is not None:
             # the rules dropped a note or someone else's step: the model must read the rest
             # the same way ("pull out the drawer, I'll put the pink block in it myself")
@@ -774,7 +779,7 @@ def _refuse_ruled_out(text, verb, steps):
     """Refuse a plan that does what the command ruled out.
 
     "push it left, don't lift it" (NO_LIFT), "don't rotate the blue block, just push it
-    right" (`verb`, from parser.instead), "twist it, don't move it anywhere" (NO_MOVE).
+    right" (`verb`, from instead), "twist it, don't move it anywhere" (NO_MOVE).
     """
     primitives = [TASKS[s['task']].primitive for s in steps]
     if NO_LIFT.search(text.lower()) and 'lift' in primitives:

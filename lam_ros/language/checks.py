@@ -1,0 +1,643 @@
+"""Stage 2 of the parser: whole-command checks that refuse before any clause is read.
+
+Size, hidden or odd characters, things that are not on the desk, unsafe or destructive
+intent, questions, repeats and counts, amounts and durations, waiting for events. Each
+refusal carries a reason an operator understands (`Refusal`).
+"""
+
+import unicodedata
+
+from lam_ros.language import lexicon as lx, rx
+from lam_ros.language.intents import Refusal
+from lam_ros.language.vocab import (A_LAMP, action_verbs, AMOUNT, ANGLE, any_of, choice_between,
+                                    FIXTURE_COLOURS, GOAL_FIRST, has, LIGHT_CEASE, LIGHT_EVENT,
+                                    NUMBER_WORDS, ROTATION_DEGREES)
+
+
+MAX_CHARS = 300
+
+
+def _check_characters(raw):
+    """Refuse characters that hide or stand for words (after heard() has read the rest)."""
+    # invisible characters hide what a word is: "s\u200bmash", "off\u200bthe"
+    hidden = next((c for c in raw if unicodedata.category(c) == 'Cf'), None)
+    if hidden:
+        raise Refusal('the command has an invisible character (U+%04X) in it; type it again '
+                      'without it' % ord(hidden))
+    # a picture where a word should be: "put the 🟩 block in the drawer", "lift it and 🔥 it"
+    picture = next((c for c in raw if unicodedata.category(c) == 'So' and c != '°'), None)
+    if picture:
+        raise Refusal('I read words only; say in words what "%s" means' % picture)
+
+
+# What no skill does to the desk's things: a pattern on check_command's `low` text, and the
+# reason ({} is what matched)
+DESK_LIMITS = (
+    # the drawer said to be shut where a block must go in: "push it into the closed drawer"
+    (r'\b(?:in|into|inside) (?:the |a )?(?:closed|shut) drawer\b',
+     'a block cannot go "{}"; say "open the drawer" first'),
+    # a gripper, hand or finger in the way: "close the drawer with your gripper still inside"
+    (r'\bwith (?:your|the|my|its) (?:gripper|hand|fingers?|arm|claw|tool)s? (?:still )?(?:in|'
+     r'inside|in between|between|under|caught)\b',
+     "refused: '{}' would trap the gripper or a hand"),
+    # a fixture turned like a block: "turn the drawer handle clockwise"
+    (r'\b(?:turn|rotate|twist|spin) (?:the )?(?:drawer|handle|knob|button|switch|lever|lamp|bulb|'
+     r'lightbulb|led|door)(?: handle| knob)? (?:clockwise|counter-?clockwise|anti-?clockwise|to '
+     r'the (?:left|right)|around)\b', 'I rotate only the blocks; not "{}"'),
+    # a fixture taken elsewhere: "move the drawer to the other side of the desk"
+    (r'\b(?:move|shift|carry|take|drag|push|slide|put) the (?:drawer|lamp|bulb|lightbulb|switch|'
+     r'button|led|desk|table|cabinet) (?:to|onto|across|over) (?:the )?(?:other|another|far|'
+     r'opposite) (?:side|end|corner|desk|table|place)\b',
+     "refused: '{}': the desk and its fixtures stay where they are"),
+    # all the blocks at once: "build a tower with all the blocks"
+    (r'\b(?:with|using) (?:all|both|every|each) (?:of )?(?:the )?(?:[a-z]+ )?(?:blocks|cubes|'
+     r'bricks)\b', 'I can hold and move only one block at a time; give one step per block'),
+    # the robot itself: "switch yourself off now"
+    (r'\b(?:switch|turn|shut|power) (?:yourself|itself|the robot|the arm) (?:off|down|on)\b|'
+     r'^\s*(?:shut|power) (?:yourself )?down\s*$',
+     'I do not switch myself off: publish /lam/cancel, or /lam/estop to stop at once ("{}")'),
+    # a thing somewhere else: "the drawer in the other room"
+    (r'\b(?:other|another|next|different|neighbouring|neighboring) (?:room|lab|building|office|'
+     r'house|floor|workshop|station|cell)\b', 'I work only at this desk; "{}" is not here'),
+)
+
+
+def _check_things(low):
+    """Refuse a command about things the desk does not have, or that leaves the thing open.
+
+    low: the command in lower case, letters only (as check_command reads it).
+    """
+    # a second block of a colour: "the third red block", "the other blue block"
+    twin = rx.search(r'\b(?:other|another|second|third|fourth|extra|spare) (%s) (?:block|'
+                     r'cube|brick|one)\b' % any_of(lx.COLOUR_WORDS), low)
+    if twin:
+        raise Refusal('there is only one %s block here; there is no "%s"' % (
+            twin.group(1), twin.group(0)))
+    # a colour the thing does not have: "the pink drawer", "the yellow LED", "the green bulb"
+    tinted = rx.search(r'\b(%s) (?:coloured |colored )?(drawer|cabinet|cupboard|slider|sliding '
+                       r'door|door|handle|switch|lever|button|led|diode|light ?bulb|bulb|lamp)\b'
+                       % any_of(lx.COLOUR_WORDS + lx.OTHER_COLOURS), low)
+    if tinted and (tinted.group(1), tinted.group(2)) not in FIXTURE_COLOURS:
+        raise Refusal('there is no %s here: the lamp is yellow, the LED and its button green, '
+                      'and the drawer, cabinet and switch have no colour of their own'
+                      % tinted.group(0))
+    # a block no one names: "a block other than the red one", "none of the blocks", "each
+    # block"
+    anyone = rx.search(r'\b(?:a|an|any|some|one) (?:[a-z]+ )?(?:block|cube|brick) (?:other than|'
+                       r'except|apart from|besides|but)\b|\b(?:none|neither) of the (?:[a-z]+ )?'
+                       r'(?:blocks|cubes|bricks)\b|\b(?:each|every) (?:single )?(?:[a-z]+ )?'
+                       r'(?:block|cube|brick)\b', low)
+    if anyone:
+        raise Refusal('which block is "%s"? name one block by its colour: red, blue or pink'
+                      % anyone.group(0))
+    # a block named and ruled out: "lift the blue block, no, not the blue one"
+    for ruled in rx.finditer(r'\bnot (?:the )?(%s) (?:one|block|cube|brick)\b'
+                             % any_of(lx.COLOUR_WORDS), low):
+        rest = low[:ruled.start()] + ' ' + low[ruled.end():]
+        named = {c for c, words in lx.COLOURS.items() if has(rest, words)}
+        if named == {c for c, words in lx.COLOURS.items() if ruled.group(1) in words}:
+            raise Refusal('the command names the %s block and rules it out; say which block'
+                          % ruled.group(1))
+    # a choice left open: "open or close the drawer", "the LED or the light bulb"
+    choice = choice_between(low)
+    if choice:
+        raise Refusal('"%s" leaves the choice to me; say which one' % choice)
+    # a new colour: "turn it purple", "paint the red block blue"
+    paint = rx.search(r'\b(?:turn|make|paint|dye|colou?r|change) (?:it|them|the (?:[a-z]+ ){0,2}?'
+                      r'(?:block|cube|brick|lamp|light|bulb|lightbulb|led|drawer|door|switch|'
+                      r'button)) (?:to |into )?(?:be )?(%s)\b' % any_of(
+                          lx.COLOUR_WORDS + tuple(c for c in lx.OTHER_COLOURS
+                                                  if c not in ('green', 'yellow'))), low)
+    if paint and not rx.match(r'\s*$|\s+(?:and|then)\b', low[paint.end():]) and not rx.match(
+            r'\w+ (?:it|them)\b', paint.group(0)):
+        paint = None        # "turn the block red in the sense of the clock": the red block
+    if paint:
+        raise Refusal('I cannot change the colour of anything ("%s")' % paint.group(0))
+    for pattern, reason in DESK_LIMITS:
+        found = rx.search(pattern, low)
+        if found:
+            raise Refusal(reason.format(found.group(0).strip()))
+
+
+def check_command(raw: str):
+    """Refuse empty, oversized or unsafe commands before reading them."""
+    if raw is None or not raw.strip():
+        raise Refusal('the command is empty')
+    if len(raw) > MAX_CHARS:
+        raise Refusal('the command is too long (%d characters; the limit is %d)' % (
+            len(raw), MAX_CHARS))
+    low = ' %s ' % rx.sub(r'[^a-z\- ]+', ' ', raw.lower())
+    # "on the floor of the drawer" is in the drawer
+    low = rx.sub(r'\b(?:the )?(?:floor|bottom|base) of the (drawer|cabinet|cupboard|shelf)\b',
+                 r'the \1', low)
+    low = rx.sub(r'\b(?:break (?:up |apart )?|topple )(?:the |that |this )?(?:stacked blocks|'
+                 r'stack|tower|pile)\b', 'unstack', low)   # taking a stack apart is a skill
+    low = rx.sub(r'\bkill (?=%s)' % A_LAMP, 'switch off ', low)            # "kill the lamp"
+    low = rx.sub(r'\bfire (?:up )?(?=%s)' % A_LAMP, 'switch on ', low)     # "fire up the lamp"
+    if rx.match(r'\s*(?:(?:hey|hi|hello|ok|okay|so|well|robot|um+|uh+|erm?|hmm+|oh|ah)\s+)*'
+                r'(?:shall (?:i|we)|should (?:i|we)|should you|may i|(?:can|could) i(?! (?:have|'
+                r'get)\b)|would you mind if i|'
+                r'do you want me to|do (?:we|i|they)|is(?! it (?:ok|okay|alright|all right) if '
+                r'you\b)|are|'
+                r'was|were|does|did|'
+                r'(?:has|have|had) (?:you|it)|what(?! (?:i|we) (?:need|want))|which|where|'
+                r'why(?! (?:don t|dont|do not) you\b| not\b)|who|'
+                r'whose|how (?:many|'
+                r'much|is|are|do|does|did|far|long|big|hot|heavy|would|could|should|can|will|to)'
+                r')\b(?! (?:it |that )?possible\b)'
+                r'(?! you able\b)', low):
+        raise Refusal('that is a question, not a command; tell me what to do, for example '
+                      '"open the drawer"')
+    # a question after an order: "close the drawer. is the LED on right now?", "rotate the
+    # red block left. why is the lamp off?", "..., and how many blocks are in the drawer?"
+    asked = rx.search(r'(?:[.;:!?]|,? and|,? but|,? then)\s*((?:(?:so|and|but|also),? )?(?:is|are|'
+                      r'was|were|does|do|did|has|have|had|why|what|which|where|who|whose|when|'
+                      r'how)\b[^.;!?]*)\?', raw.lower()) or rx.search(
+        r',\s*((?:why|how|where|what)\b[^.;!?,]*)\?', raw.lower())   # "the LED, why is it off?"
+    if asked and not rx.match(r'(?:so |and |but |also )?(?:is|are)(?: it| that)? (?:possible|ok|'
+                              r'okay|alright|fine)\b', asked.group(1)):
+        raise Refusal('"%s?" is a question, not a command; ask me nothing in a command, tell me '
+                      'only what to do' % asked.group(1).strip())
+    if rx.search(r'\b(?:can|could) you (?:reach|see|get to)\b[^.;!?]*\bfrom (?:where you are|'
+                 r'there|here|your position)\b', low):
+        raise Refusal('that asks what I can do, not what to do; tell me what to do, for example '
+                      '"pick up the pink block"')
+    # a question wrapped in a request: "can you tell me whether the door is on the left?"
+    if rx.search(r'\b(?:tell (?:me|us)|show (?:me|us)|let (?:me|us) know|explain|i (?:d|would) '
+                 r'like to know|i (?:want|need) to know|i wonder|i m wondering|wondering) '
+                 r'(?:whether|if|what|which|where|how|why|who)\b(?! (?:you|the robot) (?:could|'
+                 r'would|can|will|might)\b)|\bdo you know\b|\b(?:check|find out|see|look) '
+                 r'(?:whether|if)\b', low):
+        raise Refusal('that asks what I see, not what to do; I only act: tell me what to do, '
+                      'for example "open the drawer"')
+    if rx.search(r'\b(?:push|shove|nudge|hit|poke|pinch|grab|grip|touch|squeeze|move|lift|rotate|'
+                 r'bump|press|slap|drop|knock|tap|pat|hold|catch|chase|hand|give|pass|bring|'
+                 r'throw|toss|spin|lift up|pick up|show)\s+(?:me|him|her|us|yourself|people|'
+                 r'someone|somebody|anyone|the (?:operator|user|person|people|human|man|'
+                 r'woman))\b', low):
+        raise Refusal('I do not act on people, nor hand things to them; I act only on the '
+                      'blocks, the drawer, the sliding door, the switch and the button')
+    _check_characters(raw)
+    # what would have been, or what if: "if you had lifted the red block, would you have
+    # stacked it?", "had the drawer been open, ...", "if the lamp were a button, press it"
+    unreal = rx.search(r'\b(?:would|could|might) have [a-z]+(?:ed|en|t)\b|^\s*if (?:you|'
+                       r'i|we|it|the [a-z ]+?) had\b|^\s*had (?:you|i|we|it|the [a-z ]+?) '
+                       r'(?:been|[a-z]+ed)\b|\bif (?:you|i|it|the [a-z ]+?) were (?:a|an|the)\b',
+                       low)
+    if unreal:
+        raise Refusal('"%s" is about what might have been; tell me what to do now'
+                      % unreal.group(0).strip())
+    # a light said only as "it": "turn it off" with nothing named
+    if rx.fullmatch(r'\s*(?:please )?(?:turn|switch|flip|shut|put|click) (?:it|that|this) (?:on|'
+                    r'off)(?: please)?\s*', low):
+        raise Refusal('what should I switch? name it: the yellow lamp or the green LED')
+    # turns other than the rotation's own (a quarter; CALVIN counts a sixth): "a full turn",
+    # "1/3 of a turn", "three quarter turns"
+    turns = rx.search(r'\b(?:a |one )?(?:full|whole|complete|half|three[- ]quarters?|two|'
+                      r'three|several|\d+) (?:(?:right|left|clockwise|counter-?clockwise|'
+                      r'anti-?clockwise|quarter) )?(?:turns?|rotations?|revolutions?|spins?|'
+                      r'circles?)\b(?! (?:on|off)\b)|(?:\b\w+|\d+\s*[/\u2044]\s*\d+) of a '
+                      r'(?:full )?(?:turn|rotation|revolution|circle)\b', raw.lower())
+    if turns and not rx.match(r'(?:a )?(?:quarter|sixth) of a\b', turns.group(0)):
+        raise Refusal('my skills move things by their own fixed amounts; I cannot do "%s"'
+                      % turns.group(0).strip())
+    amount = AMOUNT.search(raw.lower())
+    if amount:
+        raise Refusal('my skills move things by their own fixed amounts; I cannot do "%s"'
+                      % amount.group(0).strip())
+    # an angle other than the rotation's own (about a quarter turn: CALVIN's training split
+    # says "90 degrees") or any angle said "exactly", a share of the way said exactly, or a
+    # duration
+    angle = next((m for m in ANGLE.finditer(raw.lower())
+                  if m.group(2).replace('-', ' ') not in ROTATION_DEGREES or m.group(1)), None)
+    exact = rx.search(r'\b(?:exactly|precisely) (?:halfway|half ?way|half|a third|two thirds|'
+                      r'a quarter of the way|three quarters|\d+ ?(?:%|percent))', raw.lower())
+    if exact is None:
+        # "move the sliding door 20 percent to the right" (a light's level is refused later)
+        exact = rx.search(r'\d+ ?%%|\b(?:\d+|%s) ?(?:percent|per cent)\b' % NUMBER_WORDS,
+                          raw.lower())
+        if exact and rx.search(r'\b(?:lamp|lights?|bulb|lightbulb|led|brightness)\b(?:\W+\w+){0,4}'
+                               r'\W*$', raw.lower()[:exact.start()]):
+            exact = None
+    # `low` has no digits: counts and durations are read where they are kept
+    counted = ' %s ' % rx.sub(r'[^a-z0-9\- ]+', ' ', raw.lower())
+    timed = rx.search(r'\bfor (?:exactly |precisely |about |at least )?(?:\d+|%s|an?) '
+                      r'(?:full |whole |entire )?(?:seconds?|minutes?|hours?|days?)\b'
+                      % NUMBER_WORDS, counted)
+    if angle or exact:
+        raise Refusal('my skills move things by their own fixed amounts; I cannot do "%s"'
+                      % (angle or exact).group(0).strip())
+    if timed:
+        raise Refusal('each skill runs once, at its own pace; I cannot do anything "%s"'
+                      % timed.group(0))
+    # "exactly one block width", "precisely two centimetres"
+    exactly = rx.search(r'\b(?:by |for )?(?:exactly|precisely) (?:one|two|three|a|an|half|\d+)\b'
+                        r'(?:[^,;.]|\.\d)*', raw.lower())
+    if exactly:
+        raise Refusal('my skills move things by their own fixed amounts; I cannot do "%s"'
+                      % exactly.group(0).strip())
+    # "make the led glow green": a light's own colour is its being on
+    low = rx.sub(r'\b(led|diode|green (?:light|lamp))(s?\s+(?:glow|shine|light up|go|turn)) '
+                 r'green\b', r'\1\2 on', low)
+    low = rx.sub(r'\b(bulb|lightbulb|yellow (?:light|lamp))(s?\s+(?:glow|shine|light up|go|turn)) '
+                 r'yellow\b', r'\1\2 on', low)
+    recolour = rx.search(r'\b(?:lamp|light|bulb|lightbulb|led|diode)s?\s+(?:to |into )?(?:be |go |'
+                         r'glow |shine )?%s\b(?!-? ?(?:colou?red )?%s\b)' % (
+                             any_of(lx.COLOUR_WORDS + lx.OTHER_COLOURS),
+                             any_of(lx.BLOCK_NOUNS + ('bulb', 'lightbulb', 'light', 'lamp', 'led',
+                                                      'diode', 'button', 'one'))), low) or (
+        # "...so it glows purple", "the bulb's colour": the lights' own colours may glow
+        rx.search(r'\b(?:lamp|light|bulb|lightbulb|led|diode)s?\b', low) and rx.search(
+            r'\b(?:colou?r|hue|tint|warm white|cool white)\b|\b(?:glows?|glowing|shines?|shining)'
+            r' (?:in )?(?:a )?(?:bright |deep |soft )?%s\b' % any_of(
+                lx.COLOUR_WORDS + tuple(c for c in lx.OTHER_COLOURS
+                                        if c not in ('green', 'yellow'))), low))
+    if recolour:
+        raise Refusal('the lights cannot change colour: the bulb is yellow and the LED green; '
+                      'I can only turn them on or off')
+    elsewhere = rx.search(r'\b(?:lamp|light|bulb|lightbulb|led|diode)s? (?:in|on|by|near|at|above|'
+                          r'under|over|from|inside|within) (?:the |a )?(?:corner|ceiling|wall|'
+                          r'hallway|hall|room|kitchen|window|porch|garden|stairs|office|bedroom|'
+                          r'bathroom|drawer|cabinet|cupboard|shelf|slider)\b|\b(?:room|ceiling|'
+                          r'overhead|wall|kitchen|hall|hallway|office|street|porch|garden|house|'
+                          r'lab|corridor|floor) (?:light|lights|lamp|lamps|lighting)\b', low)
+    if elsewhere:
+        raise Refusal('the only lights here are the yellow bulb and the green LED on the desk; '
+                      'there is no "%s"' % elsewhere.group(0))
+    lasting = rx.search(r'\b(?:permanently|indefinitely|forever|for good|(?:three|four|five|six|'
+                        r'seven|eight|nine|ten|eleven|twelve|a dozen|dozen|several|many|'
+                        r'multiple|a few|\d+) times)\b', counted)
+    if lasting:
+        raise Refusal('each skill is one move, done once; I cannot do "%s": say each step' %
+                      lasting.group(0))
+    detach = rx.search(r'\b(?:take|pull|pry|remove|rip|yank|lift|tear|wrench)\b(?: \w+){0,3}? '
+                       r'(?:drawer|switch|button|lever|bulb|lightbulb|led|door|handle)s?\b'
+                       r'(?: \w+)? (?:out of the (?:desk|table|cabinet)(?: \w+)? (?:entirely|'
+                       r'completely|altogether)|off (?:the|its) (?:desk|table|wall|rails?|hinges?|'
+                       r'mount)|out of its (?:rails?|socket|slot|mount))\b', low)
+    # "pull the button out", "pull the drawer out completely from the desk"
+    detach = detach or rx.search(
+        r'\b(?:pull|yank|pry|prise|prize|take|tear|rip) (?:out )?(?:the )?(?:button|switch|lever|'
+        r'led|bulb|lightbulb|lamp|handle)s? out\b|\b(?:pull|yank|pry|rip|tear) out the (?:button|'
+        r'switch|lever|led|bulb|lightbulb|lamp|handle)\b|\b(?:pull|take|yank|remove|drag) '
+        r'(?:the )?drawer (?:all the way )?out (?:completely|entirely|fully) (?:from|of) the '
+        r'(?:desk|table)\b', low)
+    if detach:
+        raise Refusal("refused: '%s' would take the desk apart" % detach.group(0).strip())
+    # on a fixture rather than in it: "on top of the sliding cabinet's roof"
+    atop = rx.search(r'\b(?:on ?(?:to)? (?:the )?(?:top|roof|lid|surface) of|onto|on top of|atop) '
+                     r'(?:the |a )?(?:sliding |slide )?(?:cabinet|cupboard|slider|shelf unit|'
+                     r'drawer|door)\b(?! (?:handle|knob|grip|pull|(?:s )?shelf))|\b(?:cabinet|'
+                     r'cupboard|slider|drawer) s (?:roof|top|lid)\b|\b(?:on top of|atop|on ?to '
+                     r'the top of) (?:the )?(?:lamp|light bulb|lightbulb|bulb|led|button|'
+                     r'switch)\b',
+                     low)
+    if atop:
+        raise Refusal('I can put a block into the drawer or the sliding cabinet, or on another '
+                      'block, but not "%s"' % atop.group(0).strip())
+    one = rx.search(r'\b(?:second|third|other|another|top|bottom|upper|lower|middle)\s+(drawer|'
+                    r'cabinet|cupboard|sliding door|door|button|switch|lamp|light bulb|bulb|'
+                    r'led|slider|shelf|lever|desk|table|workbench|bench|robot|arm)s?\b', low)
+    if one:
+        raise Refusal('there is only one %s here' % one.group(1))
+    _check_things(low)
+    # a remark about the scene, with no order in it: "the pink block looks nice today"
+    remark = rx.match(r'\s*(?:the|this|that|my|our|your) [a-z ]{2,30}? (?:looks|seems|is|are|was|'
+                      r'were|feels|appears) (?:really |very |so |quite |pretty |rather )?(?:nice|'
+                      r'good|great|fine|lovely|pretty|beautiful|bad|ugly|odd|weird|strange|cool|'
+                      r'clean|dirty|shiny|dull|cute|boring|interesting)\b', low)
+    if remark and not rx.search(r'\b(?:please|%s)\b' % any_of(action_verbs()), low[remark.end():]):
+        raise Refusal('"%s" describes the scene; tell me what to do' % raw.strip())
+    # a state alone asks for nothing: "the red block is on the table", "the drawer is open"
+    state = rx.fullmatch(r'\s*(?:there (?:is|are) (?:a |an |the )?(?:%s )?(?:block|cube|brick)|'
+                         r'(?:a |an |the )?(?:%s )?(?:block|cube|brick) (?:is|sits|lies|rests|'
+                         r'stands)(?: still| currently| now)?(?: sitting| lying| resting| '
+                         r'standing)?) (?:on|in|inside|at|upon) (?:the |its )?'
+                         r'(?:[a-z]+ ){0,2}?(?:table|desk|tabletop|drawer|cabinet|slider|shelf|'
+                         r'spot|place)(?: (?:right )?now| still| already)?\s*' % (
+                             (any_of(lx.COLOUR_WORDS),) * 2), low)
+    if state:
+        raise Refusal('"%s" says how things are; tell me what to do' % raw.strip())
+    # a share of a move: "open the drawer halfway", "slide the door a quarter of the way"
+    share = rx.search(r'\b(?:halfway|half way|half-way|half (?:open|opened|closed|shut)|only half|'
+                      r'half(?=\s*$)|partway|'
+                      r'part way|part-way|partially|partly|'
+                      r'(?:a|one) (?:quarter|third|half) of the way|(?:three|two) (?:quarters|'
+                      r'thirds)(?: of the way)?)\b', low)
+    if share and not rx.search(r'\b(?:is|are|s|looks|sits) (?:still )?(?:only )?%s' % rx.escape(
+            share.group(0)), low):
+        raise Refusal('my skills move things by their own fixed amounts; I cannot do "%s"'
+                      % share.group(0))
+    # the same thing asked to do a thing and its opposite: "open the drawer and keep it closed"
+    if rx.search(r'\b(?:open|pull out)\b[^.;]*\b(?:keep|leave) (?:it|the drawer) (?:closed|'
+                 r'shut)\b|\b(?:close|shut)\b[^.;]*\b(?:keep|leave) (?:it|the drawer) open\b',
+                 low):
+        raise Refusal('the command asks for the drawer both open and closed; say one')
+    if rx.search(r'\b(?:on|onto|on top of|atop) (?:itself|themselves)\b', low):
+        raise Refusal('a block cannot be stacked on itself')
+    # a place beside a thing: "put the blue block behind the sliding cabinet"
+    beside = rx.search(r'\b(?:put|place|set|drop|leave|stash|hide|tuck|stand|lay|position|move|'
+                       r'slide|push|shove|nudge)\s+(?:it|them|the (?:[a-z-]+ ){0,3}?(?:block|cube|'
+                       r'brick|one|object|stack|tower|pile))\s+(?:down\s+)?(?:behind(?! the '
+                       r'slid(?:e|ing) (?:door|panel)\b)|beneath|'
+                       r'underneath|under|'
+                       r'below|beside|next to|in front of|alongside|near|close to|to the (?:left|'
+                       r'right) of)\s+(?:the |a |another )?(?:[a-z-]+ )?(?:drawer|cabinet|slider|'
+                       r'cupboard|'
+                       r'shelf|lamp|bulb|lightbulb|switch|button|led|desk|table|block|cube|one|'
+                       r'door|stuff|things|objects|others|rest)\b', low)
+    if beside:
+        raise Refusal('I can put a block only into the drawer or the sliding cabinet, or on '
+                      'another block; not "%s"' % beside.group(0).strip())
+    # "there's no need to turn off the LED": nothing left to do
+    needless = rx.search(r'\b(?:no need to|(?:don t|do not) (?:need|have) to|needn t) [a-z]+'
+                         r'(?:(?: it| them)(?: up)?| up)?(?= (?!it\b|them\b|up\b|first\b|'
+                         r'beforehand\b|afterwards\b|again\b)[a-z])',
+                         ' %s ' % rx.sub(
+                             r'[^a-z ,;.!]+', ' ', raw.lower()))
+    if needless and not rx.search(r'\b(?:just|only|instead|but|rather)\b', low):
+        raise Refusal('the command says what need not be done; tell me only what to do ("%s")'
+                      % needless.group(0))
+    # the robot playing a part, or handing things to people
+    role = rx.search(r'\b(?:let s play|play a game|pretend|make believe|imagine|'
+                     r'hypothetically|what if|what would happen|you(?: re| are) now (?:a|an)|'
+                     r'act as (?:a|an|if)|role ?play)\b', low)
+    if role:
+        raise Refusal('I do not play a part or imagine; give me the command alone ("%s")'
+                      % role.group(0).strip())
+    # code, shell, links or markup, and attempts to change the rules
+    code = rx.search(r'`|\$\(|\b(?:rm -rf|sudo|shutdown|reboot|curl|wget|bash|os\.system|'
+                     r'__import__|eval|exec|subprocess|chmod|mkfs|drop table|select \* from)\b|'
+                     r'https?://|<\s*/?\s*[a-z]+[^>]*>|[;&|]\s*(?:rm|sh|ls|cat|kill|python3?|nc|'
+                     r'netcat|bash|sudo)\b', raw.lower())
+    if code:
+        raise Refusal('I take plain commands only: no code, shell, links or markup ("%s")'
+                      % code.group(0).strip())
+    override = rx.search(r'\bignore (?:all |any |the |your )?(?:previous|prior|above|earlier|'
+                         r'other) (?:instructions|rules|commands|orders)\b|\bdeveloper mode\b|'
+                         r'^\s*(?:system|admin|root)\s*:|\bsafety (?:is )?(?:off|disabled)\b|'
+                         r'\bjailbreak\b|\bnew rules?\b', raw.lower())
+    if override:
+        raise Refusal('refused: "%s": commands cannot change my rules' % override.group(0))
+    # waiting for something to happen, or for a time: "as soon as the green light goes out by
+    # itself, close the drawer", "keep it open until lunch is over", "in five minutes"
+    wait = rx.search(r'\b(?:goes|turns|comes|switches|opens|closes|lights|goes) (?:on |off |out '
+                     r'|up |open |shut )?(?:by itself|on its own|of its own accord)\b|'
+                     r'\buntil (?:lunch|noon|'
+                     r'tomorrow|later|tonight|morning|evening|the end|[a-z]+ is over|i (?:say|'
+                     r'tell|come|get|return))\b|\b(?:in|after|for) (?:one |two |three |five |ten '
+                     r'|\d+ |a few |a couple of )(?:minutes?|seconds?|hours?)\b|\bat (?:noon|'
+                     r'midnight|\d{1,2}(?: \d\d)?(?: ?[ap]m)?)\b|\b(?:when|once|as soon as|after) '
+                     r'(?:i (?:tell you|give|come|get|return|leave)|(?:someone|somebody|he|she|'
+                     r'they|nobody|everyone) (?:says|tells|comes|leaves|gives|returns|gets|is|'
+                     r'are))\b', low)
+    # "will you turn the lamp on later?"
+    wait = wait or rx.search(r'\blater(?: on| today| tonight)?(?=\s*\?)', raw.lower())
+    # a light that changes of itself: "when the lamp goes off, ...", "once the LED turns on";
+    # said in the passive it is a step ("once the LED is switched off, ..."), and so is the
+    # effect of a step said before it ("press the button until the LED comes on", "flip the
+    # switch down and when the bulb goes out, ...")
+    event = LIGHT_EVENT.search(raw.lower())
+    if event and not rx.search(r'\b(?:(?:de)?press|flip|switch|turn|toggle|click|tap|hit)\b|'
+                               r'\b(?:push|put)\b[^.;]*\b(?:button|switch|lever|light|lamp|bulb|'
+                               r'led)s?\b', raw.lower()[:event.start()]):
+        wait = wait or event
+    # waiting for what the operator or someone else does: "after I close the drawer, ..."
+    wait = wait or rx.search(r'\b(?:as soon as|when|once|after|before) (?:i|we|someone|'
+                             r'somebody|he|she|they)(?: (?:have|ve|ll|will|am|m))? (?:close|open|'
+                             r'shut|turn|switch|press|move|slide|put|take|push|pull|finish|'
+                             r'done|leave|come|get|return|nod|clap|signal)\w*\b',
+                             low)
+    if wait:
+        raise Refusal('I act at once, on what I can see; I cannot wait for "%s"'
+                      % wait.group(0).strip())
+    # what was done before: "as far as you did last time", "undo that", "like yesterday"
+    memory = rx.search(r'\blast time\b|\bas (?:far|much) as (?:you did|before)\b|\bmore than '
+                       r'(?:before|yesterday)\b|\b(?:like|same as|as) (?:yesterday|before)\b|'
+                       r'\bundo (?:that|it|this|everything|what you (?:just )?did|the last [a-z]+)'
+                       r'\b(?! by)|^\s*undo\s*$|\bthe last thing\b|\bthe same thing again\b', low)
+    if memory:
+        raise Refusal('I keep no memory of earlier commands; say the step itself ("%s")'
+                      % memory.group(0).strip())
+    # a block as a tool: "hit the switch with the pink block"
+    tool = rx.search(r'\b(?:hit|strike|knock|bang|poke|tap|bump|smack) (?:\w+ )?with (?:it|them)'
+                     r'\b', low) or rx.search(
+        r'\b(?:hit|press|push|tap|strike|poke|flip|knock|bump|touch|close|open|nudge|slide|move|'
+        r'shove|turn)\b[^,.;]*\b(?:switch|button|drawer|door|slider|lamp|bulb|led|handle|block|'
+        r'cube)\b[^,.;]*(?<!same )(?<!again )(?<!then )(?<!that )(?<!likewise )\b(?:with|using) '
+        r'(?:the |a |an )?(?:[a-z]+ )?(?:block|cube|'
+        r'brick|one)\b(?! (?:inside|in it|in the|on top))', low)
+    if tool:
+        raise Refusal('I work things with the gripper, not with a block ("%s")'
+                      % tool.group(0).strip())
+    # a thing handed to a person: "..., and then hand the stack to Maria"
+    handed = rx.search(r'\b(?:hand|give|pass|bring|show|deliver|toss)\b[^,.;!?]*? (?:over )?to '
+                       r'(?:[A-Z][a-z]+|me|us|him|her|them|the (?:user|operator|person|'
+                       r'technician|customer|visitor|student))\b', raw)
+    if handed and not rx.search(r'\bto (?:the )?(?:left|right)\b', handed.group(0)):
+        raise Refusal('I hand nothing to people; I work only the desk ("%s")' %
+                      handed.group(0).strip())
+    # a question with a tag, a bet, what someone else said
+    said = rx.search(r'\b(?:can|could|will|would|do|did|are|is|have|has)(?: ?n t| not)? '
+                     r'(?:you|it|i|we|they)\s*$', low) and raw.rstrip().endswith('?') and not (
+        # a request with a tag: "I want the blue block pushed left, would you?"
+        rx.search(r'\b(?:would|will|could|can) you\s*$', low) and not rx.match(r'\s*if\b', low)
+        and not rx.search(
+            r'\b(?:not|never|cannot|can t|won t|wouldn t|couldn t|don t|didn t)\b', low)) or \
+        rx.match(r'\s*(?:i bet|you (?:can t|cannot|can not|won t|wouldn t|couldn t|never))\b',
+                 low) or rx.search(r'\b(?:he|she|they|someone|somebody|bob|alice) (?:said|says|'
+                                   r'told|tells|asked|wants|wanted)\b|\btold me (?:yesterday |'
+                                   r'earlier |once )?to\b', low) or rx.search(
+        r'\b[A-Z][a-z]+ (?:said|says|told|asked|wants|wanted)\b', raw)
+    if said:
+        raise Refusal('that is a question or what someone said, not a command to me; tell me '
+                      'what to do')
+    # "grab the block that's furthest away": which one is not said
+    which = rx.search(r'\b%s\b' % any_of(lx.WHICH_ONE), low)
+    if which and not has(low, lx.COLOUR_WORDS):
+        raise Refusal('which block is "%s"? say its colour: red, blue or pink' % which.group(0))
+    # orders for someone else: "tell Bob to open the drawer", "ask the intern to ..."
+    other = rx.search(r'\b(?:tell|ask|instruct|get|have|let) (?!me\b|us\b|you\b|yourself\b|'
+                      r'it\b|them\b)(?:[a-z]+|the [a-z]+) to (?!the\b|it\b)[a-z]+', low)
+    if other and (rx.match(r'(?:tell|ask|instruct)', other.group(0)) or rx.search(
+            r'\b(?:[Gg]et|[Hh]ave|[Ll]et) [A-Z][a-z]+ to\b', raw)):
+        raise Refusal('I carry out commands myself; I do not pass them on ("%s")'
+                      % other.group(0))
+    # what happened, with nothing to do: "the red block was rotated to the left earlier",
+    # "I opened the drawer yesterday"
+    report = rx.match(r'\s*(?:(?:the [a-z -]{2,30}?|it|they) (?:was|were|had been|got) (?:already '
+                      r'|just )?[a-z]+(?:ed|en)|(?:i|we|you|someone|somebody|he|she|they) '
+                      r'(?:already |just |had )?(?!need)[a-z]+ed)\b[^.;!?,]*', raw.lower())
+    report = report and not rx.search(r'[a-z]', raw.lower()[report.end():]) and report
+    if report:
+        raise Refusal('"%s" says what happened; tell me what to do' % raw.strip())
+    # "give the blue cube to Sarah", "hand it to me"
+    person = rx.search(r'\b(?:give|hand|pass|bring|deliver|offer) (?:it |them |the (?:[a-z]+ )?'
+                       r'(?:block|cube|brick) )?(?:over )?to (?:him|her|them|us|someone|somebody|'
+                       r'the (?:operator|user|person|man|woman|guy|kid|child|boss|customer|visitor'
+                       r'|technician))\b|\b(?:give|hand|pass|offer) (?:him|her|us|someone|'
+                       r'somebody) (?:the|a|that|this)\b', low) or rx.search(
+        r'\b(?:[Gg]ive|[Hh]and|[Pp]ass|[Oo]ffer|[Bb]ring) (?!I\b)[A-Z][a-z]+ '
+        r'(?:the|a|that|this)\b', raw) or rx.search(
+        r'\b(?:[Gg]ive|[Hh]and|[Pp]ass|[Oo]ffer|[Bb]ring|[Dd]eliver)\b[^.;!?]{0,40}? to '
+        r'(?:(?!I\b|LED\b)[A-Z][a-z]+|me)\b', raw)
+    if person:
+        raise Refusal('I cannot hand things to people; my skills move things on the desk ("%s")'
+                      % person.group(0).strip())
+    again = rx.search(r'\b(?:over and over|again and again|repeatedly|continuously|continually|'
+                      r'nonstop|non-stop|constantly|on and on|endlessly|in a loop|keep '
+                      r'(?:pressing|flipping|toggling|clicking|opening|closing|turning|rotating|'
+                      r'spinning|switching)|'
+                      r'(?<!ask )(?<!tell you )(?<!say it )(?<!think )twice|thrice|(?:[a-z]+|\d+)'
+                      r'(?: more)? times)\b', low)
+    if again:
+        raise Refusal('each skill is one move, done once; I cannot do "%s": say each step'
+                      % again.group(0))
+    knock = rx.search(r'\bknock (?:the |that |this |it |them )?(?:[a-z]+ ){0,4}?(?:over|down)\b|'
+                      r'\bdrop(?:s|ped|ping)? (?:it|them|the [a-z ]+?) (?:[a-z ]+ )?from (?:high '
+                      r'up|a height|up high|high above|above|way up|as high|the highest|higher)\b|'
+                      r'\buntil (?:it|they|the [a-z ]+?) (?:(?:falls?|drops?|tips?|topples?|goes|'
+                      r'comes|rolls?) (?:off|over|down|onto)\b(?![^,.;]*\b(?:drawer|in|into)\b)|'
+                      r'(?:hits?|reach(?:es)?|touch(?:es)?|bumps?|crash(?:es)?(?: into)?) '
+                      r'(?:the )?'
+                      r'(?:wall|edge|side|end|floor|ground|limit|stop)|breaks?|jams?|gets? '
+                      r'stuck)\b|\b(?:off|out of|from) (?:its|the) (?:rails?|runners?|'
+                      r'tracks?|hinges?)\b|\bso (?:that )?(?:it|they) (?:jams?|gets? stuck|'
+                      r'breaks?)\b', low)
+    if knock:
+        raise Refusal("refused: '%s' asks for something destructive or unsafe"
+                      % knock.group(0).strip())
+    if rx.search(r'\bboth (?:on and off|off and on|(?:lit|on|glowing) and (?:dark|unlit|off|out)|'
+                 r'(?:dark|unlit|off|out) and (?:lit|on|glowing))\b', low):
+        raise Refusal('the command asks for a light both on and off; say one')
+    low = rx.sub(r'\b(?:doesn t|does not|won t|will not|cannot|can t)\s+(?:bang|hit|knock|'
+                 r'slam|bump|crash|scrape|fall|drop)\b', ' ', low)     # "... doesn't bang"
+    low = rx.sub(r'\b(?:we|i) (?:don t|do not|dont|no longer) need (?:it|them|that|this|the '
+                 r'[a-z ]+?)(?: any ?more| now| for now| today)?\s*$', ' ', low)
+    # "shut the drawer, but don't slam it": a care, not an order
+    low = rx.sub(r'\b(?:don t|do not|dont|never|without) (?:slam|slamming|toss|tossing|throw|'
+                 r'throwing|bang|banging|drop|dropping|fling|flinging|smash|smashing|yank|yanking|'
+                 r'jerk|jerking)(?: it| them)?\b', ' ', low)
+    if rx.search(r'\b(?:lamp|light|bulb|lightbulb|led)s?\b', low):
+        low = rx.sub(r'\bkill (?=it\b|them\b)', 'switch off ', low)     # "..., then kill it"
+    if rx.search(r'\b%s\b' % any_of(lx.UNSAFE + lx.UNSAFE_FORCE), low):
+        # one search over all of them; the reason names the first the lists give
+        word = next(w for w in lx.UNSAFE + lx.UNSAFE_FORCE
+                    if rx.search(r'\b%s\b' % rx.escape(w), low))
+        raise Refusal("refused: '%s' asks for something destructive or unsafe" % word)
+    many = rx.search(r'\b(?:four|five|six|seven|eight|nine|ten|a dozen|dozens?|[4-9]|\d{2,}) '
+                     r'(?:[a-z]+ )?(?:blocks|cubes|bricks)\b|\b(?:fourth|fifth|sixth|4th|5th) '
+                     r'(?:[a-z]+ )?(?:block|cube|brick)\b', counted)
+    if many:
+        raise Refusal('there are only three blocks here (red, blue and pink); there is no "%s"'
+                      % many.group(0))
+    fixture = rx.search(r'\b(?:lift|pick up|raise|carry|move|shift|push|slide|tip|tilt|turn over|'
+                        r'rotate|pull|take) (?:up )?the (?:whole|entire|complete) [a-z ]{0,20}?'
+                        r'(?:cabinet|cupboard|shelf|drawer|desk|table|switch|lamp|button)\b|'
+                        r'\b(?:lift|pick up|raise|carry) (?:up )?the (?:sliding )?(?:cabinet|'
+                        r'cupboard|drawer|desk|table)\b(?! (?:door|handle))', low)
+    if fixture:
+        raise Refusal("refused: '%s': the desk and its fixtures stay where they are; I can only "
+                      'open and close the drawer and slide the cabinet door' % fixture.group(0))
+    # "stack the two blocks together": one on the other, one step
+    pair = rx.sub(r'\bstack (?:the |both |two |the two )(?:blocks|cubes)(?: together| on top of '
+                  r'each other| on each other| one on the other)?\b', 'stack the block', low)
+    if rx.search(r'\b(?:at once|at the same time|simultaneously|together)\b', pair) or rx.search(
+            r'\b(?:pick up|lift|grab|take|move|push|rotate|put|place|stack|carry|hold|turn|slide|'
+            r'get|fetch|raise|sweep|store)\s+(?:up\s+)?(?:both|all (?:three|the)|all|(?:the )?'
+            r'three)(?: of the| the)? (?:blocks|cubes)\b', pair):
+        raise Refusal('I can hold and move only one block at a time; give one step per block')
+    other = rx.search(r'\b(?:second|other|another|third|top|bottom|upper|lower|middle|left|right|'
+                      r'big|small|kitchen) drawer\b', low)
+    if other:
+        raise Refusal('there is only one drawer here; "%s" is not on this desk' % other.group(0))
+    room = rx.search(r'\b(?:kitchen|bathroom|bedroom|office|garage|hallway|hall|filing|file|'
+                     r'medicine|tool|gun|wall|corner) (?:cabinet|cupboard|closet|shelf|locker)\b',
+                     low)
+    if room:
+        raise Refusal('there is only one cabinet here; "%s" is not on this desk' % room.group(0))
+    colours = any_of(lx.COLOUR_WORDS)
+    if rx.search(r'\b%s (?:block |cube |one )?and (?:the |a )?%s (?:blocks?|cubes?|ones?)\b' % (
+            colours, colours), low):
+        raise Refusal('the command names more than one block for one action; name one block '
+                      'per step')
+    if rx.match(r'\s*(?:stop|halt|freeze|abort|cancel)\b', low) and not LIGHT_CEASE.match(low):
+        raise Refusal('a command cannot stop motion: publish /lam/cancel, or /lam/estop to '
+                      'stop at once')
+    # a state the thing must end in, said first, is the goal: "the drawer should not be
+    # sticking out; push it in"
+    goal = GOAL_FIRST.match(raw.lower())
+    if goal:
+        low = ' %s ' % rx.sub(r'[^a-z\- ]+', ' ', raw.lower()[goal.end():])
+    # urgency and means the skill keeps anyway are not prohibitions: "don't dawdle", "there's
+    # no need to pick it up"; nor is "leave it where it is" after the action on it
+    low = rx.sub(r'\b(?:don t dawdle|don t make me ask twice|no dawdling)\b', ' ', low)
+    low = rx.sub(r'\b(?:there s|there is) no need to \w+(?: it| them)?(?: up)?\b|\byou don t '
+                 r'(?:need|have) to \w+(?: it| them)?(?: up)?\b|\b(?:do not|don t|dont) (?:lift|'
+                 r'pick|carry|raise|grab|grasp)(?: (?:it|them|the (?:\w+ )?(?:block|cube)))?'
+                 r'(?: up)?\b', ' ', low)     # "don't carry it": planner.NO_LIFT refuses a lift
+    # "twist it, don't move it anywhere": planner.NO_MOVE refuses a plan that moves it
+    low = rx.sub(r'\b(?:do not|don t|dont) (?:move|shift|slide|push|displace) (?:it|them)(?: '
+                 r'anywhere| around| away| along| elsewhere)?\b', ' ', low)
+    low = rx.sub(r'(?<=\w)\s+(?:and )?leave it (?:where|as) it is\s*$', ' ', low)
+    # a light's goal state: "the LED should not be glowing anymore" is "off"
+    low = rx.sub(r'\b(?:should|must) not (?:be )?(?:glowing|lit|shining|illuminated|on)\b', ' ',
+                 low)
+    away = rx.search(r'\b(?:keep|hold) (?:it|them|the [a-z ]{2,30}?) (?:well |far )?(?:away|'
+                     r'clear) from [a-z ]+', low)
+    if away:
+        raise Refusal('I cannot promise "%s": my skills take no such conditions' % away.group(0)
+                      .strip())
+    negated = rx.search(r'(?:^|\band\b|\bthen\b|\bbut\b)\s*(?:please )?(?:don t|do not|dont|'
+                        r'never|avoid|refrain from)\b', low) or rx.search(
+        r'\b(?:under no circumstances|in no case|must not|mustn t|should not|shouldn t|'
+        r'do not|don t|never|no need to|there is no need|not necessary)\b|\bleave (?:it|them|'
+        r'everything|the \w+(?: \w+)?) (?:where|as) (?:it|they) (?:is|are)\b', low)
+    if negated:
+        raise Refusal('the command says what not to do; tell me only what to do')
+    # a purpose said first may be vague: "to tidy the desk, push the block into the drawer"
+    purpose = rx.match(r'\s*(?:in order )?to (?:tidy|clean up|organi[sz]e)[^,.;:]{0,50}[,;:]\s*'
+                       r'(?=[a-z])', raw.lower())
+    # ... or a tidy desk given as the reason: "shut the drawer so that the workspace is tidy"
+    low = rx.sub(r'\bso (?:that )?(?:the )?(?:\w+ )?(?:is|looks|stays|will be) (?:tidy|neat|clean|'
+                 r'organi[sz]ed)\b', ' ', low)
+    vague = rx.search(r'\bwhere (?:it|they|that|this) (?:belongs?|goes|go)\b|\b(?:somewhere|'
+                      r'anywhere|wherever|tidy|clean up|'
+                      r'organi[sz]e|sort out|put (?:things|everything|stuff) away)\b',
+                      rx.sub(r'\b(?:without|not) \w+(?: \w+)? anywhere\b', ' ',
+                             low if purpose is None else raw.lower()[purpose.end():]))
+    if vague:
+        raise Refusal('"%s" is too vague: name the skill, for example "put the red block in '
+                      'the drawer"' % vague.group(0).strip())
+    # "first you open the drawer, after you push the blue block inside": "first" puts the
+    # opening first, "after you push" puts it last; asked, not guessed
+    if rx.match(r'\s*(?:first(?:ly)?|to start(?: with)?|start by)\b(?!\s*,)[^,.;]+,\s*(?:and )?'
+                r'after (?:you|u) (?!(?:have|ve|are|re|did|do|done|finish|finished)\b)',
+                raw.lower()):
+        raise Refusal('the order is unclear: "first" and "after you" say different orders; say '
+                      'it with "then"')
+    # two places for one block, or a place left to me: "take the red block out of the drawer
+    # and out of the cabinet", "... out of one of them"
+    places = rx.search(r'\b(?:out of|from) the (?:\w+ )?(drawer|cabinet|cupboard|shelf|slider)'
+                       r'(?: and| or|,)+ (?:then |also )?(?:out of|from) the (?:\w+ )?(drawer|'
+                       r'cabinet|cupboard|shelf|slider)\b', low)
+    if places and (places.group(1) == 'drawer') != (places.group(2) == 'drawer'):
+        raise Refusal('"%s": one block comes from one place; say which' % places.group(0))
+    either = rx.search(r'\b(?:out of|from|into|in|inside) (?:one of them|one of the two|either '
+                       r'(?:of them|one)|one or the other|whichever(?: one)?)\b', low)
+    if either:
+        raise Refusal('"%s": say which place' % either.group(0))
+    # everything in a place, however many blocks: "pull everything out of the drawer"
+    emptied = rx.search(r'\b(?:(?:everything|all of it|all the contents|the contents|whatever '
+                        r'is|whatever s) (?:\w+ ){0,3}?(?:out of|from|in|inside)|empty(?: out)?|'
+                        r'clear out) (?:the|that|this|your) (?:\w+ )?(?:drawer|cabinet|cupboard|'
+                        r'shelf|slider)\b', low)
+    if emptied:
+        raise Refusal('"%s": I take out one block at a time; name the block' %
+                      emptied.group(0).strip())
+    off = rx.search(r'\b(?:push|knock|throw|shove|sweep|drop|roll|slide|kick|fling) (?:\w+ ){0,6}'
+                    r'off (?:of )?the (?:table|desk|edge)\b(?![^,.;]*\b(?:in|into|inside) '
+                    r'(?:it\b|the (?:open |opened )?drawer))',
+                    low)
+    if off:
+        raise Refusal("refused: '%s' would drop a block off the desk" % off.group(0))

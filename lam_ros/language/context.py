@@ -1,0 +1,419 @@
+"""Stage 5 of the parser: what the clauses say about each other.
+
+Where a block is taken from or put ("take it out" after the door moved), statements of how
+things are, topics said alone, ellipsis ("..., the blue one left"), and "instead".
+"""
+
+from lam_ros.language import lexicon as lx, rx
+from lam_ros.language.clauses import split_clauses
+from lam_ros.language.constraints import OTHERS, STAYS_PUT
+from lam_ros.language.intents import Refusal
+from lam_ros.language.normalise import from_place, name_it, normalise, statement_subject
+from lam_ros.language.reading import FIXTURES, unknown_object
+from lam_ros.language.vocab import (action_verbs, any_of, block_colour, has, OBJECT_WORDS,
+                                    PICK_VERBS, PUT_VERBS, SEEN)
+
+
+def resolve_containers(clauses):
+    """Resolve references to the fixture named in an earlier clause.
+
+    "open the drawer and put the block inside" -> "... put the block into the drawer";
+    "grasp the drawer handle and close it" -> "... close the drawer";
+    "move to the drawer and store the object" -> "... store the object in the drawer".
+    A step said again keeps its last words: "..., then push the blue block into it as well".
+    """
+    again = [rx.search(r',? (?:again|too|as well|also)$', c) for c in clauses]
+    bare = [c[:said.start()] if said else c for c, said in zip(clauses, again)]
+    out = []
+    for pieces, said in zip(_resolve_containers(bare), again):
+        # a clause may become two: "move the pink block from the cabinet into it"
+        out += pieces[:-1] + [pieces[-1] + (said.group(0) if said else '')]
+    return out
+
+
+TRANSFER_INTO_IT = rx.compile(r'\s*(?:move|relocate|transfer|carry|bring|shift|take|get) (.+?) '
+                              r'(?:out of|from) (the (?:[a-z]+ )?(?:drawer|cabinet|cupboard|shelf|'
+                              r'slider)) (?:and )?(?:into|in to|inside|in) it\s*')
+
+
+def _out_of(clause, c, place):
+    """Say where a block is taken "out" of, where the clause itself does not say."""
+    bare = rx.fullmatch(r'\s*((?:the |a )?(?:[a-z-]+ ){0,2}?(?:block|cube|brick)) out\s*', clause)
+    if bare:
+        clause = 'take %s out' % bare.group(1)     # "drawer open, red block out"
+    if rx.search(r'\b(?:take|taken|took|pull|pulled|get|got|lift|lifted|fish|grab|grabbed) '
+                 r'(?:\w+ ){0,3}?out\b(?! of)', clause) and not has(
+                     c, ('table', 'desk', 'drawer', 'cabinet', 'slider', 'from')):
+        clause = rx.sub(r'^(\w+) out$', r'\1 it out', clause)    # "2) lift out"
+        clause += ' from ' + place
+    return clause
+
+
+def _closes_drawer(clause):
+    """Whether a clause closes the drawer ("close the drawer", "then shut it" does not say)."""
+    return has(' %s ' % clause, lx.DRAWER) and rx.search(
+        r'\b(?:close|closing|closed|shut|shutting)\b', clause) is not None
+
+
+def _resolve_containers(clauses):
+    named_anywhere = {name for clause in clauses for name, words in FIXTURES[:2]
+                      if has(' %s ' % clause, words)}
+    only_container = named_anywhere.pop() if len(named_anywhere) == 1 else None
+    closed_later = [any(_closes_drawer(later) for later in clauses[k + 1:])
+                    for k in range(len(clauses))]
+    last, last_is_block, seen_block, out = None, False, False, []
+    for k, clause in enumerate(clauses):
+        moved = TRANSFER_INTO_IT.match(clause)
+        into = 'the cabinet' if last == 'the sliding door' else last
+        if moved and into in ('the drawer', 'the cabinet') and (into == 'the drawer') != has(
+                ' %s ' % moved.group(2), lx.DRAWER):
+            # "open the drawer and move the pink block from the cabinet into it"
+            out.append(['take %s from %s' % moved.groups(), 'put it into %s' % into])
+            seen_block = last_is_block = True
+            continue
+        c = ' %s ' % clause
+        nouns = rx.sub(r'^\s*switch (?=it|on|off|the|that|this|them)', ' ', c)   # the verb
+        named = next((name for name, words in FIXTURES if has(nouns, words)), None)
+        colour = has(c, lx.COLOUR_WORDS)
+        block = colour or has(c, lx.BLOCK_NOUNS)
+        if named is None and last is None and only_container is not None:
+            # "close the drawer after you pick up the block from it" (clauses reordered)
+            clause = rx.sub(r'\b(from|in|inside|into|out of) it\b', r'\1 ' + only_container,
+                            clause)
+            clause = rx.sub(r'\b(out of|from)(?: in| inside)? there\b', r'\1 ' + only_container,
+                            clause)
+            if rx.match(r'\s*(?:put|place|drop|set|store|stow|insert|push|sweep|slide) ', clause):
+                # "before closing the drawer, pick up the pink block and put it inside"
+                clause = rx.sub(r'\b(?:inside|in there)$', 'inside ' + only_container, clause)
+        if named is None and last is None and closed_later[k]:
+            # "take out the pink block before you close the drawer": out of the drawer
+            clause = _out_of(clause, c, 'the drawer')
+        if not seen_block and rx.fullmatch(r'\s*(?:release|let go of) (?:it|the handle|the door)'
+                                           r'\s*', c):
+            out.append([clause])    # "slide the door left, then release it": the gripper lets go
+            continue
+        if named is None and last is not None:
+            container = last in ('the drawer', 'the cabinet')
+            if last == 'the sliding door':
+                # "slide the door left, take the blue block out (of there)": the cabinet
+                clause = rx.sub(r'\b(?:out of|from(?: in)?) there\b', 'from the cabinet', clause)
+                clause = rx.sub(r'\b(?:in|into|in to) there\b', 'into the cabinet', clause)
+                clause = rx.sub(r'\b(?:out of|from(?: inside| in)?) it\b', 'from the cabinet',
+                                clause)
+                clause = _out_of(clause, c, 'the cabinet')
+            if container:
+                clause = rx.sub(r'\b(?:out of|from(?: in)?) there\b', 'from ' + last, clause)
+                clause = rx.sub(r'\b(?:inside(?: it)?|in there)$', 'inside ' + last, clause)
+                clause = rx.sub(r'\b(push|sweep|slide|shove|nudge|put|place|drop) (.+) in$',
+                                r'\1 \2 into ' + last, clause)
+                clause = rx.sub(r'\b(?:into it|in it|in to it)$', 'into ' + last, clause)
+                clause = rx.sub(r'\b(out of|from|from inside|inside|in) it\b', r'\1 ' + last,
+                                clause)
+                clause = _out_of(clause, c, last)     # "open the drawer, take out the block"
+                if (has(c, ('place', 'put', 'store', 'drop', 'set', 'leave', 'insert', 'lower',
+                            'deposit', 'stow')) and not rx.search(
+                        r'\b(?:in|into|inside|on|onto|atop|upon)\b', c)):
+                    clause = '%s in %s' % (clause, last)
+            fixture_verb = rx.search(r'\b(?:open|close|shut)\b', c) is not None
+            grasp = rx.match(r'\s*(?:grab|grasp|pick|lift|take|get|hold|raise|seize|fetch)\b', c)
+            gripper = rx.search(r'\b(?:gripper|fingers|claw|jaws)\b', c) is not None
+            # only a block is rotated: "turn on the lamp, then rotate it right"
+            turned = rx.match(r'\s*(?:rotate|twist|spin|stack)\b', c) and seen_block
+            if (not last_is_block or fixture_verb and not gripper) and not colour and not has(
+                    c, lx.BLOCK_NOUNS) and not (grasp and seen_block) and not turned:
+                clause = rx.sub(r'\bit\b', last, clause)
+        seen_block = seen_block or block
+        if named is not None:
+            last = named
+        if named is not None or block:
+            last_is_block = block          # "it" then means the block, if one was named
+        out.append([clause])
+    return out
+
+
+# letting go of a block that a rotation or a push left where it was
+SET_BACK = rx.compile(r'(?:and |then )?(?:gently |carefully )?(?:release|set|put|place|lower|'
+                      r'leave|let go of) (?:it|them|the block)(?: back)?(?:(?: down)? (?:on|onto) '
+                      r'the (?:table|desk|tabletop|table top|surface)| down(?: in the same '
+                      r'(?:place|spot)| where it was| in place)?)')
+
+_LIKE = '|'.join(sorted((rx.escape(t) for ts in lx.COLOUR_OF.values() for t in ts), key=len,
+                        reverse=True))
+_COLOUR_OF_THING = rx.compile(
+    r'\b(the|a|an) ((?:[a-z]+ )?(?:block|cube|brick|one)),? (?:(?:that is|that\'s|thats|which is|'
+    r'in) )?the colou?r of (?:an? )?(%s)\b' % _LIKE, rx.IGNORECASE)
+_COLOURED_LIKE = rx.compile(r'\b(%s)(?:[ -]colou?red|[ -]red|[ -]blue|[ -]pink|(?= (?:block|cube|'
+                            r'brick|one)\b))' % _LIKE, rx.IGNORECASE)
+
+
+def plain_colours(text: str) -> str:
+    """Say a block's colour by name where it is said by likeness (pure).
+
+    "the tomato-coloured cube" -> "the red cube"; "the cube the colour of a flamingo" -> "the
+    pink cube"; "the fire-engine red block" -> "the red block". A likeness names a colour only
+    next to a block; the checks for absent colours and unsafe words see the plain colour.
+    Beside a light, "the yellow one" is the lamp and "the green one" the LED.
+    """
+    def colour(thing):
+        thing = thing.lower().replace('-', ' ')
+        return next(c for c, things in lx.COLOUR_OF.items()
+                    if thing in (t.replace('-', ' ') for t in things))
+
+    text = _COLOUR_OF_THING.sub(
+        lambda m: '%s %s %s' % (m.group(1), colour(m.group(3)), m.group(2)), text)
+    if rx.search(r'(?i)\b(?:lamp|light|bulb|lightbulb|led)s?\b', text):
+        # "turn off the green lamp and leave the yellow one alone": the lights' own colours
+        text = rx.sub(r'(?i)\bthe (green|yellow) one\b',
+                      lambda m: 'the %s %s' % (m.group(1), 'light' if m.group(1).lower() ==
+                                               'green' else 'lamp'), text)
+    return _COLOURED_LIKE.sub(lambda m: colour(m.group(1)), text)
+
+
+_BARE_BLOCK = rx.compile(r'(?:the |a |that |this )?(?:[a-z-]+ ){0,2}?(?:block|cube|brick)'
+                         r'(?: (?:on|from|in) (?:the )?(?:table|desk|tabletop|drawer|cabinet|'
+                         r'slider))?')
+_BARE_STACK = rx.compile(r'(?:the |a |that |this )?(?:tower|stack|pile)(?: of (?:two |2 |the )?'
+                         r'(?:blocks|cubes|bricks|two|2))?')
+
+
+def topics_said_alone(clauses):
+    """Read a block said alone, before the step on it, as that step's block.
+
+    "red block, slid rightward along the table", "the red block, you make it go left by
+    pushing", "bright red cube, drawer: lift it out": a noun phrase is not a step of its own
+    (nor a fixture said again in the step after it).
+    """
+    out = list(clauses)
+    verbs = set(action_verbs())
+    # "drawer, lift it out": a fixture said alone is where the next step acts
+    for i in range(len(out) - 2, -1, -1):
+        if out[i] in lx.DRAWER + lx.SLIDER_PLACE:
+            after = out[i + 1]
+            if not has(' %s ' % after, lx.DRAWER + lx.SLIDER_PLACE):
+                if after.split()[0] in PICK_VERBS:
+                    after = '%s from the %s' % (after, out[i])
+                elif after.split()[0] in PUT_VERBS:
+                    after = '%s into the %s' % (after, out[i])
+                else:
+                    continue
+            out[i + 1] = after
+            del out[i]
+
+    def bare(clause):
+        return _BARE_BLOCK.fullmatch(clause) and not verbs & set(clause.split())
+
+    i = 0
+    while i < len(out) - 1:
+        this, after = out[i], out[i + 1]
+        if bare(this) and has(' %s ' % this, lx.BLOCK_NOUNS):
+            if bare(after) and len(out) > i + 2:
+                # "red block, blue block, push them left": one action for several blocks
+                raise Refusal('I can hold and move only one block at a time; give one step '
+                              'per block')
+            if rx.search(r'\b(?:it|them)\b', after):
+                out[i + 1] = name_it(after, this, r'\b(?:it|them)\b')
+            elif not has(' %s ' % after, lx.BLOCK_NOUNS) and after.split()[0] in verbs | {
+                    'out', 'from'}:
+                verb, _, rest = after.partition(' ')
+                out[i + 1] = ('take %s %s' % (this, after) if verb in ('out', 'from') else
+                              '%s %s %s' % (verb, this, rest)).strip()
+            else:
+                i += 1
+                continue
+            del out[i]
+        elif _BARE_STACK.fullmatch(this):
+            del out[i]      # "the tower of two blocks, take away the upper one"
+        else:
+            i += 1
+    return out
+
+
+_ELLIPSIS = rx.compile(r'(?:(?:and|then|also|now|next|after that|too) )*(?:the |that )('
+                       r'(?:[a-z-]+ )?'
+                       r'(?:%s)) (?:block|cube|brick|one)(?: too| as well| also| again)?' %
+                       '|'.join(lx.COLOUR_WORDS))
+_NAMED_BLOCK = rx.compile(r'\b(?:the (?:[a-z-]+ )?)?(?:%s)(?: (?:block|cube|brick|one))?\b' %
+                          '|'.join(lx.COLOUR_WORDS))
+
+
+def without_notes(raw: str):
+    """Return the command's clauses without its notes and others' steps, or None if none.
+
+    A note on the scene ("careful, the blue block is by the handle") or a step someone else
+    will do ("I'll put the pink block in it myself") is dropped by the rules, not read.
+    """
+    text = normalise(raw)
+    try:
+        clauses = split_clauses(text)
+    except Refusal:
+        return None
+    kept = [c for c in clauses if statement_subject(c) is None]
+    if len(kept) == len(clauses) and not rx.search(r'\b%s\b' % OTHERS, text):
+        return None
+    return ' , '.join(kept) or None
+
+
+def statements(clauses):
+    """Drop the clauses that say how things are; refuse a command that is only those.
+
+    "the drawer is open and the lamp is on; turn the lamp off" is one step, and "the drawer's
+    still hanging open; push it in" pushes the drawer ("it" is what the statement named).
+    """
+    clauses = _stays_expected(clauses)
+    # "the red block is stored in the cabinet and I need it picked up": where it is
+    where = [any(rx.search(r'\b(?:it|them)\b', c) for c in clauses[i + 1:]) and rx.search(
+        r'\b(?:is|are) (?:stored|store|kept|keep|located|positioned|parked|sitting|lying|'
+        r'resting) (?:in|inside|on)\b', clause) for i, clause in enumerate(clauses)]
+    said = [statement_subject(c, captions=not w) for c, w in zip(clauses, where)]
+    for i, clause in enumerate(clauses[:-1]):
+        # "i see the led [and] the light bulb are both on"
+        seen = rx.fullmatch(SEEN + r'(?: that)? (the (?:[a-z]+ ){0,3}?[a-z]+)', clause)
+        if said[i] is None and said[i + 1] is not None and seen:
+            said[i] = seen.group(1)
+    for i, clause in enumerate(clauses[1:], 1):
+        # "i see the pink is on the left, the red on the right, so they'll move apart"
+        if said[i] is None and said[i - 1] is not None and (rx.fullmatch(
+                r'(?:and )?(the (?:[a-z]+ ){0,2}?[a-z]+) (?:on|in|at|to|by|near) the [a-z ]+',
+                clause) or rx.match(r'so (?:that )?(?:they|it|both)(?:\'ll| will| won\'t| can)\b',
+                                    clause)):
+            said[i] = 'it'
+    if all(s is not None for s in said):
+        raise Refusal('"%s" says how things are; tell me what to do' % ', '.join(
+            rx.sub(r'^i see ', '', c) for c in clauses))
+    out, subject, places = [], None, {}
+    for clause, thing in zip(clauses, said):
+        if thing is not None:
+            block_colour(' %s ' % clause)    # "FYI the green block is next to it": no such block
+            unknown = unknown_object(' %s ' % clause)
+            if unknown:
+                raise Refusal('"%s": there is no %s here' % (clause, unknown))
+            subject = thing
+            # "the pink block is in the drawer": where a later step picks it up from
+            place = rx.search(r'\b(?:in|inside) the (drawer|cabinet|slider|shelf|sliding '
+                              r'cabinet)\b', clause)
+            colour = rx.search(r'\b%s\b' % any_of(lx.COLOUR_WORDS), thing)
+            if place and colour:
+                places[colour.group(0)] = place.group(1)
+            # "grab the pink block; it's inside the sliding cabinet": where it is picked from
+            if place and out and has(' %s ' % out[-1], PICK_VERBS) and (thing == 'it' or (
+                    colour and colour.group(0) in out[-1])):
+                out[-1] = from_place(out[-1], place.group(1))
+            continue
+        if subject and not any(has(' %s ' % c, lx.COLOUR_WORDS + lx.BLOCK_NOUNS) for c in out) \
+                and subject.startswith('the ') and rx.search(
+                r'\b(?:it|them)\b', clause) and not has(' %s ' % clause, OBJECT_WORDS):
+            clause = name_it(clause, subject, r'\b(?:it|them)\b')
+        named = rx.search(r'\b%s\b' % any_of(lx.COLOUR_WORDS), clause)
+        # (or wants it held: "... and I need it in your gripper", "I need it out")
+        if named and named.group(0) in places and (has(' %s ' % clause, PICK_VERBS) or rx.search(
+                r'\b(?:gripper|hand|out)\b', clause)):
+            clause = from_place(clause, places[named.group(0)])
+        out.append(clause)
+    return out
+
+
+def _stays_expected(clauses):
+    """Drop what a step keeps as it is, said as a wish; refuse it where a step breaks it.
+
+    "push the pink block right; the block should remain on the table" is the push; with a
+    lift or a put in the command it is refused, and alone it asks for nothing.
+    """
+    if not any(STAYS_PUT.fullmatch(c) for c in clauses):
+        return clauses
+    if all(STAYS_PUT.fullmatch(c) for c in clauses):
+        raise Refusal('"%s" says how things should stay; tell me what to do' % ', '.join(
+            clauses))
+    if any(has(' %s ' % c, PICK_VERBS + PUT_VERBS + ('stack', 'unstack')) for c in clauses):
+        said = next(c for c in clauses if STAYS_PUT.fullmatch(c))
+        raise Refusal('"%s", but the command moves a block off the table; say one' % said)
+    return [c for c in clauses if not STAYS_PUT.fullmatch(c)]
+
+
+def ellipsis(clauses):
+    """Read a block said alone after a step as that step again, on this block.
+
+    "rotate the pink block left, then the red one" rotates both; "pick up the red block and
+    put it in the drawer, then the blue one too" picks up and puts away both.
+    """
+    out = []
+    for clause in clauses:
+        said = _ELLIPSIS.fullmatch(clause)
+        if not said or not out:
+            out.append(clause)
+            continue
+        block = 'the %s block' % said.group(1)
+        steps = out[-2:] if len(out) > 1 and out[-1].split()[0] in PUT_VERBS and \
+            out[-2].split()[0] in PICK_VERBS else out[-1:]
+        for step in steps:
+            if _NAMED_BLOCK.search(step):
+                out.append(_NAMED_BLOCK.sub(block, step, count=1))
+            elif rx.search(r'\b(?:it|them)\b', step) and step is steps[0]:
+                out.append(name_it(step, block, r'\b(?:it|them)\b'))
+            else:
+                out.append(step)
+    return out
+
+
+# the verb ruled out: not one that keeps hands off ("don't touch the drawer, open it")
+_NOT_HANDS_OFF = r'(?!touch|bump|hit|disturb|move|mess|bother|use|operate|change|knock|brush|go)'
+_INSTEAD = rx.compile(r'^\s*(?:please )?(?:don\'?t|do not|never) ' + _NOT_HANDS_OFF +
+                      r'(\w+) (the (?:[a-z-]+ )?(?:block|'
+                      r'cube|brick|drawer|slider|sliding door|door|lamp|light|bulb|lightbulb|led|'
+                      r'button|switch))( (?:to the )?(?:left|right|clockwise|counter-?clockwise|'
+                      r'anti-?clockwise|leftwards?|rightwards?))?\s*[,;.]?\s*(?:just |only |'
+                      r'instead |but |rather )*(\w+) it\b', rx.IGNORECASE)
+# "don't move the sliding door right; move it left": only the way is ruled out
+_INSTEAD_WAY = rx.compile(r'^\s*(?:please )?(?:don\'?t|do not|never) (?:move|slide|push|shift) '
+                          r'(the (?:sliding |cabinet )?(?:door|slider|panel))(?: to the)? (?:left|'
+                          r'right)\s*[,;.]?\s*(?:just |only |instead |but |rather )*(\w+) it\b',
+                          rx.IGNORECASE)
+# "don't open the drawer yet; first lift the pink block ..., then open the drawer": the order
+# to wait is the order the steps are said in
+_NOT_YET = rx.compile(r'^\s*(?:do not|don\'t|dont) ([a-z]+ the [a-z ]+?) (?:just )?yet\s*[;,.:-]+'
+                      r'\s*(?:first\s+|instead\s+)?', rx.IGNORECASE)
+# "don't rotate it, push the red block right": "it" is the block said after
+_INSTEAD_AFTER = rx.compile(r'^\s*(?:please )?(?:don\'?t|do not|never) ' + _NOT_HANDS_OFF +
+                            r'(\w+) it\s*[,;.-]?\s*(?:just '
+                            r'|only |instead |but |rather )*(\w+ the (?:[a-z-]+ )?(?:block|cube|'
+                            r'brick)\b)', rx.IGNORECASE)
+
+
+def instead(text: str):
+    """Return (text, verb ruled out or None), pure.
+
+    "don't rotate the blue block, just push it right" is read as "push the blue block right";
+    the planner refuses a plan that does what the verb ruled out.
+    """
+    # "don't leave the drawer open; close it": the order follows
+    text = rx.sub(r'^\s*(?:don\'t|dont|do not) leave ((?:the |that )?(?:[a-z]+ ){0,2}?(?:drawer|'
+                  r'door|lamp|light|bulb|led))\s+(?:open|opened|shut|closed|on|off|lit)\s*[;:,.-]+'
+                  r'\s*(?=[a-z])', r'\1: ', text, flags=rx.IGNORECASE)
+    # a suggestion: "why don't you lift the blue block" (no "don't" to keep)
+    text = rx.sub(r'^\s*why (?:don\'t|dont|do not) you\s+', '', text, flags=rx.IGNORECASE)
+    # "not the red block but the blue one: lift it" is the blue one
+    text = rx.sub(r'\bnot (?:the )?(?:[a-z-]+ ){0,2}?(?:block|cube|brick|one) but (?=the\b)', '',
+                  text, flags=rx.IGNORECASE)
+    # Scots and others: "gonnae no open the drawer" is "don't open the drawer"
+    text = rx.sub(r'^(\s*)(?:gonnae no|dinnae|dinna|don\'t you)\b', r"\1don't", text,
+                  flags=rx.IGNORECASE)
+    said = _NOT_YET.match(text)
+    if said is not None and said.group(1).lower() in text[said.end():].lower():
+        return text[said.end():], None
+    said = _INSTEAD_WAY.match(text)
+    if said is not None:
+        return _INSTEAD_WAY.sub(r'\2 \1', text), None
+    said = _INSTEAD.match(text)
+    if said is not None:
+        # "don't rotate the red block left, rotate it right": only the way is ruled out
+        verb = said.group(1).lower()
+        same_way = said.group(3) and verb == said.group(4).lower()
+        return _INSTEAD.sub(r'\4 \2', text), None if same_way else verb
+    said = _INSTEAD_AFTER.match(text)
+    if said is not None:
+        return _INSTEAD_AFTER.sub(r'\2', text), said.group(1).lower()
+    return text, None
+
+
+# what "out of it" or "from there" may stand for
+PLACE_NAMES = lx.DRAWER + lx.SLIDER_PLACE + lx.SLIDER_DOOR + (
+    'table', 'desk', 'tabletop', 'surface', 'stack', 'tower', 'pile', 'other', 'another')
