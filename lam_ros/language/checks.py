@@ -11,7 +11,7 @@ from lam_ros.language import lexicon as lx, rx
 from lam_ros.language.intents import Refusal
 from lam_ros.language.vocab import (A_LAMP, action_verbs, AMOUNT, ANGLE, any_of, choice_between,
                                     FIXTURE_COLOURS, GOAL_FIRST, has, LIGHT_CEASE, LIGHT_EVENT,
-                                    NUMBER_WORDS, ROTATION_DEGREES)
+                                    NUMBER_WORDS, ROTATION_DEGREES, SAID_OF_EACH)
 
 
 MAX_CHARS = 300
@@ -221,9 +221,14 @@ def check_command(raw: str):
             exact = None
     # `low` has no digits: counts and durations are read where they are kept
     counted = ' %s ' % rx.sub(r'[^a-z0-9\- ]+', ' ', raw.lower())
-    timed = rx.search(r'\bfor (?:exactly |precisely |about |at least )?(?:\d+|%s|an?) '
+    timed = rx.search(r'\b(?:for|during|throughout) (?:exactly |precisely |about |at least )?'
+                      r'(?:\d+|%s|an?) '
                       r'(?:full |whole |entire )?(?:seconds?|minutes?|hours?|days?)\b'
                       % NUMBER_WORDS, counted)
+    # an angle said without its unit: "rotate blue left, 180", "spin it 45"
+    angle = angle or rx.search(r'\b(?:rotate|rotation|turn|twist|spin)\b[^.;]*?(?<![\d.,])\b(?:15|'
+                               r'30|45|120|135|180|270|360|720)\b(?![.,]\d)(?! ?(?:%|percent|cm|'
+                               r'mm|m|inch|inches|times?|x|seconds?|s)\b)', raw.lower())
     if angle or exact:
         raise Refusal('my skills move things by their own fixed amounts; I cannot do "%s"'
                       % (angle or exact).group(0).strip())
@@ -300,6 +305,11 @@ def check_command(raw: str):
                     r'led|slider|shelf|lever|desk|table|workbench|bench|robot|arm)s?\b', low)
     if one:
         raise Refusal('there is only one %s here' % one.group(1))
+    lights = rx.search(r'\b(?:all )?(?:three|four|five|3|4|5) (?:of the )?(?:lights|lamps|leds|'
+                       r'bulbs|light bulbs|lightbulbs)\b', low)
+    if lights:
+        raise Refusal('there are two lights here, the lamp and the LED, not "%s"'
+                      % lights.group(0))
     _check_things(low)
     # a remark about the scene, with no order in it: "the pink block looks nice today"
     remark = rx.match(r'\s*(?:the|this|that|my|our|your) [a-z ]{2,30}? (?:looks|seems|is|are|was|'
@@ -391,6 +401,10 @@ def check_command(raw: str):
                      r'(?:i (?:tell you|give|come|get|return|leave)|(?:someone|somebody|he|she|'
                      r'they|nobody|everyone) (?:says|tells|comes|leaves|gives|returns|gets|is|'
                      r'are))\b', low)
+    # ... said in digits or any number: "in 5 minutes open the drawer", "wait 30 seconds"
+    wait = wait or rx.search(r'\b(?:in|within|after|wait(?: for)?) (?:another |a further |about |'
+                             r'exactly )?(?:\d+|%s|an?|a couple of) (?:more )?(?:seconds?|'
+                             r'minutes?|hours?|days?)\b' % NUMBER_WORDS, counted)
     # "will you turn the lamp on later?"
     wait = wait or rx.search(r'\blater(?: on| today| tonight)?(?=\s*\?)', raw.lower())
     # a light that changes of itself: "when the lamp goes off, ...", "once the LED turns on";
@@ -558,7 +572,7 @@ def check_command(raw: str):
         raise Refusal('there is only one cabinet here; "%s" is not on this desk' % room.group(0))
     colours = any_of(lx.COLOUR_WORDS)
     if rx.search(r'\b%s (?:block |cube |one )?and (?:the |a )?%s (?:blocks?|cubes?|ones?)\b' % (
-            colours, colours), low):
+            colours, colours), SAID_OF_EACH.sub('', low)):
         raise Refusal('the command names more than one block for one action; name one block '
                       'per step')
     if rx.match(r'\s*(?:stop|halt|freeze|abort|cancel)\b', low) and not LIGHT_CEASE.match(low):

@@ -10,14 +10,14 @@ from lam_ros.language import lexicon as lx, rx
 from lam_ros.language.constraints import drawer_is_it, OTHERS
 from lam_ros.language.intents import Refusal
 from lam_ros.language.normalise import name_it
-from lam_ros.language.vocab import (action_verbs, any_of, has, OBJECT_WORDS, PICK_VERBS, PUT_VERBS,
-                                    RUN_ON_VERBS, SAME_WITH, verb_words)
+from lam_ros.language.vocab import (action_verbs, any_of, direction_of, has, OBJECT_WORDS,
+                                    PICK_VERBS, PUT_VERBS, RUN_ON_VERBS, SAME_WITH, verb_words)
 
 
 def _lend_block(named, clause):
     """Put the block `named` mentions in place of "it" in `clause` (clauses reordered)."""
-    block = rx.search(r'\bthe (?:\w+ )?%s (?:block|cube|one|brick|object)\b' % any_of(
-        lx.COLOUR_WORDS), named)
+    block = rx.search(r'\b(?:the (?:\w+ )?)?%s (?:block|cube|one|brick|object)\b' % any_of(
+        lx.COLOUR_WORDS), named)    # the article may be dropped: "before you push blue block"
     picked = rx.match(r'(?:pick|lift|grab|grasp|take|raise|hold|get)\b', clause)
     if block and (picked or not rx.search(
             r'\b(?:drawer|door|slider|cabinet|switch|button|lamp|led|light)\b', named)):
@@ -463,6 +463,12 @@ def _clauses_of(text: str) -> tuple:
                                           r'next)\b', part[marker.end():])
         for c in rx.split(separator, part):
             c = c.strip(' ,') if c else ''
+            before = clauses[:at or len(clauses)]
+            verb = next((b for b in reversed(before) if b.split()[0] in action_verbs()), '')
+            if rx.match(r'(?:into|in|inside) the (?:[a-z]+ )?drawer\b', c) and rx.match(
+                    r'(?:push|slide|shove|nudge|sweep|move|slip)\b', verb) and direction_of(
+                        before[-1]):
+                c = 'push it ' + c      # "push the blue block left and then into the drawer"
             if clauses and rx.match(r'(?:into|in|onto|inside|from|out of) the\b|off (?:of )?the '
                                     r'(?:[a-z]+ )?(?:table|desk|tabletop|shelf|stack|tower|pile|'
                                     r'cabinet|slider|drawer)\b', c):

@@ -101,6 +101,11 @@ def _resolve_containers(clauses):
                 clause = rx.sub(r'\b(?:out of|from(?: inside| in)?) it\b', 'from the cabinet',
                                 clause)
                 clause = _out_of(clause, c, 'the cabinet')
+                # "slide the door left, put the blue block in": into the cabinet
+                clause = rx.sub(r'^((?:put|place|drop|set|store|stow|insert|slip|tuck) .+) (?:in|'
+                                r'inside)$', r'\1 into the cabinet', clause)
+            if last == 'the drawer':
+                clause = rx.sub(r'^(close|shut)$', r'\1 the drawer', clause)   # "..., close"
             if container:
                 clause = rx.sub(r'\b(?:out of|from(?: in)?) there\b', 'from ' + last, clause)
                 clause = rx.sub(r'\b(?:inside(?: it)?|in there)$', 'inside ' + last, clause)
@@ -228,10 +233,11 @@ def topics_said_alone(clauses):
     return out
 
 
-_ELLIPSIS = rx.compile(r'(?:(?:and|then|also|now|next|after that|too) )*(?:the |that )('
-                       r'(?:[a-z-]+ )?'
-                       r'(?:%s)) (?:block|cube|brick|one)(?: too| as well| also| again)?' %
-                       '|'.join(lx.COLOUR_WORDS))
+_ELLIPSIS = rx.compile(r'(?:(?:and|then|also|now|next|after that|too) )*(?:(?:the |that )'
+                       r'(?P<colour>(?:[a-z-]+ )?(?:{0})) (?:block|cube|brick|one)|'
+                       r'(?:the |that )?(?P<bare>{0})(?: (?:block|cube|brick|one))?)'
+                       r'(?: too| as well| also| again| the same(?: way| thing)?| likewise)?'
+                       .format('|'.join(lx.COLOUR_WORDS)))
 _NAMED_BLOCK = rx.compile(r'\b(?:the (?:[a-z-]+ )?)?(?:%s)(?: (?:block|cube|brick|one))?\b' %
                           '|'.join(lx.COLOUR_WORDS))
 
@@ -329,19 +335,55 @@ def _stays_expected(clauses):
     return [c for c in clauses if not STAYS_PUT.fullmatch(c)]
 
 
+# the step before it again, the other way: "slider left and back", "push pink right, then the
+# other way", "slide the door left, ..., slide it back"
+_BACK = rx.compile(r'(?:(?:and|then|now|next) )*(?:(?:go|move|come|slide|push|shove|turn|rotate|'
+                   r'spin|twist) )?(?:it |them )?(?:back|back again|the other way|the opposite '
+                   r'way|the other direction|the opposite direction|in reverse|reverse it)'
+                   r'(?: again)?')
+_OTHER_WAY = {'left': 'right', 'right': 'left', 'clockwise': 'counterclockwise',
+              'counterclockwise': 'clockwise', 'counter-clockwise': 'clockwise',
+              'anticlockwise': 'clockwise', 'anti-clockwise': 'clockwise'}
+_WAY = rx.compile(r'\b%s\b' % any_of(tuple(_OTHER_WAY)))
+
+
+def _other_way(step):
+    """Return the step with its direction reversed, or None where it says no direction."""
+    if not _WAY.search(step):
+        return None
+    return _WAY.sub(lambda m: _OTHER_WAY[m.group(0)], step)
+
+
 def ellipsis(clauses):
     """Read a block said alone after a step as that step again, on this block.
 
     "rotate the pink block left, then the red one" rotates both; "pick up the red block and
-    put it in the drawer, then the blue one too" picks up and puts away both.
+    put it in the drawer, then the blue one too" picks up and puts away both; so do "push pink
+    left, then red" and "..., blue the same way". "Back" or "the other way" said alone is the
+    step before it the other way ("slider left and back").
     """
     out = []
     for clause in clauses:
+        # (not after a step that already went back: "..., then left again (twist it back)")
+        said = _BACK.fullmatch(clause) and not (out and rx.search(r'\b(?:again|back)\b', out[-1]))
+        back = said and out and _other_way(out[-1])
+        verb = clause.split()[0] if said else None
+        if not back and verb in action_verbs():
+            # "slide the door left, put the blue block in, slide it back": the last slide
+            back = next((_other_way(step) for step in reversed(out)
+                         if step.split()[0] == verb and _other_way(step)), None)
+        if back:
+            out.append(back)
+            continue
+        if out and rx.fullmatch(r'(?:(?:and|then) )*(?:push it |slide it )?back in', clause) and \
+                rx.search(r'\b(?:open|pull|out)\b', out[-1]) and has(out[-1], lx.DRAWER):
+            out.append('close the drawer')      # "drawer out and back in"
+            continue
         said = _ELLIPSIS.fullmatch(clause)
         if not said or not out:
             out.append(clause)
             continue
-        block = 'the %s block' % said.group(1)
+        block = 'the %s block' % (said.group('colour') or said.group('bare'))
         steps = out[-2:] if len(out) > 1 and out[-1].split()[0] in PUT_VERBS and \
             out[-2].split()[0] in PICK_VERBS else out[-1:]
         for step in steps:

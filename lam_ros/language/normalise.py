@@ -17,9 +17,9 @@ from lam_ros.language.vocab import (absent, action_verbs, AFTER_YOU, any_of, APP
                                     APPROACH_THING, CLOCK, COLON_CONTEXT, COPULA, direction_of,
                                     GOAL_FIRST, GOES_INTO, has, HEADERS, HEARD, HOMOPHONES,
                                     LIGHT_CEASE, light_off, MODAL, NO_NEED, OBJECT_WORDS,
-                                    PICK_VERBS, PUT_VERBS, RUN_ON_VERBS, SEEN, SHARED_OBJECT,
-                                    STATE_WORDS, STATEMENT, SUBJECT_YOU, URGENCY, VERB_AT,
-                                    verb_senses, verb_stem, verb_words)
+                                    PICK_VERBS, PUT_VERBS, RUN_ON_VERBS, SAID_OF_EACH, SEEN,
+                                    SHARED_OBJECT, STATE_WORDS, STATEMENT, SUBJECT_YOU, URGENCY,
+                                    VERB_AT, verb_senses, verb_stem, verb_words)
 from lam_ros.world.tasks import TASKS
 
 
@@ -623,6 +623,10 @@ def _numbered(text):
         step if step.endswith(('.', ';', '!')) else step + '.' for _, step in steps)
 
 
+# a block said by its colour, maybe alone: "red", "the blue", "pink block"
+BARE_BLOCK = r'(?:the )?%s\b(?: (?:block|cube|brick|one)\b)?' % any_of(lx.COLOUR_WORDS)
+
+
 @lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
     """Lower-case, drop filler and politeness, keep commas as clause hints (cached: pure)."""
@@ -634,6 +638,16 @@ def normalise(text: str) -> str:
     text = rx.sub(r'(^|[.;!?,]\s*)(next|then|and then|after that|afterwards|finally|lastly)\s*:',
                   r'\1\2,', text)
     text = _numbered(text)
+    # the blocks said first: "red and pink, push both left"; the lights: "lamp, led: both off"
+    text = rx.sub(r'^(%s(?: ?, ?%s)* ?,? and %s)(?: blocks| cubes)? ?[,:] ?(push|slide|shove|'
+                  r'nudge|rotate|turn|twist|spin) (?:them )?(?:both |all(?: three)? )?'
+                  % ((BARE_BLOCK,) * 3), r'\2 \1 ', text)
+    text = rx.sub(r'^(?:the )?(lamp|led|bulb|light bulb|lightbulb) ?(?:,|and) ?(?:the )?(lamp|led|'
+                  r'bulb|light bulb|lightbulb) ?[,:] ?(?:turn |switch )?(?:them )?both (on|off)\b',
+                  r'turn \3 the \1 and the \2', text)
+    text = SAID_OF_EACH.sub(lambda m: ' , then '.join(
+        '%s the %s block %s' % (m.group(1), colour, m.group(3))
+        for colour in rx.findall(any_of(lx.COLOUR_WORDS), m.group(2))), text)
     # "finally, press the button; first, turn the lamp on": said first, it goes last
     text = rx.sub(r'^\s*(?:finally|lastly)\b(?=[^.;!?]*[.;,] .*\bfirst\b)', 'last', text)
     text = ABBREVIATION.sub(lambda m: lx.ABBREVIATIONS[m.group(0)], text)
@@ -653,6 +667,38 @@ def normalise(text: str) -> str:
                   r'\s*,?\s+((?:%s) (?:the|it|them)\b[^,;.]*)' % '|'.join(RUN_ON_VERBS), r'\2 \1',
                   text)
     text = rx.sub(r',\s*after (?=(?:%s)\b)' % '|'.join(RUN_ON_VERBS), ', then ', text)
+    # order said the way other languages say it: "..., after this sweep it in", "..., after
+    # what take ...", "... . after, turn off the lamp" (then); "before everything turn on the
+    # lamp" (first); "push it in, but before open the drawer" (but first); "previously to push
+    # it, ..." (before); "... and in the end turn the light off" (then); "first thing, ...",
+    # "in second place ...", "as last step ..." (the number said alone)
+    verb = r'(?=(?:%s)\b)' % verb_words()
+    text = rx.sub(r'(,\s*|\band |[.;!?]\s*)after (?:this|what|it)\s*,?\s*' + verb, r'\1then ',
+                  text)
+    text = rx.sub(r'([.;!?,]\s*)after\s*,\s*', r'\1then ', text)
+    text = rx.sub(r'^(?:before|above) (?:everything|all)(?: else)?\s*,?\s*' + verb, 'first ', text)
+    text = rx.sub(r'\s*,?\s*\bbut before\s+' + verb, ' , but first ', text)
+    text = rx.sub(r'\bprevious(?:ly)? to\b', 'before', text)
+    text = rx.sub(r'(?:\s*,\s*|\s+)(?:and )?(?:in the end|at the end|at last|in the last place)'
+                  r'\s*,?\s*' + verb, ' , then ', text)
+    text = rx.sub(r'(?:\b(?:as|in) (?:the |a )?|(?<!\bthe )(?<!\ba )(?<!\bfor )(?<!\bmy )'
+                  r'(?<!\bour )(?<!\byour )\b)(first|second|third|fourth|fifth|last|next) '
+                  r'(?:thing|step|place)\b(?! (?:is|are|was|of|to|that|you|i|we)\b)\s*,?',
+                  lambda m: 'first ,' if m.group(1) == 'first' else ' , then ', text)
+    # "both lights off, led first", "switch on both lamps, the bulb first": that one, then the
+    # other
+    text = rx.sub(r'\b(?:(?:turn|switch) (?:(on|off) )?)?(?:both|all)(?: of)?(?: the)? (?:lights|'
+                  r'lamps)(?: (on|off))?\s*,\s*(?:the )?(led|lamp|bulb|light bulb|lightbulb) first'
+                  r'(?=[\s.!]*$)',
+                  lambda m: 'turn {0} the {1} , then turn {0} the {2}'.format(
+                      m.group(1) or m.group(2), m.group(3), 'lamp' if m.group(3) == 'led' else
+                      'led') if m.group(1) or m.group(2) else m.group(0), text)
+    # "stack the pink cube over the red one": on it
+    text = rx.sub(r'\b((?:stack|put|place|set|lay|pile) (?:the [a-z -]{1,30}?(?:block|cube|brick|'
+                  r'one)|it)) over (?=(?:the )?(?:[a-z-]+ )?(?:block|cube|brick|one)\b)',
+                  r'\1 on ', text)
+    text = rx.sub(r'\b(?:as|in) (?:the |a )?(first|second|third|fourth|fifth|last|next)\b\s*,?\s*'
+                  + verb, lambda m: 'first , ' if m.group(1) == 'first' else ' , then ', text)
     # the way said before the block: "rotate to the right the blue block, and to the left the
     # red block"
     text = rx.sub(r'\b(to the (?:left|right)) (the (?:[a-z]+ ){0,2}?(?:block|cube|brick|one))\b',
@@ -952,13 +998,20 @@ def normalise(text: str) -> str:
     # "turn the lamp on ... wait, first shut the drawer": the step said last goes first
     text = rx.sub(r'(?:\.{2,}|[,;])?\s*\b(?:wait|actually|on second thought)\b,? (?:no,? )?'
                   r'first\b', ', but first', text)
-    # "move the red block from the slider into the drawer": a lift, then a place
-    text = rx.sub(r'\b(?:lift|pick up|grab|remove|pull|pluck|fetch|retrieve|raise|hoist|grasp|'
-                  r'pick|take|get)\s+(the [a-z -]{1,30}?(?:block|cube|brick|one|piece|object)|it)'
+    # "move the red block from the slider into the drawer": a lift, then a place; so are "grab
+    # blue from the cabinet, into the drawer" and "pink out of the drawer onto red"
+    text = rx.sub(r'(?:\b(?:lift|pick up|grab|remove|pull|pluck|fetch|retrieve|raise|hoist|grasp|'
+                  r'pick|take|get)\s+(the [a-z -]{1,30}?(?:block|cube|brick|one|piece|object)|it|'
+                  r'%s)|(?:^|(?<=, )|(?<=; )|(?<=\bthen ))(the [a-z -]{1,30}?(?:block|cube|brick|'
+                  r'one|piece)|%s))'
                   r'\s+(?:up\s+)?(?:out of|from)\s+(the (?:[a-z]+ )?(?:slider|cabinet|cupboard|'
-                  r'shelf|drawer|table|desk|tabletop))\s+and\s+(?:then\s+)?(into|in to|inside|'
-                  r'onto|on to|on top of)\s+(the )',
-                  r'take \1 from \2 , then put it \3 \4', text)
+                  r'shelf|drawer|table|desk|tabletop))(?:\s*,\s*(?:then\s+)?|\s+and\s+'
+                  r'(?:then\s+)?|\s+(?=into|in to|onto|on to|on top of))(into|in to|inside|onto|'
+                  r'on to|on top of|in|on)\s+(the |(?=%s\b))(?!(?:[a-z]+ )?(?:'
+                  r'left|right|middle|centre|center|side|far|near|corner|front|back|gripper|hand|'
+                  r'air)\b)' % ((BARE_BLOCK,) * 2 + (any_of(lx.COLOUR_WORDS),)),
+                  lambda m: 'take %s from %s , then put it %s %s' % (
+                      m.group(1) or m.group(2), m.group(3), m.group(4), m.group(5)), text)
     text = rx.sub(r'\b(?:move|relocate|transfer|carry|bring|shift|take|get)\s+'
                   r'(the [a-z -]{1,30}?(?:block|cube|brick|one|piece|object))\s+'
                   r'(?:out of|from)\s+'
@@ -1154,6 +1207,8 @@ def normalise(text: str) -> str:
     text = rx.sub(r'\b(?:in )?(?:the )?(?:opposite|counter|reverse|against) (?:of |to )?'
                   r'(?:the )?clock(?: direction| way| sense)\b', 'counterclockwise', text)
     text = rx.sub(r'\b(?:in )?(?:the )?clock (?:direction|way|sense)\b', 'clockwise', text)
+    text = rx.sub(r'\b(?:like|as) (?:an? |the )?clock(?:\x27s|s)?(?: hands?)?(?: does| do| goes| '
+                  r'go| turns?| runs?)?\b', 'clockwise', text)
     text = rx.sub(r'\b(?:in )?(?:the )?(?:opposite|reverse|contrary) (?:sense|direction|way) '
                   r'(?:to|of|from) ' + CLOCK, 'counterclockwise', text)
     text = rx.sub(r'\b(?:counter to|against|opposite to|opposite of|opposite|contrary to|'

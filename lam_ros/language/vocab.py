@@ -266,6 +266,14 @@ OBJECT_WORDS = (lx.BLOCK_NOUNS + lx.DRAWER + lx.SLIDER_PLACE + lx.SLIDER_DOOR + 
 PICK_VERBS = ('take', 'grab', 'pick', 'lift', 'get', 'grasp', 'fetch', 'raise', 'remove')
 PUT_VERBS = ('put', 'place', 'drop', 'set', 'store', 'stack', 'insert', 'deposit', 'pop', 'tuck',
              'stick', 'stow', 'lay', 'bung', 'chuck')
+# One push or rotation said of several blocks, one after the other: "push red, blue and pink
+# left", "rotate the red and the blue block clockwise" (verb 1, blocks 2, way 3)
+_ONE_OF = r'(?:the )?%s(?: (?:block|cube|one))?' % any_of(lx.COLOUR_WORDS)
+SAID_OF_EACH = rx.compile(
+    r'\b(push|slide|shove|nudge|rotate|turn|twist|spin) (?:both )?(%s(?: ?,? %s)* ?,? and %s)(?: '
+    r'(?:blocks|cubes|ones))? ((?:to the |towards the )?(?:left|right)|clockwise|counter-?'
+    r'clockwise|anti-?clockwise)\b(?! (?:together|at once|at the same time|simultaneously|in one '
+    r'go)\b)' % (_ONE_OF, _ONE_OF, _ONE_OF))
 
 
 def block_colour(text):
