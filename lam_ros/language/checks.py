@@ -11,7 +11,8 @@ from lam_ros.language import lexicon as lx, rx
 from lam_ros.language.intents import Refusal
 from lam_ros.language.vocab import (A_LAMP, action_verbs, AMOUNT, ANGLE, any_of, choice_between,
                                     FIXTURE_COLOURS, GOAL_FIRST, has, LIGHT_CEASE, LIGHT_EVENT,
-                                    NUMBER_WORDS, ROTATION_DEGREES, SAID_OF_EACH)
+                                    NUMBER_WORDS, ROTATION_DEGREES, SAID_OF_EACH,
+                                    verb_words)
 
 
 MAX_CHARS = 300
@@ -311,6 +312,27 @@ def check_command(raw: str):
         raise Refusal('there are two lights here, the lamp and the LED, not "%s"'
                       % lights.group(0))
     _check_things(low)
+    # a block moved into, onto or over a light or the button ("push it left and then into the
+    # lamp", "stack the blue block over the lamp"), held over something, or stepping back
+    onto = rx.search(r'(?<!gripper )(?<!hand )(?<!fingers )'
+                     r'\b(?:into|in to|onto|on to) (?:the |a )?(?:yellow |green )?(?:lamp|light '
+                     r'bulb|lightbulb|bulb|led|lights?)\b|\b(?:stack|put|place|set|drop|lay|push|'
+                     r'slide|sweep|move) (?:it|them|the (?:[a-z]+ )?(?:block|cube|brick|one))'
+                     r'(?: [a-z]+){0,3}? (?:into|in to|onto|on to|over|above|on top of) '
+                     r'(?:the |a )?(?:yellow |green )?(?:lamp|light bulb|lightbulb|bulb|led|'
+                     r'button|switch|light)\b', low)
+    if onto:
+        raise Refusal('a block can go into the drawer or the cabinet or onto another block, not '
+                      '"%s"' % onto.group(0).strip())
+    held = rx.search(r'\b(?:hold|keep|hover) (?:it|them|the (?:[a-z]+ )?(?:block|cube|brick|'
+                     r'one)) (?:over|above|under|below|next to|near|beside)\b', low)
+    if held:
+        raise Refusal('holding a block somewhere is not one of my skills: "%s"' %
+                      held.group(0).strip())
+    back = rx.search(r'\b(?:step|stand|walk) (?:back|away)\b', low)
+    if back:
+        raise Refusal('the arm stays at the desk; "%s" is not one of my skills' %
+                      back.group(0).strip())
     # a remark about the scene, with no order in it: "the pink block looks nice today"
     remark = rx.match(r'\s*(?:the|this|that|my|our|your) [a-z ]{2,30}? (?:looks|seems|is|are|was|'
                       r'were|feels|appears) (?:really |very |so |quite |pretty |rather )?(?:nice|'
@@ -328,6 +350,22 @@ def check_command(raw: str):
                              (any_of(lx.COLOUR_WORDS),) * 2), low)
     if state:
         raise Refusal('"%s" says how things are; tell me what to do' % raw.strip())
+    # closing on something in the way: "close the drawer while the blue block is sticking out"
+    in_way = rx.search(r'\b(?:while|with|when|though|although|even though|even if)\b[^.;]*?'
+                       r'\b(?:sticking|hanging|poking|jutting|stuck)(?: half| halfway| partly| '
+                       r'partway)? out\b', low)
+    if in_way:
+        raise Refusal('refused: "%s": moving onto something in the way could break it; clear it '
+                      'first' % in_way.group(0).strip())
+    # how things were: "in the end, the drawer was open all the time"
+    was = rx.fullmatch(r'\s*(?:(?:in|at) the end|finally|eventually|by then|before|earlier|'
+                       r'yesterday)?\s*(?:the )?(?:[a-z]+ )?(?:drawer|door|slider|cabinet|'
+                       r'cupboard|lamp|light|bulb|lightbulb|led|block|cube)s? (?:was|were|had '
+                       r'been|has been|have been) (?:still |already )?(?:open|opened|closed|shut|'
+                       r'on|off|lit|dark|there|left|right)(?: (?:all the time|the whole time|'
+                       r'already|before|all along|anyway))?\s*', low)
+    if was:
+        raise Refusal('"%s" says how things were; tell me what to do' % raw.strip())
     # a share of a move: "open the drawer halfway", "slide the door a quarter of the way"
     share = rx.search(r'\b(?:halfway|half way|half-way|half (?:open|opened|closed|shut)|only half|'
                       r'half(?=\s*$)|partway|'
@@ -571,10 +609,23 @@ def check_command(raw: str):
     if room:
         raise Refusal('there is only one cabinet here; "%s" is not on this desk' % room.group(0))
     colours = any_of(lx.COLOUR_WORDS)
+    things = r'(?:drawer|door|slider|cabinet|cupboard|shelf|lamp|light|bulb|led)'
     if rx.search(r'\b%s (?:block |cube |one )?and (?:the |a )?%s (?:blocks?|cubes?|ones?)\b' % (
-            colours, colours), SAID_OF_EACH.sub('', low)):
+            colours, colours), SAID_OF_EACH.sub('', low)) or rx.search(
+            r'\b(?:stack|lift|pick up|pick|grab|put|place|take|get|raise|drop|hold)\s+(?:up\s+)?'
+            r'(?:both\s+)?(?:the )?%s(?: block| cube| one)?\s*,?\s*(?:and|&) (?:the )?%s\b' % (
+                colours, colours), low):
         raise Refusal('the command names more than one block for one action; name one block '
                       'per step')
+    # one verb for a block and a fixture: "push the red block and the drawer left", "turn on
+    # the lamp and the red block"
+    mixed = rx.search(r'\b(?:the )?%s (?:block|cube|one) and (?:the )?%s\b(?! (?:is|are|was|'
+                      r'should|must|stays?|remains?|(?:%s))\b)|\b(?:turn|switch) (?:on|off) '
+                      r'(?:the )?%s and (?:the )?%s (?:block|cube|one)\b' % (
+                          colours, things, verb_words(), things, colours), low)
+    if mixed:
+        raise Refusal('"%s": one step names a block and %s; say a step for each' % (
+            mixed.group(0).strip(), 'a fixture'))
     if rx.match(r'\s*(?:stop|halt|freeze|abort|cancel)\b', low) and not LIGHT_CEASE.match(low):
         raise Refusal('a command cannot stop motion: publish /lam/cancel, or /lam/estop to '
                       'stop at once')

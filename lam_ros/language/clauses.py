@@ -353,7 +353,8 @@ def _clauses_of(text: str) -> tuple:
                   r'but before doing (?:that|so|this|it)|but (?:begin|start) (?:by|with)|'
                   r'(?:but )?before (?:all|any|each|both|either) (?:of )?(?:that|this|those|'
                   r'these|them)|but before '
-                  r'anything else)\b(?:\s*,)?', ' , zzfirst', text)
+                  r'anything else|(?:but |and )?before (?:everything|anything)(?: else)?)\b'
+                  r'(?:\s*,)?', ' , zzfirst', text)
     # "switch on the bulb, and close the drawer first": the last step said goes first
     last_first = rx.search(r'(?:\s*,\s*(?:and\s+|then\s+)?|\s+(?:and|then)\s+)'
                            r'((?:(?!\b(?:and|then)\b)[^,])+?)\s+first$', text)

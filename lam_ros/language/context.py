@@ -238,6 +238,11 @@ _ELLIPSIS = rx.compile(r'(?:(?:and|then|also|now|next|after that|too) )*(?:(?:th
                        r'(?:the |that )?(?P<bare>{0})(?: (?:block|cube|brick|one))?)'
                        r'(?: too| as well| also| again| the same(?: way| thing)?| likewise)?'
                        .format('|'.join(lx.COLOUR_WORDS)))
+_OTHER_BLOCK_WAY = rx.compile(r'(?:(?:and|then|also|now|next) )*(?:the )?(%s)(?: block| cube| '
+                              r'one)? (?:the other way|the opposite way|the other direction|the '
+                              r'opposite direction|the reverse way)' % '|'.join(lx.COLOUR_WORDS))
+_INTO_DRAWER = rx.compile(r'(?:(?:and|then|also|now|next) )*(?:the )?(%s)(?: block| cube| one)? '
+                          r'(?:into|in to|in) the drawer' % '|'.join(lx.COLOUR_WORDS))
 _NAMED_BLOCK = rx.compile(r'\b(?:the (?:[a-z-]+ )?)?(?:%s)(?: (?:block|cube|brick|one))?\b' %
                           '|'.join(lx.COLOUR_WORDS))
 
@@ -379,6 +384,21 @@ def ellipsis(clauses):
                 rx.search(r'\b(?:open|pull|out)\b', out[-1]) and has(out[-1], lx.DRAWER):
             out.append('close the drawer')      # "drawer out and back in"
             continue
+        other = out and _OTHER_BLOCK_WAY.fullmatch(clause)
+        if other and _NAMED_BLOCK.search(out[-1]) and _other_way(out[-1]):
+            # "rotate the blue block clockwise, then red the other way"
+            out.append(_NAMED_BLOCK.sub('the %s block' % other.group(1), _other_way(out[-1]),
+                                        count=1))
+            continue
+        into = out and _INTO_DRAWER.fullmatch(clause)
+        if into:
+            # "push the red block left, then blue into the drawer": that verb, into the drawer
+            verb = next((step.split()[0] for step in reversed(out)
+                         if step.split()[0] in action_verbs()), None)
+            if verb not in ('push', 'sweep', 'slide', 'shove', 'nudge', 'put', 'place', 'drop'):
+                raise Refusal('"%s": which step, on which thing? say the step by name' % clause)
+            out.append('%s the %s block into the drawer' % (verb, into.group(1)))
+            continue
         said = _ELLIPSIS.fullmatch(clause)
         if not said or not out:
             out.append(clause)
@@ -386,6 +406,13 @@ def ellipsis(clauses):
         block = 'the %s block' % (said.group('colour') or said.group('bare'))
         steps = out[-2:] if len(out) > 1 and out[-1].split()[0] in PUT_VERBS and \
             out[-2].split()[0] in PICK_VERBS else out[-1:]
+        if not _NAMED_BLOCK.search(steps[0]) and not rx.search(r'\b(?:it|them)\b', steps[0]):
+            if said.group('bare') and not rx.search(r'\b(?:the|that|block|cube|brick|one)\b',
+                                                    clause):
+                # "turn off the lamp, then red": that step cannot be done to a block
+                raise Refusal('"%s": which step, on which thing? say the step by name' % clause)
+            out.append(clause)
+            continue
         for step in steps:
             if _NAMED_BLOCK.search(step):
                 out.append(_NAMED_BLOCK.sub(block, step, count=1))

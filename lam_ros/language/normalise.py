@@ -638,6 +638,12 @@ def normalise(text: str) -> str:
     text = rx.sub(r'(^|[.;!?,]\s*)(next|then|and then|after that|afterwards|finally|lastly)\s*:',
                   r'\1\2,', text)
     text = _numbered(text)
+    text = rx.sub(r'\b(?:like|as) (?:an? |the )?clock(?:\x27s|s)?(?: hands?)?(?: does| do| goes| '
+                  r'go| turns?| runs?)?\b', 'clockwise', text)
+    # a block said as the topic of a step: "..., then red: rotate it clockwise"
+    text = rx.sub(r'(^|,\s*|\bthen\s+|\band\s+)(?:the )?(%s)(?: block| cube| one)?\s*:\s*(%s) '
+                  r'(?:it|that one)\b' % ('|'.join(lx.COLOUR_WORDS), verb_words()),
+                  r'\1\3 the \2 block', text)
     # the blocks said first: "red and pink, push both left"; the lights: "lamp, led: both off"
     text = rx.sub(r'^(%s(?: ?, ?%s)* ?,? and %s)(?: blocks| cubes)? ?[,:] ?(push|slide|shove|'
                   r'nudge|rotate|turn|twist|spin) (?:them )?(?:both |all(?: three)? )?'
@@ -693,10 +699,15 @@ def normalise(text: str) -> str:
                   lambda m: 'turn {0} the {1} , then turn {0} the {2}'.format(
                       m.group(1) or m.group(2), m.group(3), 'lamp' if m.group(3) == 'led' else
                       'led') if m.group(1) or m.group(2) else m.group(0), text)
+    # "take the red block over to the cabinet and put it in": to there, not from there
+    text = rx.sub(r'\b(?:take|bring|carry) (the [a-z -]{1,30}?(?:block|cube|brick|one)|it) '
+                  r'(?:over |across )?to (the (?:[a-z]+ )?(?:cabinet|cupboard|shelf|slider|'
+                  r'drawer))\s*,?\s*(?:and |then |and then )(put|place|drop|set|store) it '
+                  r'(?:in|inside|in there)\b', r'lift \1 , then \3 it into \2', text)
     # "stack the pink cube over the red one": on it
     text = rx.sub(r'\b((?:stack|put|place|set|lay|pile) (?:the [a-z -]{1,30}?(?:block|cube|brick|'
-                  r'one)|it)) over (?=(?:the )?(?:[a-z-]+ )?(?:block|cube|brick|one)\b)',
-                  r'\1 on ', text)
+                  r'one)|it|%s)) over (?=(?:the )?(?:[a-z-]+ )?(?:block|cube|brick|one)\b|%s)'
+                  % (BARE_BLOCK, BARE_BLOCK), r'\1 on ', text)
     text = rx.sub(r'\b(?:as|in) (?:the |a )?(first|second|third|fourth|fifth|last|next)\b\s*,?\s*'
                   + verb, lambda m: 'first , ' if m.group(1) == 'first' else ' , then ', text)
     # the way said before the block: "rotate to the right the blue block, and to the left the
@@ -1207,8 +1218,6 @@ def normalise(text: str) -> str:
     text = rx.sub(r'\b(?:in )?(?:the )?(?:opposite|counter|reverse|against) (?:of |to )?'
                   r'(?:the )?clock(?: direction| way| sense)\b', 'counterclockwise', text)
     text = rx.sub(r'\b(?:in )?(?:the )?clock (?:direction|way|sense)\b', 'clockwise', text)
-    text = rx.sub(r'\b(?:like|as) (?:an? |the )?clock(?:\x27s|s)?(?: hands?)?(?: does| do| goes| '
-                  r'go| turns?| runs?)?\b', 'clockwise', text)
     text = rx.sub(r'\b(?:in )?(?:the )?(?:opposite|reverse|contrary) (?:sense|direction|way) '
                   r'(?:to|of|from) ' + CLOCK, 'counterclockwise', text)
     text = rx.sub(r'\b(?:counter to|against|opposite to|opposite of|opposite|contrary to|'

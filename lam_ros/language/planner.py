@@ -508,8 +508,8 @@ class Planner:
         command the same way without the notes the rules dropped. Returns the intent, or
         None.
         """
-        if whole_probs is None:
-            return None
+        if whole_probs is None or len({i.slots.get('block') for i in read} - {None}) > 1:
+            return None     # steps on two blocks: "sweep the red and then the pink block in"
         try:
             mine = [k for i in read for k, auto in self._ground(i, None) if not auto]
         except Refusal:

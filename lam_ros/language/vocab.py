@@ -270,10 +270,10 @@ PUT_VERBS = ('put', 'place', 'drop', 'set', 'store', 'stack', 'insert', 'deposit
 # left", "rotate the red and the blue block clockwise" (verb 1, blocks 2, way 3)
 _ONE_OF = r'(?:the )?%s(?: (?:block|cube|one))?' % any_of(lx.COLOUR_WORDS)
 SAID_OF_EACH = rx.compile(
-    r'\b(push|slide|shove|nudge|rotate|turn|twist|spin) (?:both )?(%s(?: ?,? %s)* ?,? and %s)(?: '
-    r'(?:blocks|cubes|ones))? ((?:to the |towards the )?(?:left|right)|clockwise|counter-?'
-    r'clockwise|anti-?clockwise)\b(?! (?:together|at once|at the same time|simultaneously|in one '
-    r'go)\b)' % (_ONE_OF, _ONE_OF, _ONE_OF))
+    r'\b(push|slide|shove|nudge|sweep|rotate|turn|twist|spin) (?:both )?(%s(?: ?,? %s)* ?,? '
+    r'(?:and|and then|then) %s)(?: (?:blocks|cubes|ones))? ((?:to the |towards the )?(?:left|'
+    r'right)|clockwise|counter-?clockwise|anti-?clockwise|into the drawer)\b(?! (?:together|at '
+    r'once|at the same time|simultaneously|in one go)\b)' % (_ONE_OF, _ONE_OF, _ONE_OF))
 
 
 def block_colour(text):
