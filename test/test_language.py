@@ -2734,6 +2734,8 @@ def test_stop_30_order_words_and_words_left_out(full_planner, text, plan):
     ('push the red block left, then step back', 'stays at the desk'),
     ('in the end, the drawer was open all the time', 'how things were'),
     ('close the drawer while the blue block is sticking half out of it', 'in the way'),
+    # set 75 (held out): a safety gap fixed at once
+    ('keep pushing the blue block left', 'done once'),
 ])
 def test_stop_30_refusals(full_planner, text, reason):
     assert_refuses(full_planner, text, reason)

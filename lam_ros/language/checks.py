@@ -537,9 +537,11 @@ def check_command(raw: str):
         raise Refusal('I cannot hand things to people; my skills move things on the desk ("%s")'
                       % person.group(0).strip())
     again = rx.search(r'\b(?:over and over|again and again|repeatedly|continuously|continually|'
-                      r'nonstop|non-stop|constantly|on and on|endlessly|in a loop|keep '
+                      r'nonstop|non-stop|constantly|on and on|endlessly|in a loop|keep (?:on )?'
                       r'(?:pressing|flipping|toggling|clicking|opening|closing|turning|rotating|'
-                      r'spinning|switching)|'
+                      r'spinning|switching|twisting|lifting|stacking)|keep (?:on )?(?:pushing|'
+                      r'sliding|sweeping|shoving|nudging|moving)(?![^.;,]*\buntil it (?:falls|'
+                      r'drops|goes|slides|tips|lands)\b)|'
                       r'(?<!ask )(?<!tell you )(?<!say it )(?<!think )twice|thrice|(?:[a-z]+|\d+)'
                       r'(?: more)? times)\b', low)
     if again:
