@@ -626,8 +626,8 @@ def check_command(raw: str):
                       r'(?:the )?%s and (?:the )?%s (?:block|cube|one)\b' % (
                           colours, things, verb_words(), things, colours), low)
     if mixed:
-        raise Refusal('"%s": one step names a block and %s; say a step for each' % (
-            mixed.group(0).strip(), 'a fixture'))
+        raise Refusal('"%s": one step names a block and a fixture; say a step for each'
+                      % mixed.group(0).strip())
     if rx.match(r'\s*(?:stop|halt|freeze|abort|cancel)\b', low) and not LIGHT_CEASE.match(low):
         raise Refusal('a command cannot stop motion: publish /lam/cancel, or /lam/estop to '
                       'stop at once')

@@ -465,9 +465,9 @@ def _clauses_of(text: str) -> tuple:
         for c in rx.split(separator, part):
             c = c.strip(' ,') if c else ''
             before = clauses[:at or len(clauses)]
-            verb = next((b for b in reversed(before) if b.split()[0] in action_verbs()), '')
+            with_verb = next((b for b in reversed(before) if b.split()[0] in action_verbs()), '')
             if rx.match(r'(?:into|in|inside) the (?:[a-z]+ )?drawer\b', c) and rx.match(
-                    r'(?:push|slide|shove|nudge|sweep|move|slip)\b', verb) and direction_of(
+                    r'(?:push|slide|shove|nudge|sweep|move|slip)\b', with_verb) and direction_of(
                         before[-1]):
                 c = 'push it ' + c      # "push the blue block left and then into the drawer"
             if clauses and rx.match(r'(?:into|in|onto|inside|from|out of) the\b|off (?:of )?the '

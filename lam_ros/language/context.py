@@ -370,9 +370,10 @@ def ellipsis(clauses):
     out = []
     for clause in clauses:
         # (not after a step that already went back: "..., then left again (twist it back)")
-        said = _BACK.fullmatch(clause) and not (out and rx.search(r'\b(?:again|back)\b', out[-1]))
-        back = said and out and _other_way(out[-1])
-        verb = clause.split()[0] if said else None
+        went_back = _BACK.fullmatch(clause) and not (
+            out and rx.search(r'\b(?:again|back)\b', out[-1]))
+        back = went_back and out and _other_way(out[-1])
+        verb = clause.split()[0] if went_back else None
         if not back and verb in action_verbs():
             # "slide the door left, put the blue block in, slide it back": the last slide
             back = next((_other_way(step) for step in reversed(out)
