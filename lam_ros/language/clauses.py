@@ -11,7 +11,8 @@ from lam_ros.language.constraints import drawer_is_it, OTHERS
 from lam_ros.language.intents import Refusal
 from lam_ros.language.normalise import name_it
 from lam_ros.language.vocab import (action_verbs, any_of, direction_of, has, OBJECT_WORDS,
-                                    PICK_VERBS, PUT_VERBS, RUN_ON_VERBS, SAME_WITH, verb_words)
+                                    last_with_verb, PICK_VERBS, PUT_VERBS, RUN_ON_VERBS, SAME_WITH,
+                                    verb_words)
 
 
 def _lend_block(named, clause):
@@ -465,10 +466,9 @@ def _clauses_of(text: str) -> tuple:
         for c in rx.split(separator, part):
             c = c.strip(' ,') if c else ''
             before = clauses[:at or len(clauses)]
-            with_verb = next((b for b in reversed(before) if b.split()[0] in action_verbs()), '')
             if rx.match(r'(?:into|in|inside) the (?:[a-z]+ )?drawer\b', c) and rx.match(
-                    r'(?:push|slide|shove|nudge|sweep|move|slip)\b', with_verb) and direction_of(
-                        before[-1]):
+                    r'(?:push|slide|shove|nudge|sweep|move|slip)\b', last_with_verb(before)) \
+                    and direction_of(before[-1]):
                 c = 'push it ' + c      # "push the blue block left and then into the drawer"
             if clauses and rx.match(r'(?:into|in|onto|inside|from|out of) the\b|off (?:of )?the '
                                     r'(?:[a-z]+ )?(?:table|desk|tabletop|shelf|stack|tower|pile|'

@@ -7,11 +7,11 @@ things are, topics said alone, ellipsis ("..., the blue one left"), and "instead
 from lam_ros.language import lexicon as lx, rx
 from lam_ros.language.clauses import split_clauses
 from lam_ros.language.constraints import OTHERS, STAYS_PUT
-from lam_ros.language.intents import Refusal
+from lam_ros.language.intents import Refusal, which_step
 from lam_ros.language.normalise import from_place, name_it, normalise, statement_subject
 from lam_ros.language.reading import FIXTURES, unknown_object
-from lam_ros.language.vocab import (action_verbs, any_of, block_colour, has, OBJECT_WORDS,
-                                    PICK_VERBS, PUT_VERBS, SEEN)
+from lam_ros.language.vocab import (action_verbs, any_of, block_colour, has, last_with_verb,
+                                    OBJECT_WORDS, PICK_VERBS, PUT_VERBS, SEEN)
 
 
 def resolve_containers(clauses):
@@ -238,11 +238,12 @@ _ELLIPSIS = rx.compile(r'(?:(?:and|then|also|now|next|after that|too) )*(?:(?:th
                        r'(?:the |that )?(?P<bare>{0})(?: (?:block|cube|brick|one))?)'
                        r'(?: too| as well| also| again| the same(?: way| thing)?| likewise)?'
                        .format('|'.join(lx.COLOUR_WORDS)))
-_OTHER_BLOCK_WAY = rx.compile(r'(?:(?:and|then|also|now|next) )*(?:the )?(%s)(?: block| cube| '
-                              r'one)? (?:the other way|the opposite way|the other direction|the '
-                              r'opposite direction|the reverse way)' % '|'.join(lx.COLOUR_WORDS))
-_INTO_DRAWER = rx.compile(r'(?:(?:and|then|also|now|next) )*(?:the )?(%s)(?: block| cube| one)? '
-                          r'(?:into|in to|in) the drawer' % '|'.join(lx.COLOUR_WORDS))
+# a block said with only where or which way after a step (colour: group 1)
+_BLOCK_FIRST = (r'(?:(?:and|then|also|now|next) )*(?:the )?(%s)(?: block| cube| one)? '
+                % '|'.join(lx.COLOUR_WORDS))
+_OTHER_BLOCK_WAY = rx.compile(_BLOCK_FIRST + r'(?:the other way|the opposite way|the other '
+                              r'direction|the opposite direction|the reverse way)')
+_INTO_DRAWER = rx.compile(_BLOCK_FIRST + r'(?:into|in to|in) the drawer')
 _NAMED_BLOCK = rx.compile(r'\b(?:the (?:[a-z-]+ )?)?(?:%s)(?: (?:block|cube|brick|one))?\b' %
                           '|'.join(lx.COLOUR_WORDS))
 
@@ -377,7 +378,7 @@ def ellipsis(clauses):
         if not back and verb in action_verbs():
             # "slide the door left, put the blue block in, slide it back": the last slide
             back = next((_other_way(step) for step in reversed(out)
-                         if step.split()[0] == verb and _other_way(step)), None)
+                         if step.split()[0] == verb and _WAY.search(step)), None)
         if back:
             out.append(back)
             continue
@@ -394,10 +395,10 @@ def ellipsis(clauses):
         into = out and _INTO_DRAWER.fullmatch(clause)
         if into:
             # "push the red block left, then blue into the drawer": that verb, into the drawer
-            verb = next((step.split()[0] for step in reversed(out)
-                         if step.split()[0] in action_verbs()), None)
+            step = last_with_verb(out)
+            verb = step.split()[0] if step else None
             if verb not in ('push', 'sweep', 'slide', 'shove', 'nudge', 'put', 'place', 'drop'):
-                raise Refusal('"%s": which step, on which thing? say the step by name' % clause)
+                raise which_step(clause)
             out.append('%s the %s block into the drawer' % (verb, into.group(1)))
             continue
         said = _ELLIPSIS.fullmatch(clause)
@@ -411,7 +412,7 @@ def ellipsis(clauses):
             if said.group('bare') and not rx.search(r'\b(?:the|that|block|cube|brick|one)\b',
                                                     clause):
                 # "turn off the lamp, then red": that step cannot be done to a block
-                raise Refusal('"%s": which step, on which thing? say the step by name' % clause)
+                raise which_step(clause)
             out.append(clause)
             continue
         for step in steps:

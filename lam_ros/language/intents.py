@@ -16,6 +16,11 @@ class Refusal(ValueError):
         self.final = final
 
 
+def which_step(said):
+    """Return the refusal of words that say no step of their own ("..., then red")."""
+    return Refusal('"%s": which step, on which thing? say the step by name' % said)
+
+
 @dataclass
 class Intent:
     """One thing to do: a skill family and its slots, from one clause of the command."""

@@ -31,7 +31,7 @@ from lam_ros.language.corpus import NONE
 from lam_ros.language.fit import misfit
 from lam_ros.language.clauses import split_clauses
 from lam_ros.language.context import instead, plain_colours, without_notes
-from lam_ros.language.intents import Intent, Refusal
+from lam_ros.language.intents import Intent, Refusal, which_step
 from lam_ros.language.normalise import heard, normalise
 from lam_ros.language.parser import parse_read, repeats, SAID_AGAIN
 from lam_ros.language.reading import light_target
@@ -771,8 +771,7 @@ def _refuse_unnamed_repeat(intents):
             continue
         earlier = {(x.family, tuple(sorted(x.slots.items()))) for x in intents[:i]}
         if len(earlier) != 1 or rx.search(r'\bother\b', intent.text.lower()):
-            raise Refusal('"%s": which step, on which thing? say the step by name' %
-                          intent.text)
+            raise which_step(intent.text)
 
 
 def _refuse_ruled_out(text, verb, steps):

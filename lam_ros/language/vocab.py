@@ -97,6 +97,11 @@ def action_verbs():
     return _VERBS
 
 
+def last_with_verb(steps):
+    """Return the last of the steps that starts with an action verb, or ''."""
+    return next((step for step in reversed(steps) if step.split()[0] in action_verbs()), '')
+
+
 @lru_cache(maxsize=None)
 def verb_words():
     """Return the one-word action verbs as a regex alternation, built once."""
