@@ -120,6 +120,32 @@ def _check_things(low):
             raise Refusal(reason.format(found.group(0).strip()))
 
 
+# Where a block cannot go: on top of a fixture ("on top of the sliding cabinet's roof"), into or
+# onto a light, or moved over a light or the button ("push it left and then into the lamp",
+# "stack the blue block over the lamp"). A block goes into the drawer or the cabinet, or onto
+# another block.
+NOT_A_PLACE = rx.compile(
+    r'\b(?:on ?(?:to)? (?:the )?(?:top|roof|lid|surface) of|onto|on top of|atop) '
+    r'(?:the |a )?(?:sliding |slide )?(?:cabinet|cupboard|slider|shelf unit|drawer|door)\b'
+    r'(?! (?:handle|knob|grip|pull|(?:s )?shelf))|'
+    r'\b(?:cabinet|cupboard|slider|drawer) s (?:roof|top|lid)\b|'
+    r'\b(?:on top of|atop|on ?to the top of) (?:the )?(?:lamp|light bulb|lightbulb|bulb|led|'
+    r'button|switch)\b|'
+    r'(?<!gripper )(?<!hand )(?<!fingers )\b(?:into|in to|onto|on to) (?:the |a )?'
+    r'(?:yellow |green )?(?:lamp|light bulb|lightbulb|bulb|led|lights?)\b|'
+    r'\b(?:stack|put|place|set|drop|lay|push|slide|sweep|move) (?:it|them|the (?:[a-z]+ )?'
+    r'(?:block|cube|brick|one))(?: [a-z]+){0,3}? (?:into|in to|onto|on to|over|above|'
+    r'on top of) (?:the |a )?(?:yellow |green )?(?:lamp|light bulb|lightbulb|bulb|led|button|'
+    r'switch|light)\b')
+
+
+def _check_not_a_place(low):
+    place = NOT_A_PLACE.search(low)
+    if place:
+        raise Refusal('a block can go into the drawer or the cabinet or onto another block, not '
+                      '"%s"' % place.group(0).strip())
+
+
 def check_command(raw: str):
     """Refuse empty, oversized or unsafe commands before reading them."""
     if raw is None or not raw.strip():
@@ -290,17 +316,6 @@ def check_command(raw: str):
         r'(?:desk|table)\b', low)
     if detach:
         raise Refusal("refused: '%s' would take the desk apart" % detach.group(0).strip())
-    # on a fixture rather than in it: "on top of the sliding cabinet's roof"
-    atop = rx.search(r'\b(?:on ?(?:to)? (?:the )?(?:top|roof|lid|surface) of|onto|on top of|atop) '
-                     r'(?:the |a )?(?:sliding |slide )?(?:cabinet|cupboard|slider|shelf unit|'
-                     r'drawer|door)\b(?! (?:handle|knob|grip|pull|(?:s )?shelf))|\b(?:cabinet|'
-                     r'cupboard|slider|drawer) s (?:roof|top|lid)\b|\b(?:on top of|atop|on ?to '
-                     r'the top of) (?:the )?(?:lamp|light bulb|lightbulb|bulb|led|button|'
-                     r'switch)\b',
-                     low)
-    if atop:
-        raise Refusal('I can put a block into the drawer or the sliding cabinet, or on another '
-                      'block, but not "%s"' % atop.group(0).strip())
     one = rx.search(r'\b(?:second|third|other|another|top|bottom|upper|lower|middle)\s+(drawer|'
                     r'cabinet|cupboard|sliding door|door|button|switch|lamp|light bulb|bulb|'
                     r'led|slider|shelf|lever|desk|table|workbench|bench|robot|arm)s?\b', low)
@@ -312,18 +327,7 @@ def check_command(raw: str):
         raise Refusal('there are two lights here, the lamp and the LED, not "%s"'
                       % lights.group(0))
     _check_things(low)
-    # a block moved into, onto or over a light or the button ("push it left and then into the
-    # lamp", "stack the blue block over the lamp"), held over something, or stepping back
-    onto = rx.search(r'(?<!gripper )(?<!hand )(?<!fingers )'
-                     r'\b(?:into|in to|onto|on to) (?:the |a )?(?:yellow |green )?(?:lamp|light '
-                     r'bulb|lightbulb|bulb|led|lights?)\b|\b(?:stack|put|place|set|drop|lay|push|'
-                     r'slide|sweep|move) (?:it|them|the (?:[a-z]+ )?(?:block|cube|brick|one))'
-                     r'(?: [a-z]+){0,3}? (?:into|in to|onto|on to|over|above|on top of) '
-                     r'(?:the |a )?(?:yellow |green )?(?:lamp|light bulb|lightbulb|bulb|led|'
-                     r'button|switch|light)\b', low)
-    if onto:
-        raise Refusal('a block can go into the drawer or the cabinet or onto another block, not '
-                      '"%s"' % onto.group(0).strip())
+    _check_not_a_place(low)
     held = rx.search(r'\b(?:hold|keep|hover) (?:it|them|the (?:[a-z]+ )?(?:block|cube|brick|'
                      r'one)) (?:over|above|under|below|next to|near|beside)\b', low)
     if held:

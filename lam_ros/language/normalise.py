@@ -14,12 +14,13 @@ from lam_ros.language import lexicon as lx, rx
 from lam_ros.language.constraints import drawer_is_it, OTHERS
 from lam_ros.language.intents import Refusal
 from lam_ros.language.vocab import (absent, action_verbs, AFTER_YOU, any_of, APPROACH_FIRST,
-                                    APPROACH_THING, CLOCK, COLON_CONTEXT, COPULA, direction_of,
-                                    GOAL_FIRST, GOES_INTO, has, HEADERS, HEARD, HOMOPHONES,
-                                    LIGHT_CEASE, light_off, MODAL, NO_NEED, OBJECT_WORDS,
-                                    PICK_VERBS, PUT_VERBS, RUN_ON_VERBS, SAID_OF_EACH, SEEN,
-                                    SHARED_OBJECT, STATE_WORDS, STATEMENT, SUBJECT_YOU, URGENCY,
-                                    VERB_AT, verb_senses, verb_stem, verb_words)
+                                    APPROACH_THING, BARE_BLOCK, CLOCK, COLON_CONTEXT, COPULA,
+                                    direction_of, GOAL_FIRST, GOES_INTO, has, HEADERS, HEARD,
+                                    HOMOPHONES, LIGHT_CEASE, light_off, MODAL, NO_NEED,
+                                    OBJECT_WORDS, PICK_VERBS, PUT_VERBS, RUN_ON_VERBS,
+                                    SAID_OF_EACH, SEEN, SHARED_OBJECT, STATE_WORDS, STATEMENT,
+                                    SUBJECT_YOU, URGENCY, VERB_AT, verb_senses, verb_stem,
+                                    verb_words)
 from lam_ros.world.tasks import TASKS
 
 
@@ -623,8 +624,21 @@ def _numbered(text):
         step if step.endswith(('.', ';', '!')) else step + '.' for _, step in steps)
 
 
-# a block said by its colour, maybe alone: "red", "the blue", "pink block"
-BARE_BLOCK = r'(?:the )?%s\b(?: (?:block|cube|brick|one)\b)?' % any_of(lx.COLOUR_WORDS)
+BOTH_LIGHTS_FIRST = rx.compile(
+    r'\b(?:(turn|switch|shut|put) (?:(on|off) )?)?(?:both|all)(?: of)?(?: the)? (?:lights|lamps)'
+    r'(?: (on|off))?\s*[,:;-]\s*(?:the )?(led|diode|green light|green lamp|lamp|bulb|light bulb|'
+    r'lightbulb|yellow light|yellow lamp) first\s*(?=$|[.;!])')
+
+
+def _both_lights_first(both):
+    """Say "both lights off, led first" as one light, then the other."""
+    state = both.group(2) or both.group(3)
+    if state is None:
+        return both.group(0)
+    verb = both.group(1) or 'turn'
+    first = 'the led' if rx.search(r'led|diode|green', both.group(4)) else 'the lamp'
+    other = 'the lamp' if first == 'the led' else 'the led'
+    return '%s %s %s, then %s %s %s' % (verb, state, first, verb, state, other)
 
 
 @lru_cache(maxsize=4096)
@@ -693,12 +707,7 @@ def normalise(text: str) -> str:
                   lambda m: 'first ,' if m.group(1) == 'first' else ' , then ', text)
     # "both lights off, led first", "switch on both lamps, the bulb first": that one, then the
     # other
-    text = rx.sub(r'\b(?:(?:turn|switch) (?:(on|off) )?)?(?:both|all)(?: of)?(?: the)? (?:lights|'
-                  r'lamps)(?: (on|off))?\s*,\s*(?:the )?(led|lamp|bulb|light bulb|lightbulb) first'
-                  r'(?=[\s.!]*$)',
-                  lambda m: 'turn {0} the {1} , then turn {0} the {2}'.format(
-                      m.group(1) or m.group(2), m.group(3), 'lamp' if m.group(3) == 'led' else
-                      'led') if m.group(1) or m.group(2) else m.group(0), text)
+    text = BOTH_LIGHTS_FIRST.sub(_both_lights_first, text)
     # "take the red block over to the cabinet and put it in": to there, not from there
     text = rx.sub(r'\b(?:take|bring|carry) (the [a-z -]{1,30}?(?:block|cube|brick|one)|it) '
                   r'(?:over |across )?to (the (?:[a-z]+ )?(?:cabinet|cupboard|shelf|slider|'
@@ -887,18 +896,6 @@ def normalise(text: str) -> str:
     text = rx.sub(r'\b(turn|switch|shut|put) (on|off) (?:both|all)(?: of)?(?: the)? '
                   r'(?:lights|lamps)\s*[:,-]\s*(?:first )?(the [a-z ]+?)\s*,?\s*(?:and )?then '
                   r'(the [a-z ]+?)\s*(?=$|[.,;!])', r'\1 \2 \3, then \1 \2 \4', text)
-    # "switch both lights off, led first": that light, then the other
-    both = rx.search(r'\b(turn|switch|shut|put) (?:(on|off) )?(?:both|all)(?: of)?(?: the)? '
-                     r'(?:lights|lamps)(?: (on|off))?\s*[,:;-]\s*(?:the )?(led|diode|green light|'
-                     r'green lamp|lamp|bulb|light bulb|lightbulb|yellow light|yellow lamp) first'
-                     r'\s*(?=$|[.;!])', text)
-    if both and (both.group(2) or both.group(3)):
-        state = both.group(2) or both.group(3)
-        first = 'the led' if rx.search(r'led|diode|green', both.group(4)) else 'the lamp'
-        other = 'the lamp' if first == 'the led' else 'the led'
-        verb = both.group(1)
-        said = '%s %s %s, then %s %s %s' % (verb, state, first, verb, state, other)
-        text = text[:both.start()] + said + text[both.end():]
     # texting and speech: "pls", "u", "n" for "and", "youve"
     text = rx.sub(r'\b(you|i|they)(ve|re)\b|\b(we)(ve)\b', r"\1\3'\2\4", text)
     text = rx.sub(r'\b(?:pls|plz|plse|pleez)\b', 'please', text.replace('&', ' and '))

@@ -271,14 +271,15 @@ OBJECT_WORDS = (lx.BLOCK_NOUNS + lx.DRAWER + lx.SLIDER_PLACE + lx.SLIDER_DOOR + 
 PICK_VERBS = ('take', 'grab', 'pick', 'lift', 'get', 'grasp', 'fetch', 'raise', 'remove')
 PUT_VERBS = ('put', 'place', 'drop', 'set', 'store', 'stack', 'insert', 'deposit', 'pop', 'tuck',
              'stick', 'stow', 'lay', 'bung', 'chuck')
+# a block said by its colour, maybe alone: "red", "the blue", "pink block"
+BARE_BLOCK = r'(?:the )?%s\b(?: (?:block|cube|brick|one)\b)?' % any_of(lx.COLOUR_WORDS)
 # One push or rotation said of several blocks, one after the other: "push red, blue and pink
 # left", "rotate the red and the blue block clockwise" (verb 1, blocks 2, way 3)
-_ONE_OF = r'(?:the )?%s(?: (?:block|cube|one))?' % any_of(lx.COLOUR_WORDS)
 SAID_OF_EACH = rx.compile(
     r'\b(push|slide|shove|nudge|sweep|rotate|turn|twist|spin) (?:both )?(%s(?: ?,? %s)* ?,? '
     r'(?:and|and then|then) %s)(?: (?:blocks|cubes|ones))? ((?:to the |towards the )?(?:left|'
     r'right)|clockwise|counter-?clockwise|anti-?clockwise|into the drawer)\b(?! (?:together|at '
-    r'once|at the same time|simultaneously|in one go)\b)' % (_ONE_OF, _ONE_OF, _ONE_OF))
+    r'once|at the same time|simultaneously|in one go)\b)' % ((BARE_BLOCK,) * 3))
 
 
 def block_colour(text):
