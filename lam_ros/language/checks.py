@@ -136,7 +136,9 @@ NOT_A_PLACE = rx.compile(
     r'\b(?:stack|put|place|set|drop|lay|push|slide|sweep|move) (?:it|them|the (?:[a-z]+ )?'
     r'(?:block|cube|brick|one))(?: [a-z]+){0,3}? (?:into|in to|onto|on to|over|above|'
     r'on top of) (?:the |a )?(?:yellow |green )?(?:lamp|light bulb|lightbulb|bulb|led|button|'
-    r'switch|light)\b')
+    r'switch|light)\b|'
+    r'\b(?:block|cube|brick) (?:that is |which is |sitting |lying )?(?:inside|in|from|out of|'
+    r'under) (?:the )?(?:lamp|light bulb|lightbulb|bulb|led|button|switch)\b')
 
 
 def _check_not_a_place(low):
@@ -144,6 +146,13 @@ def _check_not_a_place(low):
     if place:
         raise Refusal('a block can go into the drawer or the cabinet or onto another block, not '
                       '"%s"' % place.group(0).strip())
+
+
+def _lights_of(text):
+    """Return which lights a text names, the LED by its button, the lamp by its switch."""
+    return ({'led'} if rx.search(r'\b(?:led|diode|green|button)\b', text) else set()) | (
+        {'lamp'} if rx.search(r'\b(?:lamp|bulb|lightbulb|yellow|the (?:light |wall )?(?:switch|'
+                              r'lever))\b', text) else set())
 
 
 def check_command(raw: str):
@@ -303,10 +312,18 @@ def check_command(raw: str):
         raise Refusal('each skill is one move, done once; I cannot do "%s": say each step' %
                       lasting.group(0))
     detach = rx.search(r'\b(?:take|pull|pry|remove|rip|yank|lift|tear|wrench)\b(?: \w+){0,3}? '
-                       r'(?:drawer|switch|button|lever|bulb|lightbulb|led|door|handle)s?\b'
+                       r'(?:drawer|switch|button|lever|bulb|lightbulb|led|lamp|door|handle)s?\b'
                        r'(?: \w+)? (?:out of the (?:desk|table|cabinet)(?: \w+)? (?:entirely|'
                        r'completely|altogether)|off (?:the|its) (?:desk|table|wall|rails?|hinges?|'
                        r'mount)|out of its (?:rails?|socket|slot|mount))\b', low)
+    # "pull the drawer out all the way and take it off the desk": "it" is the drawer
+    off = rx.search(r'\b(?:take|pull|pry|remove|rip|yank|lift|tear|wrench) (?:it|that) (?:off|'
+                    r'out of|away from|clean off) (?:the|its) (?:desk|table|rails?|runners?|'
+                    r'frame)\b', low)
+    named = off and rx.findall(r'\b(?:drawer|block|cube|brick|red|blue|pink|button|switch|led|'
+                               r'lamp|bulb|door|slider)\b', low[:off.start()])
+    detach = detach or (off if named and named[-1] == 'drawer' and not set(named) & {
+        'block', 'cube', 'brick', 'red', 'blue', 'pink'} else None)
     # "pull the button out", "pull the drawer out completely from the desk"
     detach = detach or rx.search(
         r'\b(?:pull|yank|pry|prise|prize|take|tear|rip) (?:out )?(?:the )?(?:button|switch|lever|'
@@ -316,9 +333,12 @@ def check_command(raw: str):
         r'(?:desk|table)\b', low)
     if detach:
         raise Refusal("refused: '%s' would take the desk apart" % detach.group(0).strip())
-    one = rx.search(r'\b(?:second|third|other|another|top|bottom|upper|lower|middle)\s+(drawer|'
-                    r'cabinet|cupboard|sliding door|door|button|switch|lamp|light bulb|bulb|'
-                    r'led|slider|shelf|lever|desk|table|workbench|bench|robot|arm)s?\b', low)
+    # the cabinet's door is its one door (its "front door"): "shut the back door" names another
+    one = rx.search(r'\b(?:back|rear|side)\s+(door)s?\b', low)
+    one = one or rx.search(r'\b(?:second|third|other|another|top|bottom|upper|lower|middle)\s+'
+                           r'(drawer|cabinet|cupboard|sliding door|door|button|switch|lamp|'
+                           r'light bulb|bulb|led|slider|shelf|lever|desk|table|workbench|bench|'
+                           r'robot|arm)s?\b', low)
     if one:
         raise Refusal('there is only one %s here' % one.group(1))
     lights = rx.search(r'\b(?:all )?(?:three|four|five|3|4|5) (?:of the )?(?:lights|lamps|leds|'
@@ -389,15 +409,17 @@ def check_command(raw: str):
         raise Refusal('a block cannot be stacked on itself')
     # a place beside a thing: "put the blue block behind the sliding cabinet"
     beside = rx.search(r'\b(?:put|place|set|drop|leave|stash|hide|tuck|stand|lay|position|move|'
-                       r'slide|push|shove|nudge)\s+(?:it|them|the (?:[a-z-]+ ){0,3}?(?:block|cube|'
-                       r'brick|one|object|stack|tower|pile))\s+(?:down\s+)?(?:behind(?! the '
-                       r'slid(?:e|ing) (?:door|panel)\b)|beneath|'
-                       r'underneath|under|'
-                       r'below|beside|next to|in front of|alongside|near|close to|to the (?:left|'
+                       r'slide|push|shove|nudge)\s+(?P<what>it|them|the (?:[a-z-]+ ){0,3}?(?:'
+                       r'block|cube|brick|one|object|stack|tower|pile))\s+(?:down\s+)?(?:behind'
+                       r'(?! the slid(?:e|ing) (?:door|panel)\b)|beneath|underneath|under|below|'
+                       r'beside|next to|in front of|alongside|near|close to|to the (?:left|'
                        r'right) of)\s+(?:the |a |another )?(?:[a-z-]+ )?(?:drawer|cabinet|slider|'
-                       r'cupboard|'
-                       r'shelf|lamp|bulb|lightbulb|switch|button|led|desk|table|block|cube|one|'
-                       r'door|stuff|things|objects|others|rest)\b', low)
+                       r'cupboard|shelf|lamp|bulb|lightbulb|switch|button|led|desk|table|block|'
+                       r'cube|one|door|stuff|things|objects|others|rest)\b', low)
+    if beside and has(' %s ' % beside.group('what'), lx.COLOUR_WORDS) and rx.match(
+            r'\s+(?:to the |towards the |over to the )?(?:left|right|clockwise|counter|anti)\b',
+            low[beside.end():]):
+        beside = None       # "push the red block beside the cabinet to the left": which one
     if beside:
         raise Refusal('I can put a block only into the drawer or the sliding cabinet, or on '
                       'another block; not "%s"' % beside.group(0).strip())
@@ -431,6 +453,23 @@ def check_command(raw: str):
                          r'\bjailbreak\b|\bnew rules?\b', raw.lower())
     if override:
         raise Refusal('refused: "%s": commands cannot change my rules' % override.group(0))
+    # the block under another: "lift the bottom block of the stack" (only the top one comes off)
+    under = rx.search(r'\b(?:lift|pick up|pick|take|grab|remove|pull out|get|raise|grasp) (?:up )?'
+                      r'the (?:bottom|lower|lowest) (?:block|cube|brick|one)\b', raw.lower())
+    if under:
+        raise Refusal('"%s": I can only take the top block off a stack; to lift a block, say its '
+                      'colour' % under.group(0))
+    # the speaker is not sure what to ask: "open the drawer, no wait, maybe the cabinet, i dont
+    # know", "i'm not sure whether to open the drawer or the cabinet" (not "not sure if i closed
+    # the drawer, close it")
+    unsure = rx.search(r'\bnot sure what i want\b|\bi guess\s*[.!?]*\s*$|'
+                       r'(?:\bi (?:do not|don\'t|dont|really don\'t|really dont) know|'
+                       r'\b(?:i(?:\'m| am|m) )?not (?:sure|certain)|\bi can(?:not|\'t|t) '
+                       r'decide)\s*[.!?]*\s*$|^\s*(?:i(?:\'m| am|m) )?not sure (?:whether|which|'
+                       r'what|if i should|if you should)\b', raw.lower())
+    if unsure:
+        raise Refusal('the command says "%s"; tell me the steps when you are sure' %
+                      unsure.group(0))
     # waiting for something to happen, or for a time: "as soon as the green light goes out by
     # itself, close the drawer", "keep it open until lunch is over", "in five minutes"
     wait = rx.search(r'\b(?:goes|turns|comes|switches|opens|closes|lights|goes) (?:on |off |out '
@@ -444,6 +483,9 @@ def check_command(raw: str):
                      r'they|nobody|everyone) (?:says|tells|comes|leaves|gives|returns|gets|is|'
                      r'are))\b', low)
     # ... said in digits or any number: "in 5 minutes open the drawer", "wait 30 seconds"
+    wait = wait or rx.search(r'\b(?:at |by |until |till )?(?:\d{1,2}|%s)(?: \d\d)? ?(?:o ?clock|'
+                             r'[ap] ?m)\b|\b(?:half|quarter|twenty|ten) (?:past|to) '
+                             r'(?:\d{1,2}|%s)\b' % (NUMBER_WORDS, NUMBER_WORDS), counted)
     wait = wait or rx.search(r'\b(?:in|within|after|wait(?: for)?) (?:another |a further |about |'
                              r'exactly )?(?:\d+|%s|an?|a couple of) (?:more )?(?:seconds?|'
                              r'minutes?|hours?|days?)\b' % NUMBER_WORDS, counted)
@@ -454,10 +496,14 @@ def check_command(raw: str):
     # effect of a step said before it ("press the button until the LED comes on", "flip the
     # switch down and when the bulb goes out, ...")
     event = LIGHT_EVENT.search(raw.lower())
+    before = raw.lower()[:event.start()] if event else ''
     if event and not rx.search(r'\b(?:(?:de)?press|flip|switch|turn|toggle|click|tap|hit)\b|'
                                r'\b(?:push|put)\b[^.;]*\b(?:button|switch|lever|light|lamp|bulb|'
-                               r'led)s?\b', raw.lower()[:event.start()]):
+                               r'led)s?\b', before):
         wait = wait or event
+    elif event and _lights_of(before) and _lights_of(event.group(0)) and not (
+            _lights_of(before) & _lights_of(event.group(0))):
+        wait = wait or event        # "turn off the led when the lamp goes off"
     # waiting for what the operator or someone else does: "after I close the drawer, ..."
     wait = wait or rx.search(r'\b(?:as soon as|when|once|after|before) (?:i|we|someone|'
                              r'somebody|he|she|they)(?: (?:have|ve|ll|will|am|m))? (?:close|open|'
@@ -512,6 +558,20 @@ def check_command(raw: str):
     which = rx.search(r'\b%s\b' % any_of(lx.WHICH_ONE), low)
     if which and not has(low, lx.COLOUR_WORDS):
         raise Refusal('which block is "%s"? say its colour: red, blue or pink' % which.group(0))
+    # ... or said only by where it is, for a step that needs its colour ("pick up the block by
+    # the button"; "sweep the block at the front into the drawer" needs none)
+    where = rx.search(
+        r'\b(lift|pick up|pick|grab|take|get|grasp|raise|fetch|rotate|turn|spin|twist|push|slide|'
+        r'shove|nudge) (?:up )?(the (?:block|cube|brick|object)(?: that is| which is| that s| '
+        r'sitting| lying| resting| located| placed)? (?:(?:next to|near|beside|close to|in front '
+        r'of|by|to the (?:left|right) of) the (?:[a-z]+ )?(?:drawer|cabinet|slider|cupboard|lamp|'
+        r'bulb|light|led|button|switch|door)|on the (?:far )?(?:left|right)|at the (?:front|back|'
+        r'far left|far right)))\b', low)
+    if where and where.group(1) in ('push', 'slide', 'shove', 'nudge') and rx.match(
+            r'[^,;.]*\b(?:into|in) (?:the drawer|it)\b', low[where.end():]):
+        where = None        # swept into the drawer: the skill needs no colour
+    if where and not has(low, lx.COLOUR_WORDS):
+        raise Refusal('which block is "%s"? say its colour: red, blue or pink' % where.group(2))
     # orders for someone else: "tell Bob to open the drawer", "ask the intern to ..."
     other = rx.search(r'\b(?:tell|ask|instruct|get|have|let) (?!me\b|us\b|you\b|yourself\b|'
                       r'it\b|them\b)(?:[a-z]+|the [a-z]+) to (?!the\b|it\b)[a-z]+', low)
@@ -578,6 +638,9 @@ def check_command(raw: str):
                  r'jerk|jerking)(?: it| them)?\b', ' ', low)
     if rx.search(r'\b(?:lamp|light|bulb|lightbulb|led)s?\b', low):
         low = rx.sub(r'\bkill (?=it\b|them\b)', 'switch off ', low)     # "..., then kill it"
+    # the drawer opens toward the operator; "the block closest to me" says which block
+    low = rx.sub(r'\b((?:pull|open|draw|slide) (?:out |open )?(?:the )?drawer(?: out| open)?) '
+                 r'towards? me\b|\b(?:closest|nearest|close|near|next) to me\b', r'\1', low)
     if rx.search(r'\b%s\b' % any_of(lx.UNSAFE + lx.UNSAFE_FORCE), low):
         # one search over all of them; the reason names the first the lists give
         word = next(w for w in lx.UNSAFE + lx.UNSAFE_FORCE

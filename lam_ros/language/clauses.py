@@ -381,8 +381,17 @@ def _clauses_of(text: str) -> tuple:
     # "switch off both lights, the LED first and then the bulb": the order said wins
     text = rx.sub(r'\b(?:both|all)(?: of)?(?: the)? (?:lights|lamps) , (the \w+(?: \w+)?) first '
                   r'(?:, )?(?:and then|then|and) ', r'\1 , then ', text)
+    # "turn the lights off": both lights ("the lights" are the lamp and the LED)
+    text = rx.sub(r'\b(turn|switch|put|shut|flip|turning|switching) (on |off )?the '
+                  r'(lights|lamps)\b(?! (?:are|were|is|s|in|of|on the|at|by|near|next|over|'
+                  r'above)\b)',
+                  r'\1 \2both lights', text)
     text = rx.sub(r'\b(?:both|all)(?: of)?(?: the)? (?:lights|lamps)\b(?! (?:are|were|is|s)\b)',
                   'the lamp and the led', text)
+    # "turn the lamp and the led off": the state is said once, for both
+    light = r'(?:the )?(?:lamp|led|bulb|light bulb|lightbulb|green light|yellow light|diode)'
+    text = rx.sub(r'\b(turn|switch|put|shut|flip) (%s) and (%s) (on|off)\b' % (light, light),
+                  r'\1 \4 \2 and \3', text)
     text = rx.sub(r'(?:,|\band\b)? ?\b(?:second|secondly|third|thirdly|fourth)\b ?,?',
                   ' then ', text)
     text = rx.sub(r'(?:^|[.;]\s*|,\s*)last\s*,\s*', ' then ', text)    # "... Last, turn it off"

@@ -166,11 +166,18 @@ def plain_colours(text: str) -> str:
 
     text = _COLOUR_OF_THING.sub(
         lambda m: '%s %s %s' % (m.group(1), colour(m.group(3)), m.group(2)), text)
+    # "turn off the green lamp and leave the yellow one alone": the lights' own colours;
+    # switched on or off, "the little green one" is a light too
+    light = r'(?:the (?:(?:little|small|tiny|big|bright) )?(green|yellow) one)\b'
     if rx.search(r'(?i)\b(?:lamp|light|bulb|lightbulb|led)s?\b', text):
-        # "turn off the green lamp and leave the yellow one alone": the lights' own colours
-        text = rx.sub(r'(?i)\bthe (green|yellow) one\b',
-                      lambda m: 'the %s %s' % (m.group(1), 'light' if m.group(1).lower() ==
-                                               'green' else 'lamp'), text)
+        # ("both lights on, yellow one first")
+        text = rx.sub(r'(?i)(?:\bthe |(?<=[,;:] ))(?:(?:little|small|tiny|big|bright) )?(green|'
+                      r'yellow) one\b', lambda m: 'the %s %s' % (
+                          m.group(1), 'light' if m.group(1).lower() == 'green' else 'lamp'), text)
+    text = rx.sub(r'(?i)\b((?:turn|switch|flip|shut|put)( on| off)?) %s(?=( on| off)?)' % light,
+                  lambda m: '%s the %s %s' % (m.group(1), m.group(3), 'light' if m.group(
+                      3).lower() == 'green' else 'lamp') if m.group(2) or m.group(4) else
+                  m.group(0), text)
     return _COLOURED_LIKE.sub(lambda m: colour(m.group(1)), text)
 
 
@@ -344,9 +351,12 @@ def _stays_expected(clauses):
 # the step before it again, the other way: "slider left and back", "push pink right, then the
 # other way", "slide the door left, ..., slide it back"
 _BACK = rx.compile(r'(?:(?:and|then|now|next) )*(?:(?:go|move|come|slide|push|shove|turn|rotate|'
-                   r'spin|twist) )?(?:it |them )?(?:back|back again|the other way|the opposite '
-                   r'way|the other direction|the opposite direction|in reverse|reverse it)'
+                   r'spin|twist) )?(?:it |them |(?P<door>the (?:slide |cabinet |cupboard )?'
+                   r'(?:door|panel|slider) ))?(?:back|back again|(?:back )?(?:the other way|the '
+                   r'opposite way|the other direction|the opposite direction)|in reverse|'
+                   r'reverse it)'
                    r'(?: again)?')
+_DOOR = rx.compile(r'\b(?:door|panel|slider)\b')
 _OTHER_WAY = {'left': 'right', 'right': 'left', 'clockwise': 'counterclockwise',
               'counterclockwise': 'clockwise', 'counter-clockwise': 'clockwise',
               'anticlockwise': 'clockwise', 'anti-clockwise': 'clockwise'}
@@ -371,9 +381,17 @@ def ellipsis(clauses):
     out = []
     for clause in clauses:
         # (not after a step that already went back: "..., then left again (twist it back)")
-        went_back = _BACK.fullmatch(clause) and not (
-            out and rx.search(r'\b(?:again|back)\b', out[-1]))
-        back = went_back and out and _other_way(out[-1])
+        went_back = _BACK.fullmatch(clause)
+        if out and rx.search(r'\b(?:again|back)\b', out[-1]):
+            went_back = None
+        if went_back and went_back.group('door'):
+            # "slide the door right, put the red block in, then slide the door the other way"
+            back = next((_other_way(step) for step in reversed(out) if _DOOR.search(step) and
+                         _WAY.search(step)), None)
+            if back is None:
+                raise Refusal('"%s": the other way from what? say left or right' % clause)
+        else:
+            back = went_back and out and _other_way(out[-1])
         verb = clause.split()[0] if went_back else None
         if not back and verb in action_verbs():
             # "slide the door left, put the blue block in, slide it back": the last slide

@@ -16,6 +16,9 @@ class Refusal(ValueError):
         self.final = final
 
 
+NO_BLOCK = 'say which block: the red, blue or pink one'
+
+
 def which_step(said):
     """Return the refusal of words that say no step of their own ("..., then red")."""
     return Refusal('"%s": which step, on which thing? say the step by name' % said)

@@ -185,12 +185,24 @@ def _spoken(text):
     text = _scene_first(text)
     # a hedge before a state: "I think the drawer is open, close it"
     text = rx.sub(r'^\s*(?:i think|i believe|i guess|i suppose|it seems|it looks like|looks like|'
-                  r'seems like|apparently)(?: that)?,?\s+(?=the [a-z -]+? (?:is|are|s|\'s|was|'
-                  r'has)\b)', '', text)
+                  r'seems like|apparently|(?:i\'m |i am )?not sure (?:if|whether)|i (?:don\'t|'
+                  r'do not|dont) know (?:if|whether)|maybe)(?: that)?,?\s+(?=the [a-z -]+? (?:is|'
+                  r'are|s|\'s|was|has)\b)', '', text)
+    # a remark on who or why, then the order: "not sure who left the drawer open, but close it"
+    # ("it" is the one thing the remark names)
+    remark = rx.match(r'^\s*(?:i\'m |i am )?(?:not sure|no idea|i (?:don\'t|do not|dont) know|i '
+                      r'wonder|who knows) (?:who|why|when|how)\b[^,;.:!?-]*?(?:(the [a-z]+)'
+                      r'[^,;.:!?-]*)?[,;.:!-]\s*(?:but |so |anyway,? )?(?=[a-z])', text)
+    if remark:
+        text = (_said_first(remark, text) if remark.group(1) else None) or text[remark.end():]
     # the robot addressed by name: "robot, open the drawer", "hey robot: ...", "..., robot."
     text = rx.sub(r'^\s*(?:(?:hey|hi|hello|ok|okay|yo)\s+)?(?:robot(?:ic)? (?:arm|manipulator)|'
                   r'robot|robo|bot|arm|agent)\s*[,:!]\s*', '', text)
     text = rx.sub(r'\s*,\s*(?:robot|agent|robot arm)\s*(?=[.!;]|$)', '', text)
+    # ... and dictated, with no punctuation: "robot um move the slider right"
+    text = rx.sub(r'^\s*(?:(?:hey|hi|hello|ok|okay|yo)\s+)?(?:robot|robo)\s+(?=(?:um+|uh+|uhm|'
+                  r'erm?|so|please|now|ok|okay|can|could|would|will|%s)\b)' % verb_words(), '',
+                  text)
     text = rx.sub(r'^\s*thanks? (?:you )?in advance\s*[:,.!-]?\s*|\s*[,.!]?\s*thanks? (?:you )?'
                   r'in advance[.!]?\s*$', '', text)
     # a chat message around the order: a greeting, "hope you're well", "yes, that one:", a
@@ -624,21 +636,86 @@ def _numbered(text):
         step if step.endswith(('.', ';', '!')) else step + '.' for _, step in steps)
 
 
+_ONE_LIGHT = (r'(?:(?:green )?(?:led|diode)|green light|green lamp|lamp|(?:yellow )?(?:bulb|light '
+              r'bulb|lightbulb)|yellow light|yellow lamp)')
 BOTH_LIGHTS_FIRST = rx.compile(
-    r'\b(?:(turn|switch|shut|put) (?:(on|off) )?)?(?:both|all)(?: of)?(?: the)? (?:lights|lamps)'
-    r'(?: (on|off))?\s*[,:;-]\s*(?:the )?(led|diode|green light|green lamp|lamp|bulb|light bulb|'
-    r'lightbulb|yellow light|yellow lamp) first\s*(?=$|[.;!])')
+    r'\b(?:(?P<verb>turn|switch|shut|put) (?:(?P<state>on|off) )?)?(?:both|all|the)(?: of)?'
+    r'(?: the)? (?:lights|lamps)(?: (?P<after>on|off))?(?: please)?\s*[,:;-]\s*(?P<start>(?:'
+    r'starting|beginning|start|begin) with |first,? )?(?:the )?(?P<one>%s)(?P<first> first)?'
+    r'(?:\s*,?\s*(?:and then|then|and) (?:the )?(?P<then>%s))?(?:\s*(?:please|too))?\s*'
+    r'(?=$|[.;!,])' % (_ONE_LIGHT, _ONE_LIGHT))
 
 
 def _both_lights_first(both):
     """Say "both lights off, led first" as one light, then the other."""
-    state = both.group(2) or both.group(3)
-    if state is None:
+    state = both.group('state') or both.group('after')
+    if state is None or not (both.group('start') or both.group('first') or both.group('then')):
         return both.group(0)
-    verb = both.group(1) or 'turn'
-    first = 'the led' if rx.search(r'led|diode|green', both.group(4)) else 'the lamp'
-    other = 'the lamp' if first == 'the led' else 'the led'
+    led = [rx.search(r'led|diode|green', both.group(g)) is not None for g in ('one', 'then')
+           if both.group(g)]
+    if len(led) == 2 and led[0] == led[1]:
+        return both.group(0)        # "..., the led first, then the led"
+    first, other = ('the led', 'the lamp') if led[0] else ('the lamp', 'the led')
+    verb = both.group('verb') or 'turn'
     return '%s %s %s, then %s %s %s' % (verb, state, first, verb, state, other)
+
+
+# a block named by its colour and then by where it is: "the blue block, the one at the front,",
+# "the red block beside the cabinet to the left" (the colour says which; the place is a
+# description where a way follows it, or where it is set off by commas)
+_NAMED = r'(the %s (?:block|cube|brick|one))' % any_of(lx.COLOUR_WORDS)
+_NEAR = (r'(?:on|at|in|near|by|next to|beside|behind|in front of|closest to|nearest to|nearest|'
+         r'closest|sitting|lying|resting|standing)\b')
+_APPOSITIVE = rx.compile(
+    r'\b%s\s*,\s*(?:the|that) (?:(?:leftmost|rightmost|left-most|right-most|front|back|nearest|'
+    r'closest|farthest|furthest) (?:one|block|cube)(?: %s[^,;.]*)?|(?:one|block|cube) %s'
+    r'[^,;.]*?)\s*(?=,|$|[.;!])' % (_NAMED, _NEAR, _NEAR))
+_WAY_AFTER = (r'(?=\s+(?:to the |towards the |over to the )?(?:left|right|clockwise|'
+              r'counter[- ]?clockwise|anti[- ]?clockwise)\b)')
+_PLACED_BESIDE = rx.compile(
+    r'\b%s (?:that is |which is |sitting |lying )?(?:(?:beside|next to|near|by|behind|in front '
+    r'of|closest to|nearest to|nearest) (?:the (?:\w+ )?(?:lamp|led|button|switch|cabinet|'
+    r'cupboard|drawer|slider|door|bulb|light|wall|edge|table)|me|you)|on the (?:far )?(?:left|'
+    r'right)(?: side)?)%s' % (_NAMED, _WAY_AFTER))
+
+
+def _blocks_described(text):
+    def appositive(m):
+        if has(' %s ' % m.group(0), lx.DRAWER + lx.SLIDER_PLACE):
+            return m.group(0)       # "the blue one, the one in the drawer": where it is taken from
+        return m.group(1)
+    return _PLACED_BESIDE.sub(r'\1', _APPOSITIVE.sub(appositive, text))
+
+
+# a light said by what is next to it or what works it: "the light by the button" is the LED,
+# "the one the switch controls" the lamp; "the other light" is the one not named before it
+_LIGHT_BY = rx.compile(r'\bthe (?:(?:little|small|tiny|big) )?(?:light|lamp|bulb|one) (?:(?:that|'
+                       r'which) (?:is|s) |that\'s |right )?(?:by|next to|near|beside|above|below|'
+                       r'under|over|behind|in front of|close to|closest to|nearest(?: to)?) '
+                       r'the (switch|button|lever)\b|\bthe (?:light|lamp|bulb|one) (?:that |'
+                       r'which )?(?:the )?(switch|button|lever) (?:controls|operates|works|turns '
+                       r'on|switches on|is for|runs|lights)\b')
+_A_LIGHT = rx.compile(r'\b(?:led|diode|green (?:light|lamp)|button|lamp|light ?bulb|bulb|yellow '
+                      r'(?:light|lamp)|the (?:light |wall )?(?:switch|lever))\b')
+_OTHER_LIGHT = rx.compile(r'\bthe other (?:light|one)\b')
+
+
+def _lights_described(text):
+    text = _LIGHT_BY.sub(lambda m: 'the led' if 'button' in (m.group(1), m.group(2)) else
+                         'the lamp', text)
+    while True:
+        other = _OTHER_LIGHT.search(text)
+        if other is None:
+            return text
+        named = list(_A_LIGHT.finditer(text, 0, other.start()))
+        if not named or (other.group(0).endswith('one') and rx.search(
+                r'\b(?:block|cube|brick|red|blue|pink|drawer|cabinet|cupboard|door|slider)\b',
+                text[named[-1].end():other.start()])):
+            if other.group(0).endswith('light'):
+                raise Refusal('"the other light": which one? say the lamp or the LED')
+            return text
+        led = rx.search(r'led|diode|green|button', named[-1].group(0))
+        text = text[:other.start()] + ('the lamp' if led else 'the led') + text[other.end():]
 
 
 @lru_cache(maxsize=4096)
@@ -652,6 +729,12 @@ def normalise(text: str) -> str:
     text = rx.sub(r'(^|[.;!?,]\s*)(next|then|and then|after that|afterwards|finally|lastly)\s*:',
                   r'\1\2,', text)
     text = _numbered(text)
+    text = _lights_described(_blocks_described(text))
+    # "whichever block is on top, take it off the stack": the top block
+    top = rx.match(r'^\s*whichever (?:block|one|cube) is on top(?: of the (?:stack|tower|'
+                   r'pile))?\s*,\s*', text)
+    if top:
+        text = name_it(text[top.end():], 'the top block')
     text = rx.sub(r'\b(?:like|as) (?:an? |the )?clock(?:\x27s|s)?(?: hands?)?(?: does| do| goes| '
                   r'go| turns?| runs?)?\b', 'clockwise', text)
     # a block said as the topic of a step: "..., then red: rotate it clockwise"
@@ -705,8 +788,11 @@ def normalise(text: str) -> str:
                   r'(?<!\bour )(?<!\byour )\b)(first|second|third|fourth|fifth|last|next) '
                   r'(?:thing|step|place)\b(?! (?:is|are|was|of|to|that|you|i|we)\b)\s*,?',
                   lambda m: 'first ,' if m.group(1) == 'first' else ' , then ', text)
-    # "both lights off, led first", "switch on both lamps, the bulb first": that one, then the
-    # other
+    # "lights out", "lights on please": both lights
+    text = rx.sub(r'^(?:please )?lights (out|off|on)\b(?!(?: please)?\s*[:-])', lambda m: (
+        'turn %s both lights' % ('on' if m.group(1) == 'on' else 'off')), text)
+    # "both lights off, led first", "switch on both lamps, the bulb first", "lights on, the lamp
+    # and then the led": that one, then the other
     text = BOTH_LIGHTS_FIRST.sub(_both_lights_first, text)
     # "take the red block over to the cabinet and put it in": to there, not from there
     text = rx.sub(r'\b(?:take|bring|carry) (the [a-z -]{1,30}?(?:block|cube|brick|one)|it) '
@@ -763,9 +849,15 @@ def normalise(text: str) -> str:
                     r'(?:[a-z-]+ ){0,2}?(?:block|cube|brick))\s*,\s*', text)
     text = _said_first(care, text) or text
     # "..., set it on top of the blue one, then take it back off": unstack it
-    if has(text, lx.STACK + ('on top of',)):
-        text = rx.sub(r'\b(?:take|lift|pull) (?:it|them) (?:back off|off again)\b'
+    if has(text, lx.STACK + ('on top of',)) or rx.search(r'\bon (?:the )?(?:%s)\b' % any_of(
+            lx.COLOUR_WORDS), text):
+        text = rx.sub(r'\b(?:take|lift|pull) (?:it|them) (?:back off(?: again)?|off again)\b'
                       r'(?! (?:the|of)\b)', 'unstack it', text)
+    # "take blue off the stack and put it back": back on the stack
+    text = rx.sub(r'(\boff (?:the |that |this )?(?:stack|tower|pile|top|%s (?:one|block|cube))\b'
+                  r'[^.;]*?(?:\band\b|\bthen\b|,)\s*(?:then )?)(?:put|place|set) (it|them) back\b'
+                  r'(?! (?:in|into|inside|on the table|on the desk|down|where|to)\b)'
+                  % any_of(lx.COLOUR_WORDS), r'\1stack \2', text)
     # "turn the LED on before anything else, then ...": it is already first
     text = rx.sub(r'^([^,;]+?)\s+(?:before anything else|first of all|first thing)\b', r'\1', text)
     text = rx.sub(r'\s*[,;-]?\s*(?:and )?(?:nothing else|that s all|that\'s all|nothing more)\s*'
@@ -1173,6 +1265,9 @@ def normalise(text: str) -> str:
                          topic.group(2))
         text = '%s %s the %s' % (topic.group(2).strip(), 'into' if into else 'from',
                                  topic.group(1))
+    # "lights out: switch off the lamp, then the led": a heading for the steps on the lights
+    text = rx.sub(r'^\s*lights (?:out|off)\s*[:-]\s*(?=.*\b(?:lamp|led|bulb|lightbulb|light|'
+                  r'lights)\b)', '', text)
     text = _topics(text)
     # "for the next demo we need everything dark: turn off the LED ...": context before a
     # colon that names nothing on the desk; the orders follow it
@@ -1543,6 +1638,12 @@ def _scene_first(text):
                 # "the red block sits too far left and the pink block too far right"
                 noun = rx.match(r'(?:the|a) (?:[a-z-]+ ){0,2}?%s\b' % any_of(OBJECT_WORDS), part)
                 thing = noun.group(0) if noun else None
+            same = rx.match(r'(?:the|a) (?:[a-z]+ ){0,3}?(?:block|cube|one)\b[a-z ]{0,30}? '
+                            r'(?:is|s) the [a-z ]{1,40}?(?:block|cube|one)$', part)
+            colours = set(rx.findall(r'\b%s\b' % any_of(lx.COLOUR_WORDS), part))
+            if thing and same and len(colours) == 1:
+                # "the leftmost block is the pink one", "the red block is the leftmost one"
+                thing = 'the %s block' % colours.pop()
             things.append(thing)
         if not all(things):
             break
@@ -1568,6 +1669,7 @@ def _scene_first(text):
         fixture = not has(' %s ' % subject, lx.BLOCK_NOUNS + lx.COLOUR_WORDS)
         inside = r'\b(?:out of|from|into|in|inside) (?:it|them)\b'
         picked = r'\b(?:%s) (?:it|them)\b' % any_of(PICK_VERBS)
+        picked_bare = r'\b(%s) (?:the|that|this) (?:block|cube|brick|one)\b' % any_of(PICK_VERBS)
         before = set(rx.split(r'\b(?:it|them)\b', text)[0].split()) - (
             {'switch'} if text.split()[:1] == ['switch'] else set())  # "switch it off": a verb
         if fixture and rx.search(inside, text):
@@ -1580,10 +1682,14 @@ def _scene_first(text):
                 # "the blue block is in the drawer. open it, ...": a block is not opened
                 text = name_it(text, 'the ' + next(iter(places.values())),
                                r'\b(?:it|them)\b')
-        elif not fixture and rx.search(picked, text):
+        elif not fixture and rx.search(picked, text) and rx.search(picked, text).end() == \
+                rx.search(r'\b(?:it|them)\b', text).end():
             # "the cobalt block is in the drawer; pull the drawer out, grab it, ..."
             text = rx.sub(picked, lambda m: m.group(0).rsplit(' ', 1)[0] + ' ' + subject, text,
                           count=1)
+        elif not fixture and rx.search(picked_bare, text):
+            # "the blue block is in the cabinet. slide the door left and take the block out"
+            text = rx.sub(picked_bare, lambda m: '%s %s' % (m.group(1), subject), text, count=1)
         elif not before & (set(OBJECT_WORDS) - {'handle', 'knob'} - set(subject.split())):
             text = name_it(text, subject, r'\b(?:it|them)\b')
     if places:

@@ -19,7 +19,7 @@ from lam_ros.language.checks import check_command
 from lam_ros.language.clauses import split_clauses
 from lam_ros.language.context import (ellipsis, instead, PLACE_NAMES, plain_colours,
                                       resolve_containers, SET_BACK, statements, topics_said_alone)
-from lam_ros.language.intents import Intent, Refusal
+from lam_ros.language.intents import Intent, NO_BLOCK, Refusal
 from lam_ros.language.normalise import heard, normalise
 from lam_ros.language.reading import LOOKING, read_clause
 from lam_ros.language.vocab import (any_of, block_colour, direction_of, has, ROTATION_DEGREES,
@@ -178,6 +178,10 @@ def parse_read(raw: str) -> list:
             if intent.family in ('place', 'stack'):
                 if pending.explicit or pending.slots.get('block') is not None:
                     intents.append(pending)
+                elif PLACED_BY.search(pending.text):
+                    # "pick up the block by the button and put it in the drawer": a block
+                    # chosen by where it is, not the one held
+                    raise Refusal('which block should I pick up? %s' % NO_BLOCK, final=False)
             else:
                 intent.text = '%s and %s' % (pending.text, intent.text)
             pending = None
@@ -189,6 +193,9 @@ def parse_read(raw: str) -> list:
     if pending is not None and (pending.explicit or pending.slots.get('block') is not None):
         pending.explicit = True
         intents.append(pending)
+    elif pending is not None and PLACED_BY.search(pending.text):
+        # "slide the door left and get the block out of the cabinet": which block?
+        raise Refusal('which block should I pick up? %s' % NO_BLOCK, final=False)
     if intents and read and read[-1][1] is None and LOOKING.match(' %s ' % read[-1][0]):
         raise Refusal('I cannot only "%s"; tell me what to do with it' % read[-1][0])
     intents = _merge_halves(intents)
@@ -203,6 +210,11 @@ def parse_read(raw: str) -> list:
         raise Refusal('I found nothing to do in "%s"' % raw.strip(), final=False)
     return intents
 
+
+# a block said by where it is: "the block by the button", "the one on the far left"
+PLACED_BY = rx.compile(r'\b(?:by|next to|near|nearest|closest|beside|behind|in front of) the\b|'
+                       r'\b(?:leftmost|rightmost|left-most|right-most|far left|far right)\b|'
+                       r'\bon the (?:left|right)\b|\bat the (?:front|back)\b')
 
 # "and the blue one too", "then the red one as well": the step before, on another block
 ALSO = rx.compile(r'(?:and |then |now )?(?:also )?(?:the )?(?:\w+ )?\w+'

@@ -31,9 +31,9 @@ from lam_ros.language.corpus import NONE
 from lam_ros.language.fit import misfit
 from lam_ros.language.clauses import split_clauses
 from lam_ros.language.context import instead, plain_colours, without_notes
-from lam_ros.language.intents import Intent, Refusal, which_step
+from lam_ros.language.intents import Intent, NO_BLOCK, Refusal, which_step
 from lam_ros.language.normalise import heard, normalise
-from lam_ros.language.parser import parse_read, repeats, SAID_AGAIN
+from lam_ros.language.parser import parse_read, PLACED_BY, repeats, SAID_AGAIN
 from lam_ros.language.reading import light_target
 from lam_ros.language.spelling import encoder_words, Speller
 from lam_ros.language.vocab import action_verbs, direction_of, GOES_INTO, OBJECT_WORDS, PUT_VERBS
@@ -56,8 +56,8 @@ MODEL_SURE = 0.90           # ... at which it replaces the rules' several-step r
 MODEL_SURE_WORD = 0.75      # ... at which it may read an action word it never saw
 ORDER_WORDS = rx.compile(r'\b(?:then|after|afterwards|before|next|finally|first|once|later|'
                          r'followed|second|lastly|subsequently)\b|;')
-NO_BLOCK = 'say which block: the red, blue or pink one'
 WORD = rx.compile(r'[a-z]+')
+OTHER_WAY = rx.compile(r'\b(?:other|opposite|reverse) (?:way|direction|side)\b|\bin reverse\b')
 DETERMINERS = frozenset(('the', 'a', 'an', 'my', 'your', 'his', 'her', 'their', 'our', 'this',
                          'that', 'these', 'those', 'some', 'any', 'its', 'each', 'every'))
 REFUSAL_LISTS = ('UNKNOWN_OBJECTS', 'ABSENT_PLACES', 'UNSAFE', 'UNSAFE_FORCE', 'OTHER_COLOURS',
@@ -609,8 +609,20 @@ class Planner:
                 try:
                     mine = [k for k, auto in self._ground(intent, None) if not auto]
                 except Refusal:
-                    continue
-                if any(_thing(k) != _thing(label) for k in mine):
+                    if len(intents) > 1 and intent.family == 'lift' and TASKS[
+                            label].primitive != 'lift' and (PLACED_BY.search(intent.text) or (
+                                intent.slots.get('surface') and rx.search(
+                                    r'\b(?:out of|from)\b', intent.text))):
+                        raise error     # "slide the door left and get the block out of the
+                    continue            # cabinet": which block? (the model reads the slide)
+                if any(_thing(k) != _thing(label) or _beside(k, intent, intents, label)
+                       for k in mine):
+                    raise error
+                if ordered and mine == [label] and any(i.family == 'unknown' and (
+                        SAID_AGAIN.search(i.text) or OTHER_WAY.search(i.text)) for i in intents):
+                    # the model's one step is a step the rules read in another clause, and the
+                    # clause they could not read says it again or the other way: it would be
+                    # dropped ("move the panel left, then move it back the other way")
                     raise error
             return intent_for_task(label, text)
         if ordered or len(intents) != 1 or not whole_hits:
@@ -848,6 +860,19 @@ def _names_another_fixture(text, task):
                   r'claw|jaws|grip)s? (?:is |are )?(?:wide |fully )?(?:open|opened|closed|shut)\b',
                   ' ', text.lower())
     return any(rx.search(words, text) for name, words in FIXTURE_WORDS.items() if name != own)
+
+
+def _beside(key, intent, intents, label):
+    """Whether a step the rules read is a step of its own beside the one the model reads.
+
+    "rotate the red block on the right counter clockwise and push the same block to the
+    left": the model reads the rotation, which another clause says; the push is more. Where
+    no other clause says the model's kind of step, the model reads what the rules misread
+    ("shift the red block's orientation clockwise" is no push).
+    """
+    primitive = TASKS[label].primitive
+    return TASKS[key].primitive not in (primitive, 'lift') and any(
+        i is not intent and i.family == primitive for i in intents)
 
 
 def _thing(task):

@@ -5,7 +5,7 @@ motions ("grasp the handle", "let it go") that only approach or release an objec
 """
 
 from lam_ros.language import lexicon as lx, rx
-from lam_ros.language.intents import Intent, Refusal
+from lam_ros.language.intents import Intent, NO_BLOCK, Refusal
 from lam_ros.language.vocab import any_of, block_colour, direction_of, FACING, has
 
 
@@ -359,6 +359,10 @@ def read_clause(clause: str):
             return Intent('slider', {'direction': None}, clause)
         return Intent('slider', {'direction': direction}, clause)
 
+    if has(c, ('top block', 'top one')) and rx.match(r'\s*(?:rotate|turn|twist|spin|push|slide|'
+                                                     r'shove|nudge|move)\b', c):
+        # "rotate the one on top clockwise": a block said by where it is, not by its colour
+        raise Refusal('"%s": which block is on top? %s' % (clause, NO_BLOCK), final=False)
     removing = has(c, ('remove', 'take off', 'take down', 'lift off', 'get off', 'take away'))
     if (has(c, lx.UNSTACK) and not rx.search(r'\bon top of (?:the |a |another )', c)) or (
             removing and rx.search(r'\b(?:on|on top of|atop) (?:the |an? )?(?:other|another|'

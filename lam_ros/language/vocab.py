@@ -48,7 +48,8 @@ HOMOPHONES = ((r'\bread(?= (?:block|cube|brick|one|box)\b)', 'red'),
               (r'\bblew(?= (?:block|cube|brick|one|box)\b)', 'blue'),
               (r'\bpink(?:ed|s)(?= (?:block|cube|brick|one)\b)', 'pink'),
               (r'\b(to the|the) write\b', r'\1 right'), (r'\bto write\b', 'to the right'),
-              (r'\bthe draw\b(?! (?:a|an|the|it|on|up|with)\b)', 'the drawer'),
+              (r'\b(the (?:open |opened |closed |shut )?)draw\b(?! (?:a|an|the|it|on|up|with)\b)',
+               r'\1drawer'),
               (r'\bel ee dee\b', 'led'), (r'\bcounter clock wise\b', 'counterclockwise'),
               (r'\bclock wise\b', 'clockwise'))
 # ... and what they write that no speller mends: short words, and words run together or
@@ -62,7 +63,8 @@ HEARD = ((r'\b(red|blue|pink|ping) blog\b', r'\1 block'), (r'\b(?:rite|rigt|rit)
          (r'\b(red|blue|pink) black\b', r'\1 block'),
          (r'\b(turn|switch)(on|off)\b', r'\1 \2'), (r'\bfrm\b', 'from'),
          (r'\bb4\b', 'before'), (r'\bin2\b', 'into'), (r'\b2(?= the\b)', 'to'),
-         (r'\bwher\b', 'where'), (r'\bhw\b', 'how'), (r'\bpickup\b', 'pick up'),
+         (r'\bwher\b', 'where'), (r'\boclock\b', "o'clock"), (r'\bhw\b', 'how'),
+         (r'\bpickup\b', 'pick up'),
          (r'(\d)\s*°', r'\1 degrees'))
 
 _VERBS = None
