@@ -2820,6 +2820,8 @@ def test_stop_31_blocks_by_where_they_are(full_planner, text, plan):
     ('close the drawer at quarter past two', 'cannot wait'),
     ('take the bulb off the wall', 'apart'),
     ('open the drawer and then slide the door back the other way', 'other way from what'),
+    # set 79 (held out): a duration, fixed at once
+    ('push the blue block left over ten seconds', 'own pace'),
 ])
 def test_stop_31_refusals(full_planner, text, reason):
     assert_refuses(full_planner, text, reason)

@@ -257,10 +257,11 @@ def check_command(raw: str):
             exact = None
     # `low` has no digits: counts and durations are read where they are kept
     counted = ' %s ' % rx.sub(r'[^a-z0-9\- ]+', ' ', raw.lower())
-    timed = rx.search(r'\b(?:for|during|throughout) (?:exactly |precisely |about |at least )?'
+    timed = rx.search(r'\b(?:for|during|throughout|over) (?:exactly |precisely |about |at least )?'
                       r'(?:\d+|%s|an?) '
                       r'(?:full |whole |entire )?(?:seconds?|minutes?|hours?|days?)\b'
-                      % NUMBER_WORDS, counted)
+                      r'(?! (?:block|cube|brick|one|stack|tower|pile|time)\b)' % NUMBER_WORDS,
+                      counted)
     # an angle said without its unit: "rotate blue left, 180", "spin it 45"
     angle = angle or rx.search(r'\b(?:rotate|rotation|turn|twist|spin)\b[^.;]*?(?<![\d.,])\b(?:15|'
                                r'30|45|120|135|180|270|360|720)\b(?![.,]\d)(?! ?(?:%|percent|cm|'
