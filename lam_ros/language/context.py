@@ -159,6 +159,9 @@ def plain_colours(text: str) -> str:
     next to a block; the checks for absent colours and unsafe words see the plain colour.
     Beside a light, "the yellow one" is the lamp and "the green one" the LED.
     """
+    def light(name):
+        return 'the %s %s' % (name, 'light' if name.lower() == 'green' else 'lamp')
+
     def colour(thing):
         thing = thing.lower().replace('-', ' ')
         return next(c for c, things in lx.COLOUR_OF.items()
@@ -166,18 +169,15 @@ def plain_colours(text: str) -> str:
 
     text = _COLOUR_OF_THING.sub(
         lambda m: '%s %s %s' % (m.group(1), colour(m.group(3)), m.group(2)), text)
-    # "turn off the green lamp and leave the yellow one alone": the lights' own colours;
-    # switched on or off, "the little green one" is a light too
-    light = r'(?:the (?:(?:little|small|tiny|big|bright) )?(green|yellow) one)\b'
+    # "turn off the green lamp and leave the yellow one alone", "both lights on, yellow one
+    # first": the lights' own colours; switched on or off, "the little green one" is a light
+    size = r'(?:(?:little|small|tiny|big|bright) )?'
     if rx.search(r'(?i)\b(?:lamp|light|bulb|lightbulb|led)s?\b', text):
-        # ("both lights on, yellow one first")
-        text = rx.sub(r'(?i)(?:\bthe |(?<=[,;:] ))(?:(?:little|small|tiny|big|bright) )?(green|'
-                      r'yellow) one\b', lambda m: 'the %s %s' % (
-                          m.group(1), 'light' if m.group(1).lower() == 'green' else 'lamp'), text)
-    text = rx.sub(r'(?i)\b((?:turn|switch|flip|shut|put)( on| off)?) %s(?=( on| off)?)' % light,
-                  lambda m: '%s the %s %s' % (m.group(1), m.group(3), 'light' if m.group(
-                      3).lower() == 'green' else 'lamp') if m.group(2) or m.group(4) else
-                  m.group(0), text)
+        text = rx.sub(r'(?i)(?:\bthe |(?<=[,;:] ))%s(green|yellow) one\b' % size,
+                      lambda m: light(m.group(1)), text)
+    text = rx.sub(r'(?i)\b((?:turn|switch|flip|shut|put)( on| off)?) the %s(green|yellow) one\b'
+                  r'(?=( on| off)?)' % size, lambda m: '%s %s' % (m.group(1), light(m.group(
+                      3))) if m.group(2) or m.group(4) else m.group(0), text)
     return _COLOURED_LIKE.sub(lambda m: colour(m.group(1)), text)
 
 

@@ -194,7 +194,7 @@ def parse_read(raw: str) -> list:
         pending.explicit = True
         intents.append(pending)
     elif pending is not None and PLACED_BY.search(pending.text):
-        # "slide the door left and get the block out of the cabinet": which block?
+        # "slide the door left and grab the block on the far left": which block?
         raise Refusal('which block should I pick up? %s' % NO_BLOCK, final=False)
     if intents and read and read[-1][1] is None and LOOKING.match(' %s ' % read[-1][0]):
         raise Refusal('I cannot only "%s"; tell me what to do with it' % read[-1][0])

@@ -575,7 +575,10 @@ class Planner:
         refused as a whole, never half done. With order words ("grip it, then twist it
         clockwise") the model must be sure, and a clause it leans to calling none of the
         skills, or that names a fixture the task does not act on ("before you grab the red
-        block from the drawer, pull the knob-thing open"), is enough to refuse.
+        block from the drawer, pull the knob-thing open"), is enough to refuse. Nor when
+        the rules read another step beside the model's (`_beside`), a lift naming no block
+        (`_unnamed_lift`), or, with order words, a clause they could not read that says the
+        step again or the other way ("move the panel left, then move it back the other way").
         """
         whole_hits, whole_probs = whole
         ordered = ORDER_WORDS.search(text.lower()) is not None
@@ -609,12 +612,9 @@ class Planner:
                 try:
                     mine = [k for k, auto in self._ground(intent, None) if not auto]
                 except Refusal:
-                    if len(intents) > 1 and intent.family == 'lift' and TASKS[
-                            label].primitive != 'lift' and (PLACED_BY.search(intent.text) or (
-                                intent.slots.get('surface') and rx.search(
-                                    r'\b(?:out of|from)\b', intent.text))):
-                        raise error     # "slide the door left and get the block out of the
-                    continue            # cabinet": which block? (the model reads the slide)
+                    if len(intents) > 1 and _unnamed_lift(intent, label):
+                        raise error
+                    continue
                 if any(_thing(k) != _thing(label) or _beside(k, intent, intents, label)
                        for k in mine):
                     raise error
@@ -860,6 +860,18 @@ def _names_another_fixture(text, task):
                   r'claw|jaws|grip)s? (?:is |are )?(?:wide |fully )?(?:open|opened|closed|shut)\b',
                   ' ', text.lower())
     return any(rx.search(words, text) for name, words in FIXTURE_WORDS.items() if name != own)
+
+
+def _unnamed_lift(intent, label):
+    """Whether a clause is a lift, from a place or by where the block is, naming no block.
+
+    "slide the door left and get the block out of the cabinet": the model reads the slide,
+    and the lift, which block unsaid, would be dropped. ("Store the cube you're gripping in
+    the drawer" is no lift from the drawer.)
+    """
+    said_from = intent.slots.get('surface') and rx.search(r'\b(?:out of|from)\b', intent.text)
+    return intent.family == 'lift' and TASKS[label].primitive != 'lift' and bool(
+        PLACED_BY.search(intent.text) or said_from)
 
 
 def _beside(key, intent, intents, label):
