@@ -10,8 +10,8 @@ import unicodedata
 from lam_ros.language import lexicon as lx, rx
 from lam_ros.language.intents import Refusal
 from lam_ros.language.vocab import (A_LAMP, action_verbs, AMOUNT, ANGLE, any_of, choice_between,
-                                    FIXTURE_COLOURS, GOAL_FIRST, has, LIGHT_CEASE, LIGHT_EVENT,
-                                    NUMBER_WORDS, ROTATION_DEGREES, SAID_OF_EACH,
+                                    FIXTURE_COLOURS, GOAL_FIRST, has, LED_NAME, LIGHT_CEASE,
+                                    LIGHT_EVENT, NUMBER_WORDS, ROTATION_DEGREES, SAID_OF_EACH,
                                     verb_words)
 
 
@@ -150,7 +150,7 @@ def _check_not_a_place(low):
 
 def _lights_of(text):
     """Return which lights a text names, the LED by its button, the lamp by its switch."""
-    return ({'led'} if rx.search(r'\b(?:led|diode|green|button)\b', text) else set()) | (
+    return ({'led'} if LED_NAME.search(text) else set()) | (
         {'lamp'} if rx.search(r'\b(?:lamp|bulb|lightbulb|yellow|the (?:light |wall )?(?:switch|'
                               r'lever))\b', text) else set())
 
@@ -502,9 +502,10 @@ def check_command(raw: str):
                                r'\b(?:push|put)\b[^.;]*\b(?:button|switch|lever|light|lamp|bulb|'
                                r'led)s?\b', before):
         wait = wait or event
-    elif event and _lights_of(before) and _lights_of(event.group(0)) and not (
-            _lights_of(before) & _lights_of(event.group(0))):
-        wait = wait or event        # "turn off the led when the lamp goes off"
+    elif event:
+        said, changes = _lights_of(before), _lights_of(event.group(0))
+        if said and changes and not said & changes:
+            wait = wait or event    # "turn off the led when the lamp goes off"
     # waiting for what the operator or someone else does: "after I close the drawer, ..."
     wait = wait or rx.search(r'\b(?:as soon as|when|once|after|before) (?:i|we|someone|'
                              r'somebody|he|she|they)(?: (?:have|ve|ll|will|am|m))? (?:close|open|'

@@ -16,7 +16,7 @@ from lam_ros.language.intents import Refusal
 from lam_ros.language.vocab import (absent, action_verbs, AFTER_YOU, any_of, APPROACH_FIRST,
                                     APPROACH_THING, BARE_BLOCK, CLOCK, COLON_CONTEXT, COPULA,
                                     direction_of, GOAL_FIRST, GOES_INTO, has, HEADERS, HEARD,
-                                    HOMOPHONES, LIGHT_CEASE, light_off, MODAL, NO_NEED,
+                                    HOMOPHONES, LED_NAME, LIGHT_CEASE, light_off, MODAL, NO_NEED,
                                     OBJECT_WORDS, PICK_VERBS, PUT_VERBS, RUN_ON_VERBS,
                                     SAID_OF_EACH, SEEN, SHARED_OBJECT, STATE_WORDS, STATEMENT,
                                     SUBJECT_YOU, URGENCY, VERB_AT, verb_senses, verb_stem,
@@ -651,7 +651,7 @@ def _both_lights_first(both):
     state = both.group('state') or both.group('after')
     if state is None or not (both.group('start') or both.group('first') or both.group('then')):
         return both.group(0)
-    led = [rx.search(r'led|diode|green', both.group(g)) is not None for g in ('one', 'then')
+    led = [LED_NAME.search(both.group(g)) is not None for g in ('one', 'then')
            if both.group(g)]
     if len(led) == 2 and led[0] == led[1]:
         return both.group(0)        # "..., the led first, then the led"
@@ -714,7 +714,7 @@ def _lights_described(text):
             if other.group(0).endswith('light'):
                 raise Refusal('"the other light": which one? say the lamp or the LED')
             return text
-        led = rx.search(r'led|diode|green|button', named[-1].group(0))
+        led = LED_NAME.search(named[-1].group(0))
         text = text[:other.start()] + ('the lamp' if led else 'the led') + text[other.end():]
 
 
@@ -1668,7 +1668,7 @@ def _scene_first(text):
     if subject and subject.startswith('the '):
         fixture = not has(' %s ' % subject, lx.BLOCK_NOUNS + lx.COLOUR_WORDS)
         inside = r'\b(?:out of|from|into|in|inside) (?:it|them)\b'
-        picked = r'\b(?:%s) (?:it|them)\b' % any_of(PICK_VERBS)
+        pick = rx.search(r'\b(?:%s) (?:it|them)\b' % any_of(PICK_VERBS), text)
         picked_bare = r'\b(%s) (?:the|that|this) (?:block|cube|brick|one)\b' % any_of(PICK_VERBS)
         before = set(rx.split(r'\b(?:it|them)\b', text)[0].split()) - (
             {'switch'} if text.split()[:1] == ['switch'] else set())  # "switch it off": a verb
@@ -1682,11 +1682,11 @@ def _scene_first(text):
                 # "the blue block is in the drawer. open it, ...": a block is not opened
                 text = name_it(text, 'the ' + next(iter(places.values())),
                                r'\b(?:it|them)\b')
-        elif not fixture and rx.search(picked, text) and rx.search(picked, text).end() == \
-                rx.search(r'\b(?:it|them)\b', text).end():
-            # "the cobalt block is in the drawer; pull the drawer out, grab it, ..."
-            text = rx.sub(picked, lambda m: m.group(0).rsplit(' ', 1)[0] + ' ' + subject, text,
-                          count=1)
+        elif not fixture and pick and pick.end() == rx.search(r'\b(?:it|them)\b', text).end():
+            # "the cobalt block is in the drawer; pull the drawer out, grab it, ...": the first
+            # "it" is the one picked up
+            text = '%s%s %s%s' % (text[:pick.start()], pick.group(0).rsplit(' ', 1)[0], subject,
+                                  text[pick.end():])
         elif not fixture and rx.search(picked_bare, text):
             # "the blue block is in the cabinet. slide the door left and take the block out"
             text = rx.sub(picked_bare, lambda m: '%s %s' % (m.group(1), subject), text, count=1)

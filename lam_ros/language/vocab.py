@@ -176,6 +176,8 @@ def verb_stem(match):
 # off and on, not violence.
 A_LAMP = r'(?:the |that |this )?(?:yellow |green )?%s\b' % any_of(lx.LIGHT_NOUNS + ('lights',))
 # A light said to change, as an event: "when the lamp goes off", "once the LED turns on"
+# a name that says the LED (by its colour or its button) rather than the lamp
+LED_NAME = rx.compile(r'\b(?:led|diode|green|button)\b')
 LIGHT_EVENT = rx.compile(r'(?:\b(?:when|whenever|as soon as|after)|(?:^\s*|(?<=[,;.:!])\s*|'
                          r'(?<=\band )|(?<=\bthen ))once) (?:the |that |this )?(?:[a-z-]+ )'
                          r'{0,2}?%ss? (?:goes|go|turns|turn|comes|come|switches|flicks|clicks)'
