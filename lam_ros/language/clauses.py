@@ -9,7 +9,7 @@ from functools import lru_cache
 from lam_ros.language import lexicon as lx, rx
 from lam_ros.language.constraints import drawer_is_it, OTHERS
 from lam_ros.language.intents import Refusal
-from lam_ros.language.normalise import name_it
+from lam_ros.language.references import name_it
 from lam_ros.language.vocab import (action_verbs, any_of, direction_of, has, OBJECT_WORDS,
                                     last_with_verb, PICK_VERBS, PUT_VERBS, RUN_ON_VERBS, SAME_WITH,
                                     verb_words)

@@ -8,7 +8,8 @@ from lam_ros.language import lexicon as lx, rx
 from lam_ros.language.clauses import split_clauses
 from lam_ros.language.constraints import OTHERS, STAYS_PUT
 from lam_ros.language.intents import Refusal, which_step
-from lam_ros.language.normalise import from_place, name_it, normalise, statement_subject
+from lam_ros.language.normalise import normalise
+from lam_ros.language.references import from_place, name_it, statement_subject
 from lam_ros.language.reading import FIXTURES, unknown_object
 from lam_ros.language.vocab import (action_verbs, any_of, block_colour, has, last_with_verb,
                                     OBJECT_WORDS, PICK_VERBS, PUT_VERBS, SEEN)

@@ -13,14 +13,16 @@ from functools import lru_cache
 from lam_ros.language import lexicon as lx, rx
 from lam_ros.language.constraints import drawer_is_it, OTHERS
 from lam_ros.language.intents import Refusal
+from lam_ros.language.references import (blocks_described, BOTH_LIGHTS_FIRST, both_lights_first,
+                                         drawer_it, from_place, it_is, lights_described,
+                                         name_it, past_state, said_first, scene_first)
 from lam_ros.language.vocab import (absent, action_verbs, AFTER_YOU, any_of, APPROACH_FIRST,
-                                    APPROACH_THING, BARE_BLOCK, CLOCK, COLON_CONTEXT, COPULA,
+                                    APPROACH_THING, BARE_BLOCK, CLOCK, COLON_CONTEXT,
                                     direction_of, GOAL_FIRST, GOES_INTO, has, HEADERS, HEARD,
-                                    HOMOPHONES, LED_NAME, LIGHT_CEASE, light_off, MODAL, NO_NEED,
-                                    OBJECT_WORDS, PICK_VERBS, PUT_VERBS, RUN_ON_VERBS,
-                                    SAID_OF_EACH, SEEN, SHARED_OBJECT, STATE_WORDS, STATEMENT,
-                                    SUBJECT_YOU, URGENCY, VERB_AT, verb_senses, verb_stem,
-                                    verb_words)
+                                    HOMOPHONES, LIGHT_CEASE, light_off, NO_NEED, OBJECT_WORDS,
+                                    PICK_VERBS, PUT_VERBS, RUN_ON_VERBS, SAID_OF_EACH,
+                                    SHARED_OBJECT, SUBJECT_YOU, URGENCY, VERB_AT, verb_senses,
+                                    verb_stem, verb_words)
 from lam_ros.world.tasks import TASKS
 
 
@@ -182,7 +184,7 @@ def _spoken(text):
     text = rx.sub(r'\b(?:uncover|reveal|expose|get at|get to|access) (?:the |its )?(?:inside of '
                   r'the |contents of the )?(?:cabinet|cupboard|shelf|slider)(?: contents| '
                   r'inside)? by (?=[a-z]+ing\b)', '', text)
-    text = _scene_first(text)
+    text = scene_first(text)
     # a hedge before a state: "I think the drawer is open, close it"
     text = rx.sub(r'^\s*(?:i think|i believe|i guess|i suppose|it seems|it looks like|looks like|'
                   r'seems like|apparently|(?:i\'m |i am )?not sure (?:if|whether)|i (?:don\'t|'
@@ -194,7 +196,7 @@ def _spoken(text):
                       r'wonder|who knows) (?:who|why|when|how)\b[^,;.:!?-]*?(?:(the [a-z]+)'
                       r'[^,;.:!?-]*)?[,;.:!-]\s*(?:but |so |anyway,? )?(?=[a-z])', text)
     if remark:
-        text = (_said_first(remark, text) if remark.group(1) else None) or text[remark.end():]
+        text = (said_first(remark, text) if remark.group(1) else None) or text[remark.end():]
     # the robot addressed by name: "robot, open the drawer", "hey robot: ...", "..., robot."
     text = rx.sub(r'^\s*(?:(?:hey|hi|hello|ok|okay|yo)\s+)?(?:robot(?:ic)? (?:arm|manipulator)|'
                   r'robot|robo|bot|arm|agent)\s*[,:!]\s*', '', text)
@@ -210,7 +212,7 @@ def _spoken(text):
     topic = rx.match(r'^\s*re\s*:\s*([^.;!?:]{1,40})[.;!:]\s+(?=[a-z])', text)
     if topic:
         named = rx.match(r'(?:the )?(?:[a-z]+ )?%s$' % any_of(OBJECT_WORDS), topic.group(1))
-        text = (_said_first(topic, text) if named else None) or text[topic.end():]
+        text = (said_first(topic, text) if named else None) or text[topic.end():]
     text = rx.sub(r'^\s*(?:(?:hey|hi|hello),? )?(?:(?:good )?(?:morning|afternoon|evening)|hiya|'
                   r'howdy|hey there)(?: all| everyone| team)?\b[!,.]*\s*', '', text)
     text = rx.sub(r'^\s*(?:hey|hi|hello|yo)(?: there| robot| all| team)?\s*[,!.:]\s*(?=[a-z])', '',
@@ -225,7 +227,7 @@ def _spoken(text):
                      r'[a-z-]+){1,4})(?:\s*,\s*(?:that one|that\'s the one|'
                      r'that\'s it|not the [a-z]+))?\s*[.!:;]\s+(?=[a-z])', text)
     if reply and has(' %s ' % reply.group(1), OBJECT_WORDS):
-        text = _said_first(reply, text) or text
+        text = said_first(reply, text) or text
     text = rx.sub(r'\s*[.!,;]?\s*\b(?:cheers|thanks|thank you|thx|ta|regards|best|best wishes|'
                   r'kind regards|many thanks|much appreciated|night|good night|bye|see you)\b'
                   r'\s*[,!.]*\s*'
@@ -276,7 +278,7 @@ def _spoken(text):
     # where a block is, from the robot's side: "the blue block is on your right. push it ..."
     side = rx.match(r'^\s*(the [a-z ]{2,30}?) is (?:on|at|to) (?:your|the) (?:left|right)'
                     r'(?: side)?\s*[.;,]\s*(?=[a-z])', text)
-    text = _said_first(side, text) or text
+    text = said_first(side, text) or text
     text = rx.sub(r'\b(?:to|toward|towards) your (left|right)\b', r'to the \1', text)
     text = rx.sub(r'^\s*make sure\b[^:]{0,80}:\s*(?=\w)', '', text)    # the plan follows
     # the gripper moving off after the step: "..., and then move your gripper away from it"
@@ -320,32 +322,32 @@ def _spoken(text):
         if rx.search(r'\b(?:is|are|s|sits|lies|was|were|sitting|lying)\b[^,;:]*\b(?:in|inside|on) '
                      r'(?:the )?(?:sliding )?(?:drawer|cabinet|slider|shelf|cupboard)\b',
                      reason.group(1)):
-            # where a block is, and which block "it" is: see _scene_first
-            text = _scene_first('%s. %s' % (reason.group(1), rest))
+            # where a block is, and which block "it" is: see scene_first
+            text = scene_first('%s. %s' % (reason.group(1), rest))
         else:
-            text = _it_is(reason.group(1), rest)
+            text = it_is(reason.group(1), rest)
     # the goal said before the steps, with a colon: "to reset the scene: grasp the red block
     # and turn it right", "to tidy up: ...", "to get the pink block into the cabinet: lift it
     # from the table and ..." ("it" is the block the goal names)
     goal = rx.match(r"^\s*(?:in order )?to (?!the\b)([a-z' -]{2,50}):\s*(?=\S)", text)
     if goal:
-        text = _it_is(goal.group(1), text[goal.end():])
+        text = it_is(goal.group(1), text[goal.end():])
     # a state said first, with the reason for the step: "the red block is a bit too far to
     # the left, so please push it to the right"
     state = rx.match(r'^\s*(the [a-z ]{2,30}?) (?:is|sits|s) (?:sitting |lying |placed )?'
                      r'(?:a (?:bit|little|tad) |slightly |way |much |far )?(?:too (?:far )?|far )'
                      r'(?:to the )?'
                      r'(?:left|right|close|near)\b[^,;.:]*[,;.:]\s*(?:so )?(?=[a-z])', text)
-    text = _said_first(state, text) or text
+    text = said_first(state, text) or text
     # praise and scene said first: "good job so far.", "now that the drawer is open, ..."
     text = rx.sub(r'^\s*(?:good job|great job|nice work|well done|great|nice|perfect|excellent)'
                   r'(?: so far)?\s*[.!;,]\s*', '', text)
     text = rx.sub(r'^\s*now that (?:the |it )?[a-z ]{0,30}? (?:is|\'s|are) (?:open|opened|'
                   r'closed|shut|on|off|done|empty)\s*,\s*', '', text)
     # "with the drawer already open, slide the pink block into it"
-    text = _past_state(rx.match(r'^\s*with (the [a-z ]{2,30}?) (?:already |still |now )?(?:open|'
-                                r'opened|closed|shut|on|off|lit|dark)\s*,\s*(?=[a-z])', text),
-                       text)
+    text = past_state(rx.match(r'^\s*with (the [a-z ]{2,30}?) (?:already |still |now )?(?:open|'
+                               r'opened|closed|shut|on|off|lit|dark)\s*,\s*(?=[a-z])', text),
+                      text)
     # a condition said first: about the robot ("if you're free, ..."), or a state of the
     # desk ("if the yellow lamp is off then turn it on", "if you see the blue block then
     # spin it"): the order follows; with a scene, grounding checks the state
@@ -362,7 +364,7 @@ def _spoken(text):
                          r'\s*(?=[a-z])', text)
     if condition and has(' %s ' % condition.group(1), OBJECT_WORDS) and not absent(
             condition.group(1)):
-        text = _past_state(condition, text)
+        text = past_state(condition, text)
         if condition.group('place') and has(' %s ' % text, PICK_VERBS):
             text = from_place(text, condition.group('place'))    # "... then take it out"
     text = rx.sub(r'^\s*(?:there (?:are|is) (?:two|2|a couple of) (?:blocks|cubes) (?:stacked|'
@@ -371,7 +373,7 @@ def _spoken(text):
                   r'[^;,.:]*[;,.:]\s*', '', text)
     # a light's state said first or last: "the green led is off right now; press the button",
     # "the light bulb is lit; darken it using the switch" ("it" is the bulb)
-    text = _past_state(rx.match(
+    text = past_state(rx.match(
         r'^\s*((?:the )?(?:green |yellow )?(?:led|lamp|light bulb|lightbulb|bulb|light))(?:\'s| '
         r'is|\'s been| has been) (?:currently |still |already |now )?(?:on|off|lit|unlit|dark|'
         r'glowing|shining)(?: right now| now| at the moment| all (?:morning|day|night|afternoon)|'
@@ -466,96 +468,6 @@ def _bracketed(said):
     return ' '
 
 
-THING_KINDS = (('block', 'cube', 'brick', 'stack', 'tower'),
-               ('drawer', 'door', 'slider', 'cabinet'),
-               ('bulb', 'lamp', 'light', 'led', 'switch', 'button'))
-
-
-def _it_is(said, rest):
-    """Return `rest` with its first "it" the one thing `said` names (pure).
-
-    "as the bulb has been on all morning, turn it off": the bulb; not where a thing of the
-    same kind is named before that "it" ("as the light bulb is already on, we only need the
-    LED: turn it on": the LED).
-    """
-    rest = _opened_place(said, rest)
-    things = rx.findall(r'\bthe (?:[a-z-]+ ){0,2}?(%s)\b' % '|'.join(
-        w for kind in THING_KINDS for w in kind), said)
-    first = rx.search(r'\bit\b', rest)
-    blocks = {t for t in things if t in THING_KINDS[0]}
-    if len(blocks) == 1:
-        things = list(blocks)       # "to get the pink block into the cabinet: lift it ..."
-    if len(set(things)) != 1 or first is None:
-        return rest
-    kind = next(k for k in THING_KINDS if things[0] in k)
-    if rx.search(r'\b(?:%s)\b' % '|'.join(kind), rest[:first.start()]):
-        return rest
-    subject = rx.search(r'\bthe (?:[a-z-]+ ){0,2}?%s\b' % things[0], said)
-    return name_it(rest, subject.group(0))
-
-
-def name_it(text, subject, pronoun=r'\bit\b'):
-    """Return the text with its first "it" (or `pronoun`) replaced by `subject`."""
-    return rx.sub(pronoun, subject, text, count=1)
-
-
-def _said_first(match, text, pronoun=r'\bit\b'):
-    """Return the text after a state said first, its first "it" that state's subject; or None.
-
-    match: the state ("the blue block is on your right. "), its subject as group 1; None
-    where there is no such state, or no "it" after it to name.
-    """
-    rest = text[match.end():] if match else ''
-    first = rx.search(pronoun, rest)
-    if first is None:
-        return None
-    if has(' %s ' % rest[:first.start()], lx.BLOCK_NOUNS) and not has(
-            ' %s ' % match.group(1), lx.BLOCK_NOUNS) and not rx.search(
-                r'\b(?:out of|from|in|into|inside)\s*$', rest[:first.start()]):
-        return None     # "with the drawer open, take the pink block out and stack it": the block
-    return name_it(rest, match.group(1), pronoun)
-
-
-def _past_state(match, text):
-    """Return the text after a state said first, which only sets the scene (no match: text).
-
-    Its first "it", if any, names the state's subject (`_said_first`).
-    """
-    if match is None:
-        return text
-    return _opened_place(match.group(0), _said_first(match, text) or text[match.end():])
-
-
-def _opened_place(said, rest):
-    """Take a block "out" (or "from inside") of the place a state said first opened.
-
-    "with the drawer open, take the pink block out", "since the cabinet door is already slid
-    over, grab the red block from inside".
-    """
-    place = 'drawer' if has(said, lx.DRAWER) else 'cabinet' if has(
-        said, lx.SLIDER_PLACE + lx.SLIDER_DOOR) else None
-    if place and rx.search(r'\b(?:open|opened|pulled out|slid|moved)\b', said):
-        rest = rx.sub(r'\b((?:take|pull|get|lift|fish|grab|pick)\b(?: \w+){0,3}? out)\b(?! of)',
-                      r'\1 of the ' + place, rest, count=1)
-        rest = rx.sub(r'\bfrom inside\b(?! (?:the|it|of|there)\b)', 'from inside the ' + place,
-                      rest, count=1)
-    return rest
-
-
-def from_place(text, place):
-    """Say where from in `text` (unless it names a place): after its block, else at its end.
-
-    "in order to retrieve it from the slider, clasp the red block and raise it", "so that it
-    no longer rests on the shelf, pick the pink block up": the place said in the lead-in.
-    """
-    if has(' %s ' % text, lx.DRAWER + lx.SLIDER_PLACE + ('table', 'desk')):
-        return text
-    block = rx.search(r'\b(?:the|a) (?:[a-z-]+ ){0,2}?%s\b' % any_of(lx.BLOCK_NOUNS), text)
-    if block is None:
-        return '%s from the %s' % (text, place)
-    return '%s from the %s%s' % (text[:block.end()], place, text[block.end():])
-
-
 ABBREVIATION = rx.compile(r'\b(?:%s)\b(?![\'-])' % '|'.join(lx.ABBREVIATIONS))
 
 # words that make the last word of a step a noun ("a clockwise turn", "the stack") or a state
@@ -636,88 +548,6 @@ def _numbered(text):
         step if step.endswith(('.', ';', '!')) else step + '.' for _, step in steps)
 
 
-_ONE_LIGHT = (r'(?:(?:green )?(?:led|diode)|green light|green lamp|lamp|(?:yellow )?(?:bulb|light '
-              r'bulb|lightbulb)|yellow light|yellow lamp)')
-BOTH_LIGHTS_FIRST = rx.compile(
-    r'\b(?:(?P<verb>turn|switch|shut|put) (?:(?P<state>on|off) )?)?(?:both|all|the)(?: of)?'
-    r'(?: the)? (?:lights|lamps)(?: (?P<after>on|off))?(?: please)?\s*[,:;-]\s*(?P<start>(?:'
-    r'starting|beginning|start|begin) with |first,? )?(?:the )?(?P<one>%s)(?P<first> first)?'
-    r'(?:\s*,?\s*(?:and then|then|and) (?:the )?(?P<then>%s))?(?:\s*(?:please|too))?\s*'
-    r'(?=$|[.;!,])' % (_ONE_LIGHT, _ONE_LIGHT))
-
-
-def _both_lights_first(both):
-    """Say "both lights off, led first" as one light, then the other."""
-    state = both.group('state') or both.group('after')
-    if state is None or not (both.group('start') or both.group('first') or both.group('then')):
-        return both.group(0)
-    led = [LED_NAME.search(both.group(g)) is not None for g in ('one', 'then')
-           if both.group(g)]
-    if len(led) == 2 and led[0] == led[1]:
-        return both.group(0)        # "..., the led first, then the led"
-    first, other = ('the led', 'the lamp') if led[0] else ('the lamp', 'the led')
-    verb = both.group('verb') or 'turn'
-    return '%s %s %s, then %s %s %s' % (verb, state, first, verb, state, other)
-
-
-# a block named by its colour and then by where it is: "the blue block, the one at the front,",
-# "the red block beside the cabinet to the left" (the colour says which; the place is a
-# description where a way follows it, or where it is set off by commas)
-_NAMED = r'(the %s (?:block|cube|brick|one))' % any_of(lx.COLOUR_WORDS)
-_NEAR = (r'(?:on|at|in|near|by|next to|beside|behind|in front of|closest to|nearest to|nearest|'
-         r'closest|sitting|lying|resting|standing)\b')
-_APPOSITIVE = rx.compile(
-    r'\b%s\s*,\s*(?:the|that) (?:(?:leftmost|rightmost|left-most|right-most|front|back|nearest|'
-    r'closest|farthest|furthest) (?:one|block|cube)(?: %s[^,;.]*)?|(?:one|block|cube) %s'
-    r'[^,;.]*?)\s*(?=,|$|[.;!])' % (_NAMED, _NEAR, _NEAR))
-_WAY_AFTER = (r'(?=\s+(?:to the |towards the |over to the )?(?:left|right|clockwise|'
-              r'counter[- ]?clockwise|anti[- ]?clockwise)\b)')
-_PLACED_BESIDE = rx.compile(
-    r'\b%s (?:that is |which is |sitting |lying )?(?:(?:beside|next to|near|by|behind|in front '
-    r'of|closest to|nearest to|nearest) (?:the (?:\w+ )?(?:lamp|led|button|switch|cabinet|'
-    r'cupboard|drawer|slider|door|bulb|light|wall|edge|table)|me|you)|on the (?:far )?(?:left|'
-    r'right)(?: side)?)%s' % (_NAMED, _WAY_AFTER))
-
-
-def _blocks_described(text):
-    def appositive(m):
-        if has(' %s ' % m.group(0), lx.DRAWER + lx.SLIDER_PLACE):
-            return m.group(0)       # "the blue one, the one in the drawer": where it is taken from
-        return m.group(1)
-    return _PLACED_BESIDE.sub(r'\1', _APPOSITIVE.sub(appositive, text))
-
-
-# a light said by what is next to it or what works it: "the light by the button" is the LED,
-# "the one the switch controls" the lamp; "the other light" is the one not named before it
-_LIGHT_BY = rx.compile(r'\bthe (?:(?:little|small|tiny|big) )?(?:light|lamp|bulb|one) (?:(?:that|'
-                       r'which) (?:is|s) |that\'s |right )?(?:by|next to|near|beside|above|below|'
-                       r'under|over|behind|in front of|close to|closest to|nearest(?: to)?) '
-                       r'the (switch|button|lever)\b|\bthe (?:light|lamp|bulb|one) (?:that |'
-                       r'which )?(?:the )?(switch|button|lever) (?:controls|operates|works|turns '
-                       r'on|switches on|is for|runs|lights)\b')
-_A_LIGHT = rx.compile(r'\b(?:led|diode|green (?:light|lamp)|button|lamp|light ?bulb|bulb|yellow '
-                      r'(?:light|lamp)|the (?:light |wall )?(?:switch|lever))\b')
-_OTHER_LIGHT = rx.compile(r'\bthe other (?:light|one)\b')
-
-
-def _lights_described(text):
-    text = _LIGHT_BY.sub(lambda m: 'the led' if 'button' in (m.group(1), m.group(2)) else
-                         'the lamp', text)
-    while True:
-        other = _OTHER_LIGHT.search(text)
-        if other is None:
-            return text
-        named = list(_A_LIGHT.finditer(text, 0, other.start()))
-        if not named or (other.group(0).endswith('one') and rx.search(
-                r'\b(?:block|cube|brick|red|blue|pink|drawer|cabinet|cupboard|door|slider)\b',
-                text[named[-1].end():other.start()])):
-            if other.group(0).endswith('light'):
-                raise Refusal('"the other light": which one? say the lamp or the LED')
-            return text
-        led = LED_NAME.search(named[-1].group(0))
-        text = text[:other.start()] + ('the lamp' if led else 'the led') + text[other.end():]
-
-
 @lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
     """Lower-case, drop filler and politeness, keep commas as clause hints (cached: pure)."""
@@ -729,7 +559,7 @@ def normalise(text: str) -> str:
     text = rx.sub(r'(^|[.;!?,]\s*)(next|then|and then|after that|afterwards|finally|lastly)\s*:',
                   r'\1\2,', text)
     text = _numbered(text)
-    text = _lights_described(_blocks_described(text))
+    text = lights_described(blocks_described(text))
     # "whichever block is on top, take it off the stack": the top block
     top = rx.match(r'^\s*whichever (?:block|one|cube) is on top(?: of the (?:stack|tower|'
                    r'pile))?\s*,\s*', text)
@@ -793,7 +623,7 @@ def normalise(text: str) -> str:
         'turn %s both lights' % ('on' if m.group(1) == 'on' else 'off')), text)
     # "both lights off, led first", "switch on both lamps, the bulb first", "lights on, the lamp
     # and then the led": that one, then the other
-    text = BOTH_LIGHTS_FIRST.sub(_both_lights_first, text)
+    text = BOTH_LIGHTS_FIRST.sub(both_lights_first, text)
     # "take the red block over to the cabinet and put it in": to there, not from there
     text = rx.sub(r'\b(?:take|bring|carry) (the [a-z -]{1,30}?(?:block|cube|brick|one)|it) '
                   r'(?:over |across )?to (the (?:[a-z]+ )?(?:cabinet|cupboard|shelf|slider|'
@@ -843,11 +673,11 @@ def normalise(text: str) -> str:
     facing = rx.match(r'^\s*(the (?:[a-z-]+ ){0,2}?(?:block|cube|brick))(?: (?:needs to|ought to|'
                       r'should|has to|must)) (?:point|face|look|be (?:turned|rotated|facing|'
                       r'pointing))\b[^,;.]*[,;.]\s*(?:so |and )?', text)
-    text = _said_first(facing, text) or text
+    text = said_first(facing, text) or text
     # "without lifting the pink block, slide it to the right": the block, and then the care
     care = rx.match(r'^\s*without (?:lifting|raising|picking up|grabbing|grasping) (the '
                     r'(?:[a-z-]+ ){0,2}?(?:block|cube|brick))\s*,\s*', text)
-    text = _said_first(care, text) or text
+    text = said_first(care, text) or text
     # "..., set it on top of the blue one, then take it back off": unstack it
     if has(text, lx.STACK + ('on top of',)) or rx.search(r'\bon (?:the )?(?:%s)\b' % any_of(
             lx.COLOUR_WORDS), text):
@@ -873,7 +703,7 @@ def normalise(text: str) -> str:
     # "into", said right after the block, is where it goes: "get the red block into the
     # drawer", "take the pink block into the cabinet" are places, not lifts
     text = GOES_INTO.sub(r'put \1 into', text)
-    text = _drawer_it(text)
+    text = drawer_it(text)
     # a thing or way ruled out beside the one meant: "not the pink one - push the blue block",
     # "set it down in the cabinet, not in the drawer", "rotate it left, not right"
     text = rx.sub(r'(^|[,;:.!]\s*|\s+-+\s*)(?:no(?: wait)?\s*,?\s*)?not (?:in |from |into |inside '
@@ -983,7 +813,7 @@ def normalise(text: str) -> str:
     goal = GOAL_FIRST.match(text)
     if goal and has(' %s ' % goal.group(1), OBJECT_WORDS):
         # "the yellow light should not be shining; turn it off": "it" is what the goal names
-        text = _said_first(goal, text, r'\b(?:it|them)\b') or text
+        text = said_first(goal, text, r'\b(?:it|them)\b') or text
     # "switch off both lights: first the lamp, then the LED": one light, then the other
     text = rx.sub(r'\b(turn|switch|shut|put) (on|off) (?:both|all)(?: of)?(?: the)? '
                   r'(?:lights|lamps)\s*[:,-]\s*(?:first )?(the [a-z ]+?)\s*,?\s*(?:and )?then '
@@ -1028,7 +858,7 @@ def normalise(text: str) -> str:
                      r'(?:left )?(?:open|closed|shut|on|off)(?: again)?|(?:should|'
                      r'must|needs to) be (?:emptied|cleared)(?: out)?)\s*[.;,]\s*(?=[a-z])', text)
     if state and has(' %s ' % state.group(1), OBJECT_WORDS):
-        text = _past_state(state, text)
+        text = past_state(state, text)
     # "drawer, push it in", "sliding door, move it left": a fixture said first, as a topic
     text = rx.sub(r'^\s*((?:the )?%s)\s*,\s*(?:please\s+)?([a-z]+) (?:it|that)\b' % any_of(
         lx.DRAWER + lx.SLIDER_DOOR + lx.LIGHTBULB + lx.LED + ('cabinet door', 'switch')),
@@ -1579,142 +1409,3 @@ def _topics(text):
             for k, part in enumerate(parts))
     return rx.sub(r'((?:^|[.;]\s*)(?:(?:first|then|next|finally|and then|after that),?\s+)?)'
                   r'((?:the )?[a-z][a-z0-9# -]{1,30}?)\s*:\s*([^.;:]+)', one, text)
-
-
-def statement_subject(clause, captions=True):
-    """Return the subject of a clause that only says how things are, or None.
-
-    A caption is not a statement: "the drawer is opened", "the red block is picked up from
-    the table" say the task done (an action verb or a participle after "is"), unless
-    `captions` is False (a sentence said before the order) or a hedge says it is seen.
-    """
-    clause = rx.sub(r'\b(?:where|how) (?:it|they) (?:should be|belongs?|ought to be)\b', '',
-                    rx.sub(r'^(?:earlier|yesterday|before|previously|this morning|last night|at '
-                           r'first),? ', '', rx.sub(r'\b(there|it|that)\'s\b|\'s(?= (?:still|'
-                                                    r'already|not|now|open|closed|shut|on|off|'
-                                                    r'in|inside|at|lit|dark|been|sitting|lying|'
-                                                    r'too|a bit)\b)', r'\1 is', clause)))
-    if rx.match(SEEN + r'\b', clause):
-        # "i see the drawer's pulled out", "i see the led's on -" (a dash before the next step)
-        clause = rx.sub(r"'s\b", ' is', rx.sub(r'(?:\s+-+)+$', '', clause))
-    said = STATEMENT.fullmatch(clause)
-    if said is None or MODAL.search(clause) or set(clause.split()) & {'and', 'then'}:
-        return None
-    verb = rx.search(r'\b' + COPULA + r' (.*)$', clause)
-    seen = rx.match(SEEN + r'\b', clause)
-    # (a place is no step: "it's close to the edge", "in place")
-    predicate = rx.sub(r'\b(?:out of|in) place\b|\bclose (?=to|by)\b', '', verb.group(1)) if \
-        verb else ''
-    acted = set(predicate.split()) & (set(action_verbs()) - STATE_WORDS) or rx.match(
-        r'(?:already |now |just )?\w+ed\b', predicate)
-    if captions and not seen and acted:
-        return None
-    hedge = r'(?:' + SEEN + r'(?: that)? )?'
-    subject = rx.match(hedge + r'there (?:is|are|s) ((?:a |an |the |two )?(?:[a-z-]+ ){0,3}?'
-                       r'%s)\b' % any_of(OBJECT_WORDS), clause) or rx.match(
-        hedge + r'((?:a |an |the |two )?[a-z -]+?) (?:s|is|are|was|were|has|have|sits|lies|'
-        r'stands|looks|seems|remains|stays|used|in|on)\b', clause)
-    return subject.group(1) if subject else 'it'
-
-
-def _scene_first(text):
-    """Drop the sentences said first that only say how things are (see `statements`).
-
-    "the red block is in the cabinet. before you take it out of the cabinet, slide the door
-    left": the first "it" after them names what they named, and a block they place is
-    picked up from there.
-    """
-    subject, places, stacked = None, {}, False
-    while True:
-        first = rx.match(r'^\s*([^.;:!?]+?)\s*[.;:!]\s+(?=\S)', text)
-        if first is None:
-            break
-        parts = rx.split(r'\s*,?\s+and\s+|\s*,\s*', rx.sub(r'\'s\b', ' is', first.group(1)))
-        things = []
-        for part in parts:
-            thing = statement_subject(part, captions=False)
-            if thing is None and things and things[-1] and not (
-                    set(part.split()) & (set(action_verbs()) - STATE_WORDS)):
-                # "the red block sits too far left and the pink block too far right"
-                noun = rx.match(r'(?:the|a) (?:[a-z-]+ ){0,2}?%s\b' % any_of(OBJECT_WORDS), part)
-                thing = noun.group(0) if noun else None
-            same = rx.match(r'(?:the|a) (?:[a-z]+ ){0,3}?(?:block|cube|one)\b[a-z ]{0,30}? '
-                            r'(?:is|s) the [a-z ]{1,40}?(?:block|cube|one)$', part)
-            colours = set(rx.findall(r'\b%s\b' % any_of(lx.COLOUR_WORDS), part))
-            if thing and same and len(colours) == 1:
-                # "the leftmost block is the pink one", "the red block is the leftmost one"
-                thing = 'the %s block' % colours.pop()
-            things.append(thing)
-        if not all(things):
-            break
-        named = [rx.sub(r'^(?:a|an) ', 'the ', t) for t in things if t not in ('it', 'they')]
-        subject = named[0] if len(named) == 1 else None
-        colour = None
-        for part in parts:
-            place = rx.search(r'\b(?:in|inside) the (drawer|cabinet|slider|shelf|sliding '
-                              r'cabinet)\b|\bon the (shelf)\b', part)
-            said = rx.search(r'\b%s\b' % any_of(lx.COLOUR_WORDS), part)
-            colour = said.group(0) if said else colour if rx.match(r'it\b', part) else None
-            if place and colour and not rx.search(r'\b(?:not (?:in|inside)|isn\'?t|is not|no '
-                                                  r'longer|never)\b', part):
-                places[colour] = place.group(1) or place.group(2)
-        if any(rx.search(r'\b(?:stacked|piled|on top of)\b', part) for part in parts):
-            stacked = True
-        text = text[first.end():]
-    if stacked:
-        # "the red block is stacked on the blue one; take the red block off": off the stack
-        text = rx.sub(r'\b((?:take|lift|pull|get) (?:the [a-z ]+?(?:block|one)|it)) off\b'
-                      r'(?! (?:the|of)\b)', r'\1 off the stack', text)
-    if subject and subject.startswith('the '):
-        fixture = not has(' %s ' % subject, lx.BLOCK_NOUNS + lx.COLOUR_WORDS)
-        inside = r'\b(?:out of|from|into|in|inside) (?:it|them)\b'
-        pick = rx.search(r'\b(?:%s) (?:it|them)\b' % any_of(PICK_VERBS), text)
-        picked_bare = r'\b(%s) (?:the|that|this) (?:block|cube|brick|one)\b' % any_of(PICK_VERBS)
-        before = set(rx.split(r'\b(?:it|them)\b', text)[0].split()) - (
-            {'switch'} if text.split()[:1] == ['switch'] else set())  # "switch it off": a verb
-        if fixture and rx.search(inside, text):
-            # "the drawer is open; slide the red block off the table and into it"
-            text = rx.sub(inside, lambda m: m.group(0).rsplit(' ', 1)[0] + ' ' + subject, text,
-                          count=1)
-        elif not fixture and rx.match(r'\s*(?:please )?(?:open|close|shut|pull out|pull open) '
-                                      r'(?:it|them)\b', text):
-            if len(set(places.values())) == 1:
-                # "the blue block is in the drawer. open it, ...": a block is not opened
-                text = name_it(text, 'the ' + next(iter(places.values())),
-                               r'\b(?:it|them)\b')
-        elif not fixture and pick and pick.end() == rx.search(r'\b(?:it|them)\b', text).end():
-            # "the cobalt block is in the drawer; pull the drawer out, grab it, ...": the first
-            # "it" is the one picked up
-            text = '%s%s %s%s' % (text[:pick.start()], pick.group(0).rsplit(' ', 1)[0], subject,
-                                  text[pick.end():])
-        elif not fixture and rx.search(picked_bare, text):
-            # "the blue block is in the cabinet. slide the door left and take the block out"
-            text = rx.sub(picked_bare, lambda m: '%s %s' % (m.group(1), subject), text, count=1)
-        elif not before & (set(OBJECT_WORDS) - {'handle', 'knob'} - set(subject.split())):
-            text = name_it(text, subject, r'\b(?:it|them)\b')
-    if places:
-        pieces = rx.split(r'(\s*(?:,|;|\bthen\b|\band\b)\s*)', text)
-        for i, piece in enumerate(pieces):
-            if not rx.search(r'\b(?:take|taken|taking|grab|pick|lift|get|got|grasp|fetch|raise|'
-                             r'remove|removing|getting)(?:s|ed|ped|bed|ing|ping|bing)?\b', piece):
-                continue
-            colour = rx.search(r'\b%s\b' % any_of(lx.COLOUR_WORDS), piece)
-            place = places.get(colour.group(0)) if colour else (
-                list(places.values())[0] if len(places) == 1 and rx.search(
-                    r'\b(?:it|them)\b', piece) else None)
-            if place:
-                pieces[i] = from_place(piece, place)
-        text = ''.join(pieces)
-    return text
-
-
-def _drawer_it(text):
-    """Name the drawer where "it" can only be the drawer (pure).
-
-    Only the drawer opens and closes: "push the pink block into the drawer after opening
-    it" (constraints.split_constraints reads "without opening it" by the same test).
-    """
-    if drawer_is_it(text):
-        text = rx.sub(r'\b(open(?:ing|ed|s)?|clos(?:e|ing|ed|es)|shut(?:ting|s)?) it\b(?! (?:off|'
-                      r'down|out|up|on)\b)', r'\1 the drawer', text, flags=rx.IGNORECASE)
-    return text

@@ -1,15 +1,15 @@
 """Free-form English -> ordered intents (what to do to which object), or a refusal.
 
 Pure text processing, no ROS, no models. `parse_read` runs the stages in order:
-normalisation (normalise.py: case, punctuation, filler), whole-command checks (checks.py:
-safety and size), splitting compound commands on order words (clauses.py: "and", "then",
-"after that", "before you ...", "first ... afterwards ..."), rule-based reading of each
-clause into an `Intent` (reading.py: family + slots: block colour, direction, surface,
-light, target state) and what the clauses say about each other (context.py). Clauses that
-only approach or release an object ("grasp the handle", "let it go") are merged into their
-neighbours, the way CALVIN instructions use them. The planner (lam_ros.language.planner)
-checks the intents with retrieval, grounds them in the scene and turns them into CALVIN
-tasks. This module never decides to act.
+normalisation (normalise.py: case, punctuation, filler; references.py: which thing "it" or
+"the other light" means), whole-command checks (checks.py: safety and size), splitting
+compound commands on order words (clauses.py: "and", "then", "after that", "before you ...",
+"first ... afterwards ..."), rule-based reading of each clause into an `Intent` (reading.py:
+family + slots: block colour, direction, surface, light, target state) and what the clauses
+say about each other (context.py). Clauses that only approach or release an object ("grasp
+the handle", "let it go") are merged into their neighbours, the way CALVIN instructions use
+them. The planner (lam_ros.language.planner) checks the intents with retrieval, grounds them
+in the scene and turns them into CALVIN tasks. This module never decides to act.
 """
 
 from dataclasses import replace

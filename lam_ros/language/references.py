@@ -1,0 +1,324 @@
+"""Which thing a command means where its words do not say it plainly (pure, no models).
+
+Part of stage 1 (`normalise`): "it" named by a state said first ("the red block is in the
+cabinet. take it out"), a place said once for a later pick ("from the drawer"), the lights
+said by what is beside them or as "the other light", blocks said by colour and place ("the
+blue block, the one at the front"), and sentences that only set the scene.
+"""
+
+from lam_ros.language import lexicon as lx, rx
+from lam_ros.language.constraints import drawer_is_it
+from lam_ros.language.intents import Refusal
+from lam_ros.language.vocab import (action_verbs, any_of, COPULA, has, LED_NAME, MODAL,
+                                    OBJECT_WORDS, PICK_VERBS, SEEN, STATE_WORDS, STATEMENT)
+
+
+THING_KINDS = (('block', 'cube', 'brick', 'stack', 'tower'),
+               ('drawer', 'door', 'slider', 'cabinet'),
+               ('bulb', 'lamp', 'light', 'led', 'switch', 'button'))
+
+
+def it_is(said, rest):
+    """Return `rest` with its first "it" the one thing `said` names (pure).
+
+    "as the bulb has been on all morning, turn it off": the bulb; not where a thing of the
+    same kind is named before that "it" ("as the light bulb is already on, we only need the
+    LED: turn it on": the LED).
+    """
+    rest = opened_place(said, rest)
+    things = rx.findall(r'\bthe (?:[a-z-]+ ){0,2}?(%s)\b' % '|'.join(
+        w for kind in THING_KINDS for w in kind), said)
+    first = rx.search(r'\bit\b', rest)
+    blocks = {t for t in things if t in THING_KINDS[0]}
+    if len(blocks) == 1:
+        things = list(blocks)       # "to get the pink block into the cabinet: lift it ..."
+    if len(set(things)) != 1 or first is None:
+        return rest
+    kind = next(k for k in THING_KINDS if things[0] in k)
+    if rx.search(r'\b(?:%s)\b' % '|'.join(kind), rest[:first.start()]):
+        return rest
+    subject = rx.search(r'\bthe (?:[a-z-]+ ){0,2}?%s\b' % things[0], said)
+    return name_it(rest, subject.group(0))
+
+
+def name_it(text, subject, pronoun=r'\bit\b'):
+    """Return the text with its first "it" (or `pronoun`) replaced by `subject`."""
+    return rx.sub(pronoun, subject, text, count=1)
+
+
+def said_first(match, text, pronoun=r'\bit\b'):
+    """Return the text after a state said first, its first "it" that state's subject; or None.
+
+    match: the state ("the blue block is on your right. "), its subject as group 1; None
+    where there is no such state, or no "it" after it to name.
+    """
+    rest = text[match.end():] if match else ''
+    first = rx.search(pronoun, rest)
+    if first is None:
+        return None
+    if has(' %s ' % rest[:first.start()], lx.BLOCK_NOUNS) and not has(
+            ' %s ' % match.group(1), lx.BLOCK_NOUNS) and not rx.search(
+                r'\b(?:out of|from|in|into|inside)\s*$', rest[:first.start()]):
+        return None     # "with the drawer open, take the pink block out and stack it": the block
+    return name_it(rest, match.group(1), pronoun)
+
+
+def past_state(match, text):
+    """Return the text after a state said first, which only sets the scene (no match: text).
+
+    Its first "it", if any, names the state's subject (`said_first`).
+    """
+    if match is None:
+        return text
+    return opened_place(match.group(0), said_first(match, text) or text[match.end():])
+
+
+def opened_place(said, rest):
+    """Take a block "out" (or "from inside") of the place a state said first opened.
+
+    "with the drawer open, take the pink block out", "since the cabinet door is already slid
+    over, grab the red block from inside".
+    """
+    place = 'drawer' if has(said, lx.DRAWER) else 'cabinet' if has(
+        said, lx.SLIDER_PLACE + lx.SLIDER_DOOR) else None
+    if place and rx.search(r'\b(?:open|opened|pulled out|slid|moved)\b', said):
+        rest = rx.sub(r'\b((?:take|pull|get|lift|fish|grab|pick)\b(?: \w+){0,3}? out)\b(?! of)',
+                      r'\1 of the ' + place, rest, count=1)
+        rest = rx.sub(r'\bfrom inside\b(?! (?:the|it|of|there)\b)', 'from inside the ' + place,
+                      rest, count=1)
+    return rest
+
+
+def from_place(text, place):
+    """Say where from in `text` (unless it names a place): after its block, else at its end.
+
+    "in order to retrieve it from the slider, clasp the red block and raise it", "so that it
+    no longer rests on the shelf, pick the pink block up": the place said in the lead-in.
+    """
+    if has(' %s ' % text, lx.DRAWER + lx.SLIDER_PLACE + ('table', 'desk')):
+        return text
+    block = rx.search(r'\b(?:the|a) (?:[a-z-]+ ){0,2}?%s\b' % any_of(lx.BLOCK_NOUNS), text)
+    if block is None:
+        return '%s from the %s' % (text, place)
+    return '%s from the %s%s' % (text[:block.end()], place, text[block.end():])
+
+
+_ONE_LIGHT = (r'(?:(?:green )?(?:led|diode)|green light|green lamp|lamp|(?:yellow )?(?:bulb|light '
+              r'bulb|lightbulb)|yellow light|yellow lamp)')
+BOTH_LIGHTS_FIRST = rx.compile(
+    r'\b(?:(?P<verb>turn|switch|shut|put) (?:(?P<state>on|off) )?)?(?:both|all|the)(?: of)?'
+    r'(?: the)? (?:lights|lamps)(?: (?P<after>on|off))?(?: please)?\s*[,:;-]\s*(?P<start>(?:'
+    r'starting|beginning|start|begin) with |first,? )?(?:the )?(?P<one>%s)(?P<first> first)?'
+    r'(?:\s*,?\s*(?:and then|then|and) (?:the )?(?P<then>%s))?(?:\s*(?:please|too))?\s*'
+    r'(?=$|[.;!,])' % (_ONE_LIGHT, _ONE_LIGHT))
+
+
+def both_lights_first(both):
+    """Say "both lights off, led first" as one light, then the other."""
+    state = both.group('state') or both.group('after')
+    if state is None or not (both.group('start') or both.group('first') or both.group('then')):
+        return both.group(0)
+    led = [LED_NAME.search(both.group(g)) is not None for g in ('one', 'then')
+           if both.group(g)]
+    if len(led) == 2 and led[0] == led[1]:
+        return both.group(0)        # "..., the led first, then the led"
+    first, other = ('the led', 'the lamp') if led[0] else ('the lamp', 'the led')
+    verb = both.group('verb') or 'turn'
+    return '%s %s %s, then %s %s %s' % (verb, state, first, verb, state, other)
+
+
+# a block named by its colour and then by where it is: "the blue block, the one at the front,",
+# "the red block beside the cabinet to the left" (the colour says which; the place is a
+# description where a way follows it, or where it is set off by commas)
+_NAMED = r'(the %s (?:block|cube|brick|one))' % any_of(lx.COLOUR_WORDS)
+_NEAR = (r'(?:on|at|in|near|by|next to|beside|behind|in front of|closest to|nearest to|nearest|'
+         r'closest|sitting|lying|resting|standing)\b')
+_APPOSITIVE = rx.compile(
+    r'\b%s\s*,\s*(?:the|that) (?:(?:leftmost|rightmost|left-most|right-most|front|back|nearest|'
+    r'closest|farthest|furthest) (?:one|block|cube)(?: %s[^,;.]*)?|(?:one|block|cube) %s'
+    r'[^,;.]*?)\s*(?=,|$|[.;!])' % (_NAMED, _NEAR, _NEAR))
+_WAY_AFTER = (r'(?=\s+(?:to the |towards the |over to the )?(?:left|right|clockwise|'
+              r'counter[- ]?clockwise|anti[- ]?clockwise)\b)')
+_PLACED_BESIDE = rx.compile(
+    r'\b%s (?:that is |which is |sitting |lying )?(?:(?:beside|next to|near|by|behind|in front '
+    r'of|closest to|nearest to|nearest) (?:the (?:\w+ )?(?:lamp|led|button|switch|cabinet|'
+    r'cupboard|drawer|slider|door|bulb|light|wall|edge|table)|me|you)|on the (?:far )?(?:left|'
+    r'right)(?: side)?)%s' % (_NAMED, _WAY_AFTER))
+
+
+def blocks_described(text):
+    def appositive(m):
+        if has(' %s ' % m.group(0), lx.DRAWER + lx.SLIDER_PLACE):
+            return m.group(0)       # "the blue one, the one in the drawer": where it is taken from
+        return m.group(1)
+    return _PLACED_BESIDE.sub(r'\1', _APPOSITIVE.sub(appositive, text))
+
+
+# a light said by what is next to it or what works it: "the light by the button" is the LED,
+# "the one the switch controls" the lamp; "the other light" is the one not named before it
+_LIGHT_BY = rx.compile(r'\bthe (?:(?:little|small|tiny|big) )?(?:light|lamp|bulb|one) (?:(?:that|'
+                       r'which) (?:is|s) |that\'s |right )?(?:by|next to|near|beside|above|below|'
+                       r'under|over|behind|in front of|close to|closest to|nearest(?: to)?) '
+                       r'the (switch|button|lever)\b|\bthe (?:light|lamp|bulb|one) (?:that |'
+                       r'which )?(?:the )?(switch|button|lever) (?:controls|operates|works|turns '
+                       r'on|switches on|is for|runs|lights)\b')
+_A_LIGHT = rx.compile(r'\b(?:led|diode|green (?:light|lamp)|button|lamp|light ?bulb|bulb|yellow '
+                      r'(?:light|lamp)|the (?:light |wall )?(?:switch|lever))\b')
+_OTHER_LIGHT = rx.compile(r'\bthe other (?:light|one)\b')
+
+
+def lights_described(text):
+    text = _LIGHT_BY.sub(lambda m: 'the led' if 'button' in (m.group(1), m.group(2)) else
+                         'the lamp', text)
+    while True:
+        other = _OTHER_LIGHT.search(text)
+        if other is None:
+            return text
+        named = list(_A_LIGHT.finditer(text, 0, other.start()))
+        if not named or (other.group(0).endswith('one') and rx.search(
+                r'\b(?:block|cube|brick|red|blue|pink|drawer|cabinet|cupboard|door|slider)\b',
+                text[named[-1].end():other.start()])):
+            if other.group(0).endswith('light'):
+                raise Refusal('"the other light": which one? say the lamp or the LED')
+            return text
+        led = LED_NAME.search(named[-1].group(0))
+        text = text[:other.start()] + ('the lamp' if led else 'the led') + text[other.end():]
+
+
+def statement_subject(clause, captions=True):
+    """Return the subject of a clause that only says how things are, or None.
+
+    A caption is not a statement: "the drawer is opened", "the red block is picked up from
+    the table" say the task done (an action verb or a participle after "is"), unless
+    `captions` is False (a sentence said before the order) or a hedge says it is seen.
+    """
+    clause = rx.sub(r'\b(?:where|how) (?:it|they) (?:should be|belongs?|ought to be)\b', '',
+                    rx.sub(r'^(?:earlier|yesterday|before|previously|this morning|last night|at '
+                           r'first),? ', '', rx.sub(r'\b(there|it|that)\'s\b|\'s(?= (?:still|'
+                                                    r'already|not|now|open|closed|shut|on|off|'
+                                                    r'in|inside|at|lit|dark|been|sitting|lying|'
+                                                    r'too|a bit)\b)', r'\1 is', clause)))
+    if rx.match(SEEN + r'\b', clause):
+        # "i see the drawer's pulled out", "i see the led's on -" (a dash before the next step)
+        clause = rx.sub(r"'s\b", ' is', rx.sub(r'(?:\s+-+)+$', '', clause))
+    said = STATEMENT.fullmatch(clause)
+    if said is None or MODAL.search(clause) or set(clause.split()) & {'and', 'then'}:
+        return None
+    verb = rx.search(r'\b' + COPULA + r' (.*)$', clause)
+    seen = rx.match(SEEN + r'\b', clause)
+    # (a place is no step: "it's close to the edge", "in place")
+    predicate = rx.sub(r'\b(?:out of|in) place\b|\bclose (?=to|by)\b', '', verb.group(1)) if \
+        verb else ''
+    acted = set(predicate.split()) & (set(action_verbs()) - STATE_WORDS) or rx.match(
+        r'(?:already |now |just )?\w+ed\b', predicate)
+    if captions and not seen and acted:
+        return None
+    hedge = r'(?:' + SEEN + r'(?: that)? )?'
+    subject = rx.match(hedge + r'there (?:is|are|s) ((?:a |an |the |two )?(?:[a-z-]+ ){0,3}?'
+                       r'%s)\b' % any_of(OBJECT_WORDS), clause) or rx.match(
+        hedge + r'((?:a |an |the |two )?[a-z -]+?) (?:s|is|are|was|were|has|have|sits|lies|'
+        r'stands|looks|seems|remains|stays|used|in|on)\b', clause)
+    return subject.group(1) if subject else 'it'
+
+
+def scene_first(text):
+    """Drop the sentences said first that only say how things are (see `statements`).
+
+    "the red block is in the cabinet. before you take it out of the cabinet, slide the door
+    left": the first "it" after them names what they named, and a block they place is
+    picked up from there.
+    """
+    subject, places, stacked = None, {}, False
+    while True:
+        first = rx.match(r'^\s*([^.;:!?]+?)\s*[.;:!]\s+(?=\S)', text)
+        if first is None:
+            break
+        parts = rx.split(r'\s*,?\s+and\s+|\s*,\s*', rx.sub(r'\'s\b', ' is', first.group(1)))
+        things = []
+        for part in parts:
+            thing = statement_subject(part, captions=False)
+            if thing is None and things and things[-1] and not (
+                    set(part.split()) & (set(action_verbs()) - STATE_WORDS)):
+                # "the red block sits too far left and the pink block too far right"
+                noun = rx.match(r'(?:the|a) (?:[a-z-]+ ){0,2}?%s\b' % any_of(OBJECT_WORDS), part)
+                thing = noun.group(0) if noun else None
+            same = rx.match(r'(?:the|a) (?:[a-z]+ ){0,3}?(?:block|cube|one)\b[a-z ]{0,30}? '
+                            r'(?:is|s) the [a-z ]{1,40}?(?:block|cube|one)$', part)
+            colours = set(rx.findall(r'\b%s\b' % any_of(lx.COLOUR_WORDS), part))
+            if thing and same and len(colours) == 1:
+                # "the leftmost block is the pink one", "the red block is the leftmost one"
+                thing = 'the %s block' % colours.pop()
+            things.append(thing)
+        if not all(things):
+            break
+        named = [rx.sub(r'^(?:a|an) ', 'the ', t) for t in things if t not in ('it', 'they')]
+        subject = named[0] if len(named) == 1 else None
+        colour = None
+        for part in parts:
+            place = rx.search(r'\b(?:in|inside) the (drawer|cabinet|slider|shelf|sliding '
+                              r'cabinet)\b|\bon the (shelf)\b', part)
+            said = rx.search(r'\b%s\b' % any_of(lx.COLOUR_WORDS), part)
+            colour = said.group(0) if said else colour if rx.match(r'it\b', part) else None
+            if place and colour and not rx.search(r'\b(?:not (?:in|inside)|isn\'?t|is not|no '
+                                                  r'longer|never)\b', part):
+                places[colour] = place.group(1) or place.group(2)
+        if any(rx.search(r'\b(?:stacked|piled|on top of)\b', part) for part in parts):
+            stacked = True
+        text = text[first.end():]
+    if stacked:
+        # "the red block is stacked on the blue one; take the red block off": off the stack
+        text = rx.sub(r'\b((?:take|lift|pull|get) (?:the [a-z ]+?(?:block|one)|it)) off\b'
+                      r'(?! (?:the|of)\b)', r'\1 off the stack', text)
+    if subject and subject.startswith('the '):
+        fixture = not has(' %s ' % subject, lx.BLOCK_NOUNS + lx.COLOUR_WORDS)
+        inside = r'\b(?:out of|from|into|in|inside) (?:it|them)\b'
+        pick = rx.search(r'\b(?:%s) (?:it|them)\b' % any_of(PICK_VERBS), text)
+        picked_bare = r'\b(%s) (?:the|that|this) (?:block|cube|brick|one)\b' % any_of(PICK_VERBS)
+        before = set(rx.split(r'\b(?:it|them)\b', text)[0].split()) - (
+            {'switch'} if text.split()[:1] == ['switch'] else set())  # "switch it off": a verb
+        if fixture and rx.search(inside, text):
+            # "the drawer is open; slide the red block off the table and into it"
+            text = rx.sub(inside, lambda m: m.group(0).rsplit(' ', 1)[0] + ' ' + subject, text,
+                          count=1)
+        elif not fixture and rx.match(r'\s*(?:please )?(?:open|close|shut|pull out|pull open) '
+                                      r'(?:it|them)\b', text):
+            if len(set(places.values())) == 1:
+                # "the blue block is in the drawer. open it, ...": a block is not opened
+                text = name_it(text, 'the ' + next(iter(places.values())),
+                               r'\b(?:it|them)\b')
+        elif not fixture and pick and pick.end() == rx.search(r'\b(?:it|them)\b', text).end():
+            # "the cobalt block is in the drawer; pull the drawer out, grab it, ...": the first
+            # "it" is the one picked up
+            text = '%s%s %s%s' % (text[:pick.start()], pick.group(0).rsplit(' ', 1)[0], subject,
+                                  text[pick.end():])
+        elif not fixture and rx.search(picked_bare, text):
+            # "the blue block is in the cabinet. slide the door left and take the block out"
+            text = rx.sub(picked_bare, lambda m: '%s %s' % (m.group(1), subject), text, count=1)
+        elif not before & (set(OBJECT_WORDS) - {'handle', 'knob'} - set(subject.split())):
+            text = name_it(text, subject, r'\b(?:it|them)\b')
+    if places:
+        pieces = rx.split(r'(\s*(?:,|;|\bthen\b|\band\b)\s*)', text)
+        for i, piece in enumerate(pieces):
+            if not rx.search(r'\b(?:take|taken|taking|grab|pick|lift|get|got|grasp|fetch|raise|'
+                             r'remove|removing|getting)(?:s|ed|ped|bed|ing|ping|bing)?\b', piece):
+                continue
+            colour = rx.search(r'\b%s\b' % any_of(lx.COLOUR_WORDS), piece)
+            place = places.get(colour.group(0)) if colour else (
+                list(places.values())[0] if len(places) == 1 and rx.search(
+                    r'\b(?:it|them)\b', piece) else None)
+            if place:
+                pieces[i] = from_place(piece, place)
+        text = ''.join(pieces)
+    return text
+
+
+def drawer_it(text):
+    """Name the drawer where "it" can only be the drawer (pure).
+
+    Only the drawer opens and closes: "push the pink block into the drawer after opening
+    it" (constraints.split_constraints reads "without opening it" by the same test).
+    """
+    if drawer_is_it(text):
+        text = rx.sub(r'\b(open(?:ing|ed|s)?|clos(?:e|ing|ed|es)|shut(?:ting|s)?) it\b(?! (?:off|'
+                      r'down|out|up|on)\b)', r'\1 the drawer', text, flags=rx.IGNORECASE)
+    return text
