@@ -1308,9 +1308,11 @@ def test_set_26_refusals(full_planner, text, reason):
     ('language_dev72.yaml', 3, 0.0), ('language_dev73.yaml', 0, 0.0),
     ('language_dev74.yaml', 2, 0.0), ('language_dev76.yaml', 6, 0.18),
     ('language_dev77.yaml', 0, 0.0), ('language_dev78.yaml', 0, 0.0),
-    ('language_dev80.yaml', 2, 0.0), ('language_dev81.yaml', 3, 0.0)])
+    ('language_dev80.yaml', 2, 0.0), ('language_dev81.yaml', 0, 0.0),
+    ('language_dev82.yaml', 0, 0.0), ('language_dev83.yaml', 6, 0.06),
+    ('language_dev85.yaml', 10, 0.03)])
 def test_full_planner_on_blind_dev_sets(full_planner, name, wrong_plans, wrong_share):
-    """Sets 22-81 but the held-out 29, 50, 59, 65, 68, 71, 75, 79: blind, fixed after a run.
+    """Sets 22-85 but the held-out 29, 50, 59, 65, 68, 71, 75, 79, 84: blind, fixed after a run.
 
     Every command to refuse is refused; at most `wrong_plans` compounds and `wrong_share` of
     the single-task lines are planned wrong (the rest of what each first evaluation missed).
@@ -2380,7 +2382,6 @@ def test_stop_27_lab_shift(full_planner, text, plan):
 
 @pytest.mark.parametrize('text, reason', [
     ('um is the drawer still open', 'question'),
-    ('Step 6: lift pink block (drawer).', 'brackets'),
     ('pick up the red block; it should stay on the table', 'cannot keep to'),
     ('the block should remain on the table', 'should stay'),
 ])
@@ -2860,3 +2861,119 @@ def test_notes_alone():
     said, promises = split_constraints('Push the red block left, then the blue block left. Both '
                                        'should stay on the table.')
     assert [(p.thing, p.end) for p in promises] == [('red', 'table'), ('blue', 'table')]
+
+
+def test_small_talk_alone():
+    """Greetings, thanks and remarks around a request are dropped; anything of the desk stays."""
+    from lam_ros.language.small_talk import drop_small_talk, idle
+    assert drop_small_talk('Sorry to bother you again! Could you slide the cupboard door to the '
+                           "right? Lovely, you're a star.") == (
+        'Could you slide the cupboard door to the right?')
+    assert drop_small_talk("Hiya love, could you press the button, if it's no trouble?") == (
+        'could you press the button?')
+    assert drop_small_talk('Would you be ever so kind and open the drawer?') == (
+        'Would you open the drawer?')
+    # all small talk: left for the checks to refuse
+    assert drop_small_talk("Thanks, that's all for now!") == "Thanks, that's all for now!"
+    for kept in ('Again.', 'Twice, please.', 'To the left.', 'Then the red one.', 'Not that one.',
+                 'Sorry, the cabinet.', 'Pretend you are a chef.', 'system: ok', 'loop: go',
+                 'Wait for me.', 'My hands are on the desk.', 'Leave it.'):
+        assert not idle(kept, 'open the drawer'), kept
+    for chat in ('Lovely weather out there.', "You're a gem!", 'Sorry to be a pain.',
+                 'No rush at all', 'Many thanks in advance.', "It's home time for me."):
+        assert idle(chat, 'open the drawer'), chat
+
+
+def test_unclear_references_alone():
+    """A block said by reference is refused where the command does not say which."""
+    from lam_ros.language.intents import Refusal
+    from lam_ros.language.references import one_said_before, unclear
+    assert one_said_before('rotate the red block and the blue one, then push the remaining one '
+                           'left') == ('rotate the red block and the blue one, then push the '
+                                       'pink block left')
+    assert one_said_before('the red one, push it the other way') == (
+        'push the red one the other way')
+    for text in ('put the block you took out back in the drawer', 'push the remaining one left',
+                 'lift the pink block, then rotate the other one',
+                 'put the red block on top of it',
+                 'push the red and blue blocks left, then rotate it',
+                 'stack the red block on the blue one and then rotate that one left'):
+        with pytest.raises(Refusal):
+            unclear(text)
+    for text in ('push the red block right, then push the one you just moved left',
+                 'put the block you just picked up in the drawer',
+                 'push the blue block left, then put the red block on top of it',
+                 'turn on the lamp, then the other one',
+                 'lift the pink block, then stack it on the other one'):  # a stack: no colour
+        unclear(text)
+
+
+@pytest.mark.parametrize('text, plan', [
+    # set 82: an engineer's shorthand
+    ('push blue R', ['push_blue_block_right']),
+    ('slider L', ['move_slider_left']),
+    ('lift red (drawer)', ['lift_red_block_drawer']),
+    ('Step 6: lift pink block (drawer).', ['lift_pink_block_drawer']),    # set 66's label
+    ('grab blue @ cabinet', ['lift_blue_block_slider']),
+    ('exec open_drawer', ['open_drawer']),
+    ('lift_pink_drawer', ['lift_pink_block_drawer']),
+    ('lamp on | led on', ['turn_on_lightbulb', 'turn_on_led']),
+    ('lift_red_block_table > stack_block', ['lift_red_block_table', 'stack_block']),
+    ('1 open drawer 2 lift pink (drawer) 3 place slider',
+     ['open_drawer', 'lift_pink_block_drawer', 'place_in_slider']),
+    ('pink push r; pink rot cw', ['push_pink_block_right', 'rotate_pink_block_right']),
+    ('turn lamp on, then grab red and twist ccw', ['turn_on_lightbulb', 'rotate_red_block_left']),
+    # set 83: politeness and remarks around the request
+    ('Good afternoon! I wonder if you could pick up the red block off the table. Thank you, '
+     "that's very kind.", ['lift_red_block_table']),
+    ("No hurry at all, but I'd be chuffed if you pressed the button and then opened the drawer. "
+     'Ta!', ['turn_on_led', 'open_drawer']),
+    ('Hello dear, would you be ever so kind and push the red block into the drawer, then close '
+     'it? Bless you.', ['push_into_drawer', 'close_drawer']),
+    # set 85: steps said again by reference
+    ('Open the drawer, then undo that.', ['open_drawer', 'close_drawer']),
+    ('Put the red block in the cabinet, then undo that.',
+     ['place_in_slider', 'lift_red_block_slider']),
+    ('Rotate the red block left and the blue block right, then undo the first one.',
+     ['rotate_red_block_left', 'rotate_blue_block_right', 'rotate_red_block_right']),
+    ('Rotate the blue block clockwise, then push it right, then rotate it back.',
+     ['rotate_blue_block_right', 'push_blue_block_right', 'rotate_blue_block_left']),
+    ('Move the slider left, then move it back to where it was.',
+     ['move_slider_left', 'move_slider_right']),
+    ('Push the pink block right. The red one, push it the other way.',
+     ['push_pink_block_right', 'push_red_block_left']),
+    ('Open the drawer and push the pink block into it, and leave it open.',
+     ['open_drawer', 'push_into_drawer']),
+    ('Take the blue block from the drawer and stack it on the red one, then take it off.',
+     ['lift_blue_block_drawer', 'stack_block', 'unstack_block']),
+    ('Twist the red block clockwise and the blue one anticlockwise, then twist the remaining one '
+     'clockwise.',
+     ['rotate_red_block_right', 'rotate_blue_block_left', 'rotate_pink_block_right']),
+    ('Blue block - please you push him to left side.', ['push_blue_block_left']),
+    ('Push the block nearest the drawer into it and then close the drawer.',
+     ['push_into_drawer', 'close_drawer']),
+])
+def test_stop_32_shorthand_small_talk_and_references(full_planner, text, plan):
+    assert_plans(full_planner, text, plan)
+
+
+@pytest.mark.parametrize('text, reason', [
+    ('push pink off desk', 'off the desk'),
+    ('rot red cw x3', 'done once'),
+    ('lamp on for 10s', 'own pace'),
+    ('open drawer 2', 'one drawer'),
+    ('lift red (box)', 'brackets'),
+    ('drawer ok?', 'question'),
+    ('lamp is on', 'how things are'),
+    ('loop: push red l / push red r', 'done once'),
+    ('exec rm -rf /', 'no code'),
+    ("Thank you so much, that's all for now!", ''),
+    ('Lovely! Pretend you are a chef and open the drawer.', 'play a part'),
+    ('undo that', 'no memory'),
+    ('pick up the red block, then undo that', 'takes it back'),
+    ('Lift the pink block, then rotate the other one left.', 'which block'),
+    ('Put the red block on top of it.', 'which block'),
+    ('Rotate the red block left and the pink block right, then push her to the left.', 'people'),
+])
+def test_stop_32_refusals(full_planner, text, reason):
+    assert_refuses(full_planner, text, reason)

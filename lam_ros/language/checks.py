@@ -13,9 +13,15 @@ from lam_ros.language.vocab import (A_LAMP, action_verbs, AMOUNT, ANGLE, any_of,
                                     FIXTURE_COLOURS, GOAL_FIRST, has, LED_NAME, LIGHT_CEASE,
                                     LIGHT_EVENT, NUMBER_WORDS, ROTATION_DEGREES, SAID_OF_EACH,
                                     verb_words)
+from lam_ros.world.tasks import TASKS
 
 
 MAX_CHARS = 300
+# a block swept into the drawer, said by being nearest it (the sweep takes the block in front
+# of the drawer; it needs no colour)
+SWEPT_NEAREST = rx.compile(r'\b(?:push|sweep|slide|shove|nudge|knock) the (?:block|one|cube) '
+                           r'(?:that is |which is |that s )?(?:nearest|closest)(?: to)? (?:the '
+                           r'drawer|it) (?:in|into (?:it|the drawer))\b')
 
 
 def _check_characters(raw):
@@ -184,6 +190,11 @@ def check_command(raw: str):
                 r'(?! you able\b)', low):
         raise Refusal('that is a question, not a command; tell me what to do, for example '
                       '"open the drawer"')
+    # a terse query: "drawer ok?", "status?", "lamp?" (no verb, nothing asked of me)
+    if raw.strip().endswith('?') and len(low.split()) <= 4 and not rx.search(
+            r'\b(?:%s|you|please|can|could|would|will)\b' % verb_words(), low):
+        raise Refusal('that is a question, not a command; tell me what to do, for example '
+                      '"open the drawer"')
     # a question after an order: "close the drawer. is the LED on right now?", "rotate the
     # red block left. why is the lamp off?", "..., and how many blocks are in the drawer?"
     asked = rx.search(r'(?:[.;:!?]|,? and|,? but|,? then)\s*((?:(?:so|and|but|also),? )?(?:is|are|'
@@ -261,7 +272,7 @@ def check_command(raw: str):
                       r'(?:\d+|%s|an?) '
                       r'(?:full |whole |entire )?(?:seconds?|minutes?|hours?|days?)\b'
                       r'(?! (?:block|cube|brick|one|stack|tower|pile|time)\b)' % NUMBER_WORDS,
-                      counted)
+                      counted) or rx.search(r'\b\d+ ?(?:s|secs?|ms|mins?|hrs?|h)\b', counted)
     # an angle said without its unit: "rotate blue left, 180", "spin it 45"
     angle = angle or rx.search(r'\b(?:rotate|rotation|turn|twist|spin)\b[^.;]*?(?<![\d.,])\b(?:15|'
                                r'30|45|120|135|180|270|360|720)\b(?![.,]\d)(?! ?(?:%|percent|cm|'
@@ -306,9 +317,19 @@ def check_command(raw: str):
     if elsewhere:
         raise Refusal('the only lights here are the yellow bulb and the green LED on the desk; '
                       'there is no "%s"' % elsewhere.group(0))
-    lasting = rx.search(r'\b(?:permanently|indefinitely|forever|for good|(?:three|four|five|six|'
+    # "open drawer 2", "block #3": one drawer, one cabinet, and blocks told apart by colour
+    numbered = rx.search(r'\b(?:drawers?|cabinets?|cupboards?|sliders?|doors?|lamps?|leds?|'
+                         r'buttons?|switch(?:es)?|blocks?|cubes?|blks?|drwrs?) (?:#|no\.? |'
+                         r'number )?\d+\b'
+                         r'(?=\s*(?:$|[,;!?]|[.)]\s*$|(?:and|then)\b))', raw.lower())
+    if numbered:
+        raise Refusal('"%s": the desk has one drawer, one cabinet and one of each light; the '
+                      'blocks are told apart by colour' % numbered.group(0))
+    lasting = rx.search(r'\b(?:permanently|indefinitely|forever|for good|in a loop|loop(?:ed|'
+                        r'ing)?|while true|(?:three|four|five|six|'
                         r'seven|eight|nine|ten|eleven|twelve|a dozen|dozen|several|many|'
-                        r'multiple|a few|\d+) times)\b', counted)
+                        r'multiple|a few|\d+) times)\b', counted) or rx.search(
+        r'(?<![\\\w])x ?\d+\b|\b\d+ ?x\b', raw.lower())     # "rot red cw x3", "push it 3x"
     if lasting:
         raise Refusal('each skill is one move, done once; I cannot do "%s": say each step' %
                       lasting.group(0))
@@ -442,9 +463,10 @@ def check_command(raw: str):
                       % role.group(0).strip())
     # code, shell, links or markup, and attempts to change the rules
     code = rx.search(r'`|\$\(|\b(?:rm -rf|sudo|shutdown|reboot|curl|wget|bash|os\.system|'
-                     r'__import__|eval|exec|subprocess|chmod|mkfs|drop table|select \* from)\b|'
+                     r'__import__|eval|exec(?!\s*:?\s+(?:%s|%s)\b)|subprocess|chmod|mkfs|'
+                     r'drop table|select \* from)\b|'
                      r'https?://|<\s*/?\s*[a-z]+[^>]*>|[;&|]\s*(?:rm|sh|ls|cat|kill|python3?|nc|'
-                     r'netcat|bash|sudo)\b', raw.lower())
+                     r'netcat|bash|sudo)\b' % ('|'.join(TASKS), verb_words()), raw.lower())
     if code:
         raise Refusal('I take plain commands only: no code, shell, links or markup ("%s")'
                       % code.group(0).strip())
@@ -518,8 +540,10 @@ def check_command(raw: str):
     # what was done before: "as far as you did last time", "undo that", "like yesterday"
     memory = rx.search(r'\blast time\b|\bas (?:far|much) as (?:you did|before)\b|\bmore than '
                        r'(?:before|yesterday)\b|\b(?:like|same as|as) (?:yesterday|before)\b|'
-                       r'\bundo (?:that|it|this|everything|what you (?:just )?did|the last [a-z]+)'
-                       r'\b(?! by)|^\s*undo\s*$|\bthe last thing\b|\bthe same thing again\b', low)
+                       r'^\s*(?:please |now |ok |okay )?(?:undo|reverse|revert) (?:that|it|this|'
+                       r'everything|what you (?:just )?did|the last [a-z]+)\b(?! by)|\bundo '
+                       r'(?:everything|what you did)\b|^\s*undo\s*$|\bthe last thing\b|\bthe '
+                       r'same thing again\b', low)
     if memory:
         raise Refusal('I keep no memory of earlier commands; say the step itself ("%s")'
                       % memory.group(0).strip())
@@ -558,6 +582,8 @@ def check_command(raw: str):
                       'what to do')
     # "grab the block that's furthest away": which one is not said
     which = rx.search(r'\b%s\b' % any_of(lx.WHICH_ONE), low)
+    if which and SWEPT_NEAREST.search(low):
+        which = None        # "push the block nearest the drawer into it": the sweep needs none
     if which and not has(low, lx.COLOUR_WORDS):
         raise Refusal('which block is "%s"? say its colour: red, blue or pink' % which.group(0))
     # ... or said only by where it is, for a step that needs its colour ("pick up the block by
@@ -772,7 +798,7 @@ def check_command(raw: str):
         raise Refusal('"%s": I take out one block at a time; name the block' %
                       emptied.group(0).strip())
     off = rx.search(r'\b(?:push|knock|throw|shove|sweep|drop|roll|slide|kick|fling) (?:\w+ ){0,6}'
-                    r'off (?:of )?the (?:table|desk|edge)\b(?![^,.;]*\b(?:in|into|inside) '
+                    r'off (?:of )?(?:the )?(?:table|desk|edge)\b(?![^,.;]*\b(?:in|into|inside) '
                     r'(?:it\b|the (?:open |opened )?drawer))',
                     low)
     if off:

@@ -244,7 +244,8 @@ def topics_said_alone(clauses):
 _ELLIPSIS = rx.compile(r'(?:(?:and|then|also|now|next|after that|too) )*(?:(?:the |that )'
                        r'(?P<colour>(?:[a-z-]+ )?(?:{0})) (?:block|cube|brick|one)|'
                        r'(?:the |that )?(?P<bare>{0})(?: (?:block|cube|brick|one))?)'
-                       r'(?: too| as well| also| again| the same(?: way| thing)?| likewise)?'
+                       r'(?: too| as well| also| again|,? (?:the )?same(?: way| thing| '
+                       r'direction)?| likewise)?'
                        .format('|'.join(lx.COLOUR_WORDS)))
 # a block said with only where or which way after a step (colour: group 1)
 _BLOCK_FIRST = (r'(?:(?:and|then|also|now|next) )*(?:the )?(%s)(?: block| cube| one)? '
@@ -252,6 +253,11 @@ _BLOCK_FIRST = (r'(?:(?:and|then|also|now|next) )*(?:the )?(%s)(?: block| cube| 
 _OTHER_BLOCK_WAY = rx.compile(_BLOCK_FIRST + r'(?:the other way|the opposite way|the other '
                               r'direction|the opposite direction|the reverse way)')
 _INTO_DRAWER = rx.compile(_BLOCK_FIRST + r'(?:into|in to|in) the drawer')
+# ... and with its verb again: "push the pink block right. the red one, push it the other way"
+_VERB_BLOCK_WAY = rx.compile(
+    r'(?:(?:and|then|also|now|next) )*(?P<verb>[a-z]+) (?:the )?(?P<colour>%s)(?: block| cube| '
+    r'one)? (?:the other way|the opposite way|the other direction|the opposite direction)'
+    % '|'.join(lx.COLOUR_WORDS))
 _NAMED_BLOCK = rx.compile(r'\b(?:the (?:[a-z-]+ )?)?(?:%s)(?: (?:block|cube|brick|one))?\b' %
                           '|'.join(lx.COLOUR_WORDS))
 
@@ -356,8 +362,15 @@ _BACK = rx.compile(r'(?:(?:and|then|now|next) )*(?:(?:go|move|come|slide|push|sh
                    r'(?:door|panel|slider) ))?(?:back|back again|(?:back )?(?:the other way|the '
                    r'opposite way|the other direction|the opposite direction)|in reverse|'
                    r'reverse it)'
+                   r'(?: to where (?:it|they) (?:was|were|started|began)| to (?:its|their) (?:old|'
+                   r'original|first|starting) (?:place|position|spot|places|positions))?'
                    r'(?: again)?')
 _DOOR = rx.compile(r'\b(?:door|panel|slider)\b')
+# a step said after others to take one back: "open the drawer, then undo that", "rotate the red
+# block left and the blue one right, then undo the first one", "..., then do the opposite"
+_UNDO = rx.compile(r'(?:(?:and|then|now|next) )*(?:undo|reverse|revert|do the (?:opposite|'
+                   r'reverse)(?: of)?)(?: (?P<which>that|it|this|that step|the (?:last|earliest)'
+                   r'(?: one| step)?|what you (?:just )?did))?')
 _OTHER_WAY = {'left': 'right', 'right': 'left', 'clockwise': 'counterclockwise',
               'counterclockwise': 'clockwise', 'counter-clockwise': 'clockwise',
               'anticlockwise': 'clockwise', 'anti-clockwise': 'clockwise'}
@@ -371,6 +384,35 @@ def _other_way(step):
     return _WAY.sub(lambda m: _OTHER_WAY[m.group(0)], step)
 
 
+def _undone(step, before):
+    """Return the step that takes `step` back, or refuse where no skill does.
+
+    A way the other way, a drawer shut that was opened, a light off that was on, a block
+    stacked taken off the stack, a block put away taken out (the block named in the step or
+    the one before it).
+    """
+    back = _other_way(step)
+    if back:
+        return back
+    if has(' %s ' % step, lx.DRAWER) and rx.search(r'\b(?:open|close|shut)\b', step):
+        return 'open the drawer' if rx.search(r'\b(?:close|shut)\b', step) else \
+            'close the drawer'
+    state = rx.search(r'\b(on|off)\b', step)
+    if state and has(' %s ' % step, lx.LIGHTBULB + lx.LED + ('light', 'switch')):
+        return step[:state.start()] + ('off' if state.group(1) == 'on' else 'on') + \
+            step[state.end():]
+    if rx.match(r'(?:stack|put|place|set)\b', step) and rx.search(
+            r'\b(?:on|onto|on top of) (?:the|it)\b', step):
+        return 'take the top block off the stack'
+    place = 'drawer' if has(' %s ' % step, lx.DRAWER) else 'cabinet' if has(
+        ' %s ' % step, lx.SLIDER_PLACE) else None
+    named = [m.group(0) for s in before + [step] for m in _NAMED_BLOCK.finditer(s)]
+    if place and rx.match(r'(?:put|place|drop|set|store|pop|push|sweep|slide)\b', step) and \
+            rx.search(r'\b(?:in|into|inside)\b', step) and named:
+        return 'take %s out of the %s' % (named[-1], place)
+    raise Refusal('"%s" has no one step that takes it back; say the step itself' % step)
+
+
 def ellipsis(clauses):
     """Read a block said alone after a step as that step again, on this block.
 
@@ -381,6 +423,11 @@ def ellipsis(clauses):
     """
     out = []
     for clause in clauses:
+        undo = _UNDO.fullmatch(clause)
+        if undo and out:
+            first = (undo.group('which') or '').startswith('the earliest')
+            out.append(_undone(out[0] if first else out[-1], [] if first else out[:-1]))
+            continue
         # (not after a step that already went back: "..., then left again (twist it back)")
         went_back = _BACK.fullmatch(clause)
         if out and rx.search(r'\b(?:again|back)\b', out[-1]):
@@ -392,18 +439,27 @@ def ellipsis(clauses):
             if back is None:
                 raise Refusal('"%s": the other way from what? say left or right' % clause)
         else:
-            back = went_back and out and _other_way(out[-1])
+            back = None
         verb = clause.split()[0] if went_back else None
-        if not back and verb in action_verbs():
-            # "slide the door left, put the blue block in, slide it back": the last slide
-            back = next((_other_way(step) for step in reversed(out)
-                         if step.split()[0] == verb and _WAY.search(step)), None)
+        if went_back and verb in action_verbs():
+            # "slide the door left, put the blue block in, slide it back": the last slide;
+            # "rotate it clockwise, push it right, then rotate it back": the last rotation
+            back = back or next((_other_way(step) for step in reversed(out)
+                                 if step.split()[0] == verb and _WAY.search(step)), None)
+        if went_back and not back:
+            back = out and _other_way(out[-1])
         if back:
             out.append(back)
             continue
         if out and rx.fullmatch(r'(?:(?:and|then) )*(?:push it |slide it )?back in', clause) and \
                 rx.search(r'\b(?:open|pull|out)\b', out[-1]) and has(out[-1], lx.DRAWER):
             out.append('close the drawer')      # "drawer out and back in"
+            continue
+        verbed = out and _VERB_BLOCK_WAY.fullmatch(clause)
+        if verbed and verbed.group('verb') == out[-1].split()[0] and _NAMED_BLOCK.search(
+                out[-1]) and _other_way(out[-1]):
+            out.append(_NAMED_BLOCK.sub('the %s block' % verbed.group('colour'),
+                                        _other_way(out[-1]), count=1))
             continue
         other = out and _OTHER_BLOCK_WAY.fullmatch(clause)
         if other and _NAMED_BLOCK.search(out[-1]) and _other_way(out[-1]):

@@ -176,7 +176,7 @@ something somewhat soon still such than that the their them then there these the
 things third this those though through throughout thus till to together too toward towards
 under underneath until up upon us very via was we well were what whatever when where whether
 which while who whom whose why will with within without would yet you your yours yourself
-hi hello hey thanks thank okay ok sure kindly cheers ve re ll d s t m
+hi hello hey thanks thank okay ok sure kindly cheers ve re ll d s t m earliest
 ends end stays stay staying remains remain remaining exposed clear clears opposite current
 new slight slightly roughly approximately about fully completely halfway partway steady
 steadily smoothly firmly slowly carefully gently softly quickly lightly briefly tightly
@@ -281,7 +281,7 @@ SEQUENCE = ('and then', 'and after that', 'after that', 'afterwards', 'and after
 ABBREVIATIONS = {'blk': 'block', 'blok': 'block', 'drwr': 'drawer', 'drw': 'drawer',
                  'cab': 'cabinet', 'sldr': 'slider', 'btn': 'button', 'rt': 'right',
                  'lft': 'left', 'lt': 'left', 'pnk': 'pink', 'blu': 'blue', 'grn': 'green',
-                 'opn': 'open', 'psh': 'push', 'rot': 'rotate'}
+                 'opn': 'open', 'psh': 'push', 'rot': 'rotate', 'mv': 'move'}
 # Irregular past forms of the verbs above ("the block swept into the drawer").
 IRREGULAR = {'swept': 'sweep', 'slid': 'slide', 'took': 'take', 'brought': 'bring',
              'spun': 'spin', 'shoved': 'shove', 'threw': 'throw', 'thrown': 'throw',

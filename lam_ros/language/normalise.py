@@ -15,7 +15,8 @@ from lam_ros.language.constraints import drawer_is_it, OTHERS
 from lam_ros.language.intents import Refusal
 from lam_ros.language.references import (blocks_described, BOTH_LIGHTS_FIRST, both_lights_first,
                                          drawer_it, from_place, it_is, lights_described,
-                                         name_it, past_state, said_first, scene_first)
+                                         name_it, one_said_before, past_state, said_first,
+                                         scene_first)
 from lam_ros.language.vocab import (absent, action_verbs, AFTER_YOU, any_of, APPROACH_FIRST,
                                     APPROACH_THING, BARE_BLOCK, CLOCK, COLON_CONTEXT,
                                     direction_of, GOAL_FIRST, GOES_INTO, has, HEADERS, HEARD,
@@ -44,7 +45,29 @@ def heard(text: str) -> str:
         text = rx.sub(r'%s$' % ends, '', text)
     for pattern, word in HEARD + HOMOPHONES:
         text = rx.sub(pattern, word, text, flags=rx.IGNORECASE)
-    return text
+    return _block_as_person(text)
+
+
+PEOPLE = ('person', 'people', 'man', 'woman', 'boy', 'girl', 'child', 'kid', 'baby', 'son',
+          'daughter', 'mum', 'mom', 'dad', 'father', 'mother', 'friend', 'colleague', 'boss',
+          'operator', 'user', 'human', 'someone', 'somebody', 'anyone', 'he', 'she', 'his',
+          'guy', 'lady', 'sir', 'madam', 'brother', 'sister', 'husband', 'wife', 'teacher')
+
+
+def _block_as_person(text):
+    """Say "it" for a block said as "him" or "her" ("the blue block, push him left").
+
+    Only where one block is named before it and no person is named anywhere: "push him"
+    alone, or after two blocks, stays, for check_command to refuse.
+    """
+    low = text.lower()
+    pronoun = rx.search(r'\b(?:him|her)\b', low)
+    if pronoun is None or has(low, PEOPLE) or len(set(rx.findall(
+            r'\b(red|blue|pink)\b', low[:pronoun.start()]))) > 1 or not rx.search(
+                r'\b(?:red|blue|pink|block|cube|brick)\b', low[:pronoun.start()]):
+        return text
+    return rx.sub(r'\b(%s)((?: up| down)?) (?:him|her)\b' % verb_words(), r'\1\2 it', text,
+                  flags=rx.IGNORECASE)
 
 
 A_LIGHT_IS = (r'(?:it|the (?:green |yellow )?(?:led|lamp|bulb|light))(?:\'s| is) (?:currently |'
@@ -96,7 +119,6 @@ def _engineer(text):
         m.group(2).replace(',', ' ')), text)
     if len(fields) >= 2:
         text = rx.sub(r'\s*[;|]\s*(?=%s\s*[=:])' % any_of(_SLOT_FIELDS), ' ', text)
-    text = rx.sub(r'\s*(?:&&|\|\||->|=>)\s*', ' , then ', text)
     text = rx.sub(r'\b(?:task|action|cmd|op)\s*[=:]\s*', ' ', text)
     text = rx.sub(r'\b(?:block|obj|object|colou?r)\s*[=:]\s*([a-z]+)(?:_(?:block|cube))?\b',
                   r' the \1 block ', text)
@@ -118,6 +140,51 @@ def _engineer(text):
         0) in TASKS else m.group(0), text)
     text = rx.sub(r'\s*;\s*', ' ; ', text)
     return rx.sub(r'\s+', ' ', text).strip()
+
+
+# an engineer's shorthand at a terminal: steps joined by "->", "|" or "&&", a task key run
+# by name ("exec open_drawer"), one letter for a way ("push blue R", "slider L"), the place
+# of a pick in brackets or after "@" ("lift red (drawer)", "grab blue @ cabinet")
+STEP_JOIN = rx.compile(r'\s*(?:&&|\|\||->|=>|\|(?!\s*(?:%s)\s*[=:])|(?<=\s)>(?=\s))\s*'
+                       % '|'.join(_FIELDS))
+RUN_KEY = rx.compile(r'(?:^|(?<=[,;]\s)|(?<=\bthen\s))(?:exec|execute|run|cmd|call|do)\s*:?\s+'
+                     r'(?=(?:%s|%s)\b)' % ('|'.join(TASKS), verb_words()))
+_SHORT_PLACE = r'(drawer|drwr|drw|cabinet|cab|slider|sldr|cupboard|shelf|table|desk)'
+_SHORT_PICK = r'(?:lift|pick(?: up)?|grab|take|get|fetch|raise)'
+
+
+def _shorthand(text):
+    """Read an engineer's shorthand as the words it stands for (pure)."""
+    if not rx.search(r'\b%s\s*[=:]' % any_of(_FIELDS), text):      # not "action: drawer -> close"
+        text = STEP_JOIN.sub(' , then ', text)
+    text = RUN_KEY.sub('', text)
+    # steps numbered with bare digits: "1 open drawer 2 lift pink 3 close drawer"
+    if rx.match(r'\s*1 [a-z]', text):
+        marks = rx.findall(r'(?<= )(\d)(?= [a-z])', text)
+        if marks and [int(m) for m in marks] == list(range(2, len(marks) + 2)):
+            text = rx.sub(r'(?<= )\d(?= [a-z])', ';', rx.sub(r'^\s*1 ', '', text))
+    # one letter for a way: "push blue r", "slider l", "to the l"
+    text = rx.sub(r'(?<=[a-z] )(l|r)(?=\s*(?:$|[,;.!]|\bthen\b|\band\b|\(?\d\)))',
+                  lambda m: 'left' if m.group(1) == 'l' else 'right', text)
+    text = rx.sub(r'\bthe (l|r)\b', lambda m: 'the left' if m.group(1) == 'l' else 'the right',
+                  text)
+    # where a block is picked from: "lift red (drawer)", "grab blue @ cabinet", "lift blue drawer"
+    text = rx.sub(r'\b(%s\b[^,;()@]{0,30}?)\s*(?:\(\s*(?:from |in |@ )?(?:the )?%s\s*\)|@\s*'
+                  r'(?:the )?%s\b)' % (_SHORT_PICK, _SHORT_PLACE, _SHORT_PLACE),
+                  lambda m: '%s from the %s' % (m.group(1), lx.ABBREVIATIONS.get(
+                      m.group(2) or m.group(3), m.group(2) or m.group(3))), text)
+    text = rx.sub(r'\b(%s (?:the )?(?:red|blue|pink)(?: block)?) (?=%s\b)' % (
+        _SHORT_PICK, _SHORT_PLACE), r'\1 from the ', text)
+    # where a block goes: "place slider", "put in drawer @ ...", "place @ drawer"
+    text = rx.sub(r'\b(place|put|drop|store)\s*(?:@\s*)?(?:in )?(?=(?:drawer|cabinet|slider|'
+                  r'cupboard|shelf)\b)', r'\1 in the ', text)
+    # "unstack top": the top block; "pink push r": the verb first
+    text = rx.sub(r'\bunstack (?:the )?top\b(?! block| one| of)', 'unstack the top block', text)
+    text = rx.sub(r'(^|[,;]\s*|\bthen\s+)(red|blue|pink)(?: block)? (push|rotate|lift|grab|'
+                  r'twist|turn|slide|spin)\b', r'\1\3 \2', text)
+    # "grab red and twist ccw": the block grabbed is the one twisted
+    return rx.sub(r'\b(and (?:then )?(?:twist|rotate|spin|turn)) (?=(?:clockwise|'
+                  r'counter-?clockwise|anti-?clockwise|cw|ccw)\b)', r'\1 it ', text)
 
 
 # a note on the scene said to the robot: "careful, the drawer is only half open", "FYI the LED
@@ -463,6 +530,8 @@ def _bracketed(said):
         if rx.search(r'\b(?:not|no)\b', said):
             raise _unread_brackets(said)
         return ' %s ' % said
+    if len(said.split()) <= 3 and has(' %s ' % said, lx.ABSENT_PLACES + lx.UNKNOWN_OBJECTS):
+        raise _unread_brackets(said)    # "lift red (box)": a thing the desk does not have
     if len(said.split()) <= 3 and has(said, lx.DRAWER + lx.SLIDER_PLACE + ('table', 'desk')):
         raise _unread_brackets(said)    # a place, not a remark: "lift pink block (drawer)"
     return ' '
@@ -558,8 +627,20 @@ def normalise(text: str) -> str:
                   r'\1', text)
     text = rx.sub(r'(^|[.;!?,]\s*)(next|then|and then|after that|afterwards|finally|lastly)\s*:',
                   r'\1\2,', text)
-    text = _numbered(text)
-    text = lights_described(blocks_described(text))
+    text = _numbered(_shorthand(text))
+    # "..., then undo the first one": the step said first, not an order word
+    text = rx.sub(r'\b(undo|reverse|revert|do the opposite of) the first (one|step)\b',
+                  r'\1 the earliest \2', text)
+    text = lights_described(blocks_described(one_said_before(text)))
+    # "push the block nearest the drawer into it": the sweep takes the block in front of it
+    text = rx.sub(r'\b(push|sweep|slide|shove|nudge|knock) the (?:block|one|cube) (?:that is |'
+                  r'which is |that\'s )?(?:nearest|closest)(?: to)? (?:the drawer|it) (?:in|into '
+                  r'(?:it|the drawer))\b', r'\1 the block into the drawer', text)
+    # "the drawer ..., and leave it open": it stays as the steps left it
+    if rx.search(r'\b(?:open|pull out|pull open) (?:the )?(?:drawer|it)\b', text) and \
+            not rx.search(r'\b(?:close|shut|push in)\b', text):
+        text = rx.sub(r'\s*,?\s*(?:and )?(?:then )?leave (?:it|the drawer) open\s*(?=[.!]?\s*$)',
+                      '', text)
     # "whichever block is on top, take it off the stack": the top block
     top = rx.match(r'^\s*whichever (?:block|one|cube) is on top(?: of the (?:stack|tower|'
                    r'pile))?\s*,\s*', text)
@@ -683,6 +764,10 @@ def normalise(text: str) -> str:
             lx.COLOUR_WORDS), text):
         text = rx.sub(r'\b(?:take|lift|pull) (?:it|them) (?:back off(?: again)?|off again)\b'
                       r'(?! (?:the|of)\b)', 'unstack it', text)
+    # "stack it on the red one, then take it off": off the stack it was just put on
+    text = rx.sub(r'(\b(?:stack|put|place|set|pop|lay)\b[^,;.]*?\b(?:on|onto|on top of)\b[^.;]*?'
+                  r'(?:,|\band\b|\bthen\b)\s*(?:then\s+)?)(?:take|lift|pull) (?:it|them) off\b'
+                  r'(?! (?:the|of|again)\b)', r'\1unstack it', text)
     # "take blue off the stack and put it back": back on the stack
     text = rx.sub(r'(\boff (?:the |that |this )?(?:stack|tower|pile|top|%s (?:one|block|cube))\b'
                   r'[^.;]*?(?:\band\b|\bthen\b|,)\s*(?:then )?)(?:put|place|set) (it|them) back\b'

@@ -21,6 +21,7 @@ from lam_ros.language.context import (ellipsis, instead, PLACE_NAMES, plain_colo
                                       resolve_containers, SET_BACK, statements, topics_said_alone)
 from lam_ros.language.intents import Intent, NO_BLOCK, Refusal
 from lam_ros.language.normalise import heard, normalise
+from lam_ros.language.references import unclear
 from lam_ros.language.reading import LOOKING, read_clause
 from lam_ros.language.vocab import (any_of, block_colour, direction_of, has, ROTATION_DEGREES,
                                     SAME_WITH)
@@ -42,6 +43,7 @@ def parse_read(raw: str) -> list:
     calls this and does not read the command twice.
     """
     check_command(raw)
+    unclear(raw)
     text = normalise(raw)
     if not text:
         raise Refusal('the command has no instruction in it')

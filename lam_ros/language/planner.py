@@ -33,6 +33,7 @@ from lam_ros.language.clauses import split_clauses
 from lam_ros.language.context import instead, plain_colours, without_notes
 from lam_ros.language.intents import Intent, NO_BLOCK, Refusal, which_step
 from lam_ros.language.normalise import heard, normalise
+from lam_ros.language.small_talk import drop_small_talk
 from lam_ros.language.parser import parse_read, PLACED_BY, repeats, SAID_AGAIN
 from lam_ros.language.reading import light_target
 from lam_ros.language.spelling import encoder_words, Speller
@@ -393,7 +394,7 @@ class Planner:
             speller = self._spelling()
             typed = heard(text)
             typed, fixes = speller.correct(typed) if speller else (typed, [])
-            typed = plain_colours(typed)
+            typed = drop_small_talk(plain_colours(typed))
             typed, ruled_out = instead(typed)
             said, promises = split_constraints(typed)
             if promises and not rx.search(r'[a-z]', said.lower()):

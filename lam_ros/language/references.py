@@ -41,6 +41,96 @@ def it_is(said, rest):
     return name_it(rest, subject.group(0))
 
 
+# a block said by what was just done to it: "push the one you just moved to the left"
+_DONE_TO = rx.compile(r'\bthe (?:block|one|cube) (?:that |which )?(?:you|we|i) (?:just |have '
+                      r'just |\'ve just |have |\'ve )?(?:moved|pushed|rotated|turned|twisted|spun|'
+                      r'slid|lifted|picked up|took out|taken out|stacked|put (?:there|in|away)|'
+                      r'touched)\b')
+# a block said first, then the step on "it": "the red one, push it the other way"
+_TOPIC_IT = rx.compile(r'(^|[.;!?]\s+)(the (?:red|blue|pink) (?:one|block|cube|brick))\s*,\s*'
+                       r'(?:please\s+)?([a-z]+) (?:it|her|him)\b')
+
+
+_LEFT_OVER = rx.compile(r'\bthe (?:remaining|last remaining|leftover|third) (?:one|block|cube)\b')
+_COLOUR = {w: colour for colour, words in lx.COLOURS.items() for w in words}
+_A_COLOUR = rx.compile(r'\b%s\b' % any_of(tuple(_COLOUR)))
+
+
+def _blocks_named(text):
+    return {_COLOUR[w] for w in _A_COLOUR.findall(text)}
+
+
+def _earlier_step(before):
+    """Whether a step is said, whole, before the clause that `before` leads into."""
+    return rx.search(r'\b(?:%s)\b.*?(?:[,;.:]|\bthen\b|\band\b)' % '|'.join(action_verbs()),
+                     before) is not None
+
+
+def one_said_before(text):
+    """Name a block said by what was done to it or by which is left (see `unclear`).
+
+    "the red one, push it the other way": the red block; "push the red block right, then push
+    the one you just moved left": "it" (the red block); "rotate the red block and the blue one,
+    then the remaining one": the pink block.
+    """
+    text = _TOPIC_IT.sub(lambda m: '%s%s %s' % (m.group(1), m.group(3), m.group(2)) if m.group(
+        3) in action_verbs() else m.group(0), text)
+    text = _DONE_TO.sub('it', text)
+    left = _LEFT_OVER.search(text)
+    if left and len(_blocks_named(text[:left.start()])) == 2:
+        third = (set(lx.COLOURS) - _blocks_named(text[:left.start()])).pop()
+        text = text[:left.start()] + 'the %s block' % third + text[left.end():]
+    return text
+
+
+def unclear(command):
+    """Refuse a block said by reference where the command does not say which (pure).
+
+    Refused: a block said by what was done to it where no step, or steps on two blocks, come
+    before ("put the block you took out back in the drawer"; "put the block you just picked up
+    ..." is the block held); "the remaining one" unless two
+    blocks are named before it; "the other one" to lift, turn or push after one block or none
+    (two others are left); "that one" after a step on two blocks; "put the red block on top of
+    it" with nothing before; "it" after two blocks said together ("push the red and blue
+    blocks left, then rotate it").
+    """
+    text = command.lower()
+    for done in _DONE_TO.finditer(text):
+        before = text[:done.start()]
+        if rx.match(r'\s+(?:is|was|s) the (?:red|blue|pink)\b', text[done.end():]):
+            continue        # "the block i just moved is the red one": it says which
+        held = rx.search(r'\b(?:picked up|lifted|grabbed)$', done.group(0))
+        if len(_blocks_named(before)) > 1 or not (held or _earlier_step(before)):
+            raise Refusal('"%s": which block? say its colour' % done.group(0))
+    left = _LEFT_OVER.search(text)
+    if left and len(_blocks_named(text[:left.start()])) != 2:
+        raise Refusal('"%s": which block? say its colour' % left.group(0))
+    # (a block stacked on, or taken off, "the other block" needs no colour)
+    other = rx.search(r'\b(?:lift|pick up|pick|grab|take|get|rotate|turn|twist|spin|push|slide|'
+                      r'shove|nudge|move) (?:up )?the other (?:one|block|cube)\b(?! (?:on|off|'
+                      r'onto|into|in)\b)', text)
+    if other and not rx.search(r'\b(?:lamp|led|light|bulb|lightbulb|switch|button)\b',
+                               text[:other.start()]) and len(
+                                   _blocks_named(text[:other.start()])) < 2:
+        raise Refusal('"%s": which block? say its colour' % other.group(0))
+    onto = rx.match(r'\s*(?:please )?(?:put|place|set|stack|drop|pop) the (?:%s) (?:block|cube|'
+                    r'one) (?:on|onto|on top of) it\b' % '|'.join(_COLOUR), text)
+    if onto:
+        raise Refusal('"%s": on top of which block? say its colour' % onto.group(0).strip())
+    that = rx.search(r'\b(?:that|this) one\b', text)
+    clauses = [c for c in rx.split(r'[.;,]|\bthen\b|\band\b', text[:that.start()])
+               if c.strip()] if that else []
+    if that and len(_blocks_named(' '.join(clauses[-2:]))) > 1:
+        raise Refusal('"%s": which block? say its colour' % that.group(0))
+    joint = rx.search(r'\bthe (%s) and (?:the )?(%s) (?:blocks|cubes|ones)\b' % (
+        any_of(tuple(_COLOUR)), any_of(tuple(_COLOUR))), text)
+    if joint:
+        after = text[joint.end():]
+        it = rx.search(r'\bit\b', after)
+        if it and not _A_COLOUR.search(after[:it.start()]):
+            raise Refusal('"it": the %s or the %s block? say its colour' % joint.groups())
+
+
 def name_it(text, subject, pronoun=r'\bit\b'):
     """Return the text with its first "it" (or `pronoun`) replaced by `subject`."""
     return rx.sub(pronoun, subject, text, count=1)

@@ -54,7 +54,9 @@ HOMOPHONES = ((r'\bread(?= (?:block|cube|brick|one|box)\b)', 'red'),
               (r'\bclock wise\b', 'clockwise'))
 # ... and what they write that no speller mends: short words, and words run together or
 # split ("the pinkblock", "turnoff the lamp", "the slide er", "the l e d", "b4 u")
-HEARD = ((r'\b(red|blue|pink|ping) blog\b', r'\1 block'), (r'\b(?:rite|rigt|rit)\b', 'right'),
+HEARD = ((r'\b(lift|rotate|push)_(red|blue|pink)_(table|slider|drawer|left|right)\b',
+          r'\1_\2_block_\3'),      # a task key typed without "block": "lift_pink_drawer"
+         (r'\b(red|blue|pink|ping) blog\b', r'\1 block'), (r'\b(?:rite|rigt|rit)\b', 'right'),
          (r'\b(?:lef|lft)\b', 'left'), (r'\blite\b', 'light'), (r'\blamb\b', 'lamp'),
          (r'\b(?:slighter|slaider|slide er|sli der)\b', 'slider'),
          (r'\b(?:draw er|drower)\b', 'drawer'), (r'\bl e d\b', 'led'), (r'\bun stack', 'unstack'),
@@ -175,13 +177,16 @@ def verb_stem(match):
 # A light named right after a verb: "kill the lamp" and "fire up the LED" are idioms for
 # off and on, not violence.
 A_LAMP = r'(?:the |that |this )?(?:yellow |green )?%s\b' % any_of(lx.LIGHT_NOUNS + ('lights',))
-# A light said to change, as an event: "when the lamp goes off", "once the LED turns on"
 # a name that says the LED (by its colour or its button) rather than the lamp
 LED_NAME = rx.compile(r'\b(?:led|diode|green|button)\b')
+# A light said to change, as an event: "when the lamp goes off", "once the LED turns on"; said
+# with no verb, its state is waited for too ("when led on -> open drwr")
 LIGHT_EVENT = rx.compile(r'(?:\b(?:when|whenever|as soon as|after)|(?:^\s*|(?<=[,;.:!])\s*|'
                          r'(?<=\band )|(?<=\bthen ))once) (?:the |that |this )?(?:[a-z-]+ )'
                          r'{0,2}?%ss? (?:goes|go|turns|turn|comes|come|switches|flicks|clicks)'
-                         r'(?: back)? (?:on|off|out|up|dark)\b' % any_of(lx.LIGHT_NOUNS))
+                         r'(?: back)? (?:on|off|out|up|dark)\b|\b(?:when|whenever|as soon as|'
+                         r'once) (?:the )?(?:green |yellow )?%s (?:on|off)\b' % (
+                             (any_of(lx.LIGHT_NOUNS),) * 2))
 # Ending a light's glow turns it off: "stop the LED from glowing", "end the glow of the
 # lamp", "halt the bulb's light", "stop the illumination". Not a stop of motion.
 _GLOW = (r'(?:glow|glowing|shine|shining|illumination|illuminating|lighting|light|emission|'
@@ -341,7 +346,8 @@ COPULA = (r'(?:s|is|are|was|were|has been|have been|sits|lies|stands|looks|seems
           r'used to be)')
 STATEMENT = rx.compile(
     r'(?:' + SEEN + r'(?: that)? )?(?:there (?:is|are|s) (?:a |an |the |two )?[a-z -]+|(?:both '
-    r'lights|both of them|the [a-z -]{2,40}?|two (?:of the )?blocks|the blocks|it|they) ' +
+    r'lights|both of them|the [a-z -]{2,40}?|two (?:of the )?blocks|the blocks|it|they|'
+    r'(?:lamp|led|light ?bulb|bulb|drawer|slider|cabinet|door|switch|button)) ' +
     COPULA + r'(?! to\b(?! (?:the|its|their|your)\b)| being\b)(?: [a-z ,\'-]*)?)')
 MODAL = rx.compile(r'\b(?:should|must|needs?|has to|have to|ought|want|wants|like|please|let|'
                    r'make|supposed|goal|aim|objective|task|idea|plan|target|job|outcome|result|'

@@ -1,0 +1,175 @@
+"""Small talk around a command: what asks for nothing (pure, no models).
+
+"Sorry to bother you again! Could you slide the cupboard door to the right, then put the pink
+block inside? Lovely." asks for the middle sentence only. A sentence, or a part of one set off
+by a comma before or after the request ("Hiya love, ...", "..., if it's no trouble."), is small
+talk where it begins as small talk does (a greeting, thanks, praise, an apology, a name for
+the listener, a remark about the speaker, the listener or the day: `OPENERS`) or is only a
+polite idiom, and names nothing on the desk and nothing the checks refuse: no object, colour,
+way, action verb, number, order or time word, condition, and no "not", "stop" or "sorry" that
+could correct a step. An order for something else ("reboot, then ...", "calibrate your
+camera, ...") and a condition ("if it's raining outside, ...") are not small talk. Where only
+small talk is said, it stays, for the checks to refuse ("Thanks, that's all for now!").
+
+The planner drops small talk before anything else reads the command, so a word in it the
+planner does not know ("Cheers, you're a legend") refuses nothing.
+"""
+
+from lam_ros.language import lexicon as lx, rx
+from lam_ros.language.vocab import action_verbs, any_of, OBJECT_WORDS, PICK_VERBS, PUT_VERBS
+
+# polite idioms whose "it", "not" or "again" says nothing about the desk
+IDIOMS = rx.compile(
+    '|'.join((
+        r'\bno worries if you(?:\'re| are) busy\b',
+        r'\bif (?:it|that)(?:\'s| is| isn\'t| is not| wouldn\'t be| would not be| won\'t be)? ?'
+        r'(?:not |no |any )?(?:too much |a |any |an )?(?:trouble|bother|problem|hassle|'
+        r'imposition)(?: at all)?(?: for you)?',
+        r'\bif (?:it|that)(?:\'s| is) not too much to ask',
+        r'\b(?:if you|i (?:do )?hope you|hope you|if you do)(?: really)? (?:don\'t|do not|dont) '
+        r'mind',
+        r'\bno (?:rush|hurry|pressure|worries|problem|trouble|bother|stress)(?: at all)?',
+        r'\b(?:don\'t|do not|dont) worry(?: about it)?',
+        r'\b(?:sorry|apologies) (?:to|for|if|about|that)\b[^,]*',
+        r'\bi hate to (?:bother|trouble|disturb|ask)[^,]*',
+        r'\b(?:hello|hi|hey|thanks|thank you|(?:nice|lovely|good|great) to (?:see|meet) you|'
+        r'welcome back) again\b',
+        r'\b(?:my|our) first (?:day|time|week|visit|go)\b',
+        r'\bbefore i forget\b',
+        r'\bafter all\b',
+        r'\b(?:go on|right|come on|well) then\b',
+        r'\b(?:you\'ve|you have|you) got it\b',
+        r'\b(?:isn\'t|is) it\b(?=\s*[?!.]*$)',
+        r'\bmy hands are (?:full|busy|tied)\b',
+        r'\b(?:all|right) over the place\b',
+        r'\bi know i keep asking\b',
+        r'\bthat\'s (?:it|all)(?: for now)?\b',
+        r'\bone (?:more|last) (?:thing|time|request)\b',
+        r'\b(?:i )?hope (?:i\'m|i am) not (?:interrupting|disturbing|bothering)(?: you| '
+        r'anything)?\b',
+        r'\bmany thanks\b', r'\b(?:please )?do the needful\b',
+        r'\b(?:out|over|in|up|down) (?:there|here)\b',
+        r'\bin advance\b',
+        r'\bif you(?:\'d| would) be (?:so |ever so |very )?(?:kind|good)\b',
+    )))
+# politeness inside the request: "would you be ever so kind and push ...", "I'd be grateful if
+# you'd pick ...", "would you mind terribly turning ...", "pretty please"
+POLITE = rx.compile(
+    r'(?i)\bbe (?:a dear|a love|an angel|a star|a darling|(?:ever so |so very |so |very )?(?:kind|'
+    r'good|sweet)(?: enough)?)(?: as to| and| to)?(?= [a-z])|\bi(?:\'d| would) (?:be|feel) (?:so '
+    r'|very |really |ever so |most |truly )?(?:grateful|thankful|chuffed|pleased|happy|delighted|'
+    r'obliged|glad) if you(?:\'d| would| could)?(?= [a-z])|(?<=\bmind) (?:terribly|awfully|very '
+    r'much)\b|\bpretty (?=please\b)')
+# words that make a sentence part of the command: what it acts on, how, when, how often, or
+# what it takes back
+ORDER = ('first', 'second', 'third', 'then', 'next', 'after', 'afterwards', 'before',
+         'finally', 'last', 'lastly', 'later', 'until', 'till', 'while', 'when', 'once', 'twice',
+         'thrice', 'again', 'times', 'wait', 'seconds', 'second', 'minutes', 'minute', 'hours',
+         'hour', 'oclock', "o'clock", 'tomorrow', 'tonight', 'soon', 'meanwhile',
+         'instead', 'rather', 'actually', 'also', 'every', 'noon', 'midnight', 'if', 'unless',
+         'whether', 'provided', 'assuming', 'nobody', 'yesterday', 'status', 'note', 'goal')
+CONTROL = ('not', 'no', 'never', "don't", 'dont', "doesn't", "can't", "won't", "shouldn't",
+           'nothing', 'none', 'neither', 'nor', 'without', 'stop', 'cancel', 'forget', 'ignore',
+           'scratch', 'undo', 'abort', 'halt', 'pause', 'hold', 'wrong', 'oops', 'mean', 'wait',
+           'careful', 'slowly', 'gently', 'fast', 'quickly', 'hurry', 'maybe', 'perhaps',
+           'possibly', 'probably', 'think', 'guess', 'unsure', 'sure', 'loop', 'looped',
+           'looping', 'repeat', 'repeatedly', 'forever', 'continuously', 'constantly', 'always',
+           'endlessly', 'indefinitely', 'permanently', 'together', 'simultaneously', 'same',
+           'opposite', 'other', 'others', 'remaining', 'rest')
+# words of what the checks refuse whatever else is said: a part to play, new rules, code
+RISKY = ('system', 'admin', 'root', 'developer', 'mode', 'jailbreak', 'rule', 'rules',
+         'instruction', 'instructions', 'safety', 'override', 'bypass', 'disable', 'limit',
+         'limits', 'pretend', 'imagine', 'hypothetically', 'play', 'game', 'role', 'act', 'sudo',
+         'exec', 'eval', 'script', 'code', 'command', 'commands', 'someone', 'somebody',
+         'person', 'people', 'anyone', 'anybody', 'everyone')
+OTHER_VERBS = ('give', 'hand', 'bring', 'carry', 'keep', 'leave', 'move', 'turn', 'switch',
+               'press', 'flip', 'put', 'pop', 'shut', 'slide', 'spin', 'knock', 'tidy', 'clean',
+               'reset', 'fix', 'make', 'build')
+DIRECTIONS = lx.LEFT + lx.RIGHT + ('up', 'down', 'in', 'inside', 'out', 'into', 'onto', 'back',
+                                   'forward', 'away', 'across', 'over', 'under', 'on', 'off')
+# how small talk begins: a greeting, thanks, praise, an apology, a name for the listener, or a
+# remark about the speaker, the listener or the day (an order begins with its verb: "reboot",
+# "calibrate your camera", and a condition with "if": neither is small talk)
+OPENERS = ('oh', 'ooh', 'oooh', 'ah', 'aw', 'aww', 'wow', 'hi', 'hiya', 'hello', 'hey', 'howdy',
+           "g'day", 'gday', 'morning', 'afternoon', 'evening', 'good', 'namaste', 'greetings',
+           'cheers', 'thanks', 'thank', 'thanking', 'ta', 'bless', 'sorry', 'apologies',
+           'pardon', 'excuse', 'lovely', 'brilliant', 'great', 'perfect', 'super', 'excellent',
+           'wonderful', 'marvellous', 'marvelous', 'fantastic', 'awesome', 'nice', 'yay',
+           'hooray', 'bravo', 'well', 'legend', 'star', 'gem', 'treasure', 'mate', 'love',
+           'dear', 'sir', 'madam', 'much', 'many', 'pretty', 'have', 'i', "i'm", "i've", "i'd",
+           "i'll", 'me', 'my', 'we', "we're", 'our', 'you', "you're", "you've", 'your', "it's",
+           'it', 'that', "that's", 'this', 'what', 'how', 'such', 'mum', 'mom', 'dad', 'grandma',
+           'grandpa', 'right', 'right then', 'bye', 'goodbye', 'see', 'take care', 'anyway',
+           'whew', 'phew', 'gosh', 'golly', 'very', 'please', 'kindly')
+# what the desk has ("one" and "thing" only after a word that points: "that one")
+THINGS = tuple(w for w in OBJECT_WORDS if w not in ('one', 'ones', 'thing', 'things'))
+_SORRY = rx.compile(r'\b(?:sorry|no|oops|wait|correction|i mean)\b')
+
+
+def _verb(word):
+    verbs = action_verbs() | set(PICK_VERBS + PUT_VERBS + OTHER_VERBS)
+    stems = (word, word[:-1], word[:-2], word[:-3], word[:-4] if word.endswith('ping') else '',
+             word[:-3] + 'e' if word.endswith('ing') else '', word[:-1] if word.endswith('ed')
+             else '', lx.IRREGULAR.get(word, ''), lx.GERUNDS.get(word, ''))
+    return any(s in verbs for s in stems if s)
+
+
+def idle(piece, said_before=''):
+    """Whether `piece` is small talk (see the module's doc); `said_before`: the text before it."""
+    low = piece.lower().replace('’', "'")
+    if not rx.search('[a-z]', low) or rx.search(r'[\d`$<>{}\[\]=/\\|@#*_~^%&+()]', low):
+        return False
+    first = rx.match(r"\W*(?:(?:please|kindly)\W+)*([a-z]+(?:'[a-z]+)?)", low)
+    low = IDIOMS.sub(' ', low)
+    if rx.search('[a-z]', low) and (first is None or first.group(1) not in OPENERS):
+        return False        # not all idiom, and not begun as small talk is
+    # "right, ..." (said first, with more), "all right" and "that's right" are no way; "I left
+    # it" is no way either
+    low = rx.sub(r'^\W*right\b(?=\W+[a-z])|\ball right\b|\bthat\'s right\b|\b(?:i|you|we|they|'
+                 r'someone|who) left\b', ' ', low)
+    if rx.search(r'\b%s\b' % any_of(THINGS + lx.OTHER_COLOURS + DIRECTIONS + ORDER +
+                                    CONTROL + RISKY + lx.UNSAFE + lx.UNSAFE_FORCE +
+                                    lx.UNKNOWN_OBJECTS + lx.ABSENT_PLACES + (
+                                        'table', 'desk', 'hand', 'hands', 'finger', 'fingers',
+                                        'them', 'those', 'these')), low) or rx.search(
+            r'\b(?:the|that|this|other|which|each|every|a|red|blue|pink) ones?\b', low):
+        return False
+    # "it" said of a thing ("leave it"), not "it's getting gloomy"
+    if rx.search(r'\bit\b(?!\'s| is| was| would| will| has| looks| seems)', low):
+        return False
+    if any(_verb(w) for w in rx.findall(r'[a-z]+', low)):
+        return False
+    # "sorry" or "no" after a step may correct it: "open the drawer. sorry, the cabinet"
+    if _SORRY.search(low) and rx.search(r'\b%s\b' % any_of(OBJECT_WORDS), said_before.lower()):
+        return False
+    return True
+
+
+def drop_small_talk(text: str) -> str:
+    """Return the command without its small talk, or unchanged where it is all small talk."""
+    sentences = [s for s in rx.split(r'(?<=[.!?])\s+', text.strip()) if s]
+    kept, before = [], ''
+    for sentence in sentences:
+        if not idle(sentence, before):
+            kept.append(_trimmed(sentence, before))
+        before += ' ' + sentence
+    if not kept:
+        return text
+    return rx.sub(r'\s{2,}', ' ', POLITE.sub('', ' '.join(kept)))
+
+
+def _trimmed(sentence, before):
+    """Return the sentence without small talk set off by a comma before or after the request."""
+    while True:
+        lead = rx.match(r'\s*([^,:;]+?)\s*[,:]\s+(?=\S)', sentence)
+        rest = sentence[lead.end():] if lead else ''
+        if lead is None or not idle(lead.group(1), before) or idle(rest, before):
+            break
+        sentence = rx.sub(r'^(?:but|so|anyway|and)\b,?\s*', '', rest)
+    while True:
+        tail = rx.search(r'\s*,\s*([^,:;]+?)\s*([.!?]*)\s*$', sentence)
+        if tail is None or not idle(tail.group(1), before + sentence[:tail.start()]) or idle(
+                sentence[:tail.start()], before):
+            break
+        sentence = sentence[:tail.start()] + tail.group(2)
+    return sentence
