@@ -2972,6 +2972,9 @@ def test_stop_32_shorthand_small_talk_and_references(full_planner, text, plan):
     ('undo that', 'no memory'),
     ('pick up the red block, then undo that', 'takes it back'),
     ('Lift the pink block, then rotate the other one left.', 'which block'),
+    # set 84 (held out): a time of day, fixed at once
+    ('open the drawer after lunch', 'cannot wait'),
+    ('at lunchtime, turn on the lamp', 'cannot wait'),
     ('Put the red block on top of it.', 'which block'),
     ('Rotate the red block left and the pink block right, then push her to the left.', 'people'),
 ])

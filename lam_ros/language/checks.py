@@ -494,14 +494,17 @@ def check_command(raw: str):
         raise Refusal('the command says "%s"; tell me the steps when you are sure' %
                       unsure.group(0))
     # waiting for something to happen, or for a time: "as soon as the green light goes out by
-    # itself, close the drawer", "keep it open until lunch is over", "in five minutes"
+    # itself, close the drawer", "keep it open until lunch is over", "in five minutes", "after
+    # lunch"
     wait = rx.search(r'\b(?:goes|turns|comes|switches|opens|closes|lights|goes) (?:on |off |out '
                      r'|up |open |shut )?(?:by itself|on its own|of its own accord)\b|'
                      r'\buntil (?:lunch|noon|'
                      r'tomorrow|later|tonight|morning|evening|the end|[a-z]+ is over|i (?:say|'
                      r'tell|come|get|return))\b|\b(?:in|after|for) (?:one |two |three |five |ten '
                      r'|\d+ |a few |a couple of )(?:minutes?|seconds?|hours?)\b|\bat (?:noon|'
-                     r'midnight|\d{1,2}(?: \d\d)?(?: ?[ap]m)?)\b|\b(?:when|once|as soon as|after) '
+                     r'midnight|\d{1,2}(?: \d\d)?(?: ?[ap]m)?)\b|\b(?:after|during|at) (?:lunch|'
+                     r'lunchtime|breakfast|dinner|supper|the (?:meeting|break|lecture|class)|'
+                     r'class|work|school)\b|\b(?:when|once|as soon as|after) '
                      r'(?:i (?:tell you|give|come|get|return|leave)|(?:someone|somebody|he|she|'
                      r'they|nobody|everyone) (?:says|tells|comes|leaves|gives|returns|gets|is|'
                      r'are))\b', low)
