@@ -419,7 +419,8 @@ def ellipsis(clauses):
     "rotate the pink block left, then the red one" rotates both; "pick up the red block and
     put it in the drawer, then the blue one too" picks up and puts away both; so do "push pink
     left, then red" and "..., blue the same way". "Back" or "the other way" said alone is the
-    step before it the other way ("slider left and back").
+    step before it the other way ("slider left and back"); "undo that" (or "undo the first
+    one") is the step before it (or the first) taken back (`_undone`).
     """
     out = []
     for clause in clauses:

@@ -507,7 +507,7 @@ def _bracketed(said):
     need it for the demo)", "(both were moved by the cleaners)"). A question, an order word,
     where a block is or a place named alone, said in brackets, is refused rather than
     guessed: "(is the lamp still working?)", "(after you have opened the fridge)", "(it's in
-    the drawer)", "(drawer)".
+    the drawer)", "(drawer)" after a step that is no pick.
     """
     said = said.strip(' .,;!')
     if said.startswith('i see '):
@@ -532,8 +532,10 @@ def _bracketed(said):
         return ' %s ' % said
     if len(said.split()) <= 3 and has(' %s ' % said, lx.ABSENT_PLACES + lx.UNKNOWN_OBJECTS):
         raise _unread_brackets(said)    # "lift red (box)": a thing the desk does not have
+    # a place, not a remark: "push pink block (drawer)" ("lift pink block (drawer)" is read
+    # before, by _shorthand)
     if len(said.split()) <= 3 and has(said, lx.DRAWER + lx.SLIDER_PLACE + ('table', 'desk')):
-        raise _unread_brackets(said)    # a place, not a remark: "lift pink block (drawer)"
+        raise _unread_brackets(said)
     return ' '
 
 

@@ -49,8 +49,6 @@ _DONE_TO = rx.compile(r'\bthe (?:block|one|cube) (?:that |which )?(?:you|we|i) (
 # a block said first, then the step on "it": "the red one, push it the other way"
 _TOPIC_IT = rx.compile(r'(^|[.;!?]\s+)(the (?:red|blue|pink) (?:one|block|cube|brick))\s*,\s*'
                        r'(?:please\s+)?([a-z]+) (?:it|her|him)\b')
-
-
 _LEFT_OVER = rx.compile(r'\bthe (?:remaining|last remaining|leftover|third) (?:one|block|cube)\b')
 _COLOUR = {w: colour for colour, words in lx.COLOURS.items() for w in words}
 _A_COLOUR = rx.compile(r'\b%s\b' % any_of(tuple(_COLOUR)))
@@ -87,19 +85,19 @@ def unclear(command):
     """Refuse a block said by reference where the command does not say which (pure).
 
     Refused: a block said by what was done to it where no step, or steps on two blocks, come
-    before ("put the block you took out back in the drawer"; "put the block you just picked up
-    ..." is the block held); "the remaining one" unless two
-    blocks are named before it; "the other one" to lift, turn or push after one block or none
-    (two others are left); "that one" after a step on two blocks; "put the red block on top of
-    it" with nothing before; "it" after two blocks said together ("push the red and blue
-    blocks left, then rotate it").
+    before ("put the block you took out back in the drawer"; "put the block you just picked
+    up ..." is the block held); "the remaining one" unless two blocks are named before it;
+    "the other one" to lift, turn or push after one block or none (two others are left);
+    "that one" after a step on two blocks; "put the red block on top of it" with nothing
+    before; "it" after two blocks said together ("push the red and blue blocks left, then
+    rotate it").
     """
     text = command.lower()
     for done in _DONE_TO.finditer(text):
         before = text[:done.start()]
         if rx.match(r'\s+(?:is|was|s) the (?:red|blue|pink)\b', text[done.end():]):
             continue        # "the block i just moved is the red one": it says which
-        held = rx.search(r'\b(?:picked up|lifted|grabbed)$', done.group(0))
+        held = rx.search(r'\b(?:picked up|lifted)$', done.group(0))
         if len(_blocks_named(before)) > 1 or not (held or _earlier_step(before)):
             raise Refusal('"%s": which block? say its colour' % done.group(0))
     left = _LEFT_OVER.search(text)

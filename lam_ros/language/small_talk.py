@@ -15,6 +15,8 @@ The planner drops small talk before anything else reads the command, so a word i
 planner does not know ("Cheers, you're a legend") refuses nothing.
 """
 
+from functools import lru_cache
+
 from lam_ros.language import lexicon as lx, rx
 from lam_ros.language.vocab import action_verbs, any_of, OBJECT_WORDS, PICK_VERBS, PUT_VERBS
 
@@ -106,8 +108,22 @@ THINGS = tuple(w for w in OBJECT_WORDS if w not in ('one', 'ones', 'thing', 'thi
 _SORRY = rx.compile(r'\b(?:sorry|no|oops|wait|correction|i mean)\b')
 
 
+# a word or pointer that keeps a piece in the command
+_KEEPS = rx.compile(r'\b%s\b|\b(?:the|that|this|other|which|each|every|a|red|blue|pink) ones?\b'
+                    % any_of(THINGS + lx.OTHER_COLOURS + DIRECTIONS + ORDER + CONTROL + RISKY +
+                             lx.UNSAFE + lx.UNSAFE_FORCE + lx.UNKNOWN_OBJECTS + lx.ABSENT_PLACES +
+                             ('table', 'desk', 'hand', 'hands', 'finger', 'fingers', 'them',
+                              'those', 'these')))
+_OBJECT = rx.compile(r'\b%s\b' % any_of(OBJECT_WORDS))
+
+
+@lru_cache(maxsize=None)
+def _verbs():
+    return action_verbs() | set(PICK_VERBS + PUT_VERBS + OTHER_VERBS)
+
+
 def _verb(word):
-    verbs = action_verbs() | set(PICK_VERBS + PUT_VERBS + OTHER_VERBS)
+    verbs = _verbs()
     stems = (word, word[:-1], word[:-2], word[:-3], word[:-4] if word.endswith('ping') else '',
              word[:-3] + 'e' if word.endswith('ing') else '', word[:-1] if word.endswith('ed')
              else '', lx.IRREGULAR.get(word, ''), lx.GERUNDS.get(word, ''))
@@ -127,12 +143,7 @@ def idle(piece, said_before=''):
     # it" is no way either
     low = rx.sub(r'^\W*right\b(?=\W+[a-z])|\ball right\b|\bthat\'s right\b|\b(?:i|you|we|they|'
                  r'someone|who) left\b', ' ', low)
-    if rx.search(r'\b%s\b' % any_of(THINGS + lx.OTHER_COLOURS + DIRECTIONS + ORDER +
-                                    CONTROL + RISKY + lx.UNSAFE + lx.UNSAFE_FORCE +
-                                    lx.UNKNOWN_OBJECTS + lx.ABSENT_PLACES + (
-                                        'table', 'desk', 'hand', 'hands', 'finger', 'fingers',
-                                        'them', 'those', 'these')), low) or rx.search(
-            r'\b(?:the|that|this|other|which|each|every|a|red|blue|pink) ones?\b', low):
+    if _KEEPS.search(low):
         return False
     # "it" said of a thing ("leave it"), not "it's getting gloomy"
     if rx.search(r'\bit\b(?!\'s| is| was| would| will| has| looks| seems)', low):
@@ -140,7 +151,7 @@ def idle(piece, said_before=''):
     if any(_verb(w) for w in rx.findall(r'[a-z]+', low)):
         return False
     # "sorry" or "no" after a step may correct it: "open the drawer. sorry, the cabinet"
-    if _SORRY.search(low) and rx.search(r'\b%s\b' % any_of(OBJECT_WORDS), said_before.lower()):
+    if _SORRY.search(low) and _OBJECT.search(said_before.lower()):
         return False
     return True
 
