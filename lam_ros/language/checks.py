@@ -503,8 +503,8 @@ def check_command(raw: str):
                      r'tell|come|get|return))\b|\b(?:in|after|for) (?:one |two |three |five |ten '
                      r'|\d+ |a few |a couple of )(?:minutes?|seconds?|hours?)\b|\bat (?:noon|'
                      r'midnight|\d{1,2}(?: \d\d)?(?: ?[ap]m)?)\b|\b(?:after|during|at) (?:lunch|'
-                     r'lunchtime|breakfast|dinner|supper|the (?:meeting|break|lecture|class)|'
-                     r'class|work|school)\b|\b(?:when|once|as soon as|after) '
+                     r'lunchtime|breakfast|dinner|supper)\b|\b(?:after|during) (?:the (?:meeting|'
+                     r'break|lecture|class)|class|work|school)\b|\b(?:when|once|as soon as|after) '
                      r'(?:i (?:tell you|give|come|get|return|leave)|(?:someone|somebody|he|she|'
                      r'they|nobody|everyone) (?:says|tells|comes|leaves|gives|returns|gets|is|'
                      r'are))\b', low)
