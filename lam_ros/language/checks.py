@@ -272,7 +272,9 @@ def check_command(raw: str):
                       r'(?:\d+|%s|an?) '
                       r'(?:full |whole |entire )?(?:seconds?|minutes?|hours?|days?)\b'
                       r'(?! (?:block|cube|brick|one|stack|tower|pile|time)\b)' % NUMBER_WORDS,
-                      counted) or rx.search(r'\b\d+ ?(?:s|secs?|ms|mins?|hrs?|h)\b', counted)
+                      counted) or rx.search(r'\b\d+ ?(?:s|secs?|ms|mins?|hrs?|h)\b', counted) or \
+        rx.search(r'\b(?:leave|keep|stay|remain|run|hold|burn)s?\b[^,;.]{0,25}?\b(?:overnight|all '
+                  r'(?:night|day|weekend)|over the weekend|for the (?:night|day|weekend))\b', low)
     # an angle said without its unit: "rotate blue left, 180", "spin it 45"
     angle = angle or rx.search(r'\b(?:rotate|rotation|turn|twist|spin)\b[^.;]*?(?<![\d.,])\b(?:15|'
                                r'30|45|120|135|180|270|360|720)\b(?![.,]\d)(?! ?(?:%|percent|cm|'
@@ -504,8 +506,10 @@ def check_command(raw: str):
                      r'|\d+ |a few |a couple of )(?:minutes?|seconds?|hours?)\b|\bat (?:noon|'
                      r'midnight|\d{1,2}(?: \d\d)?(?: ?[ap]m)?)\b|\b(?:after|during|at) (?:lunch|'
                      r'lunchtime|breakfast|dinner|supper)\b|\b(?:after|during) (?:the (?:meeting|'
-                     r'break|lecture|class)|class|work|school)\b|\b(?:when|once|as soon as|after) '
-                     r'(?:i (?:tell you|give|come|get|return|leave)|(?:someone|somebody|he|she|'
+                     r'break|lecture|class)|class|work|school)\b|\b(?:when|once|as soon as|after|'
+                     r'the (?:moment|second|minute|instant)) '
+                     r'(?:i (?:tell you|give|come|get|return|leave|walk)|(?:someone|somebody|he|'
+                     r'she|'
                      r'they|nobody|everyone) (?:says|tells|comes|leaves|gives|returns|gets|is|'
                      r'are))\b', low)
     # ... said in digits or any number: "in 5 minutes open the drawer", "wait 30 seconds"
@@ -583,6 +587,13 @@ def check_command(raw: str):
     if said:
         raise Refusal('that is a question or what someone said, not a command to me; tell me '
                       'what to do')
+    # a condition said with or after the step: "close the drawer, and only if the lamp is on",
+    # "..., unless the LED is off", "as long as the drawer is open" (I check no conditions)
+    condition = rx.search(r'\b(?:only if|unless|as long as|provided(?: that)?|on condition that)\b'
+                          r'[^,;.]*', low)
+    if condition:
+        raise Refusal('"%s": I do not check conditions; say only the steps' %
+                      condition.group(0).strip())
     # "grab the block that's furthest away": which one is not said
     which = rx.search(r'\b%s\b' % any_of(lx.WHICH_ONE), low)
     if which and SWEPT_NEAREST.search(low):

@@ -456,6 +456,13 @@ def ellipsis(clauses):
                 rx.search(r'\b(?:open|pull|out)\b', out[-1]) and has(out[-1], lx.DRAWER):
             out.append('close the drawer')      # "drawer out and back in"
             continue
+        same = out and rx.fullmatch(r'(?:(?:and|then|now|next) )*([a-z]+) (the (?:red|blue|pink) '
+                                    r'block) back(?: again)?', clause)
+        back = same and next((_other_way(step) for step in reversed(out) if step.startswith(
+            '%s %s ' % same.groups()) and _WAY.search(step)), None)
+        if back:
+            out.append(back)    # "push the blue block right, then push it back" ("it" named)
+            continue
         verbed = out and _VERB_BLOCK_WAY.fullmatch(clause)
         if verbed and verbed.group('verb') == out[-1].split()[0] and _NAMED_BLOCK.search(
                 out[-1]) and _other_way(out[-1]):

@@ -145,7 +145,7 @@ def _engineer(text):
 # an engineer's shorthand at a terminal: steps joined by "->", "|" or "&&", a task key run
 # by name ("exec open_drawer"), one letter for a way ("push blue R", "slider L"), the place
 # of a pick in brackets or after "@" ("lift red (drawer)", "grab blue @ cabinet")
-STEP_JOIN = rx.compile(r'\s*(?:&&|\|\||->|=>|\|(?!\s*(?:%s)\s*[=:])|(?<=\s)>(?=\s))\s*'
+STEP_JOIN = rx.compile(r'\s*(?:&&|\|\||->|=>|\|(?!\s*(?:%s)\s*[=:])|(?<=\s)[>/](?=\s))\s*'
                        % '|'.join(_FIELDS))
 RUN_KEY = rx.compile(r'(?:^|(?<=[,;]\s)|(?<=\bthen\s))(?:exec|execute|run|cmd|call|do)\s*:?\s+'
                      r'(?=(?:%s|%s)\b)' % ('|'.join(TASKS), verb_words()))
@@ -155,6 +155,10 @@ _SHORT_PICK = r'(?:lift|pick(?: up)?|grab|take|get|fetch|raise)'
 
 def _shorthand(text):
     """Read an engineer's shorthand as the words it stands for (pure)."""
+    # a thing, then its state, as a whole step: "drawer -> shut", "lamp => on"
+    text = rx.sub(r'(^|[,;|]\s*|(?:->|=>)\s*)(drawer|drwr|lamp|led|light|bulb|slider|door)\s*'
+                  r'(?:->|=>)\s*(open|close|closed|shut|on|off|left|right|l|r)(?=\s*(?:$|[,;|]|'
+                  r'->|=>))', r'\1\2 \3', text)
     if not rx.search(r'\b%s\s*[=:]' % any_of(_FIELDS), text):      # not "action: drawer -> close"
         text = STEP_JOIN.sub(' , then ', text)
     text = RUN_KEY.sub('', text)
@@ -164,7 +168,8 @@ def _shorthand(text):
         if marks and [int(m) for m in marks] == list(range(2, len(marks) + 2)):
             text = rx.sub(r'(?<= )\d(?= [a-z])', ';', rx.sub(r'^\s*1 ', '', text))
     # one letter for a way: "push blue r", "slider l", "to the l"
-    text = rx.sub(r'(?<=[a-z] )(l|r)(?=\s*(?:$|[,;.!]|\bthen\b|\band\b|\(?\d\)))',
+    text = rx.sub(r'(?<=[a-z] )(l|r)(?=\s*(?:$|[,;.!]|\bthen\b|\band\b|\(?\d\)|as well\b|'
+                  r'too\b|also\b))',
                   lambda m: 'left' if m.group(1) == 'l' else 'right', text)
     text = rx.sub(r'\bthe (l|r)\b', lambda m: 'the left' if m.group(1) == 'l' else 'the right',
                   text)
@@ -178,6 +183,12 @@ def _shorthand(text):
     # where a block goes: "place slider", "put in drawer @ ...", "place @ drawer"
     text = rx.sub(r'\b(place|put|drop|store)\s*(?:@\s*)?(?:in )?(?=(?:drawer|cabinet|slider|'
                   r'cupboard|shelf)\b)', r'\1 in the ', text)
+    at = rx.search(r'@\s*([a-z]+)', text)
+    if at:
+        raise Refusal('"@ %s": I take a block from the table, the drawer or the cabinet only'
+                      % at.group(1))
+    # "stack" alone, a step in a list: the block held, stacked
+    text = rx.sub(r'(^|[,;]\s*(?:then\s+)?)stack(?=\s*(?:$|[,;]))', r'\1stack it', text)
     # "unstack top": the top block; "pink push r": the verb first
     text = rx.sub(r'\bunstack (?:the )?top\b(?! block| one| of)', 'unstack the top block', text)
     text = rx.sub(r'(^|[,;]\s*|\bthen\s+)(red|blue|pink)(?: block)? (push|rotate|lift|grab|'
@@ -530,7 +541,8 @@ def _bracketed(said):
         if rx.search(r'\b(?:not|no)\b', said):
             raise _unread_brackets(said)
         return ' %s ' % said
-    if len(said.split()) <= 3 and has(' %s ' % said, lx.ABSENT_PLACES + lx.UNKNOWN_OBJECTS):
+    if absent(said) or len(said.split()) <= 3 and has(' %s ' % said, lx.ABSENT_PLACES +
+                                                      lx.UNKNOWN_OBJECTS):
         raise _unread_brackets(said)    # "lift red (box)": a thing the desk does not have
     # a place, not a remark: "push pink block (drawer)" ("lift pink block (drawer)" is read
     # before, by _shorthand)
@@ -630,6 +642,10 @@ def normalise(text: str) -> str:
     text = rx.sub(r'(^|[.;!?,]\s*)(next|then|and then|after that|afterwards|finally|lastly)\s*:',
                   r'\1\2,', text)
     text = _numbered(_shorthand(text))
+    # "press it once more to switch it back off": the button, so the LED (not the switch)
+    text = rx.sub(r'\b(?:press|push|hit|tap) (?:it|the button)(?: again| once more| a second '
+                  r'time)? to (?:switch|turn) (?:it|the led)(?: back)? (on|off)\b',
+                  r'turn \1 the led', text)
     # "..., then undo the first one": the step said first, not an order word
     text = rx.sub(r'\b(undo|reverse|revert|do the opposite of) the first (one|step)\b',
                   r'\1 the earliest \2', text)
@@ -643,6 +659,16 @@ def normalise(text: str) -> str:
             not rx.search(r'\b(?:close|shut|push in)\b', text):
         text = rx.sub(r'\s*,?\s*(?:and )?(?:then )?leave (?:it|the drawer) open\s*(?=[.!]?\s*$)',
                       '', text)
+    # "take whatever's on top of the stack off": the top block
+    text = rx.sub(r'\b(?:take|lift|get|pull) (?:whatever|whichever (?:block|one)|what)(?:\'s| is) '
+                  r'on top(?: of the (?:stack|tower|pile))? off\b', 'unstack the top block', text)
+    # thanks for a step done before: "thanks for closing the drawer earlier - could you pull it
+    # back out now?" (no step; "it" is what it names)
+    thanks = rx.match(r'\s*(?:thanks|thank you)(?: so much| a lot| very much)? for [a-z]+ing (the '
+                      r'[a-z]+(?: [a-z]+)?) (?:earlier|before|just now|yesterday)\s*(?:-+|[,.;!])'
+                      r'\s*(?=[a-z])', text)
+    if thanks:
+        text = name_it(text[thanks.end():], thanks.group(1), r'\b(?:it|them)\b')
     # "whichever block is on top, take it off the stack": the top block
     top = rx.match(r'^\s*whichever (?:block|one|cube) is on top(?: of the (?:stack|tower|'
                    r'pile))?\s*,\s*', text)

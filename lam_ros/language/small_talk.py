@@ -49,7 +49,7 @@ IDIOMS = rx.compile(
         r'\bone (?:more|last) (?:thing|time|request)\b',
         r'\b(?:i )?hope (?:i\'m|i am) not (?:interrupting|disturbing|bothering)(?: you| '
         r'anything)?\b',
-        r'\bmany thanks\b', r'\b(?:please )?do the needful\b',
+        r'\bmany thanks\b', r'\b(?:please )?do the needful\b', r'\bwith all due respect\b',
         r'\b(?:out|over|in|up|down) (?:there|here)\b',
         r'\bin advance\b',
         r'\bif you(?:\'d| would) be (?:so |ever so |very )?(?:kind|good)\b',
@@ -102,7 +102,8 @@ OPENERS = ('oh', 'ooh', 'oooh', 'ah', 'aw', 'aww', 'wow', 'hi', 'hiya', 'hello',
            "i'll", 'me', 'my', 'we', "we're", 'our', 'you', "you're", "you've", 'your', "it's",
            'it', 'that', "that's", 'this', 'what', 'how', 'such', 'mum', 'mom', 'dad', 'grandma',
            'grandpa', 'right', 'right then', 'bye', 'goodbye', 'see', 'take care', 'anyway',
-           'whew', 'phew', 'gosh', 'golly', 'very', 'please', 'kindly')
+           'whew', 'phew', 'gosh', 'golly', 'very', 'please', 'kindly', 'happy', 'hope',
+           'honestly', 'cool', 'ha', 'haha', 'lol')
 # what the desk has ("one" and "thing" only after a word that points: "that one")
 THINGS = tuple(w for w in OBJECT_WORDS if w not in ('one', 'ones', 'thing', 'things'))
 _SORRY = rx.compile(r'\b(?:sorry|no|oops|wait|correction|i mean)\b')
@@ -123,11 +124,15 @@ def _verbs():
 
 
 def _verb(word):
-    verbs = _verbs()
-    stems = (word, word[:-1], word[:-2], word[:-3], word[:-4] if word.endswith('ping') else '',
-             word[:-3] + 'e' if word.endswith('ing') else '', word[:-1] if word.endswith('ed')
-             else '', lx.IRREGULAR.get(word, ''), lx.GERUNDS.get(word, ''))
-    return any(s in verbs for s in stems if s)
+    """Whether `word` is a verb of a skill or of handling things, inflected or not."""
+    stems = {word, lx.IRREGULAR.get(word, ''), lx.GERUNDS.get(word, '')}
+    for ending, cut in (('s', 1), ('es', 2), ('ed', 1), ('ed', 2), ('ing', 3)):
+        if word.endswith(ending):
+            stem = word[:-cut]
+            stems |= {stem, stem + 'e' if ending == 'ing' else stem}
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                stems.add(stem[:-1])      # "grabbing", "dropped"
+    return bool(stems & _verbs())
 
 
 def idle(piece, said_before=''):
@@ -166,19 +171,20 @@ def drop_small_talk(text: str) -> str:
         before += ' ' + sentence
     if not kept:
         return text
-    return rx.sub(r'\s{2,}', ' ', POLITE.sub('', ' '.join(kept)))
+    text = rx.sub(r',\s*(?:%s)\s*,' % IDIOMS.pattern, ',', ' '.join(kept), flags=rx.IGNORECASE)
+    return rx.sub(r'\s{2,}', ' ', POLITE.sub('', text))
 
 
 def _trimmed(sentence, before):
     """Return the sentence without small talk set off by a comma before or after the request."""
     while True:
-        lead = rx.match(r'\s*([^,:;]+?)\s*[,:]\s+(?=\S)', sentence)
+        lead = rx.match(r'\s*([^,:;\u2014]+?)\s*(?:[,:]|\s-+|\u2014)\s+(?=\S)', sentence)
         rest = sentence[lead.end():] if lead else ''
         if lead is None or not idle(lead.group(1), before) or idle(rest, before):
             break
         sentence = rx.sub(r'^(?:but|so|anyway|and)\b,?\s*', '', rest)
     while True:
-        tail = rx.search(r'\s*,\s*([^,:;]+?)\s*([.!?]*)\s*$', sentence)
+        tail = rx.search(r'\s*(?:,|\s-+|\u2014)\s*([^,:;\u2014]+?)\s*([.!?]*)\s*$', sentence)
         if tail is None or not idle(tail.group(1), before + sentence[:tail.start()]) or idle(
                 sentence[:tail.start()], before):
             break
