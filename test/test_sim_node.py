@@ -92,6 +92,7 @@ class Probe:
 
     def close(self):
         self.executor.shutdown()
+        self.thread.join(5.0)
         self.node.destroy_node()
 
 
@@ -225,7 +226,8 @@ def test_sim_time_clock_and_params_file(tmp_path):
     node.create_subscription(JointState, '/joint_states', states.append, 10)
     executor = SingleThreadedExecutor(context=context)
     executor.add_node(node)
-    threading.Thread(target=executor.spin, daemon=True).start()
+    spinner = threading.Thread(target=executor.spin, daemon=True)
+    spinner.start()
     log_path = tmp_path / 'lam_sim_clock.log'
     proc = None
     try:
@@ -248,6 +250,7 @@ def test_sim_time_clock_and_params_file(tmp_path):
         assert abs(stamp.sec + stamp.nanosec * 1e-9 - last) < 1.0
     finally:
         executor.shutdown()
+        spinner.join(5.0)       # (its context shut down under a spinning thread fails the spin)
         node.destroy_node()
         context.try_shutdown()
         if proc is not None:
