@@ -246,7 +246,7 @@ def split_constraints(text: str):
             return match.group(1) if match.group(1).strip() else ' '
         if PLURAL.fullmatch(match.group(2).lower()) and state == 'table':
             # "both should stay on the table": every block named before
-            things = _blocks_named(before)
+            things = blocks_named(before)
             if len(things) < 2:
                 return match.group(0)
             said = match.group(0).strip(' ,;.:!-')
@@ -366,7 +366,7 @@ LEAVES = {'open_drawer': ('drawer', 'open'), 'close_drawer': ('drawer', 'closed'
           'lift_pink_block_drawer': ('drawer', 'open')}
 
 
-def _blocks_named(text):
+def blocks_named(text):
     """Return the block colours `text` names, in the order of lx.COLOURS."""
     return [c for c, words in lx.COLOURS.items()
             if rx.search(r'\b(?:%s)\b' % '|'.join(words), text.lower())]
@@ -378,7 +378,7 @@ def _only_block(text):
     Without a scene a push into the drawer names no block in its arguments: it is the one
     the command names.
     """
-    named = _blocks_named(text)
+    named = blocks_named(text)
     return named[0] if len(named) == 1 else None
 
 
@@ -548,7 +548,7 @@ def contradicted(notes, steps, text):
     on the block must find it where the note says.
     """
     for thing, state, said in notes:
-        if state == 'missing' and thing in _blocks_named(NO_BLOCK.sub('', text)):
+        if state == 'missing' and thing in blocks_named(NO_BLOCK.sub('', text)):
             return '"%s", but the command names it; say which block' % said
         if state in UNUSED:
             # not to be used at all; or nothing in it to take ("empty"), no room ("full")
@@ -596,7 +596,7 @@ def violation(constraint: Constraint, steps: list, said: str):
             return 'I cannot keep to "%s": the plan must %s%s' % (
                 constraint.text, step['task'].replace('_', ' '),
                 ' first' if step.get('auto') else '')
-    if constraint.thing in _blocks_named(said):
+    if constraint.thing in blocks_named(said):
         return ('I cannot keep to "%s": the command also names the %s block'
                 % (constraint.text, constraint.thing))
     return None

@@ -145,8 +145,8 @@ def _engineer(text):
 # an engineer's shorthand at a terminal: steps joined by "->", "|" or "&&", a task key run
 # by name ("exec open_drawer"), one letter for a way ("push blue R", "slider L"), the place
 # of a pick in brackets or after "@" ("lift red (drawer)", "grab blue @ cabinet")
-STEP_JOIN = rx.compile(r'\s*(?:&&|\|\||->|=>|\|(?!\s*(?:%s)\s*[=:])|(?<=\s)[>/](?=\s))\s*'
-                       % '|'.join(_FIELDS))
+# (steps are joined only where no field is said: "action: drawer -> close" is one field)
+STEP_JOIN = rx.compile(r'\s*(?:&&|\|\||->|=>|\||(?<=\s)[>/](?=\s))\s*')
 RUN_KEY = rx.compile(r'(?:^|(?<=[,;]\s)|(?<=\bthen\s))(?:exec|execute|run|cmd|call|do)\s*:?\s+'
                      r'(?=(?:%s|%s)\b)' % ('|'.join(TASKS), verb_words()))
 _SHORT_PLACE = r'(drawer|drwr|drw|cabinet|cab|slider|sldr|cupboard|shelf|table|desk)'

@@ -7,10 +7,11 @@ blue block, the one at the front"), and sentences that only set the scene.
 """
 
 from lam_ros.language import lexicon as lx, rx
-from lam_ros.language.constraints import drawer_is_it
+from lam_ros.language.constraints import blocks_named, drawer_is_it
 from lam_ros.language.intents import Refusal
 from lam_ros.language.vocab import (action_verbs, any_of, COPULA, has, LED_NAME, MODAL,
-                                    OBJECT_WORDS, PICK_VERBS, SEEN, STATE_WORDS, STATEMENT)
+                                    OBJECT_WORDS, PICK_VERBS, SEEN, STATE_WORDS, STATEMENT,
+                                    verb_words)
 
 
 THING_KINDS = (('block', 'cube', 'brick', 'stack', 'tower'),
@@ -50,17 +51,12 @@ _DONE_TO = rx.compile(r'\bthe (?:block|one|cube) (?:that |which )?(?:you|we|i) (
 _TOPIC_IT = rx.compile(r'(^|[.;!?]\s+)(the (?:red|blue|pink) (?:one|block|cube|brick))\s*,\s*'
                        r'(?:please\s+)?([a-z]+) (?:it|her|him)\b')
 _LEFT_OVER = rx.compile(r'\bthe (?:remaining|last remaining|leftover|third) (?:one|block|cube)\b')
-_COLOUR = {w: colour for colour, words in lx.COLOURS.items() for w in words}
-_A_COLOUR = rx.compile(r'\b%s\b' % any_of(tuple(_COLOUR)))
-
-
-def _blocks_named(text):
-    return {_COLOUR[w] for w in _A_COLOUR.findall(text)}
+_A_COLOUR = rx.compile(r'\b%s\b' % any_of(lx.COLOUR_WORDS))
 
 
 def _earlier_step(before):
     """Whether a step is said, whole, before the clause that `before` leads into."""
-    return rx.search(r'\b(?:%s)\b.*?(?:[,;.:]|\bthen\b|\band\b)' % '|'.join(action_verbs()),
+    return rx.search(r'\b(?:%s)\b.*?(?:[,;.:]|\bthen\b|\band\b)' % verb_words(),
                      before) is not None
 
 
@@ -75,8 +71,9 @@ def one_said_before(text):
         3) in action_verbs() else m.group(0), text)
     text = _DONE_TO.sub('it', text)
     left = _LEFT_OVER.search(text)
-    if left and len(_blocks_named(text[:left.start()])) == 2:
-        third = (set(lx.COLOURS) - _blocks_named(text[:left.start()])).pop()
+    named = set(blocks_named(text[:left.start()])) if left else set()
+    if len(named) == 2:
+        third = (set(lx.COLOURS) - named).pop()
         text = text[:left.start()] + 'the %s block' % third + text[left.end():]
     return text
 
@@ -98,10 +95,10 @@ def unclear(command):
         if rx.match(r'\s+(?:is|was|s) the (?:red|blue|pink)\b', text[done.end():]):
             continue        # "the block i just moved is the red one": it says which
         held = rx.search(r'\b(?:picked up|lifted)$', done.group(0))
-        if len(_blocks_named(before)) > 1 or not (held or _earlier_step(before)):
+        if len(blocks_named(before)) > 1 or not (held or _earlier_step(before)):
             raise Refusal('"%s": which block? say its colour' % done.group(0))
     left = _LEFT_OVER.search(text)
-    if left and len(_blocks_named(text[:left.start()])) != 2:
+    if left and len(blocks_named(text[:left.start()])) != 2:
         raise Refusal('"%s": which block? say its colour' % left.group(0))
     # (a block stacked on, or taken off, "the other block" needs no colour)
     other = rx.search(r'\b(?:lift|pick up|pick|grab|take|get|rotate|turn|twist|spin|push|slide|'
@@ -109,19 +106,19 @@ def unclear(command):
                       r'onto|into|in)\b)', text)
     if other and not rx.search(r'\b(?:lamp|led|light|bulb|lightbulb|switch|button)\b',
                                text[:other.start()]) and len(
-                                   _blocks_named(text[:other.start()])) < 2:
+                                   blocks_named(text[:other.start()])) < 2:
         raise Refusal('"%s": which block? say its colour' % other.group(0))
     onto = rx.match(r'\s*(?:please )?(?:put|place|set|stack|drop|pop) the (?:%s) (?:block|cube|'
-                    r'one) (?:on|onto|on top of) it\b' % '|'.join(_COLOUR), text)
+                    r'one) (?:on|onto|on top of) it\b' % '|'.join(lx.COLOUR_WORDS), text)
     if onto:
         raise Refusal('"%s": on top of which block? say its colour' % onto.group(0).strip())
     that = rx.search(r'\b(?:that|this) one\b', text)
     clauses = [c for c in rx.split(r'[.;,]|\bthen\b|\band\b', text[:that.start()])
                if c.strip()] if that else []
-    if that and len(_blocks_named(' '.join(clauses[-2:]))) > 1:
+    if that and len(blocks_named(' '.join(clauses[-2:]))) > 1:
         raise Refusal('"%s": which block? say its colour' % that.group(0))
     joint = rx.search(r'\bthe (%s) and (?:the )?(%s) (?:blocks|cubes|ones)\b' % (
-        any_of(tuple(_COLOUR)), any_of(tuple(_COLOUR))), text)
+        any_of(lx.COLOUR_WORDS), any_of(lx.COLOUR_WORDS)), text)
     if joint:
         after = text[joint.end():]
         it = rx.search(r'\bit\b', after)

@@ -54,6 +54,8 @@ IDIOMS = rx.compile(
         r'\bin advance\b',
         r'\bif you(?:\'d| would) be (?:so |ever so |very )?(?:kind|good)\b',
     )))
+# a polite idiom set off by commas inside the request: "Could you, if it's no bother, ..."
+_IDIOM_SET_OFF = rx.compile(r',\s*(?:%s)\s*,' % IDIOMS.pattern, rx.IGNORECASE)
 # politeness inside the request: "would you be ever so kind and push ...", "I'd be grateful if
 # you'd pick ...", "would you mind terribly turning ...", "pretty please"
 POLITE = rx.compile(
@@ -171,8 +173,7 @@ def drop_small_talk(text: str) -> str:
         before += ' ' + sentence
     if not kept:
         return text
-    text = rx.sub(r',\s*(?:%s)\s*,' % IDIOMS.pattern, ',', ' '.join(kept), flags=rx.IGNORECASE)
-    return rx.sub(r'\s{2,}', ' ', POLITE.sub('', text))
+    return rx.sub(r'\s{2,}', ' ', POLITE.sub('', _IDIOM_SET_OFF.sub(',', ' '.join(kept))))
 
 
 def _trimmed(sentence, before):
