@@ -1309,10 +1309,12 @@ def test_set_26_refusals(full_planner, text, reason):
     ('language_dev74.yaml', 2, 0.0), ('language_dev76.yaml', 6, 0.18),
     ('language_dev77.yaml', 0, 0.0), ('language_dev78.yaml', 0, 0.0),
     ('language_dev80.yaml', 2, 0.0), ('language_dev81.yaml', 0, 0.0),
-    ('language_dev82.yaml', 0, 0.0), ('language_dev83.yaml', 6, 0.06),
-    ('language_dev85.yaml', 10, 0.03), ('language_dev86.yaml', 6, 0.21)])
+    ('language_dev82.yaml', 0, 0.0), ('language_dev83.yaml', 4, 0.06),
+    ('language_dev85.yaml', 1, 0.03), ('language_dev86.yaml', 6, 0.21),
+    ('language_dev88.yaml', 0, 0.0), ('language_dev89.yaml', 3, 0.0),
+    ('language_dev90.yaml', 2, 0.0)])
 def test_full_planner_on_blind_dev_sets(full_planner, name, wrong_plans, wrong_share):
-    """Sets 22-86 but the held-out 29, 50, 59, 65, 68, 71, 75, 79, 84: blind, fixed after a run.
+    """Sets 22-90 but the held-out 29, 50, 59, 65, 68, 71, 75, 79, 84: blind, fixed after a run.
 
     Every command to refuse is refused; at most `wrong_plans` compounds and `wrong_share` of
     the single-task lines are planned wrong (the rest of what each first evaluation missed).
@@ -2998,4 +3000,124 @@ def test_stop_32_shorthand_small_talk_and_references(full_planner, text, plan):
     ('Rotate the red block left and the pink block right, then push her to the left.', 'people'),
 ])
 def test_stop_32_refusals(full_planner, text, reason):
+    assert_refuses(full_planner, text, reason)
+
+
+def test_addressed_alone():
+    """Talk to others is dropped, a request passed on is the request (no models)."""
+    from lam_ros.language.addressed import to_me
+    from lam_ros.language.intents import Refusal
+    assert to_me('Priya, the coffee machine is broken, ugh. Robot, turn the red block '
+                 'clockwise please.') == 'turn the red block clockwise please.'
+    assert to_me('That lamp is blinding. Robot, switch it off.') == 'switch the lamp off.'
+    assert to_me('Push the blue block right, robot.') == 'Push the blue block right.'
+    assert to_me('Maria says: please close the drawer.') == 'close the drawer.'
+    assert to_me('The boss wants the lamp off.') == 'I want the lamp off.'
+    assert to_me('Lena asked me to tell you: lift the red block.') == 'lift the red block.'
+    assert to_me('Hold the pink block, Jonas says.') == 'Hold the pink block.'
+    # a note on the scene stays for the planner; so does anything unsafe
+    assert to_me('The drawer is open. Robot, put the red block in it.') == (
+        'The drawer is open. put the red block in it.')
+    assert to_me('Smash the LED. Robot, open the drawer.') == 'Smash the LED. open the drawer.'
+    # quoted or past speech is not passed on
+    for kept in ("she said 'open the drawer'", 'Maria said to close the drawer.'):
+        assert to_me(kept) == kept
+    for text in ('Maria, can you close the drawer? The robot is busy.',
+                 'Hey Julia, can you press the button for me? My hands are full.'):
+        with pytest.raises(Refusal, match='not to me'):
+            to_me(text)
+
+
+def test_references_by_order_alone():
+    """The first or last thing said, the same way, where a block was (no models)."""
+    from lam_ros.language.intents import Refusal
+    from lam_ros.language.references import in_order, same_way, where_it_was
+    assert in_order('rotate the red block left and the blue block right, then turn the first '
+                    'one right') == ('rotate the red block left and the blue block right, then '
+                                     'turn the red block right')
+    assert in_order('turn on the lamp and the led, then switch off the last one').endswith(
+        'switch off the led')
+    assert in_order('open the drawer, then undo the last one') == (
+        'open the drawer, then undo the last one')
+    for text in ('stack the blue block on the first block', 'push the red block left, then '
+                 'push the first one right', 'push the red block left and turn on the led, '
+                 'then lift the last one'):
+        with pytest.raises(Refusal, match='which one'):
+            in_order(text)
+    assert same_way('push the pink block right, then push the red one in the same '
+                    'direction') == 'push the pink block right, then push the red one right'
+    assert same_way('rotate the red block clockwise, then give it a quarter turn back') == (
+        'rotate the red block clockwise, then give it a quarter turn counter-clockwise')
+    assert same_way('push the red one the same way') == 'push the red one the same way'
+    assert where_it_was('take the red block out of the drawer, then put the blue block where the '
+                        'red one was').endswith('put the blue block in the drawer')
+    with pytest.raises(Refusal, match='where was that'):
+        where_it_was('take the pink block out of the cabinet and put it where the red one was')
+
+
+@pytest.mark.parametrize('text, plan', [
+    # set 89: a shared office
+    ('Jonas says: rotate the red block a quarter turn to the right.', ['rotate_red_block_right']),
+    ('Our manager wants the pink block turned a quarter turn clockwise.',
+     ['rotate_pink_block_right']),
+    ('Not my idea, but Chen asked you to slide the blue block over to the right.',
+     ['push_blue_block_right']),
+    ('Dan, stop laughing. Robot, please pick up the blue block.', ['lift_blue_block_table']),
+    ('That stack is blocking my view, honestly. Robot, unstack it, please.', ['unstack_block']),
+    ('Felix, can you pass me the stapler? Robot, rotate the blue block clockwise and then pick '
+     'it up.', ['rotate_blue_block_right', 'lift_blue_block_table']),
+    ('Well done with the LED. Now rotate the red block clockwise and push it to the right.',
+     ['rotate_red_block_right', 'push_red_block_right']),
+    ('Good, you closed it. Now open the drawer, take the blue block out of it and stack it on '
+     'the red block.', ['open_drawer', 'lift_blue_block_drawer', 'stack_block']),
+    ('Weird choice, but OK: switch the LED on, then turn the lamp off.',
+     ['turn_on_led', 'turn_off_lightbulb']),
+    ('Tina wants the drawer opened, the pink block lifted out of it and set on top of the red '
+     'block.', ['open_drawer', 'lift_pink_block_drawer', 'stack_block']),
+    # set 88: rich paraphrases of one task
+    ('The blue block lying on the table ought to be rotated to the right; please carry that '
+     'out.', ['rotate_blue_block_right']),
+    ('Ensure the cherry-red cube on the desk winds up displaced toward the left-hand side.',
+     ['push_red_block_left']),
+    ('The pink block resting on the table should be turned rightward, as the hands of a clock '
+     'move.', ['rotate_pink_block_right']),
+    ('Push the switch downward to extinguish the amber bulb.', ['turn_off_lightbulb']),
+    # set 90: later parts that refer back by order
+    ('Rotate the red block left and the blue block right, then turn the first one right.',
+     ['rotate_red_block_left', 'rotate_blue_block_right', 'rotate_red_block_right']),
+    ('Turn on the lamp and the green LED, then switch off the last one.',
+     ['turn_on_lightbulb', 'turn_on_led', 'turn_off_led']),
+    ('First push the pink block right, then the blue one, same direction.',
+     ['push_pink_block_right', 'push_blue_block_right']),
+    ('Give the pink block a quarter turn left, then a quarter turn back.',
+     ['rotate_pink_block_left', 'rotate_pink_block_right']),
+    ('Push the blue block to the left, then push the other two, the red and then the pink, to '
+     'the right.', ['push_blue_block_left', 'push_red_block_right', 'push_pink_block_right']),
+    ('Take the pink block from the drawer and put it in the cabinet, then take the blue block '
+     'out of the cabinet and put it where the pink one was.',
+     ['lift_pink_block_drawer', 'place_in_slider', 'lift_blue_block_slider', 'place_in_drawer']),
+    ('Pick up the blue block, put it in the drawer, then take the one you just put down back '
+     'out.', ['lift_blue_block_table', 'place_in_drawer', 'lift_blue_block_drawer']),
+])
+def test_stop_33_others_in_the_room_and_order(full_planner, text, plan):
+    assert_plans(full_planner, text, plan)
+
+
+@pytest.mark.parametrize('text, reason', [
+    ('Maria, can you close the drawer? The robot is busy.', 'not to me'),
+    ('Sam, turn off the lamp when you leave.', 'not to me'),
+    ('That LED is really bright.', 'how things are'),
+    ('Maria says the tower looks wobbly.', 'how things are'),
+    ('Tom says you should pass him the pink block.', ''),
+    ('Kevin wants you to pick up the green block.', 'no green block'),
+    ('Maria says: close the drawer and give her the pink block.', ''),
+    ('Rotate the red block on the table a full three hundred and sixty degrees, clockwise.',
+     'fixed amounts'),
+    ('Open the drawer slowly over the course of exactly thirty seconds.', 'own pace'),
+    ('Stack the blue block on the first block.', 'which one'),
+    ('Push the red block left, then push the last one right.', 'which one'),
+    ('Take the pink block out of the cabinet and put it where the red one was.', 'where was'),
+    ('Open the drawer and put the block you took out earlier back in.', 'do not remember'),
+])
+def test_stop_33_refusals(full_planner, text, reason):
     assert_refuses(full_planner, text, reason)

@@ -268,7 +268,8 @@ def check_command(raw: str):
             exact = None
     # `low` has no digits: counts and durations are read where they are kept
     counted = ' %s ' % rx.sub(r'[^a-z0-9\- ]+', ' ', raw.lower())
-    timed = rx.search(r'\b(?:for|during|throughout|over) (?:exactly |precisely |about |at least )?'
+    timed = rx.search(r'\b(?:for|during|throughout|over(?: the course of)?) (?:exactly |precisely '
+                      r'|about |at least )?'
                       r'(?:\d+|%s|an?) '
                       r'(?:full |whole |entire )?(?:seconds?|minutes?|hours?|days?)\b'
                       r'(?! (?:block|cube|brick|one|stack|tower|pile|time)\b)' % NUMBER_WORDS,
@@ -286,8 +287,8 @@ def check_command(raw: str):
         raise Refusal('each skill runs once, at its own pace; I cannot do anything "%s"'
                       % timed.group(0))
     # "exactly one block width", "precisely two centimetres"
-    exactly = rx.search(r'\b(?:by |for )?(?:exactly|precisely) (?:one|two|three|a|an|half|\d+)\b'
-                        r'(?:[^,;.]|\.\d)*', raw.lower())
+    exactly = rx.search(r'\b(?:by |for )?(?:exactly|precisely) (?:%s|a|an|half|\d+)\b(?! times?\b)'
+                        r'(?:[^,;.]|\.\d)*' % NUMBER_WORDS, raw.lower())
     if exactly:
         raise Refusal('my skills move things by their own fixed amounts; I cannot do "%s"'
                       % exactly.group(0).strip())
@@ -780,7 +781,8 @@ def check_command(raw: str):
     vague = rx.search(r'\bwhere (?:it|they|that|this) (?:belongs?|goes|go)\b|\b(?:somewhere|'
                       r'anywhere|wherever|tidy|clean up|'
                       r'organi[sz]e|sort out|put (?:things|everything|stuff) away)\b',
-                      rx.sub(r'\b(?:without|not) \w+(?: \w+)? anywhere\b', ' ',
+                      rx.sub(r'\b(?:without|not|rather than|instead of) \w+(?: \w+)? '
+                             r'anywhere\b', ' ',
                              low if purpose is None else raw.lower()[purpose.end():]))
     if vague:
         raise Refusal('"%s" is too vague: name the skill, for example "put the red block in '

@@ -52,7 +52,7 @@ COLOUR_WORDS = tuple(w for words in COLOURS.values() for w in words)
 # Colours no block has: refused when they name a block ("the green block").
 OTHER_COLOURS = ('green', 'yellow', 'orange', 'purple', 'violet', 'black', 'white', 'grey',
                  'gray', 'brown', 'gold', 'golden', 'silver', 'teal', 'beige', 'turquoise',
-                 'cyan', 'lime', 'olive', 'tan', 'khaki', 'lavender', 'mauve')
+                 'cyan', 'lime', 'olive', 'tan', 'khaki', 'lavender', 'mauve', 'amber')
 BLOCK_NOUNS = ('block', 'blocks', 'cube', 'cubes', 'brick', 'bricks', 'box', 'object',
                'objects', 'thing', 'piece', 'item', 'one',
                # what else a small block is called: "the red cuboid", "the pink tile"
@@ -223,6 +223,7 @@ SLIDER_PLACE = ('slider', 'cabinet', 'cupboard', 'shelf', 'closet', 'sliding cab
 SLIDER_DOOR = ('door', 'sliding door', 'slide door', 'slider', 'panel', 'shutter', 'partition',
                'divider', 'hatch', 'sliding cover', 'sliding lid', 'sliding screen')
 LIGHTBULB = ('bulb', 'lightbulb', 'light bulb', 'yellow light', 'yellow lamp', 'lamp',
+             'amber light', 'amber lamp', 'amber bulb',
              'switch', 'lever', 'light switch', 'incandescent', 'filament', 'luminaire',
              'illuminator', 'luminary', 'light source', 'light fixture', 'rocker',
              'rocker switch', 'toggle switch', 'tumbler switch')

@@ -631,6 +631,10 @@ def _numbered(text):
         step if step.endswith(('.', ';', '!')) else step + '.' for _, step in steps)
 
 
+# "winds up on the left" is "ends up on the left"
+END_UP = {'wind': 'end up', 'winds': 'ends up', 'wound': 'ended up', 'winding': 'ending up'}
+
+
 @lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
     """Lower-case, drop filler and politeness, keep commas as clause hints (cached: pure)."""
@@ -676,6 +680,17 @@ def normalise(text: str) -> str:
         text = name_it(text[top.end():], 'the top block')
     text = rx.sub(r'\b(?:like|as) (?:an? |the )?clock(?:\x27s|s)?(?: hands?)?(?: does| do| goes| '
                   r'go| turns?| runs?)?\b', 'clockwise', text)
+    text = rx.sub(r'\b(?:like|as) the hands of (?:an? |the )?clock(?: do| move| go| turn| run)?\b',
+                  'clockwise', text)
+    # "clockwise a bit, like a quarter turn": the skill's own turn
+    text = rx.sub(r'\blike (?=(?:about |roughly |maybe )?a quarter[- ]turn\b)', '', text)
+    # "the red block ought to be rotated", "... winds up on the left": should, ends up
+    text = rx.sub(r'\bought to\b', 'should', rx.sub(r'\b(wind|winds|wound|winding) up\b',
+                                                    lambda m: END_UP[m.group(1)], text))
+    # the request said, then handed over: "the drawer should be closed; please see to it"
+    text = rx.sub(r'(?<=[a-z])\s*[;,.]\s*(?:(?:please|kindly|and|so)\s+)*(?:see to (?:it|that)|'
+                  r'do so|carry (?:it|that|this) out|take care of (?:it|that|this)|make it happen|'
+                  r'get it done|make it so)(?: for me)?(?:,? please)?\s*([.!]*)\s*$', r'\1', text)
     # a block said as the topic of a step: "..., then red: rotate it clockwise"
     text = rx.sub(r'(^|,\s*|\bthen\s+|\band\s+)(?:the )?(%s)(?: block| cube| one)?\s*:\s*(%s) '
                   r'(?:it|that one)\b' % ('|'.join(lx.COLOUR_WORDS), verb_words()),

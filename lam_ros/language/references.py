@@ -3,7 +3,9 @@
 Part of stage 1 (`normalise`): "it" named by a state said first ("the red block is in the
 cabinet. take it out"), a place said once for a later pick ("from the drawer"), the lights
 said by what is beside them or as "the other light", blocks said by colour and place ("the
-blue block, the one at the front"), and sentences that only set the scene.
+blue block, the one at the front"), sentences that only set the scene, and things said by the
+order the command named them ("the first one"), by the way of the step before ("the same
+direction") or by where another block was taken from ("where the red one was").
 """
 
 from lam_ros.language import lexicon as lx, rx
@@ -45,8 +47,8 @@ def it_is(said, rest):
 # a block said by what was just done to it: "push the one you just moved to the left"
 _DONE_TO = rx.compile(r'\bthe (?:block|one|cube) (?:that |which )?(?:you|we|i) (?:just |have '
                       r'just |\'ve just |have |\'ve )?(?:moved|pushed|rotated|turned|twisted|spun|'
-                      r'slid|lifted|picked up|took out|taken out|stacked|put (?:there|in|away)|'
-                      r'touched)\b')
+                      r'slid|lifted|picked up|took out|taken out|stacked|put (?:there|in|away|'
+                      r'down)|placed|set down|dropped|touched)\b')
 # a block said first, then the step on "it": "the red one, push it the other way"
 _TOPIC_IT = rx.compile(r'(^|[.;!?]\s+)(the (?:red|blue|pink) (?:one|block|cube|brick))\s*,\s*'
                        r'(?:please\s+)?([a-z]+) (?:it|her|him)\b')
@@ -60,16 +62,185 @@ def _earlier_step(before):
                      before) is not None
 
 
+# a thing said by the order the command named it in: "the first one", "the last block"
+_ORDINAL = rx.compile(r'(?<!\bundo )(?<!\breverse )(?<!\brevert )(?<!\bredo )(?<!\brepeat )'
+                      r'(?<!\bskip )(?<!\bof )(?<!\bis )(?<!\bwas )(?<!\bs )\bthe (first|second|'
+                      r'third|last|latter|former) (one|block|cube|light|lamp)\b(?! (?:to (?!the '
+                      r'|left\b|right\b)[a-z]+|left|remaining|that|which|who|of|in line)\b)')
+_PLACE = {'first': 0, 'former': 0, 'second': 1, 'third': 2, 'last': -1, 'latter': -1}
+_LAMP_WORDS = ('lamp', 'light bulb', 'lightbulb', 'bulb', 'yellow light', 'light switch')
+_LED_WORDS = ('led', 'diode', 'button', 'green light')
+_MENTION = rx.compile(r'\b(?:%s)\b' % any_of(lx.COLOUR_WORDS + _LAMP_WORDS + _LED_WORDS))
+_WAYS = (r'(?:to the )?(?:left|right)(?:wards?)?|(?:counter|anti)-? ?clockwise|clockwise|'
+         r'leftwards?|rightwards?')
+_OPPOSITE = {'left': 'right', 'right': 'left', 'clockwise': 'counter-clockwise',
+             'counter-clockwise': 'clockwise'}
+# "push the red one in the same direction", "..., then the pink one, same direction each time"
+_SAME_WAY = rx.compile(r'(?:,\s*|\s+-+\s+)?\b(?:(?:all|each|both) )?(?:in )?(?:the )?same '
+                       r'(?:way|direction)(?: each time| every time| too| as well)?\b(?! as\b| '
+                       r'(?:the |a )?clock)|\bthe same turn\b')
+# "give it a quarter turn back", "then a quarter turn the opposite way"
+_TURN_BACK = rx.compile(r'\ba quarter[- ]turn (?:back|the (?:opposite|other) (?:way|direction))\b')
+
+
+def _thing(word):
+    """Return the block colour or the light ('led', 'lamp') a word names."""
+    for colour, words in lx.COLOURS.items():
+        if word in words:
+            return colour
+    return 'led' if word in _LED_WORDS else 'lamp'
+
+
+def in_order(text):
+    """Name a thing said by the order it was named in; refuse where that does not say which.
+
+    "rotate the red block left and the blue block right, then turn the first one right": the
+    red block; "turn on the lamp and the LED, then switch off the last one": the LED. Refused
+    where fewer than two things of its kind are named before it ("stack the blue block on the
+    first block"), or blocks and lights both are and "one" does not say which kind; left as
+    said where nothing is named before it ("move above the second block").
+    """
+    start = 0
+    while True:
+        said = _ORDINAL.search(text, start)
+        if said is None:
+            return text
+        named = []
+        for mention in _MENTION.finditer(text[:said.start()]):
+            thing = _thing(mention.group(0))
+            if thing not in named:
+                named.append(thing)
+        if not named:
+            start = said.end()      # "move above the second block" (said of no list)
+            continue
+        blocks = [t for t in named if t in lx.COLOURS]
+        lights = [t for t in named if t not in lx.COLOURS]
+        noun = said.group(2)
+        if noun in ('light', 'lamp'):
+            things = lights
+        elif noun != 'one' or not lights:
+            things = blocks
+        elif not blocks or rx.search(r'\b(?:switch|turn)\b[^,;.]*$', text[:said.start()]) and \
+                rx.match(r'[^,;.]*\b(?:on|off)\b', text[said.end():]) or rx.search(
+                    r'\b(?:on|off)\s*$', text[:said.start()]):
+            things = lights
+        else:
+            raise Refusal('"%s": which one? say which block or light' % said.group(0))
+        if len(things) < 2 or _PLACE[said.group(1)] >= len(things):
+            raise Refusal('"%s": which one? say its name' % said.group(0))
+        thing = things[_PLACE[said.group(1)]]
+        name = 'the %s block' % thing if thing in lx.COLOURS else 'the ' + thing
+        text = text[:said.start()] + name + text[said.end():]
+
+
+def same_way(text):
+    """Say the way a step goes "the same way" as, or "a quarter turn back" from, the step before.
+
+    "push the pink block right, then push the red one in the same direction": to the right;
+    "rotate the blue block left, then give it a quarter turn back": clockwise. Where no way is
+    said before, the text stays as it is (the parser asks which way).
+    """
+    for pattern, flip in ((_SAME_WAY, False), (_TURN_BACK, True)):
+        start = 0
+        while True:
+            said = pattern.search(text, start)
+            if said is None:
+                break
+            ways = rx.findall(r'\b(?:%s)\b' % _WAYS, text[:said.start()])
+            if not ways:
+                start = said.end()
+                continue
+            way = rx.sub(r'^(?:to the )|wards?$', '', ways[-1])
+            way = 'counter-clockwise' if rx.match(r'(?:counter|anti)', way) else way
+            if flip:
+                way = _OPPOSITE[way]
+            if said.group(0).endswith('turn'):
+                way = 'a quarter turn ' + way
+            elif flip:
+                way = 'a quarter turn ' + way
+                if rx.search(r'(?:\bthen|\band|,)\s*$', text[:said.start()]):
+                    way = 'rotate it ' + way        # "..., then a quarter turn back"
+            before = text[:said.start()].rstrip()
+            text = before + ' ' + way + text[said.end():]
+            start = len(before) + len(way) + 1
+    return text
+
+
+# "put it where the red one was": where the command took the red block from
+_WHERE_WAS = rx.compile(r'\bwhere the (%s) (?:one|block|cube) (?:was|used to be|had been|sat|'
+                        r'came from)(?: before)?\b' % any_of(lx.COLOUR_WORDS))
+_PLACES = {'drawer': 'the drawer', 'cabinet': 'the cabinet', 'cupboard': 'the cabinet',
+           'shelf': 'the cabinet', 'slider': 'the cabinet'}
+
+
+def where_it_was(text):
+    """Say the place a block was taken from where a later step puts another there.
+
+    "take the red block out of the drawer and put it in the cabinet, then put the blue block
+    where the red one was": in the drawer. Refused where the command took that block from
+    nowhere it says or from the table (a block is put back on the table by no skill).
+    """
+    said = _WHERE_WAS.search(text)
+    if said is None:
+        return text
+    words = lx.COLOURS[_thing(said.group(1))]
+    taken = rx.search(r'\b(?:take|took|pick|picked|lift|lifted|grab|grabbed|get|got|remove|'
+                      r'removed|fetch|pull|pulled)\b[^,.;]*?\bthe (?:%s) (?:block|one|cube)\b'
+                      r'[^,.;]*?\b(?:out of|from|from inside|off) the (drawer|cabinet|cupboard|'
+                      r'shelf|slider)\b' % '|'.join(words), text[:said.start()])
+    if taken is None:
+        raise Refusal('"%s": where was that? say the drawer or the cabinet' % said.group(0))
+    return text[:said.start()] + 'in ' + _PLACES[taken.group(1)] + text[said.end():]
+
+
+_COLOUR_ONE = r'(?:the )?(?:%s)(?: block| one| cube)?' % any_of(lx.COLOUR_WORDS)
+# "the other two, the red and then the pink,": the blocks the apposition names
+_OTHER_TWO_SAID = rx.compile(r'\b(?:of )?the other two(?: blocks| ones| cubes)?\s*,\s*(%s,?(?: '
+                             r'and)?(?: then)? %s)\s*,?' % (_COLOUR_ONE, _COLOUR_ONE))
+# "of the other two, rotate the blue one ...": which two is said by each step
+_OF_OTHER_TWO = rx.compile(r'(^|[.;:!?]\s*)of the other two(?: blocks| ones| cubes)?\s*,\s*')
+# "the pink one, the one left over, ...": the colour says which
+_APPOSED = rx.compile(r'\b((?:the )?(?:%s) (?:block|one|cube)),\s*(?:the|that) (?:one|block) '
+                      r'(?:left over|that\'s left|that is left|left|(?:you|we) (?:haven\'t|have '
+                      r'not|didn\'t|did not) (?:touched|touch|moved|move)(?: yet)?|(?:nobody|no '
+                      r'one) (?:has )?touched)\s*,' % any_of(lx.COLOUR_WORDS))
+
+
+_THAT_BLOCK = rx.compile(r'\b(?:that|this) (?:block|cube)\b(?! (?:on|in|at|by|near|next|beside|'
+                         r'which|that|over|from|with|to)\b)|,\s*(?:just|only) (?:that|this) one\b')
+
+
+def said_with_colour(text):
+    """Drop what only repeats which blocks: "the other two, the red and the pink," says both.
+
+    "that block" (and ", just that one") after one block is that block: "push the blue block
+    right, then give that block a quarter turn"; after two it is left for `unclear`.
+    """
+    text = _OTHER_TWO_SAID.sub(r'\1', text)
+    text = _OF_OTHER_TWO.sub(r'\1', text)
+    text = _APPOSED.sub(r'\1', text)
+    that = _THAT_BLOCK.search(text)
+    named = blocks_named(text[:that.start()]) if that else []
+    if len(named) == 1:
+        text = text[:that.start()] + ('' if that.group(0).startswith(',') else 'the %s block' %
+                                      named[0]) + text[that.end():]
+    return text
+
+
 def one_said_before(text):
     """Name a block said by what was done to it or by which is left (see `unclear`).
 
     "the red one, push it the other way": the red block; "push the red block right, then push
     the one you just moved left": "it" (the red block); "rotate the red block and the blue one,
-    then the remaining one": the pink block.
+    then the remaining one": the pink block; "the first one", "the same way" (`in_order`,
+    `same_way`).
     """
+    text = where_it_was(same_way(in_order(said_with_colour(text))))
     text = _TOPIC_IT.sub(lambda m: '%s%s %s' % (m.group(1), m.group(3), m.group(2)) if m.group(
         3) in action_verbs() else m.group(0), text)
-    text = _DONE_TO.sub('it', text)
+    # (not "the block i just put down is the pink one": that says which)
+    text = _DONE_TO.sub(lambda m: m.group(0) if rx.match(
+        r'\s+(?:is|was|s) the (?:red|blue|pink)\b', m.string[m.end():]) else 'it', text)
     left = _LEFT_OVER.search(text)
     named = set(blocks_named(text[:left.start()])) if left else set()
     if len(named) == 2:
@@ -94,6 +265,10 @@ def unclear(command):
         before = text[:done.start()]
         if rx.match(r'\s+(?:is|was|s) the (?:red|blue|pink)\b', text[done.end():]):
             continue        # "the block i just moved is the red one": it says which
+        if rx.match(r'\s*(?:earlier|before|yesterday|last time|this morning|previously|the '
+                    r'other day)\b', text[done.end():]):
+            raise Refusal('"%s": I do not remember earlier commands; say its colour'
+                          % done.group(0))
         held = rx.search(r'\b(?:picked up|lifted)$', done.group(0))
         if len(blocks_named(before)) > 1 or not (held or _earlier_step(before)):
             raise Refusal('"%s": which block? say its colour' % done.group(0))
@@ -336,7 +511,8 @@ def scene_first(text):
             things.append(thing)
         if not all(things):
             break
-        named = [rx.sub(r'^(?:a|an) ', 'the ', t) for t in things if t not in ('it', 'they')]
+        named = [rx.sub(r'^(?:a|an|that|this) ', 'the ', t) for t in things
+                 if t not in ('it', 'they')]
         subject = named[0] if len(named) == 1 else None
         colour = None
         for part in parts:
@@ -360,7 +536,7 @@ def scene_first(text):
         pick = rx.search(r'\b(?:%s) (?:it|them)\b' % any_of(PICK_VERBS), text)
         picked_bare = r'\b(%s) (?:the|that|this) (?:block|cube|brick|one)\b' % any_of(PICK_VERBS)
         before = set(rx.split(r'\b(?:it|them)\b', text)[0].split()) - (
-            {'switch'} if text.split()[:1] == ['switch'] else set())  # "switch it off": a verb
+            {'switch'} if rx.search(r'\bswitch (?:it|them)\b', text) else set())  # a verb
         if fixture and rx.search(inside, text):
             # "the drawer is open; slide the red block off the table and into it"
             text = rx.sub(inside, lambda m: m.group(0).rsplit(' ', 1)[0] + ' ' + subject, text,

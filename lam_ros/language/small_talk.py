@@ -5,14 +5,15 @@ block inside? Lovely." asks for the middle sentence only. A sentence, or a part 
 by a comma before or after the request ("Hiya love, ...", "..., if it's no trouble."), is small
 talk where it begins as small talk does (a greeting, thanks, praise, an apology, a name for
 the listener, a remark about the speaker, the listener or the day: `OPENERS`) or is only a
-polite idiom, and names nothing on the desk and nothing the checks refuse: no object, colour,
+polite idiom (or praise for what was done, an opinion of the request: `REMARKS`), and names
+nothing on the desk and nothing the checks refuse: no object, colour,
 way, action verb, number, order or time word, condition, and no "not", "stop" or "sorry" that
 could correct a step. An order for something else ("reboot, then ...", "calibrate your
 camera, ...") and a condition ("if it's raining outside, ...") are not small talk. Where only
 small talk is said, it stays, for the checks to refuse ("Thanks, that's all for now!").
 
-The planner drops small talk before anything else reads the command, so a word in it the
-planner does not know ("Cheers, you're a legend") refuses nothing.
+The planner drops small talk (after `addressed.to_me`) before anything else reads the command,
+so a word in it the planner does not know ("Cheers, you're a legend") refuses nothing.
 """
 
 from functools import lru_cache
@@ -54,6 +55,40 @@ IDIOMS = rx.compile(
         r'\bin advance\b',
         r'\bif you(?:\'d| would) be (?:so |ever so |very )?(?:kind|good)\b',
     )))
+# praise for what was done and opinions of the request, which ask for nothing: "nice work with
+# the drawer just now", "good, you closed it", "that was a clean grab", "I think it's a weird
+# order", "not my idea"
+_GOOD = (r'(?:nice|good|great|excellent|brilliant|lovely|perfect|fine|neat|solid|impressive|'
+         r'smooth|clean|quick|fast|gentle|careful)')
+_SO = r'(?:(?:really|very|so|super|pretty|a bit|bit|kind of|kinda|totally|little) )*'
+_ODD = (r'(?:weird|odd|strange|silly|pointless|daft|funny|overkill|unusual|random|unnecessary|'
+        r'useless|excessive|bold|interesting)')
+_WHAT = r'(?: (?:with|on) (?:the |that |those |these |this )?(?:[a-z]+ )?[a-z]+)?'
+_WHEN = r'(?: (?:just now|earlier|today|before|there|again|this morning))?'
+REMARKS = rx.compile('|'.join((
+    r'\b%s%s (?:work|job|catch|going|stuff|effort|move|moves|push|grab|pick|shot|one|try|'
+    r'landing|placement)(?: [a-z]+ing (?:the |that )?(?:[a-z]+ )?[a-z]+)?%s%s\b' % (
+        _SO, _GOOD, _WHAT, _WHEN),
+    r'\bwell done%s%s\b' % (_WHAT, _WHEN),
+    r'\bthat was (?:a |an )?%s%s(?: (?:grab|push|move|one|turn|job|pick|lift|try))?\b' % (
+        _SO, _GOOD),
+    r'^\W*(?:good|great|nice|ok|okay|right|wow|perfect)\W+you (?:just )?(?:[a-z]+ed|put|set|'
+    r'did|shut|got|made|took) (?:it|that|them|this)\b',
+    r'\byou (?:just )?(?:put|set|placed|moved|pushed|lifted|stacked|closed|opened|did) '
+    r'(?:that|the|it|them)(?: [a-z]+){0,2}? %s(?:beautifully|nicely|perfectly|well|neatly|'
+    r'smoothly|carefully|gently)\b' % _SO,
+    r'\bi (?:think|know|guess|feel|find)(?: that)? (?:it|this|that)(?:\'s| is| sounds| seems| '
+    r'looks)(?: like)? (?:a |an )?%s%s(?: (?:order|request|choice|idea|plan|thing|one|'
+    r'sequence))?(?: to me)?' % (_SO, _ODD),
+    r'\b(?:(?:it|this|that)(?:\'s| is| seems| sounds| looks) (?:a |an )?)?%s%s (?:choice|order|'
+    r'request|idea|plan|sequence)\b' % (_SO, _ODD),
+    r'\b(?:this|that|it) (?:seems|sounds|looks|is) %s%s(?: to me)?\b' % (_SO, _ODD),
+    r'\bnot my (?:idea|call|choice|plan)\b',
+    r'\bi(?:\'d| would) (?:do it|have done it|do this|do that) differently\b',
+    r'\bi (?:don\'t|do not) (?:love|like|get|understand) (?:this|the|that) (?:plan|idea|'
+    r'order|request|choice)\b',
+    r'\bit(?:\'s| is) a bit much\b', r'\bin my (?:view|opinion)\b', r'\bfor the idea\b',
+)))
 # a polite idiom set off by commas inside the request: "Could you, if it's no bother, ..."
 _IDIOM_SET_OFF = rx.compile(r',\s*(?:%s)\s*,' % IDIOMS.pattern, rx.IGNORECASE)
 # politeness inside the request: "would you be ever so kind and push ...", "I'd be grateful if
@@ -143,7 +178,7 @@ def idle(piece, said_before=''):
     if not rx.search('[a-z]', low) or rx.search(r'[\d`$<>{}\[\]=/\\|@#*_~^%&+()]', low):
         return False
     first = rx.match(r"\W*(?:(?:please|kindly)\W+)*([a-z]+(?:'[a-z]+)?)", low)
-    low = IDIOMS.sub(' ', low)
+    low = REMARKS.sub(' ', IDIOMS.sub(' ', low))
     if rx.search('[a-z]', low) and (first is None or first.group(1) not in OPENERS):
         return False        # not all idiom, and not begun as small talk is
     # "right, ..." (said first, with more), "all right" and "that's right" are no way; "I left
@@ -183,7 +218,8 @@ def _trimmed(sentence, before):
         rest = sentence[lead.end():] if lead else ''
         if lead is None or not idle(lead.group(1), before) or idle(rest, before):
             break
-        sentence = rx.sub(r'^(?:but|so|anyway|and)\b,?\s*', '', rest)
+        sentence = rx.sub(r'^(?:but|so|anyway|and)\b,?\s*(?:(?:ok(?:ay)?|fine|go ahead|sure|'
+                          r'alright)\b\s*[:,]?\s*)?', '', rest)
     while True:
         tail = rx.search(r'\s*(?:,|\s-+|\u2014)\s*([^,:;\u2014]+?)\s*([.!?]*)\s*$', sentence)
         if tail is None or not idle(tail.group(1), before + sentence[:tail.start()]) or idle(

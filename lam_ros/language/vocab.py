@@ -209,8 +209,10 @@ NUMBER_WORDS = ('(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twel
                 'sixty|seventy|eighty|ninety|hundred|a hundred|a few|few|several|some)')
 ROTATION_DEGREES = ('90', 'ninety', '60', 'sixty')
 # An angle (group 2), and "exactly" said before it (group 1)
+# ("three hundred and sixty degrees" is one angle)
 ANGLE = rx.compile(r'(\b(?:exactly|precisely|accurately) (?:by )?)?\b((?:\d+(?:[.,]\d+)?|%s'
-                   r'(?:[- ]%s)?)) ?(?:degrees?|deg)\b' % (NUMBER_WORDS, NUMBER_WORDS))
+                   r'(?:(?:[- ]| and )%s){0,3})) ?(?:degrees?|deg)\b'
+                   % (NUMBER_WORDS, NUMBER_WORDS))
 
 # A distance said in digits or words: "3 cm", "three and a half inches", "a few centimetres"
 AMOUNT = rx.compile(r'\b(?:exactly |precisely |only )?(?:\d+(?:[.,]\d+)?|%s(?: and a half)?) ?'
@@ -229,7 +231,8 @@ _THINGS = {'drawer': lx.DRAWER, 'slider': lx.SLIDER_PLACE + lx.SLIDER_DOOR,
 # A colour a fixture may be called by: CALVIN's "green light", "yellow lamp"
 FIXTURE_COLOURS = {('green', 'led'), ('green', 'diode'), ('green', 'button'),
                    ('yellow', 'bulb'), ('yellow', 'light bulb'), ('yellow', 'lightbulb'),
-                   ('yellow', 'lamp'), ('green', 'lamp')}
+                   ('yellow', 'lamp'), ('green', 'lamp'), ('amber', 'bulb'),
+                   ('amber', 'light bulb'), ('amber', 'lightbulb'), ('amber', 'lamp')}
 # Two moves that undo each other, said as a choice ("open or close")
 _OPPOSITES = (('open', 'close'), ('open', 'shut'), ('on', 'off'), ('left', 'right'),
               ('before', 'after'), ('lift', 'push'), ('push', 'rotate'), ('rotate', 'lift'))
@@ -299,8 +302,10 @@ def block_colour(text):
             raise Refusal('there is no %s block here; the blocks are red, blue and pink' %
                           colour)
     for colour in lx.OTHER_COLOURS + lx.COLOUR_WORDS:
+        # (the bulb's yellow is also called amber)
+        nouns = 'led|button|switch' if colour == 'amber' else 'light|lamp|bulb|led|button|switch'
         if colour not in ('green', 'yellow') and rx.search(
-                r'\b%s\s+(?:light|lamp|bulb|led|button|switch)\b' % colour, text):
+                r'\b%s\s+(?:%s)\b' % (colour, nouns), text):
             raise Refusal('there is no %s light here; the lights are the yellow light bulb and '
                           'the green LED' % colour)
     found = [c for c, words in lx.COLOURS.items() if has(text, words)]
@@ -346,8 +351,8 @@ COPULA = (r'(?:s|is|are|was|were|has been|have been|sits|lies|stands|looks|seems
           r'used to be)')
 STATEMENT = rx.compile(
     r'(?:' + SEEN + r'(?: that)? )?(?:there (?:is|are|s) (?:a |an |the |two )?[a-z -]+|(?:both '
-    r'lights|both of them|the [a-z -]{2,40}?|two (?:of the )?blocks|the blocks|it|they|'
-    r'(?:lamp|led|light ?bulb|bulb|drawer|slider|cabinet|door|switch|button)) ' +
+    r'lights|both of them|(?:the|that|this) [a-z -]{2,40}?|two (?:of the )?blocks|the blocks|'
+    r'it|they|(?:lamp|led|light ?bulb|bulb|drawer|slider|cabinet|door|switch|button)) ' +
     COPULA + r'(?! to\b(?! (?:the|its|their|your)\b)| being\b)(?: [a-z ,\'-]*)?)')
 MODAL = rx.compile(r'\b(?:should|must|needs?|has to|have to|ought|want|wants|like|please|let|'
                    r'make|supposed|goal|aim|objective|task|idea|plan|target|job|outcome|result|'

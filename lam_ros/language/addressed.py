@@ -1,0 +1,174 @@
+"""Who a command is said to, and for whom (pure, no models).
+
+Where the robot shares a room, people talk to each other and to it in one breath:
+- A name for the robot ("Robot, ...", "Anyway, robot: ...", "..., robot.") is dropped. Before
+  a sentence said to the robot by name, a sentence said to someone else by name ("Priya, the
+  coffee machine is broken."), a question to the room ("..., right?") and a remark ("That LED
+  is so distracting.") ask nothing of the robot and are dropped too; a remark that names one
+  thing names the "it" the robot is then asked about ("That lamp is blinding. Robot, switch it
+  off"). A remark that says how a thing is ("The drawer is open. Robot, ...") stays, for the
+  planner to read as a note; so does anything unsafe.
+- A request passed on is the request itself: "Maria says: close the drawer", "Lena asked me
+  to tell you: ...", "Nina asked you to ...", "the boss wants the lamp off" (as "I want the
+  lamp off"), "..., Jonas says." Quoted or past speech ("she said 'open the drawer'", "Maria
+  said to ...") is not passed on: the checks refuse it.
+- A request said to someone else by name, with no sentence said to the robot ("Maria, can
+  you close the drawer?", "Sam, turn off the lamp when you leave."), is refused.
+"""
+
+from functools import lru_cache
+
+from lam_ros.language import lexicon as lx, rx
+from lam_ros.language.intents import Refusal
+from lam_ros.language.references import name_it
+from lam_ros.language.small_talk import CONTROL, DIRECTIONS, OPENERS, ORDER, RISKY
+from lam_ros.language.vocab import action_verbs, any_of, OBJECT_WORDS
+
+ROBOT = r'(?:robot|agent)'
+# "Robot, ...", "OK robot: ...", "Anyway, robot, ..."; "..., robot."
+_ROBOT_FIRST = rx.compile(r'^\W*((?:(?:ok(?:ay)?|hey|hi|anyway|now|so|right|alright|and|well|'
+                          r'oi)\W+)*)%s\s*[,:!]\s*' % ROBOT, rx.IGNORECASE)
+_ROBOT_LAST = rx.compile(r'\s*,\s*(?:please,?\s*)?%s\s*([.!?]*)\s*$' % ROBOT, rx.IGNORECASE)
+# who passes a request on: a name, or a role ("the boss", "our team lead")
+_ROLE = (r'(?:the|our|my) (?:boss|manager|team lead|lead|supervisor|colleague|coworker|'
+         r'co-worker|teacher|professor|client|customer|intern|tutor|flatmate|roommate)')
+RELAYER = (r'(?:(?i:%s)|(?!(?:I|It|This|That|There|These|Those|Everyone|Everybody|Nobody|'
+           r'Someone|Somebody|Who|What|Which|Robot|Agent)\b)[A-Z][a-z]+)' % _ROLE)
+_CLAUSE_START = r'(?:^\s*|[,;]\s*(?:but|so|and)\s+|:\s*)'
+# the request after who passes it on; the part of it that is only the passing on
+_PASSED = (
+    (r'(?:says|asks)(?: that)?\s*[:,]?\s*(?:please,?\s+)?', ''),
+    (r'(?:asked|asks|wants|would like|needs)(?: me)? to (?:tell|ask) you(?: to)?\s*[:,]?\s*', ''),
+    (r'(?:asked|asks|wants|would like|needs) you to\s+', ''),
+    (r'(?:asked|asks|wants|would like) me to have you\s+', ''),
+    (r'asked\s*:\s*', ''),
+    (r'(?:wants|would like|needs)\s+(?=(?:the|both|all|each|every)\b)', 'I want '),
+)
+_RELAYED = [(rx.compile(r'(%s)%s %s(?![\'"\u2018\u201c])' % (_CLAUSE_START, RELAYER, said)),
+             instead) for said, instead in _PASSED]
+# "..., Jonas says." and "Jonas asked for that."
+_RELAYED_LAST = rx.compile(r'\s*,\s*%s (?:says|asked|asks|insists)\s*([.!?]*)\s*$' % RELAYER)
+_RELAYED_ALONE = rx.compile(r'^\s*%s (?:asked for|wants|wanted|needs) (?:that|this|it)(?: done)?'
+                            r'\s*[.!]*\s*$' % RELAYER)
+# people in the room: "Priya, ...", "Hey Mia, ...", "Guys, ..."
+_GROUPS = ('guys', 'folks', 'everyone', 'everybody', 'team', 'all', 'people', 'you guys', 'yall')
+_CALLED = rx.compile(r'^\W*(?:(?i:hey|hi|oh|ok|okay|so|look|listen)\W+)?([A-Z][a-z]+|(?i:%s))'
+                     r'\s*[,!]\s*(?=\S)' % any_of(_GROUPS))
+# a remark that says how a thing is stays a note for the planner: "the drawer is open"
+_STATE = rx.compile(r'\b(?:open|opened|closed|shut|on|off|lit|dark|in|inside|into|on top|'
+                    r'stacked|already|empty|full|glued|broken|burnt|burned|out|left|right|'
+                    r'moved|missing|gone|not)\b', rx.IGNORECASE)
+_REQUEST = rx.compile(r'^\W*(?:(?:please|kindly|now|then|first|next|and|so|also|just)\W+)*'
+                      r'(?:(?:can|could|would|will) you|i(?:\'d| would) like|i want|i need|'
+                      r'let\'s|go ahead)\b', rx.IGNORECASE)
+_NAMED = rx.compile(r'\b(?:the|that|this) ((?:(?:red|blue|pink|yellow|green|little|big|small) )*'
+                    r'(?:block|cube|stack|tower|led|lamp|bulb|light bulb|light|drawer|'
+                    r'cabinet door|cupboard door|sliding door|cabinet|cupboard|door|slider|'
+                    r'button|switch))\b', rx.IGNORECASE)
+
+
+def to_me(text: str) -> str:
+    """Return the command said to the robot (see the module's doc); refuse one said to others."""
+    sentences = [s for s in rx.split(r'(?<=[.!?])\s+', text.strip()) if s]
+    if not sentences:
+        return text
+    to_robot = []
+    for i, sentence in enumerate(sentences):
+        first = _ROBOT_FIRST.match(sentence)
+        last = _ROBOT_LAST.search(sentence)
+        if first:
+            sentence = sentence[first.end():]
+        elif last and sentence[:last.start()].strip():
+            sentence = sentence[:last.start()] + last.group(1)
+        to_robot.append(bool(first or last))
+        sentences[i] = _passed_on(sentence)
+    if len(sentences) > 1:
+        alone = [bool(_RELAYED_ALONE.match(s)) for s in sentences]
+        if not all(alone):
+            sentences = [s for s, a in zip(sentences, alone) if not a]
+            to_robot = [t for t, a in zip(to_robot, alone) if not a]
+    if True in to_robot:
+        first = to_robot.index(True)
+        kept, remarks = [], []
+        for sentence in sentences[:first]:
+            if _said_to_others(sentence):
+                continue
+            if _remark(sentence):
+                remarks.append(sentence)
+                continue
+            kept.append(sentence)
+        rest = ' '.join(sentences[first:])
+        named = {m.group(1).lower() for s in remarks for m in _NAMED.finditer(s)}
+        pronoun = rx.search(r'\b(?:it|them)\b', rest, rx.IGNORECASE)
+        # (the first word is the verb: "switch it off")
+        if pronoun and not rx.search(r'\b%s\b' % any_of(OBJECT_WORDS), rx.sub(
+                r'^\W*\w+', '', rest[:pronoun.start()].lower())) and remarks:
+            if len(named) != 1:
+                # "the ceiling light is so dim. robot, turn it on": left for the checks
+                return ' '.join(kept + remarks + [rest])
+            rest = name_it(rest, 'the ' + named.pop(), r'\b(?:it|them)\b')
+        return ' '.join(kept + [rest])
+    for sentence in sentences:
+        called = _CALLED.match(sentence)
+        if called and _person(called.group(1)) and _asks(sentence[called.end():]):
+            raise Refusal('"%s" is said to %s, not to me; tell me what to do' % (
+                sentence.strip(), called.group(1)))
+    return ' '.join(sentences)
+
+
+def _passed_on(sentence):
+    """Return the sentence without who passed its request on ("Maria says: ...")."""
+    for pattern, instead in _RELAYED:
+        sentence = pattern.sub(lambda m: m.group(1) + instead, sentence, count=1)
+    return _RELAYED_LAST.sub(r'\1', sentence)
+
+
+def _said_to_others(sentence):
+    """Whether the sentence is said to someone in the room by name, or asks the room."""
+    called = _CALLED.match(sentence)
+    if _unsafe(sentence):
+        return False
+    return bool(called and _person(called.group(1))) or sentence.rstrip().endswith('?')
+
+
+def _remark(sentence):
+    """Whether the sentence only remarks on things, neither asking nor saying how they are."""
+    low = sentence.lower()
+    words = rx.findall(r"[a-z]+(?:'[a-z]+)?", low)
+    if not words or _unsafe(sentence) or _STATE.search(low) or _REQUEST.match(low):
+        return False
+    start = [w for w in words if w not in ('please', 'kindly', 'now', 'then', 'just')]
+    return not (start and start[0] in action_verbs())
+
+
+def _unsafe(sentence):
+    return rx.search(r'\b%s\b' % any_of(lx.UNSAFE + lx.UNSAFE_FORCE), sentence.lower())
+
+
+def _asks(rest):
+    """Whether what is said after a name asks for something done ("can you press ...")."""
+    words = rx.findall(r'[a-z]+', rest.lower())
+    return bool(set(words) & action_verbs()) or bool(_REQUEST.match(rest))
+
+
+def _person(word):
+    """Whether a capitalised word said first is a name for someone in the room."""
+    return word.lower() in _GROUPS or word.lower() not in _known()
+
+
+@lru_cache(maxsize=None)
+def _known():
+    words = set(lx.FUNCTION_WORDS + OPENERS + ORDER + CONTROL + RISKY + DIRECTIONS + OBJECT_WORDS)
+    words |= set(action_verbs())
+    for name in dir(lx):
+        value = getattr(lx, name)
+        if name.isupper() and isinstance(value, dict):
+            value = list(value) + [w for v in value.values() for w in (
+                v if isinstance(v, (list, tuple)) else [v])]
+        if name.isupper() and isinstance(value, (list, tuple)):
+            words.update(w for phrase in value if isinstance(phrase, str)
+                         for w in rx.findall(r'[a-z]+', phrase.lower()))
+    return frozenset(words | {'robot', 'agent', 'yes', 'yeah', 'yep', 'no', 'nope', 'ok', 'okay',
+                              'um', 'uh', 'hmm', 'erm', 'er', 'step', 'note', 'status', 'goal',
+                              'task', 'done', 'next', 'finally', 'lastly', 'also', 'actually',
+                              'correction', 'oops', 'sorry', 'wait', 'okay', 'right'})
