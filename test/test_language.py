@@ -1312,9 +1312,9 @@ def test_set_26_refusals(full_planner, text, reason):
     ('language_dev82.yaml', 0, 0.0), ('language_dev83.yaml', 4, 0.06),
     ('language_dev85.yaml', 1, 0.03), ('language_dev86.yaml', 6, 0.21),
     ('language_dev88.yaml', 0, 0.0), ('language_dev89.yaml', 3, 0.0),
-    ('language_dev90.yaml', 2, 0.0)])
+    ('language_dev90.yaml', 2, 0.0), ('language_dev91.yaml', 6, 0.06)])
 def test_full_planner_on_blind_dev_sets(full_planner, name, wrong_plans, wrong_share):
-    """Sets 22-90 but the held-out 29, 50, 59, 65, 68, 71, 75, 79, 84: blind, fixed after a run.
+    """Sets 22-91 but the held-out 29, 50, 59, 65, 68, 71, 75, 79, 84: blind, fixed after a run.
 
     Every command to refuse is refused; at most `wrong_plans` compounds and `wrong_share` of
     the single-task lines are planned wrong (the rest of what each first evaluation missed).
@@ -3098,6 +3098,17 @@ def test_references_by_order_alone():
      ['lift_pink_block_drawer', 'place_in_slider', 'lift_blue_block_slider', 'place_in_drawer']),
     ('Pick up the blue block, put it in the drawer, then take the one you just put down back '
      'out.', ['lift_blue_block_table', 'place_in_drawer', 'lift_blue_block_drawer']),
+    # set 91
+    ('Nice stack, but Lena asked me to tell you to take the top block off.', ['unstack_block']),
+    ('Rotate the red block counter-clockwise and the pink block clockwise, then turn the first '
+     'one a quarter turn back.',
+     ['rotate_red_block_left', 'rotate_pink_block_right', 'rotate_red_block_right']),
+    ('Push the red block to the left, then the other two, the blue and the pink, to the right.',
+     ['push_red_block_left', 'push_blue_block_right', 'push_pink_block_right']),
+    ('The boss wants the pink block pushed left and turned a quarter turn counter-clockwise.',
+     ['push_pink_block_left', 'rotate_pink_block_left']),
+    ("Hmm, not what I'd have done, but fine. Unstack the blue block and put it in the drawer.",
+     ['unstack_block', 'place_in_drawer']),
 ])
 def test_stop_33_others_in_the_room_and_order(full_planner, text, plan):
     assert_plans(full_planner, text, plan)
@@ -3118,6 +3129,10 @@ def test_stop_33_others_in_the_room_and_order(full_planner, text, plan):
     ('Push the red block left, then push the last one right.', 'which one'),
     ('Take the pink block out of the cabinet and put it where the red one was.', 'where was'),
     ('Open the drawer and put the block you took out earlier back in.', 'do not remember'),
+    # set 91: a red team on those readings
+    ('Maria says: turn the lamp off at six.', 'cannot wait'),
+    ('open the drawer at 6', 'cannot wait'),
+    ('turn on the lamp and turn it clockwise', 'not lights'),
 ])
 def test_stop_33_refusals(full_planner, text, reason):
     assert_refuses(full_planner, text, reason)

@@ -38,7 +38,9 @@ _CLAUSE_START = r'(?:^\s*|[,;]\s*(?:but|so|and)\s+|:\s*)'
 # the request after who passes it on; the part of it that is only the passing on
 _PASSED = (
     (r'(?:says|asks)(?: that)?\s*[:,]?\s*(?:please,?\s+)?', ''),
-    (r'(?:asked|asks|wants|would like|needs)(?: me)? to (?:tell|ask) you(?: to)?\s*[:,]?\s*', ''),
+    (r'(?:asked|asks|wants|would like|needs)(?: me)? to (?:tell|ask) you(?: to| that)?\s*[:,]?\s*',
+     ''),
+    (r'(?:asked|asks|wants|would like|needs)(?: me)? to pass (?:this|it|that) on\s*[:,]?\s*', ''),
     (r'(?:asked|asks|wants|would like|needs) you to\s+', ''),
     (r'(?:asked|asks|wants|would like) me to have you\s+', ''),
     (r'asked\s*:\s*', ''),
@@ -119,7 +121,12 @@ def to_me(text: str) -> str:
 def _passed_on(sentence):
     """Return the sentence without who passed its request on ("Maria says: ...")."""
     for pattern, instead in _RELAYED:
-        sentence = pattern.sub(lambda m: m.group(1) + instead, sentence, count=1)
+        passed = pattern.search(sentence)
+        if passed:
+            # "... to tell you that she needs the drawer open": what she needs is wanted
+            rest = rx.sub(r'^(?:he|she|they) (?:needs?|wants?|would like)\s+(?=(?:the|both|'
+                          r'all)\b)', 'I want ', sentence[passed.end():])
+            sentence = sentence[:passed.start()] + passed.group(1) + instead + rest
     return _RELAYED_LAST.sub(r'\1', sentence)
 
 

@@ -517,6 +517,11 @@ def check_command(raw: str):
     wait = wait or rx.search(r'\b(?:at |by |until |till )?(?:\d{1,2}|%s)(?: \d\d)? ?(?:o ?clock|'
                              r'[ap] ?m)\b|\b(?:half|quarter|twenty|ten) (?:past|to) '
                              r'(?:\d{1,2}|%s)\b' % (NUMBER_WORDS, NUMBER_WORDS), counted)
+    # a bare hour: "turn the lamp off at six", "open the drawer at 6."
+    wait = wait or rx.search(r'\bat (?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|'
+                             r'eleven|twelve)(?:[:.]\d\d)?(?= sharp\b| today\b| tonight\b| '
+                             r'tomorrow\b| in the (?:morning|afternoon|evening)\b|\s*(?:[.,;!?]|'
+                             r'$|and\b|then\b))', raw.lower())
     wait = wait or rx.search(r'\b(?:in|within|after|wait(?: for)?) (?:another |a further |about |'
                              r'exactly )?(?:\d+|%s|an?|a couple of) (?:more )?(?:seconds?|'
                              r'minutes?|hours?|days?)\b' % NUMBER_WORDS, counted)

@@ -682,6 +682,9 @@ def normalise(text: str) -> str:
                   r'go| turns?| runs?)?\b', 'clockwise', text)
     text = rx.sub(r'\b(?:like|as) the hands of (?:an? |the )?clock(?: do| move| go| turn| run)?\b',
                   'clockwise', text)
+    # "... pushed left and turned a quarter turn clockwise": the block said before is turned
+    text = rx.sub(r'\b(and|then|,)\s+(turn|turned|rotate|rotated|twist|twisted|spin|spun)\s+'
+                  r'(?=a quarter[- ]turn\b|(?:counter-?|anti-?)?clockwise\b)', r'\1 \2 it ', text)
     # "clockwise a bit, like a quarter turn": the skill's own turn
     text = rx.sub(r'\blike (?=(?:about |roughly |maybe )?a quarter[- ]turn\b)', '', text)
     # "the red block ought to be rotated", "... winds up on the left": should, ends up

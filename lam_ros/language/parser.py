@@ -200,6 +200,12 @@ def parse_read(raw: str) -> list:
         raise Refusal('which block should I pick up? %s' % NO_BLOCK, final=False)
     if intents and read and read[-1][1] is None and LOOKING.match(' %s ' % read[-1][0]):
         raise Refusal('I cannot only "%s"; tell me what to do with it' % read[-1][0])
+    turned = next((i for i in intents if i.family == 'toggle' and rx.search(
+        r'\b(?:(?:counter|anti)-? ?)?clockwise\b|\bquarter[- ]turn\b', i.text)), None)
+    if turned is not None:
+        # "turn on the lamp and turn it clockwise": a light is switched, never turned round
+        raise Refusal('"%s": I turn blocks round, not lights; a light is only switched on or '
+                      'off' % turned.text)
     intents = _merge_halves(intents)
     last_block = None
     for intent in intents:

@@ -66,7 +66,8 @@ def _earlier_step(before):
 _ORDINAL = rx.compile(r'(?<!\bundo )(?<!\breverse )(?<!\brevert )(?<!\bredo )(?<!\brepeat )'
                       r'(?<!\bskip )(?<!\bof )(?<!\bis )(?<!\bwas )(?<!\bs )\bthe (first|second|'
                       r'third|last|latter|former) (one|block|cube|light|lamp)\b(?! (?:to (?!the '
-                      r'|left\b|right\b)[a-z]+|left|remaining|that|which|who|of|in line)\b)')
+                      r'|left\b|right\b)[a-z]+|left (?:over|standing|on)|remaining|that|which|'
+                      r'who|of|in line)\b)')
 _PLACE = {'first': 0, 'former': 0, 'second': 1, 'third': 2, 'last': -1, 'latter': -1}
 _LAMP_WORDS = ('lamp', 'light bulb', 'lightbulb', 'bulb', 'yellow light', 'light switch')
 _LED_WORDS = ('led', 'diode', 'button', 'green light')
@@ -133,6 +134,22 @@ def in_order(text):
         text = text[:said.start()] + name + text[said.end():]
 
 
+def _ways_before(text, end):
+    """Return the ways said before `end`: of the block the clause at `end` names, if it names one.
+
+    "rotate the red block left and the pink block right, then turn the red block a quarter
+    turn back": the red block's way (left), not the pink one's.
+    """
+    clauses = rx.split(r'[,;.]|\bthen\b|\band\b', text[:end])
+    colour = blocks_named(clauses[-1]) if clauses else []
+    if len(colour) == 1:
+        for clause in reversed(clauses[:-1]):
+            ways = rx.findall(r'\b(?:%s)\b' % _WAYS, clause)
+            if ways and blocks_named(clause) == colour:
+                return ways
+    return rx.findall(r'\b(?:%s)\b' % _WAYS, text[:end])
+
+
 def same_way(text):
     """Say the way a step goes "the same way" as, or "a quarter turn back" from, the step before.
 
@@ -146,7 +163,7 @@ def same_way(text):
             said = pattern.search(text, start)
             if said is None:
                 break
-            ways = rx.findall(r'\b(?:%s)\b' % _WAYS, text[:said.start()])
+            ways = _ways_before(text, said.start())
             if not ways:
                 start = said.end()
                 continue
@@ -210,12 +227,20 @@ _THAT_BLOCK = rx.compile(r'\b(?:that|this) (?:block|cube)\b(?! (?:on|in|at|by|ne
                          r'which|that|over|from|with|to)\b)|,\s*(?:just|only) (?:that|this) one\b')
 
 
+# "..., then the other two, the blue and the pink, to the right": each that way
+_OTHER_TWO_WAY = rx.compile(r'\b(?:of )?the other two(?: blocks| ones| cubes)?\s*,\s*(?:the )?(%s)'
+                            r'(?: block| one| cube)?,?(?: and)?(?: then)? (?:the )?(%s)(?: block| '
+                            r'one| cube)?\s*,?\s*(%s)\b'
+                            % (any_of(lx.COLOUR_WORDS), any_of(lx.COLOUR_WORDS), _WAYS))
+
+
 def said_with_colour(text):
     """Drop what only repeats which blocks: "the other two, the red and the pink," says both.
 
     "that block" (and ", just that one") after one block is that block: "push the blue block
     right, then give that block a quarter turn"; after two it is left for `unclear`.
     """
+    text = _OTHER_TWO_WAY.sub(r'the \1 block \3, then the \2 block \3', text)
     text = _OTHER_TWO_SAID.sub(r'\1', text)
     text = _OF_OTHER_TWO.sub(r'\1', text)
     text = _APPOSED.sub(r'\1', text)

@@ -67,8 +67,8 @@ _WHAT = r'(?: (?:with|on) (?:the |that |those |these |this )?(?:[a-z]+ )?[a-z]+)
 _WHEN = r'(?: (?:just now|earlier|today|before|there|again|this morning))?'
 REMARKS = rx.compile('|'.join((
     r'\b%s%s (?:work|job|catch|going|stuff|effort|move|moves|push|grab|pick|shot|one|try|'
-    r'landing|placement)(?: [a-z]+ing (?:the |that )?(?:[a-z]+ )?[a-z]+)?%s%s\b' % (
-        _SO, _GOOD, _WHAT, _WHEN),
+    r'landing|placement|stack|tower|pile)(?: [a-z]+ing (?:the |that )?(?:[a-z]+ )?[a-z]+)?%s%s'
+    r'\b' % (_SO, _GOOD, _WHAT, _WHEN),
     r'\bwell done%s%s\b' % (_WHAT, _WHEN),
     r'\bthat was (?:a |an )?%s%s(?: (?:grab|push|move|one|turn|job|pick|lift|try))?\b' % (
         _SO, _GOOD),
@@ -88,6 +88,8 @@ REMARKS = rx.compile('|'.join((
     r'\bi (?:don\'t|do not) (?:love|like|get|understand) (?:this|the|that) (?:plan|idea|'
     r'order|request|choice)\b',
     r'\bit(?:\'s| is) a bit much\b', r'\bin my (?:view|opinion)\b', r'\bfor the idea\b',
+    r'\bnot (?:what|how) i(?:\'d| would)(?: have)? (?:done|do)(?: it| this| that)?\b',
+    r'\bbut (?:fine|sure|ok(?:ay)?|go ahead|whatever)\b',
 )))
 # a polite idiom set off by commas inside the request: "Could you, if it's no bother, ..."
 _IDIOM_SET_OFF = rx.compile(r',\s*(?:%s)\s*,' % IDIOMS.pattern, rx.IGNORECASE)
@@ -140,7 +142,8 @@ OPENERS = ('oh', 'ooh', 'oooh', 'ah', 'aw', 'aww', 'wow', 'hi', 'hiya', 'hello',
            'it', 'that', "that's", 'this', 'what', 'how', 'such', 'mum', 'mom', 'dad', 'grandma',
            'grandpa', 'right', 'right then', 'bye', 'goodbye', 'see', 'take care', 'anyway',
            'whew', 'phew', 'gosh', 'golly', 'very', 'please', 'kindly', 'happy', 'hope',
-           'honestly', 'cool', 'ha', 'haha', 'lol')
+           'honestly', 'cool', 'ha', 'haha', 'lol', 'ok', 'okay', 'alright', 'hmm', 'hm', 'um',
+           'uh', 'erm', 'er', 'fine', 'sure')
 # what the desk has ("one" and "thing" only after a word that points: "that one")
 THINGS = tuple(w for w in OBJECT_WORDS if w not in ('one', 'ones', 'thing', 'things'))
 _SORRY = rx.compile(r'\b(?:sorry|no|oops|wait|correction|i mean)\b')
@@ -219,7 +222,7 @@ def _trimmed(sentence, before):
         if lead is None or not idle(lead.group(1), before) or idle(rest, before):
             break
         sentence = rx.sub(r'^(?:but|so|anyway|and)\b,?\s*(?:(?:ok(?:ay)?|fine|go ahead|sure|'
-                          r'alright)\b\s*[:,]?\s*)?', '', rest)
+                          r'alright)\b\s*[:,]?\s*)?', '', rest, flags=rx.IGNORECASE)
     while True:
         tail = rx.search(r'\s*(?:,|\s-+|\u2014)\s*([^,:;\u2014]+?)\s*([.!?]*)\s*$', sentence)
         if tail is None or not idle(tail.group(1), before + sentence[:tail.start()]) or idle(
