@@ -590,6 +590,13 @@ def check_command(raw: str):
                                    r'told|tells|asked|wants|wanted)\b|\btold me (?:yesterday |'
                                    r'earlier |once )?to\b', low) or rx.search(
         r'\b[A-Z][a-z]+ (?:said|says|told|asked|wants|wanted)\b', raw)
+    # a question of what is seen: "can you see the blue block?" (not "..., and push it left?")
+    seen = rx.search(r'\b(?:can|could|do|did) you (?:see|spot|notice|detect|perceive|make out)\b'
+                     r'([^.!?;]*)\?', raw.lower())
+    if seen and not (set(rx.findall(r'[a-z]+', seen.group(1))) & (
+            action_verbs() - {'see', 'spot', 'look', 'find', 'locate'})):
+        raise Refusal('"%s" asks what I see, not what to do; tell me what to do' %
+                      seen.group(0))
     if said:
         raise Refusal('that is a question or what someone said, not a command to me; tell me '
                       'what to do')
