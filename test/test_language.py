@@ -1312,9 +1312,10 @@ def test_set_26_refusals(full_planner, text, reason):
     ('language_dev82.yaml', 0, 0.0), ('language_dev83.yaml', 4, 0.06),
     ('language_dev85.yaml', 1, 0.03), ('language_dev86.yaml', 6, 0.21),
     ('language_dev88.yaml', 0, 0.0), ('language_dev89.yaml', 3, 0.0),
-    ('language_dev90.yaml', 2, 0.0), ('language_dev91.yaml', 6, 0.06)])
+    ('language_dev90.yaml', 2, 0.0), ('language_dev91.yaml', 5, 0.06),
+    ('language_dev92.yaml', 22, 0.3), ('language_dev93.yaml', 36, 0.24)])
 def test_full_planner_on_blind_dev_sets(full_planner, name, wrong_plans, wrong_share):
-    """Sets 22-91 but the ten held out in bench/data: blind, fixed after a run.
+    """Sets 22-93 but the ten held out in bench/data: blind, fixed after a run.
 
     Every command to refuse is refused; at most `wrong_plans` compounds and `wrong_share` of
     the single-task lines are planned wrong (the rest of what each first evaluation missed).
@@ -3137,4 +3138,72 @@ def test_stop_33_others_in_the_room_and_order(full_planner, text, plan):
     ('turn on the lamp and turn it clockwise', 'not lights'),
 ])
 def test_stop_33_refusals(full_planner, text, reason):
+    assert_refuses(full_planner, text, reason)
+
+
+def test_what_a_request_is_for_alone():
+    """A purpose, occasion or reason said around a request asks for nothing (no models)."""
+    from lam_ros.language.addressed import for_what
+    assert for_what('For the demo, grab the red block.') == 'grab the red block.'
+    assert for_what('Pick up the blue block for the photo.') == 'Pick up the blue block.'
+    assert for_what('Rotate the blue block left so my students can watch.') == (
+        'Rotate the blue block left.')
+    assert for_what("We're filming this, so rotate the red block.") == 'rotate the red block.'
+    assert for_what('The lamp is too bright for the video, so turn it off.') == (
+        'turn the lamp off.')
+    assert for_what("Close the drawer, we're filming.") == 'Close the drawer.'
+    # kept for the checks: a count, a time, harm, a note, a thing "it" may be
+    # (the count stays with the request, for the checks)
+    assert for_what("We're filming this, so rotate the blue block twice.") == (
+        'rotate the blue block twice.')
+    for kept in ('Push the red block left so the kids can smash it.',
+                 'Push the red block off the edge so the kids can see it fall.',
+                 "Close the drawer - FYI it's already shut.",
+                 'The laptop is in the way of the camera, push it to the left.',
+                 'For the next 5 minutes, keep the lamp on.'):
+        assert for_what(kept) == kept, kept
+
+
+@pytest.mark.parametrize('text, plan', [
+    # set 92: what the request is for
+    ('For the demo, grab the red block and give it a quarter turn clockwise.',
+     ['rotate_red_block_right']),
+    ('So the judges get a clear view, push the pink block to the left.',
+     ['push_pink_block_left']),
+    ('The customers want to see it grab something - lift the red block off the table.',
+     ['lift_red_block_table']),
+    ('The red block is in the way of the camera, push it to the right.',
+     ['push_red_block_right']),
+    ('The lamp is too bright for the video, so turn it off and switch on the green LED instead.',
+     ['turn_off_lightbulb', 'turn_on_led']),
+    # set 93: groups, and which goes first
+    ('Push the pink and red blocks right, the pink one first, and after that open the drawer.',
+     ['push_pink_block_right', 'push_red_block_right', 'open_drawer']),
+    ('Close the drawer and turn off both lights, the LED before the lamp.',
+     ['close_drawer', 'turn_off_led', 'turn_off_lightbulb']),
+    ('Of the blocks in the cabinet, take out only the red one.', ['lift_red_block_slider']),
+    ('Of the two lights, turn the LED off and then turn the lamp on.',
+     ['turn_off_led', 'turn_on_lightbulb']),
+    ('I want the lamp and then the LED both off, and the drawer shut.',
+     ['turn_off_lightbulb', 'turn_off_led', 'close_drawer']),
+    ('I want the drawer open and the red block inside it.', ['open_drawer', 'place_in_drawer']),
+    ('Take the pink block out of the cabinet and leave the rest in there.',
+     ['lift_pink_block_slider']),
+    ('The blue one, not the red or the pink: shove it to the right.', ['push_blue_block_right']),
+])
+def test_stop_33_purposes_and_groups(full_planner, text, plan):
+    assert_plans(full_planner, text, plan)
+
+
+@pytest.mark.parametrize('text, reason', [
+    ('For the demo, hand the red block to the client.', 'client'),
+    ("We're filming this, so rotate the blue block twice.", 'done once'),
+    ('The customers want to see it grab something, so grab my phone.', 'phone'),
+    ('Put one of the blocks in the drawer.', 'which?'),
+    ('Turn on either light.', 'which?'),
+    ('Put the rest in the cabinet.', 'which?'),
+    ('Put both pink blocks in the cabinet.', 'only one pink block'),
+    ('Put them in the drawer.', 'which blocks'),
+])
+def test_stop_33_purpose_and_group_refusals(full_planner, text, reason):
     assert_refuses(full_planner, text, reason)

@@ -14,11 +14,19 @@ Where the robot shares a room, people talk to each other and to it in one breath
   said to ...") is not passed on: the checks refuse it.
 - A request said to someone else by name, with no sentence said to the robot ("Maria, can
   you close the drawer?", "Sam, turn off the lamp when you leave."), is refused.
+- What a request is for (`for_what`): an occasion said first or last ("for the demo, ...",
+  "... for the photo"), a purpose ("... so the visitors can see the gripper") and a reason said
+  as a statement ("we're filming this, so ...", "..., it's sticking into the frame") ask for
+  nothing and are dropped, but only where they name nothing that could change what is done: no
+  thing on the desk (a reason naming one thing names the "it" after it), no way, state, count,
+  time, negation, condition or harm ("so the LED goes off", "if it's raining outside", "so it
+  falls off the edge" all stay).
 """
 
 from functools import lru_cache
 
 from lam_ros.language import lexicon as lx, rx
+from lam_ros.language.constraints import blocks_named
 from lam_ros.language.intents import Refusal
 from lam_ros.language.references import name_it
 from lam_ros.language.small_talk import CONTROL, DIRECTIONS, OPENERS, ORDER, RISKY
@@ -116,6 +124,114 @@ def to_me(text: str) -> str:
             raise Refusal('"%s" is said to %s, not to me; tell me what to do' % (
                 sentence.strip(), called.group(1)))
     return ' '.join(sentences)
+
+
+# what a request is for, said around it, asks for nothing: "for the demo, ...", "... so the
+# visitors can see the gripper", "we're filming this, so ...", "..., it's in the way of the
+# camera". Kept (for the checks) where it says anything that could change what is done.
+_FOR = (r'(?:the|my|our|this|a|an|his|her|their|today\'s|tomorrow\'s|tonight\'s)')
+_OCCASION_FIRST = rx.compile(r'^(\W*(?:(?:and|so|now|ok(?:ay)?)\W+)?)(?:for|before) %s '
+                             r'([a-z\'’ -]{1,40}?)\s*[,:]\s*(?=\S)' % _FOR, rx.IGNORECASE)
+_OCCASION_LAST = rx.compile(r'\s*,?\s*\b(?:for|before) %s ([a-z\'’ -]{1,40}?)\s*([.!?]*)\s*$'
+                            % _FOR, rx.IGNORECASE)
+_SO_THAT = rx.compile(r'(?:,\s*|\s+)(?<!\bjust)(?<!\bjust,)so (?:that )?(?!you know\b)'
+                      r'((?:the|my|our|a|an|it|it\'s|its|they|we|he|she|'
+                      r'i|you|everyone|everybody|people)\b[^,.;!?()]*)', rx.IGNORECASE)
+# a purpose says what someone can do or how something will be: "so the visitors can see"
+_PURPOSE = rx.compile(r'\b(?:can|could|will|would|may|might|won\'t|doesn\'t|don\'t|isn\'t|aren\'t|'
+                      r'gets?|sees?|looks?|has|have|is|are|\'s|knows?|understands?)\b',
+                      rx.IGNORECASE)
+_SO_THAT_FIRST = rx.compile(r'^(\W*)so (?:that )?((?:the|my|our|a|an|they|we|he|she|i|you|'
+                            r'everyone|everybody|people|grandma|grandpa|mum|mom|dad)\b[^,.;!?]*?)'
+                            r'\s*,\s*(?=\S)', rx.IGNORECASE)
+_REASON_FIRST = rx.compile(r'^(\W*)([^,.;:!?]{3,80}?)(?:,?\s+so\s+|\s*[,:;]\s+|\s+-+\s+)'
+                           r'(?=(?:please\s+)?([a-z]+))', rx.IGNORECASE)
+# a reason said as a statement: "the customers want to see it", "since we're filming, ..."
+_STATED = rx.compile(r'^\W*(?:since|because|as)\b|\b(?:is|are|was|were|s|wants?|needs?|asked|says|'
+                     r'loves?|likes?|hates?|re)\b', rx.IGNORECASE)
+_REASON_LAST = rx.compile(r'\s*(?:[,;]|\s-+|\u2014)\s*((?:it\'s|it is|we\'re|we are|we need|'
+                          r'we want|this is|the [a-z ]{2,30}? (?:is|are|wants?|needs?|asked)|'
+                          r'(?:my|our) [a-z ]{2,30}? (?:needs?|is|are|wants?))\b[^,.;!?]*)\s*'
+                          r'([.!?]*)\s*$',
+                          rx.IGNORECASE)
+# what a dropped part may not say: harm, a count, a time or wait, a negation, handing over
+_KEEP_FOR = rx.compile(r'\b(?:%s)\b|\b(?:left|right|leftwards?|rightwards?|(?:counter|anti)?-? ?'
+                       r'clockwise|counter|anti|if|unless|whenever|case|were|colou?r|colou?red|'
+                       r'like|shade|hue|'
+                       r'further|up|down|open|close|closed|shut|on|off|in|into|inside|out|lit|'
+                       r'dark|goes|moves|slides|glides|turns|comes)\b|'
+                       r'\b(?:not|no|never|nobody|nothing|stop|wait|until|till|when|'
+                       r'once|twice|thrice|times|again|repeat|repeatedly|keep|keeps|seconds?|'
+                       r'minutes?|hours?|tomorrow|tonight|fall|falls|fell|drop|drops|floor|edge|'
+                       r'hand|hands|give|pass|blink|blinks|blinking|only|half|halfway|day|days|'
+                       r'night|week|weekend|rest|while|whole|entire|duration|long|morning|'
+                       r'afternoon|evening)\b|n\'t\b|\d'
+                       % any_of(lx.UNSAFE + lx.UNSAFE_FORCE + lx.OTHER_COLOURS), rx.IGNORECASE)
+# ... nor a note on how a thing is ("- it's already shut")
+_NOTE = rx.compile(r'\b(?:open|opened|closed|shut|already|empty|full|glued|stuck|broken|burnt|'
+                   r'burned|missing|gone|lit|dark|still)\b|\b(?:is|are|s) (?:on|off|in|inside|out)'
+                   r'\b', rx.IGNORECASE)
+_NUMBERS = rx.compile(r'\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|'
+                      r'sixty|ninety|hundred)\b', rx.IGNORECASE)
+
+
+_LEAVE_REST = rx.compile(r'\s*,?\s*(?:and )?(?:just )?leave (?:the rest|the others|the other '
+                         r'(?:two|ones|blocks)|everything else)(?: (?:alone|in there|in it|where '
+                         r'(?:they|it) (?:are|is)|on the table|as (?:they|it) (?:are|is)|'
+                         r'untouched))?\b',
+                         rx.IGNORECASE)
+
+
+def _asks_nothing(part, things=False):
+    """Whether `part` (what a request is for) says nothing that could change what is done."""
+    if _KEEP_FOR.search(part) or _NOTE.search(part) or _NUMBERS.search(part):
+        return False
+    return things or not rx.search(r'\b%s\b' % any_of(OBJECT_WORDS), part.lower())
+
+
+def for_what(text: str) -> str:
+    """Return the command without what it is for (see `_OCCASION_FIRST` and the rest).
+
+    "..., and leave the rest in there" after a step on one block asks nothing either.
+    """
+    rest = _LEAVE_REST.search(text)
+    if rest and len(blocks_named(text[:rest.start()])) == 1 and not text[rest.end():].strip(
+            ' .!'):
+        text = text[:rest.start()] + text[rest.end():]
+    said = _OCCASION_FIRST.match(text)
+    if said and _asks_nothing(said.group(2)):
+        text = said.group(1) + text[said.end():]
+    said = _SO_THAT_FIRST.match(text)
+    if said and _PURPOSE.search(said.group(2)) and _asks_nothing(said.group(2)):
+        text = said.group(1) + text[said.end():]
+    said = _REASON_FIRST.match(text)
+    lead = said and said.group(2).lower()
+    if said and said.group(3).lower() in action_verbs() | {'please'} and _STATED.search(lead) \
+            and _asks_nothing(rx.sub(r'\bin the way\b', '', lead), things=True) and not \
+            _REQUEST.match(lead) and rx.findall(r'[a-z]+', lead)[0] not in action_verbs():
+        named = {m.group(1).lower() for m in _NAMED.finditer(said.group(2))}
+        rest = text[said.end():]
+        pronoun = rx.search(r'\b(?:it|them)\b', rest, rx.IGNORECASE)
+        things = rx.search(r'\b%s\b' % any_of(OBJECT_WORDS), lead)
+        placed = rx.search(r'\b(?:in|inside|into|on|onto|from|out of|under|beside|next to|by|'
+                           r'off)\b', rx.sub(r'\bin the way\b', '', lead))
+        unnamed = pronoun and not rx.search(r'\b%s\b' % any_of(OBJECT_WORDS), rx.sub(
+            r'^\W*\w+', '', rest[:pronoun.start()].lower()))
+        if not things and not unnamed:
+            # ("the laptop is in the way, push it left": "it" is the laptop, left to refuse)
+            text = said.group(1) + rest
+        elif len(named) == 1 and pronoun and not placed:
+            # "the tower is blocking the lens, take it off": "it" is what the reason names
+            text = said.group(1) + name_it(rest, 'the ' + named.pop(), r'\b(?:it|them)\b')
+    for pattern, things in ((_SO_THAT, False), (_OCCASION_LAST, False), (_REASON_LAST, False)):
+        said = pattern.search(text)
+        if said and pattern is _SO_THAT and not _PURPOSE.search(said.group(1)):
+            said = None     # "okay so the red block, ...": no purpose
+        if said and text[:said.start()].strip() and _asks_nothing(
+                rx.sub(r'\bin the way\b', '', said.group(1)), things):
+            end = said.group(2) if said.re.groups > 1 else ''
+            text = text[:said.start()] + (end or '') + text[said.end():]
+    return text
 
 
 def _passed_on(sentence):

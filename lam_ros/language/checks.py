@@ -80,6 +80,29 @@ def _check_things(low):
     if twin:
         raise Refusal('there is only one %s block here; there is no "%s"' % (
             twin.group(1), twin.group(0)))
+    # several blocks of one colour: "both pink blocks", "each of the two red blocks"
+    twins = rx.search(r'\b(?:both|two|three|all|each of the two|all three) (?:of )?(?:the )?(%s) '
+                      r'(?:blocks|cubes|bricks|ones)\b' % any_of(lx.COLOUR_WORDS), low)
+    if twins:
+        raise Refusal('there is only one %s block here; there are no "%s"' % (
+            twins.group(1), twins.group(0)))
+    # some of a group, not said which: "one of the blocks", "either light", "the rest"
+    # (a block stacked "on one of the other blocks" needs no colour for it)
+    some = rx.search(r'\b(?:(?<!\bon )(?<!\bonto )(?<!\batop )(?<!\btop of )(?<!\bover )'
+                     r'(?<!\bred )(?<!\bblue )(?<!\bpink )(?<!\bout of )(?<!\bfrom )(?:one|two|'
+                     r'some|several|a few|a couple|'
+                     r'any|either|neither) of (?!this\b|that\b|these\b|those\b|the other\b)'
+                     r'(?:the |them\b|those\b|these\b)\s*(?:lights|lamps|blocks|cubes|bricks|'
+                     r'ones)?|'
+                     r'(?<!\bthe )(?:either|any|some|several|a few|a couple of) (?:lights?|lamps?|'
+                     r'blocks?|cubes?|bricks?)|the rest\b(?! of\b)|(?:stack|put|place|move|push|'
+                     r'take|lift|rotate|turn|pick up) them all)\b', low)
+    if some and rx.match(r'\s*(?:lights|lamps|blocks|cubes|bricks|ones)?\s+(?:is|are)\b',
+                         low[some.end():]):
+        some = None         # "two of the blocks are stacked": how things are
+    if some and not rx.search(r'\b(?:push|sweep|slide|shove|nudge|knock)\w*\b[^.;]*\b(?:into|'
+                              r'lands in|drops in)\b', low):
+        raise Refusal('"%s": which? say each thing by name' % some.group(0).strip())
     # a colour the thing does not have: "the pink drawer", "the yellow LED", "the green bulb"
     tinted = rx.search(r'\b(%s) (?:coloured |colored )?(drawer|cabinet|cupboard|slider|sliding '
                        r'door|door|handle|switch|lever|button|led|diode|light ?bulb|bulb|lamp)\b'

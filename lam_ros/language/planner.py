@@ -33,7 +33,7 @@ from lam_ros.language.clauses import split_clauses
 from lam_ros.language.context import instead, plain_colours, without_notes
 from lam_ros.language.intents import Intent, NO_BLOCK, Refusal, which_step
 from lam_ros.language.normalise import heard, normalise
-from lam_ros.language.addressed import to_me
+from lam_ros.language.addressed import for_what, to_me
 from lam_ros.language.small_talk import drop_small_talk
 from lam_ros.language.parser import parse_read, PLACED_BY, repeats, SAID_AGAIN
 from lam_ros.language.reading import light_target
@@ -393,7 +393,7 @@ class Planner:
         parsed = retrieved = None
         try:
             speller = self._spelling()
-            typed = heard(to_me(text))
+            typed = heard(for_what(to_me(text)))
             typed, fixes = speller.correct(typed) if speller else (typed, [])
             typed = drop_small_talk(plain_colours(typed))
             typed, ruled_out = instead(typed)

@@ -252,6 +252,59 @@ def said_with_colour(text):
     return text
 
 
+_C = any_of(lx.COLOUR_WORDS)
+# a group said with which goes first: "push the pink and red blocks right, the pink one first"
+_GROUP_FIRST = rx.compile(r'\b(the )?(%s) and (?:the )?(%s) (blocks|cubes|ones)\b([^,;.]*?),\s*'
+                          r'(?:the )?(%s)(?: one| block)? (?:first|goes first|before the (?:%s)'
+                          r'(?: one| block)?)\b' % (_C, _C, _C, _C))
+# ... and the lights: "..., the LED before the lamp", "..., the LED first and the lamp second"
+_LIGHT = r'(?:led|lamp|bulb|light bulb|green one|yellow one)'
+_LIGHT_ORDER = rx.compile(r'(\bboth lights\b[^,;.]*?),\s*(?:the )?(%s)\s*(?:before the %s|'
+                          r'first(?:,? (?:and |then )?the (?:%s|yellow|green)(?: one)?'
+                          r'(?: second| after| last)?)?)\b' % (_LIGHT[3:-1], _LIGHT, _LIGHT))
+# "of the blocks in the cabinet, take out the red one": the group says where from
+_OF_GROUP = rx.compile(r'^\s*(?:of|out of|from among|among) (?:the |all |all the |both )?'
+                       r'(?:two |three |both )?(?:of )?(?:the )?(?:blocks|cubes|lights|ones|'
+                       r'of them)'
+                       r'(?: (?:in|inside) the (drawer|cabinet|cupboard|shelf|slider))?'
+                       r'(?: on the table)?\s*,\s*')
+# "i want the lamp and then the led both off": one light, then the other
+_LIGHTS_BOTH = rx.compile(r'\b(?:i want |i need |i\'d like )?(?:the )?(lamp|led|bulb|light bulb) '
+                          r'and (?:then )?(?:the )?(lamp|led|bulb|light bulb),? both (on|off)\b')
+
+
+def which_first(text):
+    """Say a group's steps in the order the command gives ("..., the pink one first")."""
+    def ordered(m):
+        first, other = (m.group(6), m.group(2) if m.group(6) == m.group(3) else m.group(3))
+        if m.group(6) not in (m.group(2), m.group(3)):
+            return m.group(0)
+        return '%s%s and the %s %s%s' % (m.group(1) or '', first, other, m.group(4), m.group(5))
+    text = _GROUP_FIRST.sub(ordered, text)
+    text = _LIGHT_ORDER.sub(lambda m: '%s, %s first' % (m.group(1), 'led' if m.group(2) in (
+        'led', 'green one') else 'lamp'), text)
+    text = _LIGHTS_BOTH.sub(r'turn \3 the \1, then turn \3 the \2', text)
+    # "i want the drawer open and the red block inside it": open it, then put the block in
+    text = rx.sub(r'\b(?:i want|i need|i\'d like|we want|we need) the drawer (?:open|opened|'
+                  r'pulled out) and (the (?:[a-z-]+ ){0,2}?(?:block|cube)) (?:in|inside|into) '
+                  r'(?:it|there|the drawer)\b', r'open the drawer and put \1 into the drawer',
+                  text)
+    # "i want the drawer closed and both lights on: close the drawer, then ...": the steps
+    # after the colon say how; the wish before it says the same
+    text = rx.sub(r'^\s*(?:i want|i need|i\'d like|we want|we need|the goal is|goal)\b'
+                  r'[^:;.!?]{3,80}:\s*(?=(?:please )?(?:%s)\b)' % verb_words(), '', text)
+    # "the blue one, not the red or the pink: shove it right": the colour said says which
+    text = rx.sub(r'\b(the (?:%s) (?:one|block|cube)),? not the (?:%s)(?: one| block)?'
+                  r'(?:,? (?:or|nor) the (?:%s)(?: one| block)?)?\s*[:,]\s*' % (_C, _C, _C),
+                  r'\1: ', text)
+    group = _OF_GROUP.match(text)
+    if group:
+        text = text[group.end():]
+        if group.group(1):
+            text = from_place(text, group.group(1))
+    return text
+
+
 def one_said_before(text):
     """Name a block said by what was done to it or by which is left (see `unclear`).
 
@@ -260,7 +313,7 @@ def one_said_before(text):
     then the remaining one": the pink block; "the first one", "the same way" (`in_order`,
     `same_way`).
     """
-    text = where_it_was(same_way(in_order(said_with_colour(text))))
+    text = where_it_was(same_way(in_order(said_with_colour(which_first(text)))))
     text = _TOPIC_IT.sub(lambda m: '%s%s %s' % (m.group(1), m.group(3), m.group(2)) if m.group(
         3) in action_verbs() else m.group(0), text)
     # (not "the block i just put down is the pink one": that says which)
@@ -308,6 +361,10 @@ def unclear(command):
                                text[:other.start()]) and len(
                                    blocks_named(text[:other.start()])) < 2:
         raise Refusal('"%s": which block? say its colour' % other.group(0))
+    put = rx.search(r'\b(?:put|place|drop|set|store|pop) them\b', text)
+    if put and len(blocks_named(text[:put.start()])) < 2 and not rx.search(
+            r'\b(?:blocks|cubes|bricks|both|all)\b|\bthe [a-z]+s\b', text[:put.start()]):
+        raise Refusal('"%s": which blocks? say their colours' % put.group(0))
     onto = rx.match(r'\s*(?:please )?(?:put|place|set|stack|drop|pop) the (?:%s) (?:block|cube|'
                     r'one) (?:on|onto|on top of) it\b' % '|'.join(lx.COLOUR_WORDS), text)
     if onto:
