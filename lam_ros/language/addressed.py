@@ -30,7 +30,7 @@ from lam_ros.language.constraints import blocks_named
 from lam_ros.language.intents import Refusal
 from lam_ros.language.references import name_it
 from lam_ros.language.small_talk import CONTROL, DIRECTIONS, OPENERS, ORDER, RISKY
-from lam_ros.language.vocab import action_verbs, any_of, OBJECT_WORDS
+from lam_ros.language.vocab import action_verbs, any_of, lexicon_phrases, OBJECT_WORDS
 
 ROBOT = r'(?:robot|agent)'
 # "Robot, ...", "OK robot: ...", "Anyway, robot, ..."; "..., robot."
@@ -109,10 +109,7 @@ def to_me(text: str) -> str:
             kept.append(sentence)
         rest = ' '.join(sentences[first:])
         named = {m.group(1).lower() for s in remarks for m in _NAMED.finditer(s)}
-        pronoun = rx.search(r'\b(?:it|them)\b', rest, rx.IGNORECASE)
-        # (the first word is the verb: "switch it off")
-        if pronoun and not rx.search(r'\b%s\b' % any_of(OBJECT_WORDS), rx.sub(
-                r'^\W*\w+', '', rest[:pronoun.start()].lower())) and remarks:
+        if remarks and _it_first(rest):
             if len(named) != 1:
                 # "the ceiling light is so dim. robot, turn it on": left for the checks
                 return ' '.join(kept + remarks + [rest])
@@ -215,9 +212,7 @@ def for_what(text: str) -> str:
         things = rx.search(r'\b%s\b' % any_of(OBJECT_WORDS), lead)
         placed = rx.search(r'\b(?:in|inside|into|on|onto|from|out of|under|beside|next to|by|'
                            r'off)\b', rx.sub(r'\bin the way\b', '', lead))
-        unnamed = pronoun and not rx.search(r'\b%s\b' % any_of(OBJECT_WORDS), rx.sub(
-            r'^\W*\w+', '', rest[:pronoun.start()].lower()))
-        if not things and not unnamed:
+        if not things and not _it_first(rest):
             # ("the laptop is in the way, push it left": "it" is the laptop, left to refuse)
             text = said.group(1) + rest
         elif len(named) == 1 and pronoun and not placed:
@@ -232,6 +227,17 @@ def for_what(text: str) -> str:
             end = said.group(2) if said.re.groups > 1 else ''
             text = text[:said.start()] + (end or '') + text[said.end():]
     return text
+
+
+def _it_first(rest):
+    """Whether `rest` says "it" or "them" before it names any desk thing (its verb aside).
+
+    "switch it off" (the first word is the verb), "push it to the left": "it" must be named by
+    what was said before.
+    """
+    pronoun = rx.search(r'\b(?:it|them)\b', rest, rx.IGNORECASE)
+    return bool(pronoun) and not rx.search(r'\b%s\b' % any_of(OBJECT_WORDS), rx.sub(
+        r'^\W*\w+', '', rest[:pronoun.start()].lower()))
 
 
 def _passed_on(sentence):
@@ -283,14 +289,8 @@ def _person(word):
 def _known():
     words = set(lx.FUNCTION_WORDS + OPENERS + ORDER + CONTROL + RISKY + DIRECTIONS + OBJECT_WORDS)
     words |= set(action_verbs())
-    for name in dir(lx):
-        value = getattr(lx, name)
-        if name.isupper() and isinstance(value, dict):
-            value = list(value) + [w for v in value.values() for w in (
-                v if isinstance(v, (list, tuple)) else [v])]
-        if name.isupper() and isinstance(value, (list, tuple)):
-            words.update(w for phrase in value if isinstance(phrase, str)
-                         for w in rx.findall(r'[a-z]+', phrase.lower()))
+    words.update(w for phrase in lexicon_phrases() if isinstance(phrase, str)
+                 for w in rx.findall(r'[a-z]+', phrase.lower()))
     return frozenset(words | {'robot', 'agent', 'yes', 'yeah', 'yep', 'no', 'nope', 'ok', 'okay',
                               'um', 'uh', 'hmm', 'erm', 'er', 'step', 'note', 'status', 'goal',
                               'task', 'done', 'next', 'finally', 'lastly', 'also', 'actually',

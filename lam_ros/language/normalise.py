@@ -678,10 +678,10 @@ def normalise(text: str) -> str:
                    r'pile))?\s*,\s*', text)
     if top:
         text = name_it(text[top.end():], 'the top block')
-    text = rx.sub(r'\b(?:like|as) (?:an? |the )?clock(?:\x27s|s)?(?: hands?)?(?: does| do| goes| '
-                  r'go| turns?| runs?)?\b', 'clockwise', text)
-    text = rx.sub(r'\b(?:like|as) the hands of (?:an? |the )?clock(?: do| move| go| turn| run)?\b',
-                  'clockwise', text)
+    # "as a clock's hands go", "like the hands of a clock move"
+    text = rx.sub(r'\b(?:like|as) (?:(?:an? |the )?clock(?:\x27s|s)?(?: hands?)?(?: does| do| '
+                  r'goes| go| turns?| runs?)?|the hands of (?:an? |the )?clock(?: do| move| go| '
+                  r'turn| run)?)\b', 'clockwise', text)
     # "... pushed left and turned a quarter turn clockwise": the block said before is turned
     text = rx.sub(r'\b(and|then|,)\s+(turn|turned|rotate|rotated|twist|twisted|spin|spun)\s+'
                   r'(?=a quarter[- ]turn\b|(?:counter-?|anti-?)?clockwise\b)', r'\1 \2 it ', text)

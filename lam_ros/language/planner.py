@@ -38,7 +38,8 @@ from lam_ros.language.small_talk import drop_small_talk
 from lam_ros.language.parser import parse_read, PLACED_BY, repeats, SAID_AGAIN
 from lam_ros.language.reading import light_target
 from lam_ros.language.spelling import encoder_words, Speller
-from lam_ros.language.vocab import action_verbs, direction_of, GOES_INTO, OBJECT_WORDS, PUT_VERBS
+from lam_ros.language.vocab import (action_verbs, direction_of, GOES_INTO, lexicon_phrases,
+                                    OBJECT_WORDS, PUT_VERBS)
 from lam_ros.skills.spec import load_library
 from lam_ros.world.assets import skills_dir
 from lam_ros.world.tasks import TASKS
@@ -223,15 +224,9 @@ class Planner:
     def _known(self):
         if self._vocabulary is None:
             words = set(lx.FUNCTION_WORDS) | set(self.model.vocabulary if self.model else ())
-            for name in dir(lx):
-                if name in REFUSAL_LISTS:
-                    continue          # words the parser refuses are not words to act on
-                value = getattr(lx, name)
-                if name.isupper() and isinstance(value, dict):
-                    value = [k for k in value] + [w for v in value.values() for w in (
-                        v if isinstance(v, (list, tuple)) else [v])]
-                if name.isupper() and isinstance(value, (list, tuple)):
-                    words.update(w for phrase in value for w in WORD.findall(phrase))
+            # (words the parser refuses are not words to act on)
+            words.update(w for phrase in lexicon_phrases(skip=REFUSAL_LISTS)
+                         for w in WORD.findall(phrase))
             self._vocabulary = frozenset(words)
         return self._vocabulary
 

@@ -23,6 +23,19 @@ def _alternation(options):
     return r'(?:%s)' % '|'.join(rx.escape(o) for o in sorted(options, key=len, reverse=True))
 
 
+def lexicon_phrases(skip=()):
+    """Yield every phrase of the lexicon's word lists and tables (keys and values), but `skip`."""
+    for name in dir(lx):
+        value = getattr(lx, name)
+        if not name.isupper() or name in skip:
+            continue
+        if isinstance(value, dict):
+            value = list(value) + [w for v in value.values() for w in (
+                v if isinstance(v, (list, tuple)) else [v])]
+        if isinstance(value, (list, tuple)):
+            yield from value
+
+
 def has(text, options):
     return rx.search(r'\b%s\b' % any_of(options), text) is not None
 
