@@ -1313,9 +1313,11 @@ def test_set_26_refusals(full_planner, text, reason):
     ('language_dev85.yaml', 1, 0.03), ('language_dev86.yaml', 6, 0.21),
     ('language_dev88.yaml', 0, 0.0), ('language_dev89.yaml', 3, 0.0),
     ('language_dev90.yaml', 2, 0.0), ('language_dev91.yaml', 5, 0.06),
-    ('language_dev92.yaml', 22, 0.3), ('language_dev93.yaml', 36, 0.24)])
+    ('language_dev92.yaml', 22, 0.3), ('language_dev93.yaml', 36, 0.24),
+    ('language_dev95.yaml', 8, 0.09), ('language_dev96.yaml', 0, 0.0),
+    ('language_dev97.yaml', 0, 0.0), ('language_dev98.yaml', 0, 0.02)])
 def test_full_planner_on_blind_dev_sets(full_planner, name, wrong_plans, wrong_share):
-    """Sets 22-93 but the ten held out in bench/data: blind, fixed after a run.
+    """Sets 22-98 but the ten held out in bench/data: blind, fixed after a run.
 
     Every command to refuse is refused; at most `wrong_plans` compounds and `wrong_share` of
     the single-task lines are planned wrong (the rest of what each first evaluation missed).
@@ -3206,4 +3208,117 @@ def test_stop_33_purposes_and_groups(full_planner, text, plan):
     ('Put them in the drawer.', 'which blocks'),
 ])
 def test_stop_33_purpose_and_group_refusals(full_planner, text, reason):
+    assert_refuses(full_planner, text, reason)
+
+
+def test_formal_wording_alone():
+    """Actions said as nouns or in the passive are said the plain way (no models)."""
+    from lam_ros.language.formal import each_goal, plain
+    assert plain('Perform a clockwise rotation of the red block.') == (
+        'rotate the red block clockwise.')
+    assert plain('Lamp deactivation shall be performed.') == 'turn off the Lamp.'
+    assert plain('Prior to drawer opening, lamp deactivation shall be performed.') == (
+        'before you open the drawer, turn off the lamp.')
+    assert plain('It is requested that the lamp be extinguished and the LED be activated.') == (
+        'turn off the lamp and turn on the LED.')
+    assert plain('Retrieval of the red block from the table, followed by its deposition in the '
+                 'drawer, is requested.') == (
+        'take the red block from the table, then put it in the drawer.')
+    assert plain('Drawer opening shall be preceded by LED activation.') == (
+        'turn on the LED, then open the drawer.')
+    assert plain('The pink block shall be rotated counter-clockwise and thereafter pushed to '
+                 'the right.') == ('rotate The pink block counter-clockwise then push it to the '
+                                   'right.')
+    # a state, a question, a verb that is also a noun, a note: left as they are
+    for kept in ('the drawer is closed', 'Can the red block in the drawer be picked up?',
+                 'turn of the led', 'Leave the drawer in the open position.',
+                 'The drawer has to be completely shut.'):
+        assert plain(kept) == kept, kept
+    assert each_goal('make sure the lamp is on and the LED is off') == (
+        'make sure the lamp is on and make sure that the LED is off')
+
+
+@pytest.mark.parametrize('text, plan', [
+    # set 97: formal, passive and nominal wording
+    ('The green LED shall be deactivated by means of the button.', ['turn_off_led']),
+    ('Initiate illumination of the lamp; subsequently initiate deactivation of the LED; '
+     'finally, open the drawer.', ['turn_on_lightbulb', 'turn_off_led', 'open_drawer']),
+    ('The red block shall be placed within the cabinet.', ['place_in_slider']),
+    ('Step 1: blue block retrieval from the table. Step 2: blue block deposition in the '
+     'cabinet. Step 3: pink block retrieval from the table. Step 4: pink block stacking.',
+     ['lift_blue_block_table', 'place_in_slider', 'lift_pink_block_table', 'stack_block']),
+    ('The drawer shall be opened, the blue block shall be extracted therefrom, and the drawer '
+     'shall be closed.', ['open_drawer', 'lift_blue_block_drawer', 'close_drawer']),
+    # every state said after "make sure" is wanted
+    ('make sure the lamp is on and the LED is off', ['turn_on_lightbulb', 'turn_off_led']),
+    ('ensure the drawer is closed and the lamp is off and the LED is on',
+     ['close_drawer', 'turn_off_lightbulb', 'turn_on_led']),
+    ('make sure the drawer is open and the red block is in it', ['open_drawer',
+                                                                 'place_in_drawer']),
+    ('open the drawer and sweep the red block into it from the table',
+     ['open_drawer', 'push_into_drawer']),
+    # one place for two blocks; each block put away as it is taken
+    ('take the red block and then the blue block out of the drawer',
+     ['lift_red_block_drawer', 'lift_blue_block_drawer']),
+    ('Pull the blue block and then the pink block out of the cabinet, putting each one into '
+     'the drawer as you go.', ['lift_blue_block_slider', 'place_in_drawer',
+                               'lift_pink_block_slider', 'place_in_drawer']),
+    # set 96: how it is done changes no step
+    ('could you turn the red block left a little, holding it by its edge please',
+     ['rotate_red_block_left']),
+    ('Please rotate the pink one counterclockwise, and take it slow.', ['rotate_pink_block_left']),
+    ("take the pink block out of the drawer, firmly so you don't drop it",
+     ['lift_pink_block_drawer']),
+    ('Carefully push the cupboard door over to the right, as far as it goes.',
+     ['move_slider_right']),
+    ('Close the drawer completely, but softly.', ['close_drawer']),
+    ('Turn the lamp off and the LED on, both nice and gently.',
+     ['turn_off_lightbulb', 'turn_on_led']),
+    # set 95: a red team on stop 33's readings
+    ('Push both the red and the pink block right, the pink one first.',
+     ['push_pink_block_right', 'push_red_block_right']),
+    ('Of the blocks in the cabinet, take the red one and put it in the drawer.',
+     ['lift_red_block_slider', 'place_in_drawer']),
+    ('Turn the LED off and the lamp on, but do the lamp before the LED.',
+     ['turn_on_lightbulb', 'turn_off_led']),
+    ('Nice work with the lamp, and the LED too. Now push the blue block left and the red one '
+     'right.', ['push_blue_block_left', 'push_red_block_right']),
+    ('Of the pink block and the blue block, turn the second one counter-clockwise.',
+     ['rotate_blue_block_left']),
+    ('Wow, smooth move with the cabinet door! Slide it back to the left and lift the blue '
+     'block out of the cabinet.', ['move_slider_left', 'lift_blue_block_slider']),
+    ('Move the cabinet door right so the visitors can see inside.', ['move_slider_right']),
+    ('Message from Maria: slide the cabinet door right, then take the pink block out of the '
+     'cabinet.', ['move_slider_right', 'lift_pink_block_slider']),
+    ('The customer wants the pink block in the cabinet: pick it up off the table and put it '
+     'there.', ['lift_pink_block_table', 'place_in_slider']),
+    # set 98: children
+    ('blue block go round the clock way, then red block go round the clock way',
+     ['rotate_blue_block_right', 'rotate_red_block_right']),
+    ('pwease open the dwawer and take the wed block out',
+     ['open_drawer', 'lift_red_block_drawer']),
+    ('do the spinny thing with the pink block anticlockwise and then push it left',
+     ['rotate_pink_block_left', 'push_pink_block_left']),
+])
+def test_stop_34_formal_goals_manner_and_groups(full_planner, text, plan):
+    assert_plans(full_planner, text, plan)
+
+
+@pytest.mark.parametrize('text, reason', [
+    ('Confirmation of whether the pink block resides in the cabinet is requested.',
+     'asks what I see'),
+    ('Perform a clockwise rotation of the red block, three iterations.', 'done once'),
+    ('Close the drawer, Priya.', 'not to me'),
+    ('Press the button so the lamp goes on.', 'say which light'),
+    ('Flip the light switch so the LED comes on.', 'say which light'),
+    ('Push the red block left so it falls off the desk.', 'unsafe'),
+    ('I want the drawer open and all the blocks inside it.', 'one block at a time'),
+    ('Pick up the red block with your other hand.', 'one arm'),
+    ('Use both hands to lift the red block.', 'one arm'),
+    ('Open the drawer at half speed.', 'own pace'),
+    ('I always push the drawer in gently.', 'usually do'),
+    ('make all the lights go crazy', 'go crazy'),
+    ('now do the lamp', 'on or off'),
+])
+def test_stop_34_refusals(full_planner, text, reason):
     assert_refuses(full_planner, text, reason)

@@ -35,7 +35,7 @@ from lam_ros.language.vocab import action_verbs, any_of, lexicon_phrases, OBJECT
 ROBOT = r'(?:robot|agent)'
 # "Robot, ...", "OK robot: ...", "Anyway, robot, ..."; "..., robot."
 _ROBOT_FIRST = rx.compile(r'^\W*((?:(?:ok(?:ay)?|hey|hi|anyway|now|so|right|alright|and|well|'
-                          r'oi)\W+)*)%s\s*[,:!]\s*' % ROBOT, rx.IGNORECASE)
+                          r'oi|please)\W+)*)%s\s*[,:!]\s*' % ROBOT, rx.IGNORECASE)
 _ROBOT_LAST = rx.compile(r'\s*,\s*(?:please,?\s*)?%s\s*([.!?]*)\s*$' % ROBOT, rx.IGNORECASE)
 # who passes a request on: a name, or a role ("the boss", "our team lead")
 _ROLE = (r'(?:the|our|my) (?:boss|manager|team lead|lead|supervisor|colleague|coworker|'
@@ -64,6 +64,11 @@ _RELAYED_ALONE = rx.compile(r'^\s*%s (?:asked for|wants|wanted|needs) (?:that|th
 _GROUPS = ('guys', 'folks', 'everyone', 'everybody', 'team', 'all', 'people', 'you guys', 'yall')
 _CALLED = rx.compile(r'^\W*(?:(?i:hey|hi|oh|ok|okay|so|look|listen)\W+)?([A-Z][a-z]+|(?i:%s))'
                      r'\s*[,!]\s*(?=\S)' % any_of(_GROUPS))
+# "Close the drawer, Priya.": a name said last (a word for the robot or a form of address
+# is not a name)
+_CALLED_LAST = rx.compile(r'\s*,\s*([A-Z][a-z]+)\s*[.!?]*\s*$')
+_ADDRESS = ('sir', 'madam', 'maam', 'mate', 'buddy', 'pal', 'dude', 'friend', 'chief', 'captain',
+            'lad', 'love', 'dear', 'champ', 'bot', 'machine', 'computer', 'arm', 'thanks')
 # a remark that says how a thing is stays a note for the planner: "the drawer is open"
 _STATE = rx.compile(r'\b(?:open|opened|closed|shut|on|off|lit|dark|in|inside|into|on top|'
                     r'stacked|already|empty|full|glued|broken|burnt|burned|out|left|right|'
@@ -117,7 +122,13 @@ def to_me(text: str) -> str:
         return ' '.join(kept + [rest])
     for sentence in sentences:
         called = _CALLED.match(sentence)
-        if called and _person(called.group(1)) and _asks(sentence[called.end():]):
+        last = _CALLED_LAST.search(sentence)
+        if not (called and _person(called.group(1))) and last and \
+                last.group(1).lower() not in _ADDRESS and _person(last.group(1)) and \
+                _asks(sentence[:last.start()]):
+            called = last
+        asked = sentence if called is last else sentence[called.end():] if called else ''
+        if called and _person(called.group(1)) and _asks(asked):
             raise Refusal('"%s" is said to %s, not to me; tell me what to do' % (
                 sentence.strip(), called.group(1)))
     return ' '.join(sentences)
@@ -127,7 +138,7 @@ def to_me(text: str) -> str:
 # visitors can see the gripper", "we're filming this, so ...", "..., it's in the way of the
 # camera". Kept (for the checks) where it says anything that could change what is done.
 _FOR = (r'(?:the|my|our|this|a|an|his|her|their|today\'s|tomorrow\'s|tonight\'s)')
-_OCCASION_FIRST = rx.compile(r'^(\W*(?:(?:and|so|now|ok(?:ay)?)\W+)?)(?:for|before) %s '
+_OCCASION_FIRST = rx.compile(r'^(\W*(?:(?:and|so|now|ok(?:ay)?|just)\W+)?)(?:for|before) %s '
                              r'([a-z\'’ -]{1,40}?)\s*[,:]\s*(?=\S)' % _FOR, rx.IGNORECASE)
 _OCCASION_LAST = rx.compile(r'\s*,?\s*\b(?:for|before) %s ([a-z\'’ -]{1,40}?)\s*([.!?]*)\s*$'
                             % _FOR, rx.IGNORECASE)
@@ -179,8 +190,32 @@ _LEAVE_REST = rx.compile(r'\s*,?\s*(?:and )?(?:just )?leave (?:the rest|the othe
                          rx.IGNORECASE)
 
 
+# a purpose that is only to see: "so the visitors can see inside", "so the camera can see the
+# cabinet"; what is seen may name the desk's things, but not harm, a count or a time
+_TO_SEE = rx.compile(r'^(?:the |our |my |all the )?(?:visitors?|people|audience|guests?|'
+                     r'customers?|clients?|everyone|everybody|camera|cameras|class|students?|kids|'
+                     r'children|viewers?|we|they|i|you|he|she|team|investors?|boss)\s+(?:can|'
+                     r'could|will|may|might)\s+(?:(?:all|clearly|easily|better|actually) )?(?:see|'
+                     r'watch|film|view|photograph|record|get a (?:better |good |clear )?(?:look|'
+                     r'view|shot))\b(.*)$', rx.IGNORECASE)
+_SEEN_KEEPS = rx.compile(r'\b(?:%s)\b|\b(?:if|unless|when|whenever|until|till|not|no|never|'
+                         r'twice|times|again|fall|falls|fell|drop|drops|floor|edge|hand|give|'
+                         r'blink|half|halfway|seconds?|minutes?|hours?)\b|n\'t\b|\d'
+                         % any_of(lx.UNSAFE + lx.UNSAFE_FORCE), rx.IGNORECASE)
+# "to keep the desk tidy", "because it's getting dark" (with the lamp turned on)
+_TIDY = rx.compile(r'^\W*(?:(?:just|so)\W+)?(?:to|so as to|in order to) keep (?:the|my|our) '
+                   r'(?:desk|table|workspace|bench|area|place|workbench)(?: nice and)? (?:tidy|'
+                   r'neat|clean|clear|organi[sz]ed)\s*,\s*', rx.IGNORECASE)
+_DARK = rx.compile(r'(\b(?:turn|switch|put)\s+(?:on\s+)?the\s+(?:lamp|light bulb|bulb|yellow '
+                   r'light)(?:\s+on)?)\s*,?\s*(?:because|since|as) it(?:\'s| is) (?:getting |too |'
+                   r'so |very |a bit )?(?:dark|dim|gloomy|late)\b', rx.IGNORECASE)
+
+
 def _asks_nothing(part, things=False):
     """Whether `part` (what a request is for) says nothing that could change what is done."""
+    seen = _TO_SEE.match(part.strip())
+    if seen:
+        return not _SEEN_KEEPS.search(seen.group(1)) and not _NUMBERS.search(seen.group(1))
     if _KEEP_FOR.search(part) or _NOTE.search(part) or _NUMBERS.search(part):
         return False
     return things or not rx.search(r'\b%s\b' % any_of(OBJECT_WORDS), part.lower())
@@ -191,6 +226,7 @@ def for_what(text: str) -> str:
 
     "..., and leave the rest in there" after a step on one block asks nothing either.
     """
+    text = _DARK.sub(r'\1', _TIDY.sub('', text))
     rest = _LEAVE_REST.search(text)
     if rest and len(blocks_named(text[:rest.start()])) == 1 and not text[rest.end():].strip(
             ' .!'):
@@ -222,6 +258,10 @@ def for_what(text: str) -> str:
         said = pattern.search(text)
         if said and pattern is _SO_THAT and not _PURPOSE.search(said.group(1)):
             said = None     # "okay so the red block, ...": no purpose
+        seen = said and pattern is _SO_THAT and _TO_SEE.match(said.group(1).strip())
+        if seen and rx.search(r'\b%s\b' % any_of(OBJECT_WORDS), seen.group(1).lower()) and \
+                rx.search(r'\b(?:it|them|there)\b', text[said.end():], rx.IGNORECASE):
+            said = None     # "... so you can see into the drawer, then take ... out of it"
         if said and text[:said.start()].strip() and _asks_nothing(
                 rx.sub(r'\bin the way\b', '', said.group(1)), things):
             end = said.group(2) if said.re.groups > 1 else ''
@@ -240,8 +280,14 @@ def _it_first(rest):
         r'^\W*\w+', '', rest[:pronoun.start()].lower()))
 
 
+# "Message from Maria: ...", "Note from the boss - ..."
+_MESSAGE_FROM = rx.compile(r'^\W*(?i:(?:(?:a|one|new|quick) )?(?:message|note|request|memo|msg|'
+                           r'word|text) from )%s\s*(?::|-+|\u2014)\s*' % RELAYER)
+
+
 def _passed_on(sentence):
     """Return the sentence without who passed its request on ("Maria says: ...")."""
+    sentence = _MESSAGE_FROM.sub('', sentence)
     for pattern, instead in _RELAYED:
         passed = pattern.search(sentence)
         if passed:

@@ -11,8 +11,8 @@ from lam_ros.language import lexicon as lx, rx
 from lam_ros.language.intents import Refusal
 from lam_ros.language.vocab import (A_LAMP, action_verbs, AMOUNT, ANGLE, any_of, choice_between,
                                     FIXTURE_COLOURS, GOAL_FIRST, has, LED_NAME, LIGHT_CEASE,
-                                    LIGHT_EVENT, NUMBER_WORDS, ROTATION_DEGREES, SAID_OF_EACH,
-                                    verb_words)
+                                    LIGHT_EVENT, NUMBER_WORDS, OF_LIST, ORDINAL_ONE,
+                                    ROTATION_DEGREES, SAID_OF_EACH, verb_words)
 from lam_ros.world.tasks import TASKS
 
 
@@ -236,8 +236,9 @@ def check_command(raw: str):
     if rx.search(r'\b(?:tell (?:me|us)|show (?:me|us)|let (?:me|us) know|explain|i (?:d|would) '
                  r'like to know|i (?:want|need) to know|i wonder|i m wondering|wondering) '
                  r'(?:whether|if|what|which|where|how|why|who)\b(?! (?:you|the robot) (?:could|'
-                 r'would|can|will|might)\b)|\bdo you know\b|\b(?:check|find out|see|look) '
-                 r'(?:whether|if)\b', low):
+                 r'would|can|will|might)\b)|\bdo you know\b|\b(?:check|find out|see|look|'
+                 r'confirm|verify|report|determine|ascertain|establish|inspect) (?:whether|if)\b',
+                 low):
         raise Refusal('that asks what I see, not what to do; I only act: tell me what to do, '
                       'for example "open the drawer"')
     if rx.search(r'\b(?:push|shove|nudge|hit|poke|pinch|grab|grip|touch|squeeze|move|lift|rotate|'
@@ -309,6 +310,37 @@ def check_command(raw: str):
     if timed:
         raise Refusal('each skill runs once, at its own pace; I cannot do anything "%s"'
                       % timed.group(0))
+    # a light "done" with no state said anywhere: "now do the lamp" (on or off?)
+    done = rx.search(r'\bdo (?:the )?(?:lamp|light|lights|bulb|light bulb|led)\b', low)
+    if done and not rx.search(r'\b(?:on|off|up|down|dark|bright|lit|out)\b', low):
+        raise Refusal('"%s": on or off? say which' % done.group(0))
+    # things made to "go crazy": "make all the lights go crazy"
+    crazy = rx.search(r'\b(?:go|goes|going|act|acting) (?:crazy|wild|mad|bananas|nuts|bonkers|'
+                      r'haywire|berserk|disco)\b|\bdisco\b|\bparty mode\b', low)
+    if crazy:
+        raise Refusal('I cannot make anything "%s"; each step is one skill, for example "turn on '
+                      'the lamp"' % crazy.group(0))
+    # a habit, not a request: "I always push the drawer in gently."
+    if rx.fullmatch(r'\s*(?:i|we)\s+(?:always|usually|normally|often|generally|typically|'
+                    r'sometimes|never|tend to)\s+(?!(?:want|need|like|prefer|would|d)\b)'
+                    r'[^.;!?]*[.!]?\s*', raw.lower()):
+        raise Refusal('that says what you usually do, not what I should do now; tell me what to '
+                      'do')
+    # a speed: "at half speed", "at 50% speed", "at 2 cm/s"
+    speed = rx.search(r'\bat (?:(?:half|double|quarter|minimum|min|'
+                      r'\d+ ?%%|\d+ percent|%s percent|a speed of)(?: the)? '
+                      r'speed|a speed of [^,;.]+)\b|\bat \d+(?:\.\d+)? ?(?:mm|cm|m|in)/s\b'
+                      % NUMBER_WORDS, low)
+    if speed:
+        raise Refusal('each skill runs at its own pace; I cannot do anything "%s"'
+                      % speed.group(0).strip())
+    # a hand the robot does not have: "with your other hand", "use both hands"
+    hand = rx.search(r'\b(?:with|using|use|in) (?:your |the |my |its |both |two )?(?:other|left|'
+                     r'right|second|spare|free|both|two) (?:hands?|arms?|grippers?)\b(?! side\b)|'
+                     r'\b(?:both|two) (?:hands|arms|grippers)\b', low)
+    if hand:
+        raise Refusal('"%s": I have one arm and one gripper; say the step without it'
+                      % hand.group(0).strip())
     # "exactly one block width", "precisely two centimetres"
     exactly = rx.search(r'\b(?:by |for )?(?:exactly|precisely) (?:%s|a|an|half|\d+)\b(?! times?\b)'
                         r'(?:[^,;.]|\.\d)*' % NUMBER_WORDS, raw.lower())
@@ -685,7 +717,7 @@ def check_command(raw: str):
                       r'sliding|sweeping|shoving|nudging|moving)(?![^.;,]*\buntil it (?:falls|'
                       r'drops|goes|slides|tips|lands)\b)|'
                       r'(?<!ask )(?<!tell you )(?<!say it )(?<!think )twice|thrice|(?:[a-z]+|\d+)'
-                      r'(?: more)? times)\b', low)
+                      r'(?: more)? (?:times|iterations|repetitions|cycles|repeats|rounds))\b', low)
     if again:
         raise Refusal('each skill is one move, done once; I cannot do "%s": say each step'
                       % again.group(0))
@@ -699,7 +731,11 @@ def check_command(raw: str):
                       r'(?:wall|edge|side|end|floor|ground|limit|stop)|breaks?|jams?|gets? '
                       r'stuck)\b|\b(?:off|out of|from) (?:its|the) (?:rails?|runners?|'
                       r'tracks?|hinges?)\b|\bso (?:that )?(?:it|they) (?:jams?|gets? stuck|'
-                      r'breaks?)\b', low)
+                      r'breaks?)\b|\bso (?:that )?(?:it|they|the [a-z ]+?) (?:falls?|drops?|'
+                      r'tips?|topples?|tumbles?|rolls?) (?:off|over|down|onto|to)\b(?![^,.;]*\b'
+                      r'(?:drawer|in|into|inside)\b)|\bso (?:that )?(?:it|they|the [a-z ]+?) '
+                      r'(?:goes|slides?|comes) (?:off|over) the (?:edge|desk|table|side)\b'
+                      r'(?![^,.;]*\b(?:drawer|in|into|inside)\b)', low)
     if knock:
         raise Refusal("refused: '%s' asks for something destructive or unsafe"
                       % knock.group(0).strip())
@@ -744,7 +780,11 @@ def check_command(raw: str):
     if rx.search(r'\b(?:at once|at the same time|simultaneously|together)\b', pair) or rx.search(
             r'\b(?:pick up|lift|grab|take|move|push|rotate|put|place|stack|carry|hold|turn|slide|'
             r'get|fetch|raise|sweep|store)\s+(?:up\s+)?(?:both|all (?:three|the)|all|(?:the )?'
-            r'three)(?: of the| the)? (?:blocks|cubes)\b', pair):
+            r'three)(?: of the| the)? (?:blocks|cubes)\b', pair) or rx.search(
+            # where all the blocks should end up: "I want the drawer open and all the blocks
+            # inside it"
+            r'\ball (?:of )?(?:the |three |3 )?(?:blocks|cubes|bricks) (?:in|inside|into|within|'
+            r'on top|stacked|in there)\b', pair):
         raise Refusal('I can hold and move only one block at a time; give one step per block')
     other = rx.search(r'\b(?:second|other|another|third|top|bottom|upper|lower|middle|left|right|'
                       r'big|small|kitchen) drawer\b', low)
@@ -757,6 +797,10 @@ def check_command(raw: str):
         raise Refusal('there is only one cabinet here; "%s" is not on this desk' % room.group(0))
     colours = any_of(lx.COLOUR_WORDS)
     things = r'(?:drawer|door|slider|cabinet|cupboard|shelf|lamp|light|bulb|led)'
+    listed = OF_LIST.match(raw.lower())
+    if listed and ORDINAL_ONE.search(raw.lower(), listed.end()):
+        # "of the red block and the blue block, rotate the first one": one block per step
+        low = ' %s ' % rx.sub(r'[^a-z\- ]+', ' ', raw.lower()[listed.end():])
     if rx.search(r'\b%s (?:block |cube |one )?and (?:the |a )?%s (?:blocks?|cubes?|ones?)\b' % (
             colours, colours), SAID_OF_EACH.sub('', low)) or rx.search(
             r'\b(?:stack|lift|pick up|pick|grab|put|place|take|get|raise|drop|hold)\s+(?:up\s+)?'

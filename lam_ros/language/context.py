@@ -571,3 +571,37 @@ def instead(text: str):
 # what "out of it" or "from there" may stand for
 PLACE_NAMES = lx.DRAWER + lx.SLIDER_PLACE + lx.SLIDER_DOOR + (
     'table', 'desk', 'tabletop', 'surface', 'stack', 'tower', 'pile', 'other', 'another')
+
+
+_CONTAINER = r'the (?:drawer|cabinet|cupboard|shelf|slider|sliding cabinet)'
+_BARE_LIFT = rx.compile(r'(?:(?:and|then|now|first) )*(?:%s)(?: up| out)? the (?:red|blue|pink) '
+                        r'(?:block|cube|one)(?: up| out)?' % any_of(PICK_VERBS + ('pull',)))
+_PLACE_ALONE = rx.compile(r'(?:(?:and|then|now|next) )*(?:also )?the (?:red|blue|pink) '
+                          r'(?:block|cube|one) ((?:out of|from(?: inside| within| in)?) %s)'
+                          % _CONTAINER)
+_EACH_INTO = rx.compile(r'(?:(?:and|then) )*(?:%s) (?:each one|each of them|each) (?:in|into|'
+                        r'inside) (%s)(?: as you go| in turn| one by one| one at a time)?'
+                        % (any_of(PUT_VERBS), _CONTAINER))
+
+
+def shared_place(clauses):
+    """Give one place said after two blocks to both, and put each block away as asked.
+
+    "take the red block and then the blue block out of the drawer" takes both out of the
+    drawer (the first said no place of its own); "..., putting each one into the drawer as you
+    go" after two or more lifts puts each block away after its lift.
+    """
+    out = list(clauses)
+    for i in range(1, len(out)):
+        alone = _PLACE_ALONE.fullmatch(out[i])
+        if alone and _BARE_LIFT.fullmatch(out[i - 1]):
+            out[i - 1] = '%s %s' % (out[i - 1], alone.group(1))
+    each = [i for i, c in enumerate(out) if _EACH_INTO.fullmatch(c)]
+    if len(each) != 1 or each[0] != len(out) - 1:
+        return out
+    lifts = [c for c in out[:-1] if rx.search(r'\b(?:%s)\b' % any_of(PICK_VERBS + ('pull',)), c)
+             or _PLACE_ALONE.fullmatch(c)]
+    if len(lifts) < 2 or len(lifts) != len(out) - 1:
+        return out
+    put = 'put it into %s' % _EACH_INTO.fullmatch(out[-1]).group(1)
+    return [c for lift in lifts for c in (lift, put)]

@@ -317,8 +317,8 @@ def _spoken(text):
     text = rx.sub(r'(^\s*|,\s*)(?:so,? )?(?:like|you know|i mean)\s*,\s*|^\s*so,? (?:like|uh|'
                   r'um),?\s+|,?\s*\byou know,?\s*(?=to |the |it )',
                   lambda m: ' ' if m.group(1) is None else m.group(1), text)
-    text = rx.sub(r'\s*,?\s*\b(?:nice and (?:easy|slow|gentle|gently|slowly)|slow and steady|easy '
-                  r'does it)\b', '', text)
+    text = rx.sub(r'\s*,?\s*\b(?:(?:both|each|all) )?(?:nice and (?:easy|slow|gentle|gently|'
+                  r'slowly)|slow and steady|easy does it)\b', '', text)
     text = rx.sub(r'\s*[,;.]\s*(?:we|i) (?:don\'t|do not|no longer) need (?:it|them|that|this|the '
                   r'[a-z ]+?)(?: any ?more| now| for now| today)?\s*[.!]?\s*$', '', text)
     # a status line before the order: "status: the green light is off. turn it on."
@@ -496,10 +496,55 @@ def _spoken(text):
                   r'steady) (?:grip|hold|grasp)(?: on it| of it| on the [a-z ]+?)?'
                   r'(?: so (?:that )?it (?:does not|doesn\'t|won\'t) (?:slip|fall|drop)[^,;.]*)?'
                   r'(?=\s*(?:$|[,;.]))', '', text)
+    text = _how_done(text)
     # urgency said as its own clause or sentence: "..., hurry up.", "... . go."
     text = rx.sub(r'(?:[,;.!]\s*|\s-+\s*)(?:%s)(?:\s*,\s*(?:%s))*\s*[.!]*\s*(?=$|[,;])'
                   % (URGENCY, URGENCY), '', text)
     return text
+
+
+_HELD_BY = rx.compile(r'\s*,?\s*(?:while |by )?(?:holding|gripping|grasping|grabbing|taking|'
+                      r'pinching|clasping) (?:it|the block|the cube) (?:firmly |gently |'
+                      r'carefully |lightly )?(?:by|at|from|on) (?:its|the) (?:edges?|sides?|top|'
+                      r'corners?|middle|cent(?:er|re)|base|bottom)(?=\s*(?:$|[,;.]|please\b))')
+_SLOW = rx.compile(r'\s*,?\s*(?:and )?(?:take it|go|do it) (?:nice and )?(?:slow|slowly|easy|'
+                   r'gently|carefully|steady)(?=\s*(?:$|[,;.]|please\b))')
+_NOT_DROPPED = rx.compile(r'\s*,?\s*(?:firmly |carefully |tightly |securely )?so (?:that )?you '
+                          r'(?:don\'?t|do not|won\'?t) drop (?:it|the block)(?=\s*(?:$|[,;.]))')
+_BY_HANDLE = rx.compile(r'\s*,?\s*(?:by )?using (?:the|its) (?:handle|grip|knob)'
+                        r'(?=\s*(?:$|[,;.]))')
+_AS_FAR = rx.compile(r'\s*,\s*(?:as far as (?:it|they|the [a-z ]+?) (?:will |can )?go(?:es)?|all '
+                     r'the way(?: (?:in|open|closed|shut|over|across|out|home|through))?)'
+                     r'(?=\s*(?:$|[,;.]))')
+_GENTLY = rx.compile(r'\s*,\s*(?:but |and )?(?:both |each |all )?(?:do it |go )?(?:very |'
+                     r'really |nice and |extra |super )?(?:softly|gently|slowly|carefully|'
+                     r'smoothly|quietly|firmly|lightly|steadily|delicately|calmly)(?: please)?'
+                     r'(?=\s*(?:$|[,;.]))')
+_GO_ROUND = rx.compile(r'(^\s*|,\s*|\b(?:then|and|now)\s+)(?:make )?(?:the )?(%s) (block|one|'
+                       r'cube) (?:go|goes|spin|spins|turn|turns) (?:round|around)(?: and (?:round|'
+                       r'around))?\b' % any_of(lx.COLOUR_WORDS))
+_SPINNY = rx.compile(r'\bdo the (?:spinny|spin|spinning|twirly|twisty|turny|twirl) thing '
+                     r'(?:with|to|on) (the [a-z ]{1,20}?(?:block|one|cube))(?: (?:the )?'
+                     r'((?:counter|anti)-? ?clockwise|clockwise)(?: way)?)?')
+
+
+def _how_done(text):
+    """Drop how a step is done where it changes no step; say a child's words the plain way.
+
+    "..., holding it by its edge", "..., and take it slow", "..., firmly so you don't drop
+    it", "..., using the handle", "..., as far as it goes", "..., all the way in", "..., but
+    softly"; "blue block go round the clock way" (rotate it clockwise), "do the spinny thing
+    with the pink block", "the little door thing" (the cabinet).
+    """
+    for manner in (_HELD_BY, _SLOW, _NOT_DROPPED, _BY_HANDLE, _AS_FAR, _GENTLY):
+        text = manner.sub('', text)
+    text = rx.sub(r'\b(?:the )?(?:other|backwards?|wrong) clock way\b', 'counter-clockwise', text)
+    text = rx.sub(r'\bthe (?:clock way|way the clock goes|clock\'s way)\b', 'clockwise', text)
+    text = _GO_ROUND.sub(r'\1rotate the \2 \3', text)
+    text = _SPINNY.sub(lambda m: 'rotate %s%s' % (m.group(1), ' ' + m.group(2) if m.group(2)
+                                                  else ''), text)
+    return rx.sub(r'\b(in|into|inside|out of|from) the (?:little |small )?door thing\b',
+                  r'\1 the cabinet', text)
 
 
 def _unread_brackets(said):
@@ -926,11 +971,18 @@ def normalise(text: str) -> str:
     text = rx.sub(start + r'(?:make sure|ensure|see to it|see) (?:that )?' + block +
                   r'(?:is |ends up |gets |winds up )' + placed + place_goal,
                   r'\1put \2 into the \3', text)
+    # "open the drawer and make sure the red block is in it": into the place said before
+    text = rx.sub(r'(\b(?:and|then)\s+)(?:make sure|ensure|see to it) (?:that )?' + block +
+                  r'(?:is |ends up |gets |winds up )' + placed + r'(?:in|into|inside) (?:it|there)'
+                  r'(?=\s*(?:[.;!,]|$|(?:and|then|please)\b))', r'\1put \2 into it', text)
     text = rx.sub(r'\b(?:on|onto|at|to) (?:the )?(?:floor|bottom|base|interior) of the (drawer|'
                   r'cabinet|cupboard|shelf|slider)\b', r'into the \1', text)
     text = rx.sub(r'\b(?:the )?(?:floor|bottom|base|interior) of the (drawer|cabinet|cupboard|'
                   r'shelf|slider)\b', r'the \1', text)
     text = rx.sub(r'\bfrom on top of\b', 'off the top of', text)   # "remove it from on top of"
+    # "sweep the red block into it from the table": the place it comes from first
+    text = rx.sub(r'\binto (it|there) from the (table|desk|tabletop)\b', r'from the \2 into \1',
+                  text)
     text = rx.sub(r'\b(?:take|get|grab|catch|lay|keep) (?:a )?(?:firm )?hold of\b', 'grasp', text)
     # "so that it no longer rests on the table, pick the pink block up": where it is now
     gone = rx.match(r'^\s*so (?:that )?(?:it|the [a-z -]+?) (?:is )?no longer (?:rests?|resting|'

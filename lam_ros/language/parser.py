@@ -18,7 +18,9 @@ from lam_ros.language import lexicon as lx, rx
 from lam_ros.language.checks import check_command
 from lam_ros.language.clauses import split_clauses
 from lam_ros.language.context import (ellipsis, instead, PLACE_NAMES, plain_colours,
-                                      resolve_containers, SET_BACK, statements, topics_said_alone)
+                                      resolve_containers, SET_BACK, shared_place, statements,
+                                      topics_said_alone)
+from lam_ros.language.formal import plain
 from lam_ros.language.intents import Intent, NO_BLOCK, Refusal
 from lam_ros.language.normalise import heard, normalise
 from lam_ros.language.references import unclear
@@ -32,7 +34,7 @@ MAX_CLAUSES = 8
 
 def parse(raw: str) -> list:
     """Intents of a command in execution order; raises Refusal with the reason."""
-    raw, _ = instead(plain_colours(heard(raw)))
+    raw, _ = instead(plain_colours(plain(heard(raw))))
     return parse_read(raw)
 
 
@@ -51,7 +53,7 @@ def parse_read(raw: str) -> list:
     if nowhere and not has(' %s ' % raw.lower(), PLACE_NAMES):
         # "take the blue block out of it": nothing named to take it from
         raise Refusal('"%s": out of where? name the drawer or the cabinet' % nowhere.group(0))
-    clauses = ellipsis(statements(topics_said_alone(split_clauses(text))))
+    clauses = shared_place(ellipsis(statements(topics_said_alone(split_clauses(text)))))
     again = next((c for c in clauses if rx.fullmatch(
         r'(?:and |then |now )*(?:do (?:it|that|this) (?:again|once more|one more time|too|as '
         r'well)|repeat (?:it|that|this)(?: again| once more)?)', c)), None)

@@ -1,6 +1,8 @@
 """Command -> checked, grounded plan of CALVIN tasks, or a refusal with a reason.
 
-1. `normalise.heard` reads the command as its words, the speller mends slips, and
+1. `addressed` keeps what is said to the robot and drops what a request is for,
+   `normalise.heard` reads the command as its words, `formal.plain` says formal wording
+   the plain way ("Lamp deactivation shall be performed."), the speller mends slips, and
    `parser.parse_read` reads it into ordered intents (or refuses: empty, too long,
    unsafe, unknown or absent objects, colours no block has).
 2. Every clause (and the whole command) goes through the text encoder once. The learned
@@ -34,6 +36,7 @@ from lam_ros.language.context import instead, plain_colours, without_notes
 from lam_ros.language.intents import Intent, NO_BLOCK, Refusal, which_step
 from lam_ros.language.normalise import heard, normalise
 from lam_ros.language.addressed import for_what, to_me
+from lam_ros.language.formal import plain
 from lam_ros.language.small_talk import drop_small_talk
 from lam_ros.language.parser import parse_read, PLACED_BY, repeats, SAID_AGAIN
 from lam_ros.language.reading import light_target
@@ -388,7 +391,7 @@ class Planner:
         parsed = retrieved = None
         try:
             speller = self._spelling()
-            typed = heard(for_what(to_me(text)))
+            typed = plain(heard(for_what(to_me(text))))
             typed, fixes = speller.correct(typed) if speller else (typed, [])
             typed = drop_small_talk(plain_colours(typed))
             typed, ruled_out = instead(typed)
@@ -447,6 +450,7 @@ class Planner:
                 raise Refusal(unlike)
             _refuse_ruled_out(said, ruled_out, steps)
             _refuse_light_conflict(said, steps)
+            _refuse_other_light(said, steps)
             _refuse_closed_before(steps)
             confidence = min(c for c, _ in per_step) if per_step else 0.0
             result = {'text': text, 'ok': True, 'steps': steps,
@@ -595,7 +599,8 @@ class Planner:
                 verb = intent.text.split()[0] in action_verbs()
                 # another action: "push the red block and rotate it"; with order words, a
                 # step of its own ("before you grab the red block, pull the knob-thing open")
-                if verb and label != NONE and share >= MODEL_ACCEPT * sum(actions.values()) \
+                if (verb or ordered) and label != NONE and \
+                        share >= MODEL_ACCEPT * sum(actions.values()) \
                         and own not in ('lift', TASKS[label].primitive):
                     raise error
                 if ordered and label != NONE and _names_another_fixture(intent.text, label):
@@ -816,6 +821,34 @@ def _refuse_light_conflict(text, steps):
         if {'turn_on_' + light, 'turn_off_' + light} <= tasks and LIGHT_END_STATE.search(
                 text.lower()):
             raise Refusal('the command asks for the %s to end both on and off; say one' % name)
+
+
+_PURPOSE_LIGHT = rx.compile(r'\bso (?:that )?(?:the )?(?:(lamp|light ?bulb|bulb|yellow light|'
+                            r'yellow lamp)|(led|green light|green led|diode))\b')
+
+
+def _refuse_other_light(text, steps):
+    """Refuse a step on one light done so that the other light changes.
+
+    "Press the button so the lamp goes on": the button works the LED, not the lamp; which is
+    meant is not clear, so nothing is done.
+    """
+    low = text.lower()
+    purpose = _PURPOSE_LIGHT.search(low)
+    lights = {s['task'].rsplit('_', 1)[-1] for s in steps if s['task'].startswith('turn_')}
+    if purpose and lights:
+        meant = 'lightbulb' if purpose.group(1) else 'led'
+        said = {'lightbulb': bool(rx.search(r'\b(?:lamp|bulb|lightbulb|switch|yellow light)\b',
+                                            low[:purpose.start()])),
+                'led': bool(rx.search(r'\b(?:led|button|diode|green light)\b',
+                                      low[:purpose.start()]))}
+        other = 'led' if meant == 'lightbulb' else 'lightbulb'
+        if meant not in lights or (said[other] and not said[meant]):
+            raise Refusal('"%s": the %s is worked by the %s, and the command works the %s; say '
+                          'which light' % (purpose.group(0), 'light bulb' if meant == 'lightbulb'
+                                           else 'LED', 'switch' if meant == 'lightbulb' else
+                                           'button', 'button' if meant == 'lightbulb' else
+                                           'switch'))
 
 
 def _refuse_closed_before(steps):

@@ -11,7 +11,7 @@ direction") or by where another block was taken from ("where the red one was").
 from lam_ros.language import lexicon as lx, rx
 from lam_ros.language.constraints import blocks_named, drawer_is_it
 from lam_ros.language.intents import Refusal
-from lam_ros.language.vocab import (action_verbs, any_of, COPULA, has, LED_NAME, MODAL,
+from lam_ros.language.vocab import (action_verbs, any_of, COPULA, has, LED_NAME, MODAL, OF_LIST,
                                     OBJECT_WORDS, PICK_VERBS, SEEN, STATE_WORDS, STATEMENT,
                                     verb_words)
 
@@ -101,6 +101,16 @@ def in_order(text):
     first block"), or blocks and lights both are and "one" does not say which kind; left as
     said where nothing is named before it ("move above the second block").
     """
+    lead = OF_LIST.match(text)
+    if lead and _ORDINAL.search(text, lead.end()):
+        # "of the red block and the blue block, rotate the first one": the list says which,
+        # and where from ("of the blue and the pink block in the cabinet, lift the first one")
+        text = in_order(lead.group(1) + text[lead.end():])[len(lead.group(1)):]
+        if lead.group(2):
+            cut = rx.search(r'\s*(?:[,;]|\band\b|\bthen\b)', text)
+            cut = cut.start() if cut else len(text)
+            text = from_place(text[:cut], lead.group(2)) + text[cut:]
+        return text
     start = 0
     while True:
         said = _ORDINAL.search(text, start)
@@ -254,7 +264,8 @@ def said_with_colour(text):
 
 _C = any_of(lx.COLOUR_WORDS)
 # a group said with which goes first: "push the pink and red blocks right, the pink one first"
-_GROUP_FIRST = rx.compile(r'\b(the )?(%s) and (?:the )?(%s) (blocks|cubes|ones)\b([^,;.]*?),\s*'
+_GROUP_FIRST = rx.compile(r'\b(?:both )?(the )?(%s) and (?:the )?(%s) (blocks|cubes|ones|block|'
+                          r'cube)\b([^,;.]*?),\s*'
                           r'(?:the )?(%s)(?: one| block)? (?:first|goes first|before the (?:%s)'
                           r'(?: one| block)?)\b' % (_C, _C, _C, _C))
 # ... and the lights: "..., the LED before the lamp", "..., the LED first and the lamp second"
@@ -273,8 +284,32 @@ _LIGHTS_BOTH = rx.compile(r'\b(?:i want |i need |i\'d like )?(?:the )?(lamp|led|
                           r'and (?:then )?(?:the )?(lamp|led|bulb|light bulb),? both (on|off)\b')
 
 
+_ITEM = r'(?:the )?((?:red|blue|pink) (?:block|one|cube)|led|lamp|bulb|light bulb|drawer|door)'
+# "turn the led off and the lamp on, but do the lamp before the led"
+_DO_FIRST = rx.compile(r'^(\s*(?:please )?([a-z]+)(?: [a-z]+)?? .+?) and (?:then )?(.+?),?\s*'
+                       r'(?:but |and )?(?:do|switch|turn|handle) %s (?:before|ahead of|prior to) '
+                       r'%s\s*[.!]*\s*$' % (_ITEM, _ITEM))
+
+
+def _done_first(text):
+    """Say two steps in the order said after them ("..., but do the lamp before the led")."""
+    m = _DO_FIRST.match(text)
+    if not m:
+        return text
+    one, verb, other, first, then = m.groups()
+    if not (rx.search(r'\b%s\b' % rx.escape(then), one) and
+            rx.search(r'\b%s\b' % rx.escape(first), other)):
+        return text if not (rx.search(r'\b%s\b' % rx.escape(first), one) and rx.search(
+            r'\b%s\b' % rx.escape(then), other)) else '%s and %s' % (one, other)
+    if other.split()[0] not in action_verbs():
+        other = '%s %s' % (verb, other)     # the verb said once: "turn the led off and the lamp"
+    return '%s, then %s' % (other, one.strip())
+
+
 def which_first(text):
     """Say a group's steps in the order the command gives ("..., the pink one first")."""
+    text = _done_first(text)
+
     def ordered(m):
         first, other = (m.group(6), m.group(2) if m.group(6) == m.group(3) else m.group(3))
         if m.group(6) not in (m.group(2), m.group(3)):
@@ -291,8 +326,19 @@ def which_first(text):
                   text)
     # "i want the drawer closed and both lights on: close the drawer, then ...": the steps
     # after the colon say how; the wish before it says the same
-    text = rx.sub(r'^\s*(?:i want|i need|i\'d like|we want|we need|the goal is|goal)\b'
-                  r'[^:;.!?]{3,80}:\s*(?=(?:please )?(?:%s)\b)' % verb_words(), '', text)
+    wish = rx.match(r'^\s*(?:i want|i need|i\'d like|we want|we need|the goal is|goal)\b'
+                    r'([^:;.!?]{3,80}):\s*(?=(?:please )?(?:%s)\b)' % verb_words(), text)
+    if wish:
+        text = text[wish.end():]
+        where = rx.search(r'\b(?:in|inside|into) the (drawer|cabinet|cupboard|shelf|slider)\b',
+                          wish.group(1))
+        if where:
+            # "I want the pink block in the cabinet: pick it up and put it there"
+            text = rx.sub(r'\b((?:put|place|set|drop|leave|stow) (?:it|them)) (?:in )?there\b',
+                          r'\1 into the %s' % where.group(1), text)
+        blocks = set(rx.findall(r'\bthe (%s) (?:block|cube)\b' % _C, wish.group(1)))
+        if len(blocks) == 1 and rx.match(r'(?:please )?[a-z]+ it\b', text):
+            text = name_it(text, 'the %s block' % blocks.pop())
     # "the blue one, not the red or the pink: shove it right": the colour said says which
     text = rx.sub(r'\b(the (?:%s) (?:one|block|cube)),? not the (?:%s)(?: one| block)?'
                   r'(?:,? (?:or|nor) the (?:%s)(?: one| block)?)?\s*[:,]\s*' % (_C, _C, _C),
@@ -301,7 +347,11 @@ def which_first(text):
     if group:
         text = text[group.end():]
         if group.group(1):
-            text = from_place(text, group.group(1))
+            # the place is where the first step's block comes from: "..., take the red one and
+            # put it in the drawer"
+            cut = rx.search(r'\s*(?:[,;]|\band\b|\bthen\b)', text)
+            cut = cut.start() if cut else len(text)
+            text = from_place(text[:cut], group.group(1)) + text[cut:]
     return text
 
 

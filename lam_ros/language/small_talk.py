@@ -63,7 +63,10 @@ _GOOD = (r'(?:nice|good|great|excellent|brilliant|lovely|perfect|fine|neat|solid
 _SO = r'(?:(?:really|very|so|super|pretty|a bit|bit|kind of|kinda|totally|little) )*'
 _ODD = (r'(?:weird|odd|strange|silly|pointless|daft|funny|overkill|unusual|random|unnecessary|'
         r'useless|excessive|bold|interesting)')
-_WHAT = r'(?: (?:with|on) (?:the |that |those |these |this )?(?:[a-z]+ )?[a-z]+)?'
+_BAD = (r'(?:clumsy|sloppy|rough|shaky|slow|messy|wobbly|jerky|awkward|bumpy|clunky|'
+        r'lazy)')
+_WHAT = (r'(?: (?:with|on) (?:the |that |those |these |this )?(?:[a-z]+ )?[a-z]+(?:,? (?:and|'
+         r'plus) (?:with |on )?(?:the |that )?(?:[a-z]+ )?[a-z]+ (?:too|as well))?)?')
 _WHEN = r'(?: (?:just now|earlier|today|before|there|again|this morning))?'
 REMARKS = rx.compile('|'.join((
     r'\b%s%s (?:work|job|catch|going|stuff|effort|move|moves|push|grab|pick|shot|one|try|'
@@ -81,7 +84,8 @@ REMARKS = rx.compile('|'.join((
     r'looks)(?: like)? (?:a |an )?%s%s(?: (?:order|request|choice|idea|plan|thing|one|'
     r'sequence))?(?: to me)?' % (_SO, _ODD),
     r'\b(?:(?:it|this|that)(?:\'s| is| seems| sounds| looks) (?:a |an )?)?%s%s (?:choice|order|'
-    r'request|idea|plan|sequence)\b' % (_SO, _ODD),
+    r'request|idea|plan|sequence)(?: to [a-z]+(?: [a-z]+){0,3}(?=\s*(?:[,:;.!]|$)))?' % (
+        _SO, _ODD),
     r'\b(?:this|that|it) (?:seems|sounds|looks|is) %s%s(?: to me)?\b' % (_SO, _ODD),
     r'\bnot my (?:idea|call|choice|plan)\b',
     r'\bi(?:\'d| would) (?:do it|have done it|do this|do that) differently\b',
@@ -90,6 +94,19 @@ REMARKS = rx.compile('|'.join((
     r'\bit(?:\'s| is) a bit much\b', r'\bin my (?:view|opinion)\b', r'\bfor the idea\b',
     r'\bnot (?:what|how) i(?:\'d| would)(?: have)? (?:done|do)(?: it| this| that)?\b',
     r'\bbut (?:fine|sure|ok(?:ay)?|go ahead|whatever)\b',
+    # "love how you stacked those", "that was a clumsy push on the red block, honestly", "bit
+    # slow on that last one", "I always liked the red block best", "the blue block is the
+    # ugliest one", "strange way to open a drawer", "weird choice to leave it there"
+    r'\b(?:i )?(?:love|loved|like|liked) (?:how|the way) you [a-z]+(?: up)? (?:those|that|them|'
+    r'it|this|these)\b',
+    r'\b(?:that was |a )?%s(?:a |an )?%s(?: (?:push|grab|move|one|turn|job|pick|lift|try|'
+    r'stack|close|open|landing))?(?: (?:on|with) (?:the |that )?(?:[a-z]+ )?[a-z]+)?(?:,? '
+    r'honestly)?\b' % (_SO, _BAD),
+    r'\bi (?:always |really |kind of )?(?:liked|like|love|loved|prefer|preferred) the [a-z]+ '
+    r'(?:block|one|cube) (?:best|most|the most)\b',
+    r'\b(?:honestly,? )?the [a-z]+ (?:block|one|cube) is (?:the |my )?(?:[a-z]+est|favou?rite|'
+    r'best|worst)(?: one| block| of them)?\b',
+    r'\b%s%s way to [a-z]+ (?:a|the|it) ?[a-z]*\b' % (_SO, _ODD),
 )))
 # a polite idiom set off by commas inside the request: "Could you, if it's no bother, ..."
 _IDIOM_SET_OFF = rx.compile(r',\s*(?:%s)\s*,' % IDIOMS.pattern, rx.IGNORECASE)
@@ -201,6 +218,12 @@ def idle(piece, said_before=''):
     return True
 
 
+_PRAISED = rx.compile(r'\b(?:the|that|this|a) ((?:(?:red|blue|pink|yellow|green|sliding|'
+                      r'cabinet) )*'
+                      r'(?:block|cube|stack|tower|led|lamp|bulb|light bulb|drawer|door|slider|'
+                      r'cabinet door|button|switch))\b', rx.IGNORECASE)
+
+
 def drop_small_talk(text: str) -> str:
     """Return the command without its small talk, or unchanged where it is all small talk."""
     sentences = [s for s in rx.split(r'(?<=[.!?])\s+', text.strip()) if s]
@@ -211,6 +234,15 @@ def drop_small_talk(text: str) -> str:
         before += ' ' + sentence
     if not kept:
         return text
+    if kept[0] != sentences[0] and rx.match(r'\W*(?:(?:now|so|then|ok(?:ay)?|and)\W+)*[a-z]+ '
+                                            r'(?:it|them)\b', kept[0], rx.IGNORECASE):
+        # "Wow, smooth move with the cabinet door! Slide it back to the left.": "it" is the
+        # one thing the praise names
+        from lam_ros.language.references import name_it
+        said = text[:text.index(kept[0])] if kept[0] in text else ''
+        named = {m.group(1).lower() for m in _PRAISED.finditer(said)}
+        if len(named) == 1:
+            kept[0] = name_it(kept[0], 'the ' + named.pop(), r'\b(?:it|them)\b')
     return rx.sub(r'\s{2,}', ' ', POLITE.sub('', _IDIOM_SET_OFF.sub(',', ' '.join(kept))))
 
 

@@ -64,7 +64,11 @@ HOMOPHONES = ((r'\bread(?= (?:block|cube|brick|one|box)\b)', 'red'),
               (r'\b(the (?:open |opened |closed |shut )?)draw\b(?! (?:a|an|the|it|on|up|with)\b)',
                r'\1drawer'),
               (r'\bel ee dee\b', 'led'), (r'\bcounter clock wise\b', 'counterclockwise'),
-              (r'\bclock wise\b', 'clockwise'))
+              (r'\bclock wise\b', 'clockwise'),
+              # a small child's "r" said as "w": "pwease", "the wed bwock", "the dwawer"
+              (r'\bwed(?= (?:block|bwock|cube|one)\b)', 'red'), (r'\bbwock\b', 'block'),
+              (r'\bbwue(?= (?:block|cube|one)\b)', 'blue'), (r'\bpwease\b', 'please'),
+              (r'\bdwawer\b', 'drawer'))
 # ... and what they write that no speller mends: short words, and words run together or
 # split ("the pinkblock", "turnoff the lamp", "the slide er", "the l e d", "b4 u")
 HEARD = ((r'\b(lift|rotate|push)_(red|blue|pink)_(table|slider|drawer|left|right)\b',
@@ -378,3 +382,14 @@ SAME_WITH = rx.compile(r'(?:and |then |now )?(?:please )?(?:(?:do|repeat) )?(?:e
                        r'same|that|this|it|same|both of those|all of that|likewise)(?: thing)? '
                        r'(?:again )?(?:with|to|for) (?:the )?(?:\w+ )?\w+'
                        r'(?: (?:block|cube|brick|one))?(?: as well| too)?')
+
+
+# a list said first, that a later "the first one" refers to: "of the red block and the blue
+# block, rotate the first one", "of the blue and the pink block in the cabinet, ..."
+OF_LIST = rx.compile(r'^\s*(?:of|between|out of|from among|among) ((?:the )?(?:%s)(?: block| '
+                     r'cube| one)?(?:,? (?:and )?(?:the )?(?:%s)(?: block| cube| one)?)+(?: '
+                     r'blocks| cubes)?)(?: (?:in|inside) the (drawer|cabinet|cupboard|shelf|'
+                     r'slider))?\s*,\s*' % (any_of(lx.COLOUR_WORDS), any_of(lx.COLOUR_WORDS)))
+# ... and the reference to it
+ORDINAL_ONE = rx.compile(r'\bthe (?:first|second|third|last|former|latter)(?: one| block| '
+                         r'cube)?\b|\bthe other two\b')
