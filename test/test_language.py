@@ -1317,7 +1317,7 @@ def test_set_26_refusals(full_planner, text, reason):
     ('language_dev95.yaml', 8, 0.09), ('language_dev96.yaml', 0, 0.0),
     ('language_dev97.yaml', 0, 0.0), ('language_dev98.yaml', 0, 0.02)])
 def test_full_planner_on_blind_dev_sets(full_planner, name, wrong_plans, wrong_share):
-    """Sets 22-98 but the ten held out in bench/data: blind, fixed after a run.
+    """Sets 22-98 but the eleven held out in bench/data: blind, fixed after a run.
 
     Every command to refuse is refused; at most `wrong_plans` compounds and `wrong_share` of
     the single-task lines are planned wrong (the rest of what each first evaluation missed).
