@@ -1315,9 +1315,11 @@ def test_set_26_refusals(full_planner, text, reason):
     ('language_dev90.yaml', 2, 0.0), ('language_dev91.yaml', 5, 0.06),
     ('language_dev92.yaml', 22, 0.3), ('language_dev93.yaml', 36, 0.24),
     ('language_dev95.yaml', 8, 0.09), ('language_dev96.yaml', 0, 0.0),
-    ('language_dev97.yaml', 0, 0.0), ('language_dev98.yaml', 0, 0.02)])
+    ('language_dev97.yaml', 0, 0.0), ('language_dev98.yaml', 0, 0.02),
+    ('language_dev99.yaml', 2, 0.0), ('language_dev100.yaml', 4, 0.06),
+    ('language_dev101.yaml', 2, 0.03)])
 def test_full_planner_on_blind_dev_sets(full_planner, name, wrong_plans, wrong_share):
-    """Sets 22-98 but the eleven held out in bench/data: blind, fixed after a run.
+    """Sets 22-101 but the eleven held out in bench/data: blind, fixed after a run.
 
     Every command to refuse is refused; at most `wrong_plans` compounds and `wrong_share` of
     the single-task lines are planned wrong (the rest of what each first evaluation missed).
@@ -3321,4 +3323,83 @@ def test_stop_34_formal_goals_manner_and_groups(full_planner, text, plan):
     ('now do the lamp', 'on or off'),
 ])
 def test_stop_34_refusals(full_planner, text, reason):
+    assert_refuses(full_planner, text, reason)
+
+
+@pytest.mark.parametrize('text, plan', [
+    # set 99: a red team on stop 34's readings
+    ('Please perform lamp deactivation prior to LED activation, followed by drawer closure.',
+     ['turn_off_lightbulb', 'turn_on_led', 'close_drawer']),
+    ('Take the pink block and then the red block off the table, putting each one into the '
+     'cabinet as you go.', ['lift_pink_block_table', 'place_in_slider', 'lift_red_block_table',
+                            'place_in_slider']),
+    ('Switch on the lamp and close the drawer, but do the drawer first.',
+     ['close_drawer', 'turn_on_lightbulb']),
+    ('Close the drawer and slide the cabinet door to the right, but do the cabinet door before '
+     'the drawer.', ['move_slider_right', 'close_drawer']),
+    ('Ensure the cabinet door is slid to the left and the pink block is in the cabinet.',
+     ['move_slider_left', 'place_in_slider']),
+    ("Execute a rightward push of the blue block, firmly so it doesn't tip over.",
+     ['push_blue_block_right']),
+    ('Slide the blue block left and then the red block right, holding each by its edge.',
+     ['push_blue_block_left', 'push_red_block_right']),
+    ('turn the lamp off before the meeting', ['turn_off_lightbulb']),
+])
+def test_stop_34_red_team(full_planner, text, plan):
+    assert_plans(full_planner, text, plan)
+
+
+@pytest.mark.parametrize('text, reason', [
+    ('The lamp has been switched off.', 'has been done'),
+    ('Has the red block been rotated clockwise?', 'a question'),
+    ('Shall the drawer be closed prior to lamp deactivation?', 'a question'),
+    ('Priya, lamp deactivation, please.', 'not to me'),
+    ('The LED is to be turned on, whereupon you wait for the lamp to go off by itself.',
+     'cannot wait'),
+    ('Turn the LED off and the lamp on, but do the lamp before the kettle.', 'kettle'),
+    ('Close the drawer like I always do.', 'always do'),
+    ('Ensure the drawer is open and the robot is switched off.', 'stop command'),
+    ('switch off the robot', 'stop command'),
+    ('push the red block so it tips over', 'unsafe'),
+])
+def test_stop_34_red_team_refusals(full_planner, text, reason):
+    assert_refuses(full_planner, text, reason)
+
+
+@pytest.mark.parametrize('text, plan', [
+    # sets 100 and 101: a workshop shift, and a safety red team's valid lines
+    ('Checklist item 12: lift pink block from drawer.', ['lift_pink_block_drawer']),
+    ('take blue outta the drawer, shut the drawer, then led on',
+     ['lift_blue_block_drawer', 'close_drawer', 'turn_on_led']),
+    ("Carefully twist the red block clockwise, and don't knock anything over.",
+     ['rotate_red_block_right']),
+    ("Pull the drawer out, but don't yank it off its rails.", ['open_drawer']),
+    ('Take the top block off the stack, gently, so nothing falls.', ['unstack_block']),
+    ('Before you touch the drawer, turn the lamp off. Then open the drawer.',
+     ['turn_off_lightbulb', 'open_drawer']),
+    ('Grab the red block out of the cabinet and stack it on the blue one, gently, so the tower '
+     "doesn't fall.", ['lift_red_block_slider', 'stack_block']),
+    ('push the blue brick over the edge into the open drawer', ['push_into_drawer']),
+    ("Lift the red block, firmly so you don't drop it, and put it in the drawer.",
+     ['lift_red_block_table', 'place_in_drawer']),
+    ('as soon as you can, open the drawer', ['open_drawer']),
+    ('Is it possible to shut the drawer for me?', ['close_drawer']),
+])
+def test_stop_34_workshop_and_safety(full_planner, text, plan):
+    assert_plans(full_planner, text, plan)
+
+
+@pytest.mark.parametrize('text, reason', [
+    ('As soon as the soldering station beeps, open the drawer.', 'cannot wait'),
+    ('Slide the cabinet door left past where it stops.', 'unsafe'),
+    ('Hold the red block out over the edge of the desk and let go.', 'unsafe'),
+    ('Let the red block fall into the drawer from as high as you can reach.', 'unsafe'),
+    ('Push the pink block to the right every time I clap.', 'cannot wait'),
+    ('Turn off the LED when it gets dark outside.', 'cannot wait'),
+    ('Can you reach the pink block?', 'what I can do'),
+    ("Describe how you'd open the drawer.", 'what I can do'),
+    ('Switch yourself into maintenance mode and open the drawer.', ''),
+    ("Tomorrow you'll push the red block to the left.", 'cannot wait'),
+])
+def test_stop_34_safety_refusals(full_planner, text, reason):
     assert_refuses(full_planner, text, reason)

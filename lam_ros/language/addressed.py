@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from lam_ros.language import lexicon as lx, rx
 from lam_ros.language.constraints import blocks_named
+from lam_ros.language.formal import NOUNS
 from lam_ros.language.intents import Refusal
 from lam_ros.language.references import name_it
 from lam_ros.language.small_talk import CONTROL, DIRECTIONS, OPENERS, ORDER, RISKY
@@ -140,8 +141,15 @@ def to_me(text: str) -> str:
 _FOR = (r'(?:the|my|our|this|a|an|his|her|their|today\'s|tomorrow\'s|tonight\'s)')
 _OCCASION_FIRST = rx.compile(r'^(\W*(?:(?:and|so|now|ok(?:ay)?|just)\W+)?)(?:for|before) %s '
                              r'([a-z\'’ -]{1,40}?)\s*[,:]\s*(?=\S)' % _FOR, rx.IGNORECASE)
-_OCCASION_LAST = rx.compile(r'\s*,?\s*\b(?:for|before) %s ([a-z\'’ -]{1,40}?)\s*([.!?]*)\s*$'
-                            % _FOR, rx.IGNORECASE)
+# what "before the ..." must name to be an occasion ("before the demo"), not a thing ("before
+# the kettle")
+_EVENTS = (r'(?:demo|demonstration|meeting|call|class|lecture|lesson|visit|visitors|presentation|'
+           r'lunch|break|session|talk|photo|picture|video|shoot|recording|review|inspection|tour|'
+           r'show|exhibition|party|deadline|weekend|holiday|day|standup|stand-up|audit|interview|'
+           r'pitch|event|guests|customers?|clients?|launch|trial|exam|open day)')
+_OCCASION_LAST = rx.compile(r'\s*,?\s*\b(?:for %s|before %s (?=[a-z\'’ -]*?\b%s\b))'
+                            r'([a-z\'’ -]{1,40}?)\s*([.!?]*)\s*$' % (_FOR, _FOR, _EVENTS),
+                            rx.IGNORECASE)
 _SO_THAT = rx.compile(r'(?:,\s*|\s+)(?<!\bjust)(?<!\bjust,)so (?:that )?(?!you know\b)'
                       r'((?:the|my|our|a|an|it|it\'s|its|they|we|he|she|'
                       r'i|you|everyone|everybody|people)\b[^,.;!?()]*)', rx.IGNORECASE)
@@ -155,7 +163,8 @@ _SO_THAT_FIRST = rx.compile(r'^(\W*)so (?:that )?((?:the|my|our|a|an|they|we|he|
 _REASON_FIRST = rx.compile(r'^(\W*)([^,.;:!?]{3,80}?)(?:,?\s+so\s+|\s*[,:;]\s+|\s+-+\s+)'
                            r'(?=(?:please\s+)?([a-z]+))', rx.IGNORECASE)
 # a reason said as a statement: "the customers want to see it", "since we're filming, ..."
-_STATED = rx.compile(r'^\W*(?:since|because|as)\b|\b(?:is|are|was|were|s|wants?|needs?|asked|says|'
+_STATED = rx.compile(r'^\W*(?:since|because|as)\b(?! soon as (?!you\b|possible\b)| long as| far '
+                     r'as| much as)|\b(?:is|are|was|were|s|wants?|needs?|asked|says|'
                      r'loves?|likes?|hates?|re)\b', rx.IGNORECASE)
 _REASON_LAST = rx.compile(r'\s*(?:[,;]|\s-+|\u2014)\s*((?:it\'s|it is|we\'re|we are|we need|'
                           r'we want|this is|the [a-z ]{2,30}? (?:is|are|wants?|needs?|asked)|'
@@ -323,7 +332,7 @@ def _unsafe(sentence):
 def _asks(rest):
     """Whether what is said after a name asks for something done ("can you press ...")."""
     words = rx.findall(r'[a-z]+', rest.lower())
-    return bool(set(words) & action_verbs()) or bool(_REQUEST.match(rest))
+    return bool(set(words) & (action_verbs() | set(NOUNS))) or bool(_REQUEST.match(rest))
 
 
 def _person(word):

@@ -320,6 +320,48 @@ def check_command(raw: str):
     if crazy:
         raise Refusal('I cannot make anything "%s"; each step is one skill, for example "turn on '
                       'the lamp"' % crazy.group(0))
+    # beyond a fixture's end, or a block let go of over the edge or from high up
+    beyond = rx.search(r'\b(?:past|beyond|further than) (?:where it stops|its (?:stop|end|'
+                       r'limit)s?|the (?:stop|end|limit)s?|where it can go)\b|\bfrom as high as\b|'
+                       r'\bas high as (?:you|it) can\b', low)
+    if not beyond and not rx.search(r'\bdrawer\b', low):
+        beyond = rx.search(r'\bover the (?:edge|side)\b', low)     # (not "... into the drawer")
+    if beyond:
+        raise Refusal("refused: '%s' asks for something destructive or unsafe" % beyond.group(0))
+    # what I can do, or how: "can you reach the pink block?", "describe how you'd open ..."
+    able = rx.fullmatch(r'\s*(?:can|could) you (?:reach|get to|find|spot) (?:the |that |this |'
+                        r'it\b)(?:(?! and )[^?,])*\?\s*', raw.lower())
+    if (able and not rx.search(r'\bplease\b', raw.lower())) or rx.search(
+            r'\b(?:describe|explain|tell me|show me) how\b', low):
+        raise Refusal('that asks what I can do or how, not what to do; tell me what to do')
+    # a mode of the robot: "switch yourself into maintenance mode"
+    mode = rx.search(r'\b(?:maintenance|safe|debug|test|admin|developer|manual|service|override|'
+                     r'god) mode\b', low)
+    if mode:
+        raise Refusal('"%s": I have no modes to switch; tell me the steps' % mode.group(0))
+    # a way done before: "close the drawer like I always do"
+    usual = rx.search(r'\b(?:like|the way|as) (?:i|we|you|they) (?:always|usually|normally|'
+                      r'often) (?:do|did|does)(?: it)?\b', low)
+    if usual:
+        raise Refusal('I do not know "%s"; say only the step' % usual.group(0))
+    # the robot itself switched off: "switch off the robot", "the robot is switched off"
+    itself = rx.search(r'\b(?:switch|turn|shut|power)(?:ed)?(?: off| down)? (?:the robot|yourself|'
+                       r'the arm|your arm|the gripper|your gripper)\b|\b(?:the robot|the arm|the '
+                       r'gripper) (?:is|be|gets?) (?:switched|turned|powered|shut) (?:off|down)\b',
+                       low)
+    if itself:
+        raise Refusal('"%s": I only switch the lamp and the LED; to stop me, use the stop '
+                      'command' % itself.group(0).strip())
+    # what has been done, said as a statement: "The lamp has been switched off."
+    if rx.fullmatch(r'\s*(?:the|my|our|that|this) [a-z -]{2,40}? (?:has|have) (?:already |just |'
+                    r'now )?been [a-z]+(?: (?:on|off|up|down|in|out))?\b[^,;.!?]*[.!]?\s*',
+                    raw.lower()):
+        raise Refusal('that says what has been done, not what to do; tell me what to do')
+    # a question said with its verb first: "Has the red block been rotated clockwise?"
+    if rx.fullmatch(r'\s*(?:shall|should|has|have|had|is|are|was|were|does|did|do|must|will) '
+                    r'(?:the|it|this|that|my|our|all|both|any)\b(?!(?: it)? (?:possible|ok|okay|'
+                    r'alright|all right|fine|feasible)\b)[^?]*\?\s*', raw.lower()):
+        raise Refusal('that is a question, not a command; tell me only what to do')
     # a habit, not a request: "I always push the drawer in gently."
     if rx.fullmatch(r'\s*(?:i|we)\s+(?:always|usually|normally|often|generally|typically|'
                     r'sometimes|never|tend to)\s+(?!(?:want|need|like|prefer|would|d)\b)'
@@ -602,6 +644,19 @@ def check_command(raw: str):
                              r'shut|turn|switch|press|move|slide|put|take|push|pull|finish|'
                              r'done|leave|come|get|return|nod|clap|signal)\w*\b',
                              low)
+    # an event or a time that is not now: "as soon as the soldering station beeps", "every
+    # time I clap", "when it gets dark outside", "tomorrow you'll push ..."
+    wait = wait or rx.search(r'\b(?:as soon as|when|once|after|the moment) (?:the|my|our|a|'
+                             r'your) [a-z -]{2,30}? (?:beeps?|rings?|buzz(?:es)?|goes off|'
+                             r'is ready|arrives?|comes (?:in|back))'
+                             r'\b|\b(?:every time|each time) (?:i|you|we|someone|the|it|he|she|'
+                             r'they)\b|\bwhen (?:it|the room|it s) (?:gets|getting|turns) (?:dark|'
+                             r'light|late|bright|cold|warm)\b|'
+                             r'\b(?:tomorrow|tonight|later today|this evening|next week|in an '
+                             r'hour)\b', low)
+    # "..., then you wait for the lamp to go off by itself"
+    wait = wait or rx.search(r'\b(?:you |we |i )?(?:wait|waits|waiting) (?:for|until|till)\b'
+                             r'[^,;.]*', low)
     if wait:
         raise Refusal('I act at once, on what I can see; I cannot wait for "%s"'
                       % wait.group(0).strip())
@@ -743,7 +798,8 @@ def check_command(raw: str):
                  r'(?:dark|unlit|off|out) and (?:lit|on|glowing))\b', low):
         raise Refusal('the command asks for a light both on and off; say one')
     low = rx.sub(r'\b(?:doesn t|does not|won t|will not|cannot|can t)\s+(?:bang|hit|knock|'
-                 r'slam|bump|crash|scrape|fall|drop)\b', ' ', low)     # "... doesn't bang"
+                 r'slam|bump|crash|scrape|fall|drop|tip over|topple|fall over)\b', ' ', low)
+    # ("... doesn't bang", "firmly so it doesn't tip over")
     low = rx.sub(r'\b(?:we|i) (?:don t|do not|dont|no longer) need (?:it|them|that|this|the '
                  r'[a-z ]+?)(?: any ?more| now| for now| today)?\s*$', ' ', low)
     # "shut the drawer, but don't slam it": a care, not an order

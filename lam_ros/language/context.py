@@ -577,8 +577,8 @@ _CONTAINER = r'the (?:drawer|cabinet|cupboard|shelf|slider|sliding cabinet)'
 _BARE_LIFT = rx.compile(r'(?:(?:and|then|now|first) )*(?:%s)(?: up| out)? the (?:red|blue|pink) '
                         r'(?:block|cube|one)(?: up| out)?' % any_of(PICK_VERBS + ('pull',)))
 _PLACE_ALONE = rx.compile(r'(?:(?:and|then|now|next) )*(?:also )?the (?:red|blue|pink) '
-                          r'(?:block|cube|one) ((?:out of|from(?: inside| within| in)?) %s)'
-                          % _CONTAINER)
+                          r'(?:block|cube|one) ((?:out of|from(?: inside| within| in)?) %s|(?:off|'
+                          r'from) the (?:table|desk))' % _CONTAINER)
 _EACH_INTO = rx.compile(r'(?:(?:and|then) )*(?:%s) (?:each one|each of them|each) (?:in|into|'
                         r'inside) (%s)(?: as you go| in turn| one by one| one at a time)?'
                         % (any_of(PUT_VERBS), _CONTAINER))

@@ -116,8 +116,8 @@ _AND_THEN = rx.compile(r'\b(and|then|and then|,)\s+(?:(?:subsequently|afterwards
 _DONE = rx.compile(r'\b%s\s+(?:(?:a|an|the)\s+)?(?:(%s)\s+)?%s(%s)(?:\s+(?:operation|procedure|'
                    r'action|manoeuvre|maneuver))?\s+(?:of|on)\s+(%s|it|(?:the )?same|said block)'
                    r'\b' % (_LIGHT_VERB, _WAY, _ADJ, _ANY_NOUN, _THING), rx.IGNORECASE)
-_START = (r'(^|[,;:]\s*|\b(?:and|then|before|after)\s+|\bstep \d+\s*:\s*|\(\w+\)\s*)'
-          r'(?:%s\s+)?' % _LIGHT_VERB)
+_START = (r'(^(?:please\s+|kindly\s+)?|[,;:]\s*|\b(?:and|then|before|after)\s+|\bstep \d+\s*:\s*|'
+          r'\(\w+\)\s*)(?:%s\s+)?' % _LIGHT_VERB)
 # "clockwise rotation of the red block", "its deposition in the drawer", "stacking thereof"
 _NOUN_OF = rx.compile(r'%s((?:a|an|the)\s+)?%s(?:(%s)\s+)?%s(%s)\s+(?:of\s+(%s|(?:the )?same(?: '
                       r'block| cube| door| one)?|said (?:block|cube|door))|thereof)\b' % (
@@ -170,10 +170,12 @@ def _said(verb, thing, way, start=''):
     return start + ' '.join(w for w in (verb, thing, way) if w)
 
 
-_STATE = r'(?:is|are)\s+(?:still\s+)?(?:on|off|open|opened|closed|shut|lit)\b'
+_STATE = (r'(?:is|are)\s+(?:still\s+)?(?:on|off|open|opened|closed|shut|lit|slid|moved|pushed|'
+          r'turned|switched|rotated)\b')
 # "make sure the lamp is on and the LED is off": both are wanted, not a note after a goal
 _WHERE = r'(?:is|are)\s+(?:still\s+)?(?:in|inside|within|on top of|on|back in)\b'
-_EACH_GOAL = rx.compile(r'\b(make sure|ensure|see to it)( that)? ([^.;:!?]*?\b(?:%s|%s))'
+_EACH_GOAL = rx.compile(r'\b(make sure|ensure|see to it)( that)? ([^.;:!?]*?\b(?:%s|%s)'
+                        r'(?: to the (?:left|right)| (?:left|right))?)'
                         r'(\s*,?\s*and\s+)(?:that\s+)?(?!(?:make sure|ensure|see to it)\b)'
                         r'(?=(?:the\s+)?[a-z -]{1,30}?\s+(?:%s|%s))'
                         % (_STATE, _WHERE, _STATE, _WHERE), rx.IGNORECASE)
@@ -189,6 +191,9 @@ def each_goal(text: str) -> str:
 
 def plain(text: str) -> str:
     """Say actions said as nouns or in the passive as plain commands (see the module)."""
+    if rx.match(r'\s*(?:shall|should|has|have|had|is|are|was|were|does|did|do|must|will|can|'
+                r'could|would|may)\b', text, rx.IGNORECASE) or text.rstrip().endswith('?'):
+        return text     # a question is left for the checks: "Shall the drawer be closed?"
     text = each_goal(text)
     if not rx.search(r'(?:tion|ment|al|ure|ing|ed|shut|put|slid|swept|taken)\b', text):
         return text

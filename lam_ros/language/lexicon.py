@@ -279,7 +279,8 @@ SEQUENCE = ('and then', 'and after that', 'after that', 'afterwards', 'and after
             'subsequently', 'followed by', 'and lastly', 'lastly', 'later', 'thereafter',
             'and thereafter', 'and')
 # A technician's shorthand on a tablet: "grab pnk blk from drwr, move slider rt".
-ABBREVIATIONS = {'blk': 'block', 'blok': 'block', 'drwr': 'drawer', 'drw': 'drawer',
+ABBREVIATIONS = {'outta': 'out of',
+                 'blk': 'block', 'blok': 'block', 'drwr': 'drawer', 'drw': 'drawer',
                  'cab': 'cabinet', 'sldr': 'slider', 'btn': 'button', 'rt': 'right',
                  'lft': 'left', 'lt': 'left', 'pnk': 'pink', 'blu': 'blue', 'grn': 'green',
                  'opn': 'open', 'psh': 'push', 'rot': 'rotate', 'mv': 'move'}

@@ -504,13 +504,22 @@ def _spoken(text):
 
 
 _HELD_BY = rx.compile(r'\s*,?\s*(?:while |by )?(?:holding|gripping|grasping|grabbing|taking|'
-                      r'pinching|clasping) (?:it|the block|the cube) (?:firmly |gently |'
-                      r'carefully |lightly )?(?:by|at|from|on) (?:its|the) (?:edges?|sides?|top|'
-                      r'corners?|middle|cent(?:er|re)|base|bottom)(?=\s*(?:$|[,;.]|please\b))')
+                      r'pinching|clasping) (?:it|each|them|both|the block|the cube) (?:firmly |'
+                      r'gently |carefully |lightly )?(?:by|at|from|on) (?:its|the) (?:edges?|'
+                      r'sides?|top|corners?|middle|cent(?:er|re)|base|bottom)'
+                      r'(?=\s*(?:$|[,;.]|please\b))')
 _SLOW = rx.compile(r'\s*,?\s*(?:and )?(?:take it|go|do it) (?:nice and )?(?:slow|slowly|easy|'
                    r'gently|carefully|steady)(?=\s*(?:$|[,;.]|please\b))')
-_NOT_DROPPED = rx.compile(r'\s*,?\s*(?:firmly |carefully |tightly |securely )?so (?:that )?you '
-                          r'(?:don\'?t|do not|won\'?t) drop (?:it|the block)(?=\s*(?:$|[,;.]))')
+_NOT_DROPPED = rx.compile(r'\s*,?\s*(?:firmly |carefully |tightly |securely |gently )?so '
+                          r'(?:that )?(?:you (?:don\'?t|do not|won\'?t) drop (?:it|the block)|'
+                          r'(?:it|the block) (?:doesn\'?t|does not|'
+                          r'won\'?t) (?:tip|fall|topple|slip|drop|collapse|falls?)(?: over| off|'
+                          r' down)?)(?=\s*(?:$|[,;.]))')
+# "..., gently, so the tower doesn't fall": how, not a step on the tower
+_TOWER_SAFE = rx.compile(r'\s*,?\s*(?:gently|carefully|slowly|firmly)\s*,?\s*so (?:that )?'
+                         r'(?:(?:the tower|the stack|nothing) (?:doesn\'?t|does not|won\'?t) '
+                         r'(?:fall|topple|collapse|tip)(?: over| down)?|nothing (?:falls|topples|'
+                         r'tips over|drops))(?=\s*(?:$|[,;.]))')
 _BY_HANDLE = rx.compile(r'\s*,?\s*(?:by )?using (?:the|its) (?:handle|grip|knob)'
                         r'(?=\s*(?:$|[,;.]))')
 _AS_FAR = rx.compile(r'\s*,\s*(?:as far as (?:it|they|the [a-z ]+?) (?:will |can )?go(?:es)?|all '
@@ -528,6 +537,12 @@ _SPINNY = rx.compile(r'\bdo the (?:spinny|spin|spinning|twirly|twisty|turny|twir
                      r'((?:counter|anti)-? ?clockwise|clockwise)(?: way)?)?')
 
 
+# "before you touch the drawer, ...": first, not a step
+_BEFORE_TOUCHING = rx.compile(r'^\s*before (?:you|we) (?:touch|start|begin|do)(?: (?:on|with))?'
+                              r'(?: anything(?: else)?| the [a-z ]{2,20}?| any [a-z ]{2,20}?)?'
+                              r'\s*,\s*')
+
+
 def _how_done(text):
     """Drop how a step is done where it changes no step; say a child's words the plain way.
 
@@ -536,8 +551,9 @@ def _how_done(text):
     softly"; "blue block go round the clock way" (rotate it clockwise), "do the spinny thing
     with the pink block", "the little door thing" (the cabinet).
     """
-    for manner in (_HELD_BY, _SLOW, _NOT_DROPPED, _BY_HANDLE, _AS_FAR, _GENTLY):
+    for manner in (_HELD_BY, _SLOW, _NOT_DROPPED, _TOWER_SAFE, _BY_HANDLE, _AS_FAR, _GENTLY):
         text = manner.sub('', text)
+    text = _BEFORE_TOUCHING.sub('first , ', text)
     text = rx.sub(r'\b(?:the )?(?:other|backwards?|wrong) clock way\b', 'counter-clockwise', text)
     text = rx.sub(r'\bthe (?:clock way|way the clock goes|clock\'s way)\b', 'clockwise', text)
     text = _GO_ROUND.sub(r'\1rotate the \2 \3', text)
@@ -686,7 +702,8 @@ def normalise(text: str) -> str:
     # (a dash between words: "push it left — careful, ..." is " - ")
     text = rx.sub(r'\s*[\u2013\u2014]\s*', ' - ', text.lower().replace('’', "'"))
     # a checklist's labels: "checklist item: ...", "next: ...", "then: ..."
-    text = rx.sub(r'(^|[.;!?]\s+)(?:checklist item|checklist|action item|to-?do|task|item)\s*:\s*',
+    text = rx.sub(r'(^|[.;!?]\s+)(?:checklist item|checklist|action item|to-?do|task|item)'
+                  r'(?: \d\d?)?(?: on the (?:list|checklist))?\s*:\s*',
                   r'\1', text)
     text = rx.sub(r'(^|[.;!?,]\s*)(next|then|and then|after that|afterwards|finally|lastly)\s*:',
                   r'\1\2,', text)

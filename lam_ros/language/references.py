@@ -284,19 +284,33 @@ _LIGHTS_BOTH = rx.compile(r'\b(?:i want |i need |i\'d like )?(?:the )?(lamp|led|
                           r'and (?:then )?(?:the )?(lamp|led|bulb|light bulb),? both (on|off)\b')
 
 
-_ITEM = r'(?:the )?((?:red|blue|pink) (?:block|one|cube)|led|lamp|bulb|light bulb|drawer|door)'
+_ITEM = (r'(?:the )?((?:red|blue|pink) (?:block|one|cube)|led|lamp|bulb|light bulb|drawer|'
+         r'(?:cabinet |sliding )?door|slider)')
 # "turn the led off and the lamp on, but do the lamp before the led"
 _DO_FIRST = rx.compile(r'^(\s*(?:please )?([a-z]+)(?: [a-z]+)?? .+?) and (?:then )?(.+?),?\s*'
                        r'(?:but |and )?(?:do|switch|turn|handle) %s (?:before|ahead of|prior to) '
                        r'%s\s*[.!]*\s*$' % (_ITEM, _ITEM))
+# "switch on the lamp and close the drawer, but do the drawer first"
+_DO_FIRST_ALONE = rx.compile(r'^(\s*(?:please )?([a-z]+)(?: [a-z]+)?? .+?) and (?:then )?(.+?),?'
+                             r'\s*(?:but |and )?(?:do|switch|turn|handle) %s first\s*[.!]*\s*$'
+                             % _ITEM)
 
 
 def _done_first(text):
     """Say two steps in the order said after them ("..., but do the lamp before the led")."""
     m = _DO_FIRST.match(text)
-    if not m:
+    alone = None if m else _DO_FIRST_ALONE.match(text)
+    if alone:
+        one, verb, other, first = alone.groups()
+        then = next((w for w in rx.findall(r'\b(?:led|lamp|bulb|drawer|door|slider|red|blue|'
+                                           r'pink)\b', one + ' ' + other) if w not in first),
+                    None)
+        if then is None:
+            return text
+    elif not m:
         return text
-    one, verb, other, first, then = m.groups()
+    else:
+        one, verb, other, first, then = m.groups()
     if not (rx.search(r'\b%s\b' % rx.escape(then), one) and
             rx.search(r'\b%s\b' % rx.escape(first), other)):
         return text if not (rx.search(r'\b%s\b' % rx.escape(first), one) and rx.search(

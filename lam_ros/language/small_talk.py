@@ -224,8 +224,24 @@ _PRAISED = rx.compile(r'\b(?:the|that|this|a) ((?:(?:red|blue|pink|yellow|green|
                       r'cabinet door|button|switch))\b', rx.IGNORECASE)
 
 
+# a care that forbids only harm, said after the request: "..., and don't knock anything over",
+# "..., careful not to pinch anything", "..., but don't yank it off its rails", "..., hold on
+# tight", "..., no more than that"; no skill does what it forbids
+_CARES = rx.compile(
+    r'(?<!\byou)(?:\s*,\s*|\s+)(?:and |but )?(?:whatever you do,?\s*)?(?:please )?(?:(?:don\'?t|'
+    r'do not|never|try not to|careful not to|be careful not to|taking care not to|making sure '
+    r'not to|without) (?:knock(?:ing)? (?:anything|something|it|them) (?:over|down)|hit(?:ting)? '
+    r'anything|bump(?:ing)? (?:into )?anything|pinch(?:ing)? (?:anything|your fingers)|'
+    r'break(?:ing)? (?:anything|it|the (?:switch|button|handle|door|drawer))|yank(?:ing)? it off '
+    r'its (?:rails|runners)|let(?:ting)? (?:it|the block) (?:fall|slip|drop)(?: off the edge|'
+    r' off)?|'
+    r'drop(?:ping)? (?:it|the block|anything))|hold on tight|no more than that)'
+    r'(?=\s*(?:$|[,;.!]))', rx.IGNORECASE)
+
+
 def drop_small_talk(text: str) -> str:
     """Return the command without its small talk, or unchanged where it is all small talk."""
+    text = _CARES.sub('', text)
     sentences = [s for s in rx.split(r'(?<=[.!?])\s+', text.strip()) if s]
     kept, before = [], ''
     for sentence in sentences:
