@@ -24,6 +24,82 @@ SWEPT_NEAREST = rx.compile(r'\b(?:push|sweep|slide|shove|nudge|knock) the (?:blo
                            r'drawer|it) (?:in|into (?:it|the drawer))\b')
 
 
+# What the request asks that no skill does: a pattern on check_command's `low` text, and the
+# reason ({} is what matched)
+REQUEST_LIMITS = (
+    # things made to "go crazy": "make all the lights go crazy"
+    (r'\b(?:go|goes|going|act|acting) (?:crazy|wild|mad|bananas|nuts|bonkers|haywire|berserk|'
+     r'disco)\b|\bdisco\b|\bparty mode\b',
+     'I cannot make anything "{}"; each step is one skill, for example "turn on the lamp"'),
+    # a mode of the robot: "switch yourself into maintenance mode"
+    (r'\b(?:maintenance|safe|debug|test|admin|developer|manual|service|override|god) mode\b',
+     '"{}": I have no modes to switch; tell me the steps'),
+    # a way done before: "close the drawer like I always do"
+    (r'\b(?:like|the way|as) (?:i|we|you|they) (?:always|usually|normally|often) (?:do|did|'
+     r'does)(?: it)?\b', 'I do not know "{}"; say only the step'),
+    # the robot itself switched off: "switch off the robot", "the robot is switched off"
+    (r'\b(?:switch|turn|shut|power)(?:ed)?(?: off| down)? (?:the robot|yourself|the arm|your '
+     r'arm|the gripper|your gripper)\b|\b(?:the robot|the arm|the gripper) (?:is|be|gets?) '
+     r'(?:switched|turned|powered|shut) (?:off|down)\b',
+     '"{}": I only switch the lamp and the LED; to stop me, use the stop command'),
+    # a speed: "at half speed", "at 50% speed", "at 2 cm/s"
+    (r'\bat (?:(?:half|double|quarter|minimum|min|\d+ ?%%|\d+ percent|%s percent|a speed of)'
+     r'(?: the)? speed|a speed of [^,;.]+)\b|\bat \d+(?:\.\d+)? ?(?:mm|cm|m|in)/s\b'
+     % NUMBER_WORDS, 'each skill runs at its own pace; I cannot do anything "{}"'),
+    # a hand the robot does not have: "with your other hand", "use both hands"
+    (r'\b(?:with|using|use|in) (?:your |the |my |its |both |two )?(?:other|left|right|second|'
+     r'spare|free|both|two) (?:hands?|arms?|grippers?)\b(?! side\b)|\b(?:both|two) (?:hands|'
+     r'arms|grippers)\b', '"{}": I have one arm and one gripper; say the step without it'),
+)
+# A whole command that tells or asks rather than requests: a pattern the lowered command
+# matches whole, and the reason
+NOT_REQUESTS = (
+    # what has been done: "The lamp has been switched off."
+    (r'\s*(?:the|my|our|that|this) [a-z -]{2,40}? (?:has|have) (?:already |just |now )?been '
+     r'[a-z]+(?: (?:on|off|up|down|in|out))?\b[^,;.!?]*[.!]?\s*',
+     'that says what has been done, not what to do; tell me what to do'),
+    # a question said with its verb first: "Has the red block been rotated clockwise?" (not
+    # "Is it possible to ...?")
+    (r'\s*(?:shall|should|has|have|had|is|are|was|were|does|did|do|must|will) (?:the|it|this|'
+     r'that|my|our|all|both|any)\b(?!(?: it)? (?:possible|ok|okay|alright|all right|fine|'
+     r'feasible)\b)[^?]*\?\s*', 'that is a question, not a command; tell me only what to do'),
+    # a habit: "I always push the drawer in gently."
+    (r'\s*(?:i|we)\s+(?:always|usually|normally|often|generally|typically|sometimes|never|tend '
+     r'to)\s+(?!(?:want|need|like|prefer|would|d)\b)[^.;!?]*[.!]?\s*',
+     'that says what you usually do, not what I should do now; tell me what to do'),
+)
+
+
+def _check_request(raw, low):
+    """Refuse what a request asks that no skill does, or a command that asks nothing."""
+    # a light "done" with no state said anywhere: "now do the lamp" (on or off?)
+    done = rx.search(r'\bdo (?:the )?(?:lamp|light|lights|bulb|light bulb|led)\b', low)
+    if done and not rx.search(r'\b(?:on|off|up|down|dark|bright|lit|out)\b', low):
+        raise Refusal('"%s": on or off? say which' % done.group(0))
+    # beyond a fixture's end, or a block let go of over the edge (not "... into the drawer")
+    # or from high up
+    beyond = rx.search(r'\b(?:past|beyond|further than) (?:where it stops|its (?:stop|end|'
+                       r'limit)s?|the (?:stop|end|limit)s?|where it can go)\b|\bfrom as high as\b|'
+                       r'\bas high as (?:you|it) can\b', low)
+    if not beyond and not rx.search(r'\bdrawer\b', low):
+        beyond = rx.search(r'\bover the (?:edge|side)\b', low)
+    if beyond:
+        raise Refusal("refused: '%s' asks for something destructive or unsafe" % beyond.group(0))
+    # what I can do, or how: "can you reach the pink block?", "describe how you'd open ..."
+    able = rx.fullmatch(r'\s*(?:can|could) you (?:reach|get to|find|spot) (?:the |that |this |'
+                        r'it\b)(?:(?! and )[^?,])*\?\s*', raw.lower())
+    if (able and not rx.search(r'\bplease\b', raw.lower())) or rx.search(
+            r'\b(?:describe|explain|tell me|show me) how\b', low):
+        raise Refusal('that asks what I can do or how, not what to do; tell me what to do')
+    for pattern, reason in REQUEST_LIMITS:
+        limit = rx.search(pattern, low)
+        if limit:
+            raise Refusal(reason.format(limit.group(0).strip()))
+    for pattern, reason in NOT_REQUESTS:
+        if rx.fullmatch(pattern, raw.lower()):
+            raise Refusal(reason)
+
+
 def _check_characters(raw):
     """Refuse characters that hide or stand for words (after heard() has read the rest)."""
     # invisible characters hide what a word is: "s\u200bmash", "off\u200bthe"
@@ -310,79 +386,7 @@ def check_command(raw: str):
     if timed:
         raise Refusal('each skill runs once, at its own pace; I cannot do anything "%s"'
                       % timed.group(0))
-    # a light "done" with no state said anywhere: "now do the lamp" (on or off?)
-    done = rx.search(r'\bdo (?:the )?(?:lamp|light|lights|bulb|light bulb|led)\b', low)
-    if done and not rx.search(r'\b(?:on|off|up|down|dark|bright|lit|out)\b', low):
-        raise Refusal('"%s": on or off? say which' % done.group(0))
-    # things made to "go crazy": "make all the lights go crazy"
-    crazy = rx.search(r'\b(?:go|goes|going|act|acting) (?:crazy|wild|mad|bananas|nuts|bonkers|'
-                      r'haywire|berserk|disco)\b|\bdisco\b|\bparty mode\b', low)
-    if crazy:
-        raise Refusal('I cannot make anything "%s"; each step is one skill, for example "turn on '
-                      'the lamp"' % crazy.group(0))
-    # beyond a fixture's end, or a block let go of over the edge or from high up
-    beyond = rx.search(r'\b(?:past|beyond|further than) (?:where it stops|its (?:stop|end|'
-                       r'limit)s?|the (?:stop|end|limit)s?|where it can go)\b|\bfrom as high as\b|'
-                       r'\bas high as (?:you|it) can\b', low)
-    if not beyond and not rx.search(r'\bdrawer\b', low):
-        beyond = rx.search(r'\bover the (?:edge|side)\b', low)     # (not "... into the drawer")
-    if beyond:
-        raise Refusal("refused: '%s' asks for something destructive or unsafe" % beyond.group(0))
-    # what I can do, or how: "can you reach the pink block?", "describe how you'd open ..."
-    able = rx.fullmatch(r'\s*(?:can|could) you (?:reach|get to|find|spot) (?:the |that |this |'
-                        r'it\b)(?:(?! and )[^?,])*\?\s*', raw.lower())
-    if (able and not rx.search(r'\bplease\b', raw.lower())) or rx.search(
-            r'\b(?:describe|explain|tell me|show me) how\b', low):
-        raise Refusal('that asks what I can do or how, not what to do; tell me what to do')
-    # a mode of the robot: "switch yourself into maintenance mode"
-    mode = rx.search(r'\b(?:maintenance|safe|debug|test|admin|developer|manual|service|override|'
-                     r'god) mode\b', low)
-    if mode:
-        raise Refusal('"%s": I have no modes to switch; tell me the steps' % mode.group(0))
-    # a way done before: "close the drawer like I always do"
-    usual = rx.search(r'\b(?:like|the way|as) (?:i|we|you|they) (?:always|usually|normally|'
-                      r'often) (?:do|did|does)(?: it)?\b', low)
-    if usual:
-        raise Refusal('I do not know "%s"; say only the step' % usual.group(0))
-    # the robot itself switched off: "switch off the robot", "the robot is switched off"
-    itself = rx.search(r'\b(?:switch|turn|shut|power)(?:ed)?(?: off| down)? (?:the robot|yourself|'
-                       r'the arm|your arm|the gripper|your gripper)\b|\b(?:the robot|the arm|the '
-                       r'gripper) (?:is|be|gets?) (?:switched|turned|powered|shut) (?:off|down)\b',
-                       low)
-    if itself:
-        raise Refusal('"%s": I only switch the lamp and the LED; to stop me, use the stop '
-                      'command' % itself.group(0).strip())
-    # what has been done, said as a statement: "The lamp has been switched off."
-    if rx.fullmatch(r'\s*(?:the|my|our|that|this) [a-z -]{2,40}? (?:has|have) (?:already |just |'
-                    r'now )?been [a-z]+(?: (?:on|off|up|down|in|out))?\b[^,;.!?]*[.!]?\s*',
-                    raw.lower()):
-        raise Refusal('that says what has been done, not what to do; tell me what to do')
-    # a question said with its verb first: "Has the red block been rotated clockwise?"
-    if rx.fullmatch(r'\s*(?:shall|should|has|have|had|is|are|was|were|does|did|do|must|will) '
-                    r'(?:the|it|this|that|my|our|all|both|any)\b(?!(?: it)? (?:possible|ok|okay|'
-                    r'alright|all right|fine|feasible)\b)[^?]*\?\s*', raw.lower()):
-        raise Refusal('that is a question, not a command; tell me only what to do')
-    # a habit, not a request: "I always push the drawer in gently."
-    if rx.fullmatch(r'\s*(?:i|we)\s+(?:always|usually|normally|often|generally|typically|'
-                    r'sometimes|never|tend to)\s+(?!(?:want|need|like|prefer|would|d)\b)'
-                    r'[^.;!?]*[.!]?\s*', raw.lower()):
-        raise Refusal('that says what you usually do, not what I should do now; tell me what to '
-                      'do')
-    # a speed: "at half speed", "at 50% speed", "at 2 cm/s"
-    speed = rx.search(r'\bat (?:(?:half|double|quarter|minimum|min|'
-                      r'\d+ ?%%|\d+ percent|%s percent|a speed of)(?: the)? '
-                      r'speed|a speed of [^,;.]+)\b|\bat \d+(?:\.\d+)? ?(?:mm|cm|m|in)/s\b'
-                      % NUMBER_WORDS, low)
-    if speed:
-        raise Refusal('each skill runs at its own pace; I cannot do anything "%s"'
-                      % speed.group(0).strip())
-    # a hand the robot does not have: "with your other hand", "use both hands"
-    hand = rx.search(r'\b(?:with|using|use|in) (?:your |the |my |its |both |two )?(?:other|left|'
-                     r'right|second|spare|free|both|two) (?:hands?|arms?|grippers?)\b(?! side\b)|'
-                     r'\b(?:both|two) (?:hands|arms|grippers)\b', low)
-    if hand:
-        raise Refusal('"%s": I have one arm and one gripper; say the step without it'
-                      % hand.group(0).strip())
+    _check_request(raw, low)
     # "exactly one block width", "precisely two centimetres"
     exactly = rx.search(r'\b(?:by |for )?(?:exactly|precisely) (?:%s|a|an|half|\d+)\b(?! times?\b)'
                         r'(?:[^,;.]|\.\d)*' % NUMBER_WORDS, raw.lower())
