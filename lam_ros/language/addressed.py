@@ -263,7 +263,7 @@ def for_what(text: str) -> str:
         elif len(named) == 1 and pronoun and not placed:
             # "the tower is blocking the lens, take it off": "it" is what the reason names
             text = said.group(1) + name_it(rest, 'the ' + named.pop(), r'\b(?:it|them)\b')
-    for pattern, things in ((_SO_THAT, False), (_OCCASION_LAST, False), (_REASON_LAST, False)):
+    for pattern in (_SO_THAT, _OCCASION_LAST, _REASON_LAST):
         said = pattern.search(text)
         if said and pattern is _SO_THAT and not _PURPOSE.search(said.group(1)):
             said = None     # "okay so the red block, ...": no purpose
@@ -272,7 +272,7 @@ def for_what(text: str) -> str:
                 rx.search(r'\b(?:it|them|there)\b', text[said.end():], rx.IGNORECASE):
             said = None     # "... so you can see into the drawer, then take ... out of it"
         if said and text[:said.start()].strip() and _asks_nothing(
-                rx.sub(r'\bin the way\b', '', said.group(1)), things):
+                rx.sub(r'\bin the way\b', '', said.group(1))):
             end = said.group(2) if said.re.groups > 1 else ''
             text = text[:said.start()] + (end or '') + text[said.end():]
     return text

@@ -574,8 +574,10 @@ PLACE_NAMES = lx.DRAWER + lx.SLIDER_PLACE + lx.SLIDER_DOOR + (
 
 
 _CONTAINER = r'the (?:drawer|cabinet|cupboard|shelf|slider|sliding cabinet)'
-_BARE_LIFT = rx.compile(r'(?:(?:and|then|now|first) )*(?:%s)(?: up| out)? the (?:red|blue|pink) '
-                        r'(?:block|cube|one)(?: up| out)?' % any_of(PICK_VERBS + ('pull',)))
+_PICK = any_of(PICK_VERBS + ('pull',))
+_BARE_LIFT = rx.compile(r'(?:(?:and|then|now|first) )*%s(?: up| out)? the (?:red|blue|pink) '
+                        r'(?:block|cube|one)(?: up| out)?' % _PICK)
+_A_PICK = rx.compile(r'\b%s\b' % _PICK)
 _PLACE_ALONE = rx.compile(r'(?:(?:and|then|now|next) )*(?:also )?the (?:red|blue|pink) '
                           r'(?:block|cube|one) ((?:out of|from(?: inside| within| in)?) %s|(?:off|'
                           r'from) the (?:table|desk))' % _CONTAINER)
@@ -599,8 +601,7 @@ def shared_place(clauses):
     each = [i for i, c in enumerate(out) if _EACH_INTO.fullmatch(c)]
     if len(each) != 1 or each[0] != len(out) - 1:
         return out
-    lifts = [c for c in out[:-1] if rx.search(r'\b(?:%s)\b' % any_of(PICK_VERBS + ('pull',)), c)
-             or _PLACE_ALONE.fullmatch(c)]
+    lifts = [c for c in out[:-1] if _A_PICK.search(c) or _PLACE_ALONE.fullmatch(c)]
     if len(lifts) < 2 or len(lifts) != len(out) - 1:
         return out
     put = 'put it into %s' % _EACH_INTO.fullmatch(out[-1]).group(1)

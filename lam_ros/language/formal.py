@@ -9,8 +9,10 @@ each as the command a person would type ("rotate the red block clockwise", "clos
 drawer", "turn off the lamp", ...) so that the rest of the parser reads it. Only these frames
 are rewritten: a noun for an action after "perform", "execute", ...; before "of the ..."; or
 after the thing it acts on ("drawer opening"); a participle after "shall be", "is to be",
-"must be", "needs to be" (never after a plain "is": "the drawer is closed" is a state). A
-noun it does not know stays as it is, for the planner to refuse.
+"is required to be" or a bare "be" ("that the lamp be extinguished"), at the start of a
+clause; never after a plain "is" ("the drawer is closed" is a state) nor "must be" or "has to
+be" (a note: "The drawer has to be completely shut."). A question is left alone, for the
+checks. A noun it does not know stays as it is, for the planner to refuse.
 """
 
 from lam_ros.language import rx
@@ -194,9 +196,8 @@ def plain(text: str) -> str:
     if rx.match(r'\s*(?:shall|should|has|have|had|is|are|was|were|does|did|do|must|will|can|'
                 r'could|would|may)\b', text, rx.IGNORECASE) or text.rstrip().endswith('?'):
         return text     # a question is left for the checks: "Shall the drawer be closed?"
-    text = each_goal(text)
     if not rx.search(r'(?:tion|ment|al|ure|ing|ed|shut|put|slid|swept|taken)\b', text):
-        return text
+        return each_goal(text)
     out = _PREAMBLE.sub('', text)
     out = _WANTED.sub('', out)
     for pattern, said in _LINKS:

@@ -825,6 +825,12 @@ def _refuse_light_conflict(text, steps):
 
 _PURPOSE_LIGHT = rx.compile(r'\bso (?:that )?(?:the )?(?:(lamp|light ?bulb|bulb|yellow light|'
                             r'yellow lamp)|(led|green light|green led|diode))\b')
+# each light: its name, what works it, and the words that say it was meant before a purpose
+_LIGHTS = {
+    'lightbulb': ('light bulb', 'switch', rx.compile(r'\b(?:lamp|bulb|lightbulb|switch|yellow '
+                                                     r'light)\b')),
+    'led': ('LED', 'button', rx.compile(r'\b(?:led|button|diode|green light)\b')),
+}
 
 
 def _refuse_other_light(text, steps):
@@ -838,17 +844,13 @@ def _refuse_other_light(text, steps):
     lights = {s['task'].rsplit('_', 1)[-1] for s in steps if s['task'].startswith('turn_')}
     if purpose and lights:
         meant = 'lightbulb' if purpose.group(1) else 'led'
-        said = {'lightbulb': bool(rx.search(r'\b(?:lamp|bulb|lightbulb|switch|yellow light)\b',
-                                            low[:purpose.start()])),
-                'led': bool(rx.search(r'\b(?:led|button|diode|green light)\b',
-                                      low[:purpose.start()]))}
         other = 'led' if meant == 'lightbulb' else 'lightbulb'
+        said = {light: bool(words.search(low[:purpose.start()]))
+                for light, (_, _, words) in _LIGHTS.items()}
         if meant not in lights or (said[other] and not said[meant]):
             raise Refusal('"%s": the %s is worked by the %s, and the command works the %s; say '
-                          'which light' % (purpose.group(0), 'light bulb' if meant == 'lightbulb'
-                                           else 'LED', 'switch' if meant == 'lightbulb' else
-                                           'button', 'button' if meant == 'lightbulb' else
-                                           'switch'))
+                          'which light' % (purpose.group(0), _LIGHTS[meant][0],
+                                           _LIGHTS[meant][1], _LIGHTS[other][1]))
 
 
 def _refuse_closed_before(steps):

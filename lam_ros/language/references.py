@@ -106,11 +106,7 @@ def in_order(text):
         # "of the red block and the blue block, rotate the first one": the list says which,
         # and where from ("of the blue and the pink block in the cabinet, lift the first one")
         text = in_order(lead.group(1) + text[lead.end():])[len(lead.group(1)):]
-        if lead.group(2):
-            cut = rx.search(r'\s*(?:[,;]|\band\b|\bthen\b)', text)
-            cut = cut.start() if cut else len(text)
-            text = from_place(text[:cut], lead.group(2)) + text[cut:]
-        return text
+        return _first_step_from(text, lead.group(2)) if lead.group(2) else text
     start = 0
     while True:
         said = _ORDINAL.search(text, start)
@@ -286,31 +282,26 @@ _LIGHTS_BOTH = rx.compile(r'\b(?:i want |i need |i\'d like )?(?:the )?(lamp|led|
 
 _ITEM = (r'(?:the )?((?:red|blue|pink) (?:block|one|cube)|led|lamp|bulb|light bulb|drawer|'
          r'(?:cabinet |sliding )?door|slider)')
-# "turn the led off and the lamp on, but do the lamp before the led"
+# "turn the led off and the lamp on, but do the lamp before the led"; "switch on the lamp and
+# close the drawer, but do the drawer first"
 _DO_FIRST = rx.compile(r'^(\s*(?:please )?([a-z]+)(?: [a-z]+)?? .+?) and (?:then )?(.+?),?\s*'
-                       r'(?:but |and )?(?:do|switch|turn|handle) %s (?:before|ahead of|prior to) '
-                       r'%s\s*[.!]*\s*$' % (_ITEM, _ITEM))
-# "switch on the lamp and close the drawer, but do the drawer first"
-_DO_FIRST_ALONE = rx.compile(r'^(\s*(?:please )?([a-z]+)(?: [a-z]+)?? .+?) and (?:then )?(.+?),?'
-                             r'\s*(?:but |and )?(?:do|switch|turn|handle) %s first\s*[.!]*\s*$'
-                             % _ITEM)
+                       r'(?:but |and )?(?:do|switch|turn|handle) %s (?:(?:before|ahead of|prior '
+                       r'to) %s|first)\s*[.!]*\s*$' % (_ITEM, _ITEM))
 
 
 def _done_first(text):
     """Say two steps in the order said after them ("..., but do the lamp before the led")."""
     m = _DO_FIRST.match(text)
-    alone = None if m else _DO_FIRST_ALONE.match(text)
-    if alone:
-        one, verb, other, first = alone.groups()
+    if not m:
+        return text
+    one, verb, other, first, then = m.groups()
+    if then is None:
+        # "... first": the other thing the two steps name goes after it
         then = next((w for w in rx.findall(r'\b(?:led|lamp|bulb|drawer|door|slider|red|blue|'
                                            r'pink)\b', one + ' ' + other) if w not in first),
                     None)
         if then is None:
             return text
-    elif not m:
-        return text
-    else:
-        one, verb, other, first, then = m.groups()
     if not (rx.search(r'\b%s\b' % rx.escape(then), one) and
             rx.search(r'\b%s\b' % rx.escape(first), other)):
         return text if not (rx.search(r'\b%s\b' % rx.escape(first), one) and rx.search(
@@ -361,12 +352,16 @@ def which_first(text):
     if group:
         text = text[group.end():]
         if group.group(1):
-            # the place is where the first step's block comes from: "..., take the red one and
-            # put it in the drawer"
-            cut = rx.search(r'\s*(?:[,;]|\band\b|\bthen\b)', text)
-            cut = cut.start() if cut else len(text)
-            text = from_place(text[:cut], group.group(1)) + text[cut:]
+            text = _first_step_from(text, group.group(1))
     return text
+
+
+def _first_step_from(text, place):
+    """Say `place` as where the first step's block comes from ("..., take the red one and put
+    it in the drawer": from the cabinet said in the lead-in)."""
+    cut = rx.search(r'\s*(?:[,;]|\band\b|\bthen\b)', text)
+    cut = cut.start() if cut else len(text)
+    return from_place(text[:cut], place) + text[cut:]
 
 
 def one_said_before(text):

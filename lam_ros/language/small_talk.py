@@ -19,6 +19,7 @@ so a word in it the planner does not know ("Cheers, you're a legend") refuses no
 from functools import lru_cache
 
 from lam_ros.language import lexicon as lx, rx
+from lam_ros.language.references import name_it
 from lam_ros.language.vocab import action_verbs, any_of, OBJECT_WORDS, PICK_VERBS, PUT_VERBS
 
 # polite idioms whose "it", "not" or "again" says nothing about the desk
@@ -254,7 +255,6 @@ def drop_small_talk(text: str) -> str:
                                             r'(?:it|them)\b', kept[0], rx.IGNORECASE):
         # "Wow, smooth move with the cabinet door! Slide it back to the left.": "it" is the
         # one thing the praise names
-        from lam_ros.language.references import name_it
         said = text[:text.index(kept[0])] if kept[0] in text else ''
         named = {m.group(1).lower() for m in _PRAISED.finditer(said)}
         if len(named) == 1:
