@@ -357,8 +357,11 @@ def which_first(text):
 
 
 def _first_step_from(text, place):
-    """Say `place` as where the first step's block comes from ("..., take the red one and put
-    it in the drawer": from the cabinet said in the lead-in)."""
+    """Say `place` as where the first step's block comes from.
+
+    "Of the blocks in the cabinet, take the red one and put it in the drawer": the red block
+    comes from the cabinet the lead-in names.
+    """
     cut = rx.search(r'\s*(?:[,;]|\band\b|\bthen\b)', text)
     cut = cut.start() if cut else len(text)
     return from_place(text[:cut], place) + text[cut:]
