@@ -69,7 +69,8 @@ _CALLED = rx.compile(r'^\W*(?:(?i:hey|hi|oh|ok|okay|so|look|listen)\W+)?([A-Z][a
 # is not a name)
 _CALLED_LAST = rx.compile(r'\s*,\s*([A-Z][a-z]+)\s*[.!?]*\s*$')
 _ADDRESS = ('sir', 'madam', 'maam', 'mate', 'buddy', 'pal', 'dude', 'friend', 'chief', 'captain',
-            'lad', 'love', 'dear', 'champ', 'bot', 'machine', 'computer', 'arm', 'thanks')
+            'lad', 'love', 'dear', 'champ', 'bot', 'machine', 'computer', 'arm', 'thanks',
+            'soldier', 'recruit', 'matey', 'bestie')
 # a remark that says how a thing is stays a note for the planner: "the drawer is open"
 _STATE = rx.compile(r'\b(?:open|opened|closed|shut|on|off|lit|dark|in|inside|into|on top|'
                     r'stacked|already|empty|full|glued|broken|burnt|burned|out|left|right|'
@@ -151,7 +152,7 @@ _OCCASION_LAST = rx.compile(r'\s*,?\s*\b(?:for %s|before %s (?=[a-z\'’ -]*?\b%
                             r'([a-z\'’ -]{1,40}?)\s*([.!?]*)\s*$' % (_FOR, _FOR, _EVENTS),
                             rx.IGNORECASE)
 _SO_THAT = rx.compile(r'(?:,\s*|\s+)(?<!\bjust)(?<!\bjust,)so (?:that )?(?!you know\b)'
-                      r'((?:the|my|our|a|an|it|it\'s|its|they|we|he|she|'
+                      r'((?:the|my|our|a|an|it|it\'s|its|they|we|he|she|there\'s|there is|'
                       r'i|you|everyone|everybody|people)\b[^,.;!?()]*)', rx.IGNORECASE)
 # a purpose says what someone can do or how something will be: "so the visitors can see"
 _PURPOSE = rx.compile(r'\b(?:can|could|will|would|may|might|won\'t|doesn\'t|don\'t|isn\'t|aren\'t|'
@@ -215,6 +216,17 @@ _SEEN_KEEPS = rx.compile(r'\b(?:%s)\b|\b(?:if|unless|when|whenever|until|till|no
 _TIDY = rx.compile(r'^\W*(?:(?:just|so)\W+)?(?:to|so as to|in order to) keep (?:the|my|our) '
                    r'(?:desk|table|workspace|bench|area|place|workbench)(?: nice and)? (?:tidy|'
                    r'neat|clean|clear|organi[sz]ed)\s*,\s*', rx.IGNORECASE)
+# "..., just to tidy up", "..., to make room", "..., to keep the desk tidy": why, said after
+_TIDY_LAST = rx.compile(r'\s*,?\s*(?:(?:just|only|all|simply) )?(?:to|so as to|in order to) '
+                        r'(?:keep (?:the|my|our) (?:desk|table|workspace|bench|area|place|'
+                        r'workbench)(?: nice and)? (?:tidy|neat|clean|clear|organi[sz]ed)|'
+                        r'tidy up|tidy things up|make (?:some )?(?:room|space)|free up '
+                        r'(?:some )?space)(?=\s*(?:$|[,.;!]))', rx.IGNORECASE)
+# "no need to hurry, ...", "..., take your time": how fast, not what
+_UNHURRIED = rx.compile(r'(?:^\W*|\s*[,;.]\s*)(?:there\'?s |there is )?(?:no (?:need|reason) '
+                        r'to (?:hurry|rush)|no (?:hurry|rush)|(?:you )?(?:don\'?t|do not) '
+                        r'(?:need to |have to )?(?:hurry|rush)|take your time)'
+                        r'(?:\s*[,:;.!-]+\s*|\s*$)', rx.IGNORECASE)
 _DARK = rx.compile(r'(\b(?:turn|switch|put)\s+(?:on\s+)?the\s+(?:lamp|light bulb|bulb|yellow '
                    r'light)(?:\s+on)?)\s*,?\s*(?:because|since|as) it(?:\'s| is) (?:getting |too |'
                    r'so |very |a bit )?(?:dark|dim|gloomy|late)\b', rx.IGNORECASE)
@@ -235,7 +247,8 @@ def for_what(text: str) -> str:
 
     "..., and leave the rest in there" after a step on one block asks nothing either.
     """
-    text = _DARK.sub(r'\1', _TIDY.sub('', text))
+    text = _DARK.sub(r'\1', _TIDY_LAST.sub('', _TIDY.sub('', text)))
+    text = _UNHURRIED.sub(lambda m: ', ' if m.start() and m.end() < len(text) else '', text)
     rest = _LEAVE_REST.search(text)
     if rest and len(blocks_named(text[:rest.start()])) == 1 and not text[rest.end():].strip(
             ' .!'):

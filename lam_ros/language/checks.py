@@ -50,6 +50,34 @@ REQUEST_LIMITS = (
     (r'\b(?:with|using|use|in) (?:your |the |my |its |both |two )?(?:other|left|right|second|'
      r'spare|free|both|two) (?:hands?|arms?|grippers?)\b(?! side\b)|\b(?:both|two) (?:hands|'
      r'arms|grippers)\b', '"{}": I have one arm and one gripper; say the step without it'),
+    # a light taken: "get the lamp", "> get lamp"
+    (r'\b(?:get|grab|fetch|take|pick up|lift|carry|bring) (?:me )?(?:the |that |this )?(?:yellow '
+     r'|green )?(?:lamp|light bulb|bulb|led|light)\b(?!\s*(?:on|off|lit|to|up|down|out|switched|'
+     r'turned|bright|dark|switch|button|bulb|\w+ing|red|blue|pink|green|yellow|colou?red|block|'
+     r'cube)\b)',
+     '"{}": the lights stay where they are; I can only switch the lamp or the LED on or off'),
+    # a force that harms: "firmly enough to crack it", "hard enough to dent it"
+    (r'\b(?:enough|so hard|so firmly|so tightly) (?:as )?to (?:crack|break|dent|chip|scratch|'
+     r'smash|snap|crush|split|damage|bend|deform|squash|mark|hurt)\b',
+     "refused: '{}' asks for something destructive or unsafe"),
+    # a block held to the lamp: "hold the pink block against the bulb until it gets warm"
+    (r'\b(?:hold|press|keep|rest|put|place|set) (?:it|them|the (?:red |blue |pink )?'
+     r'(?:block|cube))(?: [a-z]+)? (?:against|onto|on|to|touching|near|next to|up to) the '
+     r'(?:hot )?(?:bulb|lamp|light bulb|yellow light)\b|\buntil it (?:gets|is|becomes|feels) '
+     r'(?:warm|hot|heated)\b',
+     "refused: '{}' asks for something destructive or unsafe"),
+    # acting whatever is in the way: "even if the red block is in the way"
+    (r'\beven if\b[^,;.]*\b(?:in the way|blocks?|blocking|stuck|jammed|caught|there|inside|in it)'
+     r'\b|\bwhatever is in the way\b|\bno matter what\b',
+     "refused: '{}' asks for something destructive or unsafe"),
+    # holding for a while: "hold it there for half a minute", "keep it up for a while"
+    (r'\b(?:hold|keep|leave) (?:it|them|the [a-z ]{2,20}?) (?:up |there |still |raised |lifted |'
+     r'in the air )*for (?:half a|a half|a quarter of an?|a|an|one|a few|some|a couple of|a good) '
+     r'?(?:minute|second|hour|moment|while|bit|time)s?\b',
+     'each skill runs once, at its own pace; I cannot do anything "{}"'),
+    # a step done again and again: "keep doing it till I cough"
+    (r'\bkeep (?:doing|repeating|going|on doing) (?:it|that|this|so)?\b',
+     'each skill runs once; I cannot "{}"; say each step'),
 )
 # A whole command that tells or asks rather than requests: a pattern the lowered command
 # matches whole, and the reason
@@ -67,6 +95,9 @@ NOT_REQUESTS = (
     (r'\s*(?:i|we)\s+(?:always|usually|normally|often|generally|typically|sometimes|never|tend '
      r'to)\s+(?!(?:want|need|like|prefer|would|d)\b)[^.;!?]*[.!]?\s*',
      'that says what you usually do, not what I should do now; tell me what to do'),
+    # what does not matter: "whether the drawer is open or not doesn't matter today"
+    (r'.*\b(?:whether|if)\b[^.;!?]*\bor not\b[^.;!?]*\b(?:doesn\'?t|does not|won\'?t|will not) '
+     r'matter\b.*', 'that says what does not matter, not what to do; tell me what to do'),
 )
 
 
@@ -91,6 +122,11 @@ def _check_request(raw, low):
     if (able and not rx.search(r'\bplease\b', raw.lower())) or rx.search(
             r'\b(?:describe|explain|tell me|show me) how\b', low):
         raise Refusal('that asks what I can do or how, not what to do; tell me what to do')
+    each = rx.search(r'\beach (?:one|of them)\b', low)
+    if each and not rx.search(r'\b(?:blocks|cubes|both|all|them|lamp|led|lights?|bulb|drawer|'
+                              r'door|%s)\b' % '|'.join(lx.COLOUR_WORDS), low[:each.start()]):
+        # "put each one in the drawer as you go": which ones?
+        raise Refusal('"%s": which blocks? name each one' % each.group(0))
     for pattern, reason in REQUEST_LIMITS:
         limit = rx.search(pattern, low)
         if limit:
@@ -258,6 +294,27 @@ def _lights_of(text):
     return ({'led'} if LED_NAME.search(text) else set()) | (
         {'lamp'} if rx.search(r'\b(?:lamp|bulb|lightbulb|yellow|the (?:light |wall )?(?:switch|'
                               r'lever))\b', text) else set())
+
+
+# the speaker is not sure what to ask: "open the drawer, no wait, maybe the cabinet, i dont
+# know", "i'm not sure whether to open the drawer or the cabinet" (not "not sure if i closed the
+# drawer, close it"), "close the drawer - no, open it - no, close... hmm"
+UNSURE = rx.compile(r'\bnot sure what i want\b|\bi guess\s*[.!?]*\s*$|'
+                    r'[.,;-]\s*hmm+\s*[.!?]*\s*$|\bor (?:was|is|should) it\b[^.;!]*\?\s*$|'
+                    r'\bdo we (?:even |actually |really )?have\b[^.;!]*\?\s*$|'
+                    r'\bwhatever,? you (?:choose|decide|pick)\b|'
+                    r'(?:\bi (?:do not|don\'t|dont|really don\'t|really dont) know|'
+                    r'\b(?:i(?:\'m| am|m) )?not (?:sure|certain)|\bi can(?:not|\'t|t) '
+                    r'decide)\s*[.!?]*\s*$|^\s*(?:i(?:\'m| am|m) )?not sure (?:whether|which|'
+                    r'what|if i should|if you should)\b')
+
+
+def check_sure(raw: str):
+    """Refuse a command whose speaker says they are not sure (before small talk is dropped)."""
+    unsure = UNSURE.search(raw.lower())
+    if unsure:
+        raise Refusal('the command says "%s"; tell me the steps when you are sure' %
+                      unsure.group(0))
 
 
 def check_command(raw: str):
@@ -586,17 +643,7 @@ def check_command(raw: str):
     if under:
         raise Refusal('"%s": I can only take the top block off a stack; to lift a block, say its '
                       'colour' % under.group(0))
-    # the speaker is not sure what to ask: "open the drawer, no wait, maybe the cabinet, i dont
-    # know", "i'm not sure whether to open the drawer or the cabinet" (not "not sure if i closed
-    # the drawer, close it")
-    unsure = rx.search(r'\bnot sure what i want\b|\bi guess\s*[.!?]*\s*$|'
-                       r'(?:\bi (?:do not|don\'t|dont|really don\'t|really dont) know|'
-                       r'\b(?:i(?:\'m| am|m) )?not (?:sure|certain)|\bi can(?:not|\'t|t) '
-                       r'decide)\s*[.!?]*\s*$|^\s*(?:i(?:\'m| am|m) )?not sure (?:whether|which|'
-                       r'what|if i should|if you should)\b', raw.lower())
-    if unsure:
-        raise Refusal('the command says "%s"; tell me the steps when you are sure' %
-                      unsure.group(0))
+    check_sure(raw)
     # waiting for something to happen, or for a time: "as soon as the green light goes out by
     # itself, close the drawer", "keep it open until lunch is over", "in five minutes", "after
     # lunch"
@@ -887,7 +934,9 @@ def check_command(raw: str):
         low = ' %s ' % rx.sub(r'[^a-z\- ]+', ' ', raw.lower()[goal.end():])
     # urgency and means the skill keeps anyway are not prohibitions: "don't dawdle", "there's
     # no need to pick it up"; nor is "leave it where it is" after the action on it
-    low = rx.sub(r'\b(?:don t dawdle|don t make me ask twice|no dawdling)\b', ' ', low)
+    low = rx.sub(r'\b(?:don t dawdle|don t make me ask twice|no dawdling|(?:there s |there is )?'
+                 r'no (?:need|reason) to (?:hurry|rush)|(?:you )?(?:don t|do not) (?:need to |'
+                 r'have to )?(?:hurry|rush)|no (?:hurry|rush))\b', ' ', low)
     low = rx.sub(r'\b(?:there s|there is) no need to \w+(?: it| them)?(?: up)?\b|\byou don t '
                  r'(?:need|have) to \w+(?: it| them)?(?: up)?\b|\b(?:do not|don t|dont) (?:lift|'
                  r'pick|carry|raise|grab|grasp)(?: (?:it|them|the (?:\w+ )?(?:block|cube)))?'

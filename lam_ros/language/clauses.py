@@ -318,6 +318,31 @@ def split_clauses(text: str) -> list:
     return list(_clauses_of(text))
 
 
+# a step said as a run-on verb after "and": "close the drawer and turn off the lamp"
+AND_VERB = r' and (?=(?:%s)\w* )' % '|'.join(RUN_ON_VERBS)
+# "..., open the drawer before that": "before that" said after its step
+BEFORE_THAT_AFTER = rx.compile(r'(?: , |%s)((?:(?! , |%s).)+?) (?:before that|prior to that|'
+                               r'before doing (?:that|so|this))(?= , (?:then|and then|after that|'
+                               r'afterwards|next|finally|now)\b|$)' % (AND_VERB, AND_VERB))
+
+
+def _before_that_after(text):
+    """Read "before that" said after its step (pure).
+
+    "put the red block in the drawer , open the drawer before that" is "..., zzbefore open the
+    drawer": the step goes before the step said just before it, so the steps said with "and"
+    before it are split as if said with commas ("close the drawer and turn off the lamp and
+    press the button before that": close, press, turn off).
+    """
+    said = BEFORE_THAT_AFTER.search(text)
+    if said is None:
+        return text
+    before = text[:said.start()].split(' , ')
+    before[-1] = rx.sub(AND_VERB, ' , ', before[-1])
+    return '%s , zzbefore %s%s' % (' , '.join(before), said.group(1),
+                                   _before_that_after(text[said.end():]))
+
+
 @lru_cache(maxsize=4096)
 def _clauses_of(text: str) -> tuple:
     """Split a normalised command into its clauses (cached: pure; a refusal is not cached).
@@ -346,6 +371,7 @@ def _clauses_of(text: str) -> tuple:
                   r'(?:once|when|as soon as) you(?:\'ve| have)? (?:got |grabbed |picked up )?'
                   r'(?:it|them)(?: up)?(?= ,| \w))\b',
                   ' then ', text)
+    text = _before_that_after(text)
     # "..., and before that X": X goes before the step said just before it; "..., but first
     # X" and "..., but before you do that, X": before everything said so far
     text = rx.sub(r'(?:\s*,)?(?: and| but)?(?: ,)? (?:before that|prior to that|before doing '

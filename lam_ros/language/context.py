@@ -5,6 +5,7 @@ things are, topics said alone, ellipsis ("..., the blue one left"), and "instead
 """
 
 from lam_ros.language import lexicon as lx, rx
+from lam_ros.language.cancel import cancelled
 from lam_ros.language.clauses import split_clauses
 from lam_ros.language.constraints import OTHERS, STAYS_PUT
 from lam_ros.language.intents import Refusal, which_step
@@ -538,6 +539,7 @@ def instead(text: str):
     "don't rotate the blue block, just push it right" is read as "push the blue block right";
     the planner refuses a plan that does what the verb ruled out.
     """
+    text = cancelled(text)
     # "don't leave the drawer open; close it": the order follows
     text = rx.sub(r'^\s*(?:don\'t|dont|do not) leave ((?:the |that )?(?:[a-z]+ ){0,2}?(?:drawer|'
                   r'door|lamp|light|bulb|led))\s+(?:open|opened|shut|closed|on|off|lit)\s*[;:,.-]+'

@@ -75,6 +75,8 @@ _LINKS = (
     (r'\btherefrom\b', 'from it'),
     (r'\b(?:confirmation|verification|determination|ascertainment|a check) of (whether|if)\b',
      r'confirm \1'),
+    (r'\bit be (?:confirmed|verified|checked|determined|ascertained) (whether|if)\b',
+     r'confirm \1'),
     (r'\btherein\b', 'in it'),
     (r'\s*,?\s*\bafter which\b', ', then'),
     (r'(^|[.;]\s*)following\b', r'\1after'),
@@ -84,6 +86,14 @@ _LINKS = (
     (r'\s*,?\s*\b(?:in|toward|towards) the (%s) (?:sense|direction|manner)\b' % _WAY, r' \1'),
     (r'\s*,\s*(%s) direction\b' % _WAY, r' \1'),
     (r'\bprior to\b', 'before'),
+    (r'\s*,?\s*\b(?:in )?(?:the )?(?:direction|way|sense) opposite (?:to|of|from) (?:the )?'
+     r'(?:clockwise|the clock)(?: direction| way| sense)?', ' counterclockwise'),
+    (r'\s*,?\s*\b(?:in )?(?:the )?(?:direction|way|sense) opposite (?:to|of|from) (?:the )?'
+     r'(?:counter-? ?clockwise|anti-? ?clockwise)(?: direction| way| sense)?', ' clockwise'),
+    (r'\b(?:rendered|made) (?:non-? ?illuminated|unilluminated|unlit|dark|inactive)\b',
+     'deactivated'),
+    (r'\b(?:rendered|made) (?:illuminated|lit|active)\b', 'activated'),
+    (r'\bnon-? ?illuminated\b', 'unlit'),
     (r'\b(is|are|be) in the (on|off|open|closed) (?:state|position|condition|mode|setting)\b',
      r'\1 \2'),
     (r'\b(?:the )?(?:upper|uppermost|topmost) block\b', 'the top block'),
@@ -118,7 +128,8 @@ _AND_THEN = rx.compile(r'\b(and|then|and then|,)\s+(?:(?:subsequently|afterwards
 _DONE = rx.compile(r'\b%s\s+(?:(?:a|an|the)\s+)?(?:(%s)\s+)?%s(%s)(?:\s+(?:operation|procedure|'
                    r'action|manoeuvre|maneuver))?\s+(?:of|on)\s+(%s|it|(?:the )?same|said block)'
                    r'\b' % (_LIGHT_VERB, _WAY, _ADJ, _ANY_NOUN, _THING), rx.IGNORECASE)
-_START = (r'(^(?:please\s+|kindly\s+)?|[,;:]\s*|\b(?:and|then|before|after)\s+|\bstep \d+\s*:\s*|'
+_START = (r'(^(?:please\s+|kindly\s+)?(?:do not\s+)?|[,;:]\s*(?:do not\s+)?|'
+          r'\b(?:and|then|before|after)\s+|\bstep \d+\s*:\s*|'
           r'\(\w+\)\s*)(?:%s\s+)?' % _LIGHT_VERB)
 # "clockwise rotation of the red block", "its deposition in the drawer", "stacking thereof"
 _NOUN_OF = rx.compile(r'%s((?:a|an|the)\s+)?%s(?:(%s)\s+)?%s(%s)\s+(?:of\s+(%s|(?:the )?same(?: '
@@ -142,6 +153,41 @@ _THING_COLON = rx.compile(r'^\s*(%s)\s*:\s*(?:(?:a|an|the)\s+)?(?:(%s)\s+)?%s(%s
 _UNDERGOES = rx.compile(r'\b(%s)\s+(?:(?:%s)\s+subjected to|undergoes|undergo|(?:%s)\s+given)\s+'
                         r'(?:(?:a|an|the)\s+)?(?:(%s)\s+)?%s(%s)\b' % (
                             _THING, _MODAL, _MODAL, _WAY, _ADJ, _ANY_NOUN), rx.IGNORECASE)
+
+
+# "that the lamp be not activated but deactivated": the second is wanted
+_NOT_BUT = rx.compile(r'\b(?:be\s+not|not\s+be)\s+(?:\w+ly\s+)?(?:%s)\s+but\s+(?:be\s+)?'
+                      r'((?:\w+ly\s+)?%s)\b' % (_PARTICIPLE, _PARTICIPLE), rx.IGNORECASE)
+# "that the drawer not be left open": the other state is wanted
+_NOT_LEFT = rx.compile(r'\b(?:(?:shall|should|must|is to|are to|will)\s+)?(?:not|never)\s+be\s+'
+                       r'left\s+(open|closed|shut|on|off)\b', rx.IGNORECASE)
+_OTHER_STATE = {'open': 'closed', 'closed': 'opened', 'shut': 'opened', 'on': 'switched off',
+                'off': 'switched on'}
+# "the drawer shall not be opened", "that the lamp not be touched": what not to do
+_NOT_PASSIVE = rx.compile(r'(?:(?<=^)|(?<=[,;:.]\s)|(?<=\band\s)|(?<=\bthen\s)|(?<=\bthat\s))'
+                          r'(%s|it)\s+(?:(?:shall|should|must|is to|are to|will|is required to|'
+                          r'are required to)\s+)?(?:not\s+be|be\s+not|never\s+be)\s+(?:\w+ly\s+)?'
+                          r'(%s|touched|disturbed|changed)\b' % (_THING, _PARTICIPLE),
+                          rx.IGNORECASE)
+# "Lamp deactivation shall not be performed."
+_UNWANTED = rx.compile(r'\s*,?\s*\b(?:is|are|shall|is to|are to|must|should|will|needs to)\s+'
+                       r'(?:not|never)\s+be\s+(?:performed|executed|carried out|done|effected|'
+                       r'initiated|undertaken|conducted|completed)\b', rx.IGNORECASE)
+
+
+def _negated(text):
+    """Say a formal "not" the plain way: the state wanted, or "do not ..." for the checks."""
+    text = _NOT_BUT.sub(r'be \1', text)
+    text = _NOT_LEFT.sub(lambda m: 'be ' + _OTHER_STATE[m.group(1).lower()], text)
+    text = _NOT_PASSIVE.sub(lambda m: 'do not %s %s' % (
+        _PARTICIPLES.get(m.group(2).lower(), m.group(2)[:-1].lower()), _thing(m.group(1))), text)
+    while True:
+        said = _UNWANTED.search(text)
+        if said is None:
+            return text
+        start = max(text.rfind(c, 0, said.start()) for c in '.;:,') + 1
+        text = '%s%sdo not %s%s' % (text[:start], ' ' if start else '',
+                                    text[start:said.start()].strip(), text[said.end():])
 
 
 def _verb(noun, thing):
@@ -198,7 +244,7 @@ def plain(text: str) -> str:
         return text     # a question is left for the checks: "Shall the drawer be closed?"
     if not rx.search(r'(?:tion|ment|al|ure|ing|ed|shut|put|slid|swept|taken)\b', text):
         return each_goal(text)
-    out = _PREAMBLE.sub('', text)
+    out = _negated(_PREAMBLE.sub('', text))
     out = _WANTED.sub('', out)
     for pattern, said in _LINKS:
         if said != ', then' or not rx.search(r'\bpreceded by\b', out, rx.IGNORECASE):

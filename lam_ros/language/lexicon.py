@@ -150,7 +150,12 @@ FILLER = ('when you have a moment', 'when you get a moment', 'when you have a mi
           'the next thing to do is',
           'the next thing to do is to', 'next thing to do is', 'the next step is to',
           'next step is to', 'next up is to', 'what i need is for you to',
-          'what i need you to do is', 'what i need you to do is to', 'all i need is for you to')
+          'what i need you to do is', 'what i need you to do is to', 'all i need is for you to',
+          # playful registers: a pirate, a drill sergeant, old English, a bedtime story, slang
+          'prithee', 'pray', 'hark', 'arr', 'avast', 'ahoy', 'me hearty', 'matey', 'ye scallywag',
+          'ye landlubber', 'ye swab', 'ye bilge rat', 'ye scurvy dog', 'attention', 'soldier',
+          'recruit', 'maggot', 'pronto', 'hup', 'little robot', 'sleepy robot', 'bestie', 'ngl',
+          'fr fr', 'fr', 'no cap', 'lowkey', 'slay', 'shh', "and bob's your uncle")
 # Contractions typed without the apostrophe: words, not slips for the speller to correct
 # ("dont lift it" is not "done lift it").
 BARE_CONTRACTIONS = ('dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'hasnt',

@@ -496,7 +496,7 @@ def _spoken(text):
                   r'steady) (?:grip|hold|grasp)(?: on it| of it| on the [a-z ]+?)?'
                   r'(?: so (?:that )?it (?:does not|doesn\'t|won\'t) (?:slip|fall|drop)[^,;.]*)?'
                   r'(?=\s*(?:$|[,;.]))', '', text)
-    text = _how_done(text)
+    text = _not_that_way(_how_done(text))
     # urgency said as its own clause or sentence: "..., hurry up.", "... . go."
     text = rx.sub(r'(?:[,;.!]\s*|\s-+\s*)(?:%s)(?:\s*,\s*(?:%s))*\s*[.!]*\s*(?=$|[,;])'
                   % (URGENCY, URGENCY), '', text)
@@ -543,14 +543,80 @@ _BEFORE_TOUCHING = rx.compile(r'^\s*before (?:you|we) (?:touch|start|begin|do)(?
                               r'\s*,\s*')
 
 
+# "..., so that it ends up in the cabinet", "... until it's inside the drawer": a step itself
+_ENDS_IN = rx.compile(r'\s*,?\s*(?:(?:carefully|gently|slowly|firmly)\s*,?\s*)?(?:so|so that|'
+                      r'such that|until) (?:it|the block|the cube)(?:\'s| s| is| ends up| '
+                      r'winds up| lands| gets| goes| sits)(?: safely| back)? (?:put |placed )?'
+                      r'(?:in|into|inside|in to) the (drawer|cabinet|cupboard|shelf|slider)\b')
+_ENDS_ON = rx.compile(r'\s*,?\s*(?:(?:carefully|gently|slowly|firmly)\s*,?\s*)?(?:so|so that|'
+                      r'such that|until) (?:it|the block|the cube)(?:\'s| s| is| ends up| '
+                      r'winds up| sits)(?: safely)? (?:stacked )?(?:on top of|on|onto|atop) '
+                      r'(the (?:[a-z]+ )?(?:red|blue|pink) (?:block|cube|one))\b')
+# "the blue block should go from the drawer into the cabinet"
+_FROM_TO = rx.compile(r'\b(the (?:red|blue|pink) (?:block|cube)) (?:should|must|needs? to|has to|'
+                      r'is to) (?:go|move|be moved|be taken|be put|get) from the (drawer|cabinet|'
+                      r'cupboard|shelf|slider) (?:in ?to|into|to) the (drawer|cabinet|cupboard|'
+                      r'shelf|slider)\b')
+# "..., using a light touch": how, not the lamp
+_LIGHT_TOUCH = rx.compile(r'\s*,?\s*(?:using|with) (?:a |only a |just a )?(?:light|gentle|soft) '
+                          r'(?:touch|pressure|hand)(?=\s*(?:$|[,;.]))')
+
+# "put it in the cabinet rather than the drawer": the place said first
+_RATHER_THAN = rx.compile(r'(\b(?:in|into|inside) the (?:drawer|cabinet|cupboard|shelf|'
+                          r'slider))\s*,?\s*(?:rather than|instead of|and not|not) '
+                          r'(?:in |into |inside )?the (?:drawer|cabinet|cupboard|shelf|slider)\b')
+
+# "rotate the pink block, but not clockwise", "push it right, not left": the other way
+_NOT_WAY = rx.compile(r'\s*,?\s*(?:but |and |just )?not (?:in |to |towards? )?(?:the )?(%s)'
+                      r'(?: sense| direction| way| side)?\b(?!\s+(?:block|one|cube))' % any_of(
+                          lx.LEFT + lx.RIGHT))
+
+
+def _not_that_way(text):
+    """Read a way ruled out as the other way; drop it where the way is said too (pure).
+
+    Not "so it is not left on" (left there), nor a way said first ("not right, left: ...").
+    """
+    def other(said):
+        before = said.string[:said.start()]
+        clause = rx.split(r'[,;.!:]|\bthen\b|\band\b', before)[-1]
+        if not rx.search(r'[a-z]', clause) or rx.search(
+                r'\b(?:is|be|are|was|were|been|being|gets?|got|stays?|remains?)\s*$', before) or \
+                rx.match(r'\s+(?:on|off|open|closed|shut|alone|out|behind|there|in|as|over)\b',
+                         said.string[said.end():]):
+            return said.group(0)
+        word = said.group(1)
+        turn = word in _TURNS
+        kind = _TURNS if turn else tuple(w for w in lx.LEFT + lx.RIGHT if w not in _TURNS)
+        if rx.search(r'\b%s\b' % any_of(kind), clause):
+            return ''                        # "push it right, not left"
+        if word in lx.LEFT:
+            return ' clockwise' if turn else ' to the right'
+        return ' counterclockwise' if turn else ' to the left'
+    return _NOT_WAY.sub(other, text)
+
+
 def _how_done(text):
     """Drop how a step is done where it changes no step; say a child's words the plain way.
 
     "..., holding it by its edge", "..., and take it slow", "..., firmly so you don't drop
     it", "..., using the handle", "..., as far as it goes", "..., all the way in", "..., but
     softly"; "blue block go round the clock way" (rotate it clockwise), "do the spinny thing
-    with the pink block", "the little door thing" (the cabinet).
+    with the pink block", "the little door thing" (the cabinet). Where the block should end
+    up is a step: "lift it, so that it ends up in the cabinet" puts it there.
     """
+    for ends, step in ((_ENDS_IN, r' , then put it into the \1'),
+                       (_ENDS_ON, r' , then stack it on \1')):
+        said = ends.search(text)
+        clause = rx.split(r'[,;.]', text[:said.start()])[-1] if said else ''
+        if said and rx.search(r'\b(?:lift|lifting|pick|picking|take|taking|grab|grabbing|hold|'
+                              r'holding|raise|raising|unstack|unstacking|carry|carrying)\b',
+                              clause) and not rx.search(r'\b(?:push|slide|sweep|shove|nudge|'
+                                                        r'knock|bump|drag)\w*', clause):
+            text = text[:said.start()] + said.expand(step) + text[said.end():]
+    text = _FROM_TO.sub(r'take \1 out of the \2 , then put it into the \3', text)
+    text = _LIGHT_TOUCH.sub('', text)
+    text = _RATHER_THAN.sub(r'\1', text)
     for manner in (_HELD_BY, _SLOW, _NOT_DROPPED, _TOWER_SAFE, _BY_HANDLE, _AS_FAR, _GENTLY):
         text = manner.sub('', text)
     text = _BEFORE_TOUCHING.sub('first , ', text)
@@ -773,6 +839,7 @@ def normalise(text: str) -> str:
     # "finally, press the button; first, turn the lamp on": said first, it goes last
     text = rx.sub(r'^\s*(?:finally|lastly)\b(?=[^.;!?]*[.;,] .*\bfirst\b)', 'last', text)
     text = ABBREVIATION.sub(lambda m: lx.ABBREVIATIONS[m.group(0)], text)
+    text = rx.sub(r"\b(out|top|side) o' (?=the\b|there\b|it\b|that\b)", r'\1 of ', text)
     text = _spoken(text)
     # particles and tags: "..., lah", "..., mate", "..., innit"; "off it" and "on it" (a light)
     text = rx.sub(r'\s*,?\s*\b(?:lah|leh|lor|mate|innit|eh|yaar|bro|bru|boet|boss|hey|aye|ja|'
@@ -1250,7 +1317,15 @@ def normalise(text: str) -> str:
     text = rx.sub(r'\b(?:the|a|to the|to)\s+(?:um+|uh+|uhm|erm|er)\b,?\s*' + verb, ', no, ', text)
     text = rx.sub(r'(?<!\band)(?<!\bthen)(?<!\bthat)(?<!\bnext)(?<!\balso)(?<!,)\s+(?:um+|uh+|'
                   r'uhm|erm|er)\b,?\s+' + verb, ', ', text)
-    text = rx.sub(r'\b(?:um+|uh+|uhm|erm|er|oh|ah)\b,?\s*', '', text)
+    # "..., er, right", "..., counterclockwise i mean": the word after is a correction
+    text = rx.sub(r',\s*((?:(?:um+|uh+|uhm|erm|err*)\b,?\s*)?(?!(?:wait|no|sorry|oh|actually|um+|'
+                  r'uh+|er+m?|yes|yeah)\b)[a-z][a-z -]{0,40}?)\s+i mean[t]?\s*(?=[.,;!]|$)',
+                  r', i mean \1', text)
+    for words in (lx.COLOUR_WORDS, lx.LEFT + lx.RIGHT, ('on', 'off')):
+        said = any_of(words)
+        text = rx.sub(r'\b(%s)\s*,?\s*(?:um+|uh+|uhm|erm|err*)\b,?\s*(?=(?:to the |to |the )?'
+                      r'%s\b)' % (said, said), r'\1, no, ', text)
+    text = rx.sub(r'\b(?:um+|uh+|uhm|erm|err*|oh|ah)\b,?\s*', '', text)
     text = rx.sub(r',\s*like,\s*', ', ', text)            # "turn it left, like, rotate it"
     text = _corrections(text)
     # a spoken "right, so, ..." or "so what i need is ...": no content
@@ -1304,6 +1379,13 @@ def normalise(text: str) -> str:
     context = COLON_CONTEXT.match(text)
     if context and not has(' %s ' % context.group(1), OBJECT_WORDS):
         text = text[context.end():]
+    # "let's see what's behind the door! slide it right": two sentences where both name things
+    text = rx.sub(r'(\b(?:blocks?|cubes?|drawer|door|cabinet|cupboard|slider|shelf|lamp|light|'
+                  r'bulb|led|button|switch)\b[^.;!?]*)!+(?=\s+(?:now |then |and )?(?:%s)\b)' % (
+                      '|'.join(RUN_ON_VERBS)), r'\1.', text)
+    # "turn off the lamp, by pressing the button": how the step before is done
+    text = rx.sub(r'\s*,\s*(by (?:pressing|pushing|flipping|hitting|tapping|clicking|toggling|'
+                  r'using) the)\b', r' \1', text)
     text = rx.sub(r'["“”()\[\]{}!?]', ' ', text)
     text = rx.sub(r'[;:.]+(\s|$)', ' , ', text)
     text = rx.sub(r'\s*,\s*', ' , ', text)
@@ -1530,8 +1612,25 @@ def _framing(text):
 
 # Words a self-correction replaces: a colour, a direction or an action verb.
 # Where from or where to: "from the table... wait, I mean from the drawer".
-CORRECTED = (lx.COLOUR_WORDS + lx.OTHER_COLOURS, lx.LEFT + lx.RIGHT, RUN_ON_VERBS, ('on', 'off'),
-             ('from', 'into', 'onto', 'in', 'inside', 'out'), lx.DRAWER + lx.SLIDER_PLACE)
+_TURNS = tuple(w for w in lx.LEFT + lx.RIGHT if 'wise' in w or w in ('widdershins', 'deasil'))
+CORRECTED = (lx.COLOUR_WORDS + lx.OTHER_COLOURS, _TURNS, lx.LEFT + lx.RIGHT, RUN_ON_VERBS,
+             ('on', 'off'), ('from', 'into', 'onto', 'in', 'inside', 'out', 'off'),
+             lx.DRAWER + lx.SLIDER_PLACE + ('table', 'desk'),
+             tuple(w for w in lx.LED + lx.LIGHTBULB + lx.SLIDER_DOOR if w not in (
+                 'switch', 'button', 'slider')))
+# "..., sorry, from the cabinet": only where from or where to is corrected
+_PLACE_SAID = r'(?:from|into|onto|in|inside|out of|off) the (?:[a-z]+ )?[a-z]+'
+# a correction that says more, not something else: "..., oh wait, open the drawer before that"
+_ADDED = rx.compile(r'^([^,.;!?]*?)\s*\b(?:before that|before you do that|first)\b')
+# markers that say the words before were wrong (not "sorry" alone, an apology, nor "I mean",
+# often a clarification: "Turn on the LED (press the button, I mean)")
+_STRONG = rx.compile(r'\b(?:no|wait|make that|scratch that|or rather|correction)\b')
+# more markers said after the first: "no, sorry, I mean close the drawer"
+_MORE_MARKERS = rx.compile(r'^(?:(?:no|sorry|wait|actually|i meant?|oh|hmm+|okay|ok)\b'
+                           r'[\s,.:;-]*)+')
+# the marker's own words left before it: "... to the right... actually make that left"
+_MARKER_LEFT = rx.compile(r'[\s,;.-]*(?:\b(?:no|wait|oh|hmm+|actually|ok|okay|sorry|so)\b'
+                          r'[\s,;.-]*)*$')
 CORRECTION = (r',? ?\b(?:no,? sorry|sorry,? no|no,? wait|wait,? no|no,? actually|actually,? no|'
               r'no no|sorry,? i meant?|wait,? i meant?|sorry|i meant?|or rather|make that|'
               r'scratch that|correction|oops|whoops|my bad|my mistake)\b,? ?|(?:(?:,|\.+|\s-+) '
@@ -1555,35 +1654,75 @@ def _corrections(text):
         said = any_of(words)
         text = rx.sub(r'\b(%s|the) no (?=(?:the |to the |to )?%s\b)' % (said, said), r'\1, no, ',
                       text)
+    # "wait - open the drawer, ...": said first, it corrects nothing
+    text = rx.sub(r'^\s*(?:wait|hmm+)\s*(?:[,.!:]+|\s-+)\s*(?=(?:before|%s)\b)' % '|'.join(
+        RUN_ON_VERBS), '', text)
+    # "no, same but to the right": the step before, another way
+    text = rx.sub(r'\b(no|wait|actually|sorry)\b\s*[,-]?\s*(?:the )?same(?: thing)?,? but\s+',
+                  r'\1, ', text)
     while True:
         match = rx.search(CORRECTION, text)
         if match is None:
             return text
-        before, after = text[:match.start()], text[match.end():].lstrip(' :;,.')
-        first = rx.match(r'(?:to the |to |the |a )?([\w-]+)', after)
-        cut = None
+        before, after = text[:match.start()], text[match.end():].lstrip(' :;,.-')
+        if _STRONG.search(match.group(0)):
+            after = rx.sub(r'^(?:and |then )+(?:,\s*)?', '', after)     # "no, wait - turn it off"
+        after = _MORE_MARKERS.sub('', after)
+        added = _ADDED.match(after)
+        if (added and added.group(1).strip() and added.group(1).strip() not in before) or \
+                rx.match(r'(?:and )?(?:also|plus)\b', after):
+            text = (before.rstrip() + ', ' + after).strip()     # more, not instead
+            continue
+        cut, first = None, None
         for words in CORRECTED:
-            if first and first.group(1) in words:
+            first = rx.match(r'(?:to the |to |the |a )?(%s)\b' % '|'.join(
+                rx.escape(w) for w in sorted(words, key=len, reverse=True)), after)
+            if first:
                 found = list(rx.finditer(r'\b%s\b' % any_of(words), before))
                 cut = found[-1].start() if found else None
-                break
+                if cut is not None:
+                    break
+        place = rx.match(_PLACE_SAID + r'(?=\s*(?:,|\band\b|\bthen\b|&|$))', after)
+        said_place = place and cut is not None and rx.match(_PLACE_SAID, before[cut:])
+        if said_place:
+            # "lift it from the drawer and stack it ... sorry, from the cabinet"
+            text = (before[:cut] + place.group(0) + before[cut + said_place.end():] + ' ' +
+                    after[place.end():]).strip()
+            continue
+        if cut is None and rx.search(r'[a-z]', before) and rx.search(r'[a-z]', after) and \
+                _STRONG.search(match.group(0)):
+            raise Refusal('"%s": I cannot tell what that corrects; say the whole command again '
+                          'as you want it' % match.group(0).strip(' ,.-'))
         short = first and rx.match(r'(?:to the |to |the |a )?[\w-]+(?: (?:one|block|cube))?'
-                                   r'(?=\s*(?:,|\band\b|\bthen\b|&|$))', after)
-        if cut is not None and short and rx.match(r'\w+\s+\w', before[cut:]):
+                                   r'(?=\s*(?:[,.;!]|\band\b|\bthen\b|&|$))', after)
+        instead_of = short and rx.match(r'\s*,?\s*not (?:the |to the )?([\w-]+)(?: (?:one|block|'
+                                        r'cube))?(?=\s*(?:[,.;!]|$))', after[short.end():])
+        if instead_of and cut is not None:
+            # "..., wait, the pink block, not the blue": the word said after "not" is replaced
+            found = list(rx.finditer(r'\b%s\b' % rx.escape(instead_of.group(1)), before))
+            if not found:
+                raise Refusal('"%s": I cannot tell what that corrects; say the whole command '
+                              'again as you want it' % instead_of.group(0).strip(' ,'))
+            cut = found[-1].start()
+            after = after[:short.end()] + after[short.end() + instead_of.end():]
+        if cut is not None and short and rx.match(r'[\w-]+\W+\w', before[cut:]):
             # only the word is corrected: "rotate the pink block to the right, no wait, the
             # blue one, and then ..." keeps "block to the right"
-            word = rx.match(r'\w+', before[cut:]).group(0)
-            before = before[:cut] + first.group(1) + before[cut + len(word):]
+            word = rx.match(r'[\w-]+', before[cut:]).group(0)
+            before = _MARKER_LEFT.sub('', before[:cut] + first.group(1) + before[cut + len(word):])
+            before += ',' if after[short.end():].strip() else ''
             after = after[short.end():]
         elif cut is not None:
             dropped, before = before[cut:], before[:cut]
-            thing = rx.search(r'\bthe (?:\w+ )?%s (?:block|cube|brick|one)\b' % any_of(
-                lx.COLOUR_WORDS), dropped) or rx.search(r'\bthe (?:\w+ )?%s\b' % any_of(
+            # the thing the dropped verb acts on (not a place: "put it on the blue block")
+            thing = rx.match(r'[a-z]+ (?:(?:on|off|up|out|down) )?(the (?:\w+ )?%s (?:block|cube|'
+                             r'brick|one))\b' % any_of(lx.COLOUR_WORDS), dropped) or rx.match(
+                r'[a-z]+ (?:(?:on|off|up|out|down) )?(the (?:\w+ )?%s)\b' % any_of(
                     lx.LED + lx.LIGHTBULB + lx.DRAWER + lx.SLIDER_DOOR), dropped)
             if thing and first.group(1) in RUN_ON_VERBS:
                 # "push the pink block left, sorry, I meant rotate it left", "turn on the
                 # LED, no, turn it off": "it" is the thing said before the correction
-                after = name_it(after, thing.group(0))
+                after = name_it(after, thing.group(1))
             lead = rx.match(r'(?:to the |to |the |a )?', after).group(0)
             if lead and before.endswith(lead):
                 before = before[:-len(lead)]       # "to the left, sorry, to the right"

@@ -208,7 +208,7 @@ def parse_read(raw: str) -> list:
         # "turn on the lamp and turn it clockwise": a light is switched, never turned round
         raise Refusal('"%s": I turn blocks round, not lights; a light is only switched on or '
                       'off' % turned.text)
-    intents = _merge_halves(intents)
+    intents = _notes_kept(_merge_halves(intents))
     last_block = None
     for intent in intents:
         block = intent.slots.get('block')
@@ -272,6 +272,29 @@ def repeats(last, intent) -> bool:
     return (intent.family == last.family and intent.family != 'unknown' and
             all(last.slots.get(k) in (None, v) or v is None for k, v in intent.slots.items())
             and not SAID_AGAIN.search(intent.text))
+
+
+# a note of the state a fixture must be in: "The drawer must be open before that."
+NOTE = rx.compile(r'(?:and |then |now )*(?:the |that )?(?:[a-z]+ )?(?:drawer|door|slider|'
+                  r'cabinet|cupboard|lamp|light|bulb|lightbulb|led|button|switch)(?: [a-z]+)? '
+                  r'(?:must|should|has to|needs to|ought to|will need to) (?:be|stay|remain)\b')
+
+
+def _notes_kept(intents):
+    """Drop a note that says a state the steps before already leave a fixture in.
+
+    "Turn off the lamp and the LED. The lamp must be off too.": the lamp is off already, it is
+    not switched twice; a note after a step that changed the state again is a step.
+    """
+    kept = []
+    for intent in intents:
+        if intent.family in ('drawer', 'slider', 'toggle') and NOTE.match(intent.text):
+            same = [i for i in kept if i.family == intent.family and (
+                intent.family != 'toggle' or i.slots.get('light') == intent.slots.get('light'))]
+            if same and same[-1].slots == intent.slots:
+                continue
+        kept.append(intent)
+    return kept
 
 
 def _merge_halves(intents):

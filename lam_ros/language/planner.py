@@ -29,6 +29,7 @@ import time
 from lam_ros.language import lexicon as lx, rx
 from lam_ros.language.constraints import contradicted, drop_wishes, notes_of, \
     split_constraints, violation
+from lam_ros.language.checks import check_sure
 from lam_ros.language.corpus import NONE
 from lam_ros.language.fit import misfit
 from lam_ros.language.clauses import split_clauses
@@ -393,6 +394,7 @@ class Planner:
             speller = self._spelling()
             typed = plain(heard(for_what(to_me(text))))
             typed, fixes = speller.correct(typed) if speller else (typed, [])
+            check_sure(typed)
             typed = drop_small_talk(plain_colours(typed))
             typed, ruled_out = instead(typed)
             said, promises = split_constraints(typed)

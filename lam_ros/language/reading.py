@@ -188,6 +188,7 @@ def read_clause(clause: str):
     """Intent of one clause, None for a pure approach/release clause, or Refusal."""
     c = ' %s ' % clause
     if rx.match(r'^\s*(?:keeping|without|while|leaving|making sure|being careful|taking care|'
+                r'take care not to|be careful not to|'
                 r'so that|so it|so its|until|not|rather than|instead of|(?:don\'t|don t|dont|'
                 r'do not|never) (?:lift|pick|carry|raise))\b', c) or \
             MANNER.fullmatch(c) or rx.fullmatch(

@@ -1,0 +1,139 @@
+"""Changes of mind: a later sentence that cancels steps said before it (pure, no models).
+
+"open the drawer and turn on the lamp. Actually forget all that, just close the drawer." is
+"close the drawer"; "..., and turn off the light. forget the last bit." drops the last step;
+"turn on the lamp and the LED. Scratch the LED." drops the steps on the LED; "close the drawer,
+no wait, never mind the drawer, just take the top block off the stack" drops the drawer.
+`cancelled` says the command as the speaker finally wants it, before the constraints are
+read, so "never mind the drawer" after a step on the drawer cancels that step instead of
+being a promise the plan breaks. "leave X", "don't touch X" and "not X" cancel only after a
+word that says the speaker changed their mind ("actually", "wait", "hmm", "no", "on second
+thought"); without one they stay promises. Where what is left would say "it" or "there"
+after a cancelled step, which thing is meant is unclear: the command is refused.
+"""
+
+from lam_ros.language import rx
+from lam_ros.language.intents import Refusal
+
+# a word that says the speaker changed their mind
+_MIND = (r'(?:actually|hmm+|wait|no|oh|ok|okay|sorry|um+|uh+|er+m?|on (?:second|2nd) thoughts?|'
+         r'change of plans?|scratch that|you know what)')
+_MINDS = r'(?:%s\s*[,.!-]*\s*)' % _MIND
+# a cancelling verb, with or without a change of mind said first
+_DROP = (r'(?:forget(?: about)?|scratch|never ?mind(?: about)?|cancel|skip|leave out|ditch|'
+         r'don\'?t do|do not do|no need for|don\'?t bother with|do not bother with)')
+# verbs that are also steps ("drop it", "remove the blue block") cancel only a step said by its
+# place as a step: "drop that last one", "remove the last step" (not "take out the second one")
+_DROP_WHICH = r'(?:drop|remove|strike|delete|lose)'
+_STEP_SAID = (r'(?:that (?P<which2>first|second|last|final)(?: one| bit| part| step)?|the '
+              r'(?P<which3>first|second|last|final) (?:bit|part|step|command|instruction|thing))')
+# only after a change of mind: "actually leave the LED", "wait, don't touch the lamp"
+_MIND_DROP = (r'(?:leave|don\'?t touch|do not touch|not|but not|don\'?t do|do not do|no|'
+              r'without)')
+# the desk's things, by the words a step on them says
+THINGS = {
+    'led': r'\b(?:led|button|green (?:light|lamp|bulb)|diode)\b',
+    'lamp': r'\b(?:lamp|(?:light ?)?bulb|light switch|switch|yellow light|(?<!green )light)\b',
+    'drawer': r'\bdrawer\b',
+    'slider': r'\b(?:slider|(?:sliding |cabinet |cupboard )?door|cabinet|cupboard|shelf)\b',
+    'red': r'\bred\b', 'blue': r'\bblue\b', 'pink': r'\bpink\b',
+}
+_ORDINAL = {'first': 0, 'second': 1, 'last': -1, 'final': -1}
+_PART = r'(?: (?:part|bit|step|one|thing|command|instruction|task|request))?'
+_ALL = (r'(?:all (?:of )?(?:that|this|the above|of it)|everything(?: (?:else|above|i said|'
+        r'before))?|(?:that|this|it) all|the whole thing|what i (?:just )?said)')
+_WHICH = r'(?:the |that |this )?(?P<%s>first|second|last|final)' + _PART
+_THING = (r'(?P<thing>(?:the |that |this )?(?:[a-z]+ )?(?:%s)(?: (?:block|cube|one))?)%s' % (
+    '|'.join(('led', 'button', 'green light', 'lamp', 'light bulb', 'bulb', 'light switch',
+              'switch', 'light', 'drawer', 'sliding door', 'cabinet door', 'cupboard door', 'door',
+              'slider', 'cabinet', 'cupboard', 'red', 'blue', 'pink')), _PART))
+_END = r'(?:\s+(?:too|as well|then|instead|for now|actually))?\s*(?:[.;!:,-]+\s*|$)'
+_START = r'(?:^|(?<=[.;!?])\s+|\s*,\s*|\s+-+\s+|\s*\.{2,}\s*)'
+_CANCEL = rx.compile(r'%s%s*(?:%s\s+(?:(?P<all>%s)|%s|%s)|%s\s+%s)%s' % (
+    _START, _MINDS, _DROP, _ALL, _WHICH % 'which', _THING, _DROP_WHICH, _STEP_SAID, _END),
+    rx.IGNORECASE)
+_CANCEL_AFTER_MIND = rx.compile(r'%s%s+%s\s+(?:%s|%s)(?: alone| as it is| be| on| off| open| '
+                                r'closed| shut)?%s' % (_START, _MINDS, _MIND_DROP,
+                                                       _WHICH % 'which', _THING, _END),
+                                rx.IGNORECASE)
+# the pieces steps are said in, and what joins them
+_JOINS = rx.compile(r'(\s*[.;!]+\s*|\s*,\s*(?:and\s+|then\s+|and then\s+)?|\s+and then\s+|'
+                    r'\s+then\s+|\s+and\s+)', rx.IGNORECASE)
+# what is said after the cancel to mean "only": "..., just close the drawer"
+_ONLY = rx.compile(r'^\s*(?:(?:just|only|instead|and|but|rather|so|now|simply|add)\b[\s,:]*)+',
+                   rx.IGNORECASE)
+# a step said with only its thing, its verb said with the thing before: "turn the LED on and
+# the lamp off"
+_BARE = rx.compile(r'(?:the|a)\b', rx.IGNORECASE)
+_VERB_FIRST = rx.compile(r'^\s*((?:[a-z]+\s+){1,2}?(?:on |off |up |down )?)(?=(?:the|a)\b)',
+                         rx.IGNORECASE)
+
+
+def _pieces(text):
+    parts = _JOINS.split(text)
+    return parts[0::2], [''] + parts[1::2]
+
+
+def _thing_of(words):
+    low = words.lower()
+    for thing, pattern in THINGS.items():
+        if thing != 'lamp' and rx.search(pattern, low):
+            return thing
+    return 'lamp' if rx.search(THINGS['lamp'], low) else None
+
+
+def _keep(before, drop):
+    """Return the steps of `before` but the pieces `drop` says (by piece index)."""
+    pieces, joins = _pieces(before)
+    steps = [k for k, piece in enumerate(pieces) if rx.search(r'[a-z]', piece, rx.IGNORECASE)]
+    gone = [k for k in steps if drop(k, steps, pieces[k])]
+    if not gone:
+        return None
+    kept = [k for k in steps if k not in gone]
+    if any(rx.search(r'\b(?:it|them|there|that one)\b', pieces[k], rx.IGNORECASE)
+           for k in kept if k > gone[0]):
+        raise Refusal('after what was cancelled I cannot tell what "it" means; say the whole '
+                      'command again as you want it')
+    said = ''
+    for k in kept:
+        piece = pieces[k]
+        verb = _VERB_FIRST.match(pieces[k - 1]) if k - 1 in gone else None
+        if verb and _BARE.match(piece.strip()):
+            piece = verb.group(1) + piece.strip()   # "turn the LED on and the lamp off"
+        said += (joins[k] if said else '') + piece
+    return said
+
+
+def cancelled(text: str) -> str:
+    """Return the command as the speaker finally wants it (see the module)."""
+    while True:
+        said = _CANCEL.search(text) or _CANCEL_AFTER_MIND.search(text)
+        if said is None or not rx.search(r'[a-z]', text[:said.start()], rx.IGNORECASE):
+            return text
+        before, rest = text[:said.start()], _ONLY.sub('', text[said.end():])
+        again = rx.match(r'\s*((?:the|that) [a-z ]{2,20}?)\s*(?:[,.;]\s*(?:and\s+)?|\s+and\s+|$)',
+                         rest, rx.IGNORECASE)
+        found = said.groupdict()
+        everything, thing = found.get('all'), found.get('thing')
+        which = found.get('which') or found.get('which2') or found.get('which3')
+        if everything:
+            kept = ''
+        elif which:
+            at = _ORDINAL[which.lower()]
+            kept = _keep(before, lambda k, steps, piece: len(steps) > max(at, 0) and
+                         k == steps[at])
+        else:
+            named = _thing_of(thing)
+            kept = named and _keep(before, lambda k, steps, piece: bool(rx.search(
+                THINGS[named], piece.lower())) and (
+                    named != 'lamp' or _thing_of(piece) == 'lamp'))
+        if kept is None:
+            return text     # nothing said before is cancelled: a promise, left to the checks
+        if again and _thing_of(again.group(1)) and _thing_of(again.group(1)) == _thing_of(kept):
+            rest = rest[again.end():]       # "... just the LED, and open the drawer"
+        if not rx.search(r'[a-z]', kept + rest, rx.IGNORECASE) and not everything:
+            return text     # "lift the blue block, no, not the blue one": left to the checks
+        if not rx.search(r'[a-z]', kept + rest, rx.IGNORECASE):
+            raise Refusal('"%s" cancels everything said; tell me what to do' %
+                          said.group(0).strip(' ,.;!-'))
+        text = kept.rstrip(' ,.;') + (', ' + rest if kept.strip() and rest.strip() else rest)
