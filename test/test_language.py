@@ -1321,9 +1321,10 @@ def test_set_26_refusals(full_planner, text, reason):
     ('language_dev97.yaml', 0, 0.0), ('language_dev98.yaml', 0, 0.02),
     ('language_dev99.yaml', 2, 0.0), ('language_dev100.yaml', 4, 0.06),
     ('language_dev101.yaml', 2, 0.03), ('language_dev103.yaml', 22, 0.18),
-    ('language_dev104.yaml', 26, 0.28), ('language_dev105.yaml', 22, 0.06)])
+    ('language_dev104.yaml', 26, 0.28), ('language_dev105.yaml', 22, 0.06),
+    ('language_dev106.yaml', 11, 0.03), ('language_dev107.yaml', 17, 0.09)])
 def test_full_planner_on_blind_dev_sets(full_planner, name, wrong_plans, wrong_share):
-    """Sets 22-105 but the eleven held out in bench/data: blind, fixed after a run.
+    """Sets 22-107 but the eleven held out in bench/data: blind, fixed after a run.
 
     Every command to refuse is refused; at most `wrong_plans` compounds and `wrong_share` of
     the single-task lines are planned wrong (the rest of what each first evaluation missed).
@@ -3609,4 +3610,66 @@ def test_stop_35_red_team_and_registers(full_planner, text, plan):
     ('> get lamp', 'stay where they are'),
 ])
 def test_stop_35_red_team_refusals(full_planner, text, reason):
+    assert_refuses(full_planner, text, reason)
+
+
+@pytest.mark.parametrize('text, plan', [
+    # set 106: a red team on sets 103-105's readings
+    ('Get the pink block, er, the blue block out of the drawer.', ['lift_blue_block_drawer']),
+    ('Push the red block left, er, into the drawer.', ['push_into_drawer']),
+    ('Turn on the lamp, pick up the red block, er, the pink block, and put it in the cabinet.',
+     ['turn_on_lightbulb', 'lift_pink_block_table', 'place_in_slider']),
+    ('Move the slider left and open the drawer; the slider right, I mean.',
+     ['move_slider_right', 'open_drawer']),
+    ('The red block shall be lifted from the table and shall not be placed in the drawer but in '
+     'the cabinet.', ['lift_red_block_table', 'place_in_slider']),
+    ('Open the drawer, turn on the lamp and press the button. Skip the button, er, the lamp.',
+     ['open_drawer', 'turn_on_led']),
+    ('Put the red block in the drawer, er, the cabinet, then close the drawer.',
+     ['place_in_slider', 'close_drawer']),
+    ('Flip the light switch up, sorry, down.', ['turn_off_lightbulb']),
+    ('Close the drawer, rotate the blue block clockwise, and drop that last one; turn on the lamp '
+     'instead.', ['close_drawer', 'turn_on_lightbulb']),
+    ('Open the drawer, put the blue block in it, then close it. Never mind closing it.',
+     ['open_drawer', 'place_in_drawer']),
+    ('Push the red block left, then rotate it clockwise. Actually, rotate it first.',
+     ['rotate_red_block_right', 'push_red_block_left']),
+    ('Open the drawer, turn on the lamp and press the button. Actually not the drawer, and skip '
+     'the button.', ['turn_on_lightbulb']),
+    ('turn on the LED and the lamp. actually leave the lamp alone and close the drawer',
+     ['turn_on_led', 'close_drawer']),
+    # cancel words in their everyday sense
+    ('Forget about being gentle, just shove the blue block to the left.',
+     ['push_blue_block_left']),
+    ('Never mind the mess on the table, push the pink block to the left.',
+     ['push_pink_block_left']),
+    ('Skip ahead and open the drawer.', ['open_drawer']),
+    ('forget the red block, push the blue block left', ['push_blue_block_left']),
+    # set 107: an evening in a makerspace
+    ('we agreed on red, so get the red one out of the drawer', ['lift_red_block_drawer']),
+    ('Checklist, item one: rotate the red block clockwise a quarter turn.',
+     ['rotate_red_block_right']),
+])
+def test_stop_35_second_red_team(full_planner, text, plan):
+    assert_plans(full_planner, text, plan)
+
+
+@pytest.mark.parametrize('text, reason', [
+    ('Push the red block, but not left and not right.', 'both ways'),
+    ('Rotate the blue block, but not clockwise and not counter-clockwise either.', 'both ways'),
+    ('Push the red block left, not left.', 'rules it out'),
+    ('Turn on the lamp, no wait.', 'and then?'),
+    ('Pick up the pink block, I mean the other one.', 'what that corrects'),
+    ('Make that the pink one.', 'what that corrects'),
+    ('Turn on the lamp, sorry, from the cabinet.', 'what that corrects'),
+    ('The lamp is to be neither activated nor deactivated.', 'what should I do'),
+    ('It is not required that the drawer be closed.', 'not needed'),
+    ('Open the drawer, but not the drawer.', 'rules it out'),
+    ('Push the blue block right. Push the red block left before that. Actually, forget the last '
+     'bit.', 'another order'),
+    ('Open the drawer and then turn on the light, I mean the other order.', 'in the order'),
+    ('Jess wants the blue block in the drawer but I want it in the cabinet', 'one thing'),
+    ('close the drawer - no, open it - no, close... hmm', 'when you are sure'),
+])
+def test_stop_35_second_red_team_refusals(full_planner, text, reason):
     assert_refuses(full_planner, text, reason)

@@ -222,6 +222,11 @@ _TIDY_LAST = rx.compile(r'\s*,?\s*(?:(?:just|only|all|simply) )?(?:to|so as to|i
                         r'workbench)(?: nice and)? (?:tidy|neat|clean|clear|organi[sz]ed)|'
                         r'tidy up|tidy things up|make (?:some )?(?:room|space)|free up '
                         r'(?:some )?space)(?=\s*(?:$|[,.;!]))', rx.IGNORECASE)
+# what was agreed, said before the request: "we agreed on red, so get the red one out"
+_AGREED = rx.compile(r'^\W*(?:(?:ok|okay|right|so),?\s+)*(?:we|they|you and i|[a-z]+ and i|'
+                     r'i and [a-z]+) (?:have |had |just )?(?:agreed|decided|settled|chose|voted)'
+                     r'(?: on| that| for)? ([^,;:.]{2,60}?)\s*[,;:.]\s*(?:so\s+|then\s+)?'
+                     r'(?=[a-z])', rx.IGNORECASE)
 # "no need to hurry, ...", "..., take your time": how fast, not what
 _UNHURRIED = rx.compile(r'(?:^\W*|\s*[,;.]\s*)(?:there\'?s |there is )?(?:no (?:need|reason) '
                         r'to (?:hurry|rush)|no (?:hurry|rush)|(?:you )?(?:don\'?t|do not) '
@@ -248,6 +253,12 @@ def for_what(text: str) -> str:
     "..., and leave the rest in there" after a step on one block asks nothing either.
     """
     text = _DARK.sub(r'\1', _TIDY_LAST.sub('', _TIDY.sub('', text)))
+    agreed = _AGREED.match(text)
+    if agreed:
+        rest, named = text[agreed.end():], blocks_named(agreed.group(1))
+        if len(named) == 1 and _it_first(rest):
+            rest = name_it(rest, 'the %s block' % named.pop(), r'\b(?:it|them)\b')
+        text = rest
     text = _UNHURRIED.sub(lambda m: ', ' if m.start() and m.end() < len(text) else '', text)
     rest = _LEAVE_REST.search(text)
     if rest and len(blocks_named(text[:rest.start()])) == 1 and not text[rest.end():].strip(
@@ -362,4 +373,5 @@ def _known():
     return frozenset(words | {'robot', 'agent', 'yes', 'yeah', 'yep', 'no', 'nope', 'ok', 'okay',
                               'um', 'uh', 'hmm', 'erm', 'er', 'step', 'note', 'status', 'goal',
                               'task', 'done', 'next', 'finally', 'lastly', 'also', 'actually',
-                              'correction', 'oops', 'sorry', 'wait', 'okay', 'right'})
+                              'correction', 'oops', 'sorry', 'wait', 'okay', 'right', 'checklist',
+                              'item', 'items', 'list', 'procedure', 'reminder', 'todo'})

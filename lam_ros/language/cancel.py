@@ -14,6 +14,7 @@ after a cancelled step, which thing is meant is unclear: the command is refused.
 
 from lam_ros.language import rx
 from lam_ros.language.intents import Refusal
+from lam_ros.language.vocab import RUN_ON_VERBS
 
 # a word that says the speaker changed their mind
 _MIND = (r'(?:actually|hmm+|wait|no|oh|ok|okay|sorry|um+|uh+|er+m?|on (?:second|2nd) thoughts?|'
@@ -47,8 +48,9 @@ _THING = (r'(?P<thing>(?:the |that |this )?(?:[a-z]+ )?(?:%s)(?: (?:block|cube|o
     '|'.join(('led', 'button', 'green light', 'lamp', 'light bulb', 'bulb', 'light switch',
               'switch', 'light', 'drawer', 'sliding door', 'cabinet door', 'cupboard door', 'door',
               'slider', 'cabinet', 'cupboard', 'red', 'blue', 'pink')), _PART))
-_END = r'(?:\s+(?:too|as well|then|instead|for now|actually))?\s*(?:[.;!:,-]+\s*|$)'
-_START = r'(?:^|(?<=[.;!?])\s+|\s*,\s*|\s+-+\s+|\s*\.{2,}\s*)'
+_END = (r'(?:\s+(?:too|as well|then|instead|for now|actually))?(?:\s*(?:[.;!:,-]+\s*|$)|'
+        r'(?=\s+(?:and then|and|then)\s+(?:%s)\b))' % '|'.join(RUN_ON_VERBS))
+_START = r'(?:^|(?<=[.;!?])\s+|\s*,\s*|\s+-+\s+|\s*\.{2,}\s*)(?:(?:and|but) )?'
 _CANCEL = rx.compile(r'%s%s*(?:%s\s+(?:(?P<all>%s)|%s|%s)|%s\s+%s)%s' % (
     _START, _MINDS, _DROP, _ALL, _WHICH % 'which', _THING, _DROP_WHICH, _STEP_SAID, _END),
     rx.IGNORECASE)
@@ -104,8 +106,49 @@ def _keep(before, drop):
     return said
 
 
+# said first, a cancel word about nothing on the desk: "never mind the mess, ...", "skip ahead
+# and ...", "forget about being gentle, just ..."
+_ASIDE = rx.compile(r'^\W*(?:(?:never ?mind|forget(?: about)?|ignore|skip)\s+([^,;:.]{1,40}?)\s*'
+                    r'[,;:.-]+|skip ahead (?:and|to)|skip over to)\s*(?:just\s+|and\s+)?(?=[a-z])',
+                    rx.IGNORECASE)
+_DESK = rx.compile(r'\b(?:%s|blocks?|cubes?|ones?|steps?|bits?|parts?|it|that|this|them|all|'
+                   r'everything)\b' % '|'.join(p.strip('\\b') for p in THINGS.values()),
+                   rx.IGNORECASE)
+# "never mind closing it", "skip the rotating": the steps said with that verb
+_DOING = rx.compile(r'(?:^|(?<=[.;!?])\s+|\s*,\s*)(?:(?:and|but|actually|oh|hmm|no|wait),?\s+)*'
+                    r'(?:never ?mind|forget(?: about)?|skip|scratch|cancel)\s+(?:the\s+)?'
+                    r'([a-z]+)ing(?: it| them| that| the [a-z ]{2,20}?)?\s*(?:[.;!:,-]+\s*|$)',
+                    rx.IGNORECASE)
+
+
+def _aside(text):
+    said = _ASIDE.match(text)
+    if said and not (said.group(1) and _DESK.search(said.group(1))):
+        return text[said.end():]
+    return text
+
+
 def cancelled(text: str) -> str:
     """Return the command as the speaker finally wants it (see the module)."""
+    text = _aside(text)
+    # "actually not the drawer, and not the lamp, and skip the button": each one cancelled
+    said = None
+    while said != text:
+        said, text = text, rx.sub(r'(\b%s\s*[,.!-]*\s*(?:%s|%s)\s+[^,;.]+?)\s*,?\s+and\s+'
+                                  r'(?=(?:%s|%s)\s+(?:the|that)\b)' % (
+                                      _MIND, _MIND_DROP, _DROP, _MIND_DROP, _DROP),
+                                  r'\1. actually ', text, count=1, flags=rx.IGNORECASE)
+    doing = _DOING.search(text)
+    if doing and rx.search(r'[a-z]', text[:doing.start()]):
+        stem = doing.group(1).lower()
+        kept = _keep(text[:doing.start()], lambda k, steps, piece: bool(rx.match(
+            r'\s*(?:and |then |now )*(?:%s|%se)\b' % (stem, stem), piece.lower())))
+        if kept is not None and rx.search(r'[a-z]', kept):
+            rest = _ONLY.sub('', text[doing.end():])
+            text = kept.rstrip(' ,.;') + (', ' + rest if rest.strip() else '')
+    # "skip the button, er, the lamp": the thing said last
+    text = rx.sub(r'(\b%s\s+)(?:the |that )?[a-z]+(?: [a-z]+)?\s*,\s*(?:er+m?|um+|uh+|no|sorry|'
+                  r'i mean)\s*,\s*(?=(?:the|that)\b)' % _DROP, r'\1', text, flags=rx.IGNORECASE)
     while True:
         said = _CANCEL.search(text) or _CANCEL_AFTER_MIND.search(text)
         if said is None or not rx.search(r'[a-z]', text[:said.start()], rx.IGNORECASE):
@@ -119,6 +162,13 @@ def cancelled(text: str) -> str:
         if everything:
             kept = ''
         elif which:
+            if rx.search(r'\b(?:before|after|first|prior|last|finally|afterwards)\b', before,
+                         rx.IGNORECASE):
+                # "push the blue block right. push the red block left before that. forget the
+                # last bit": the last said or the last done?
+                raise Refusal('"%s": the steps are said in another order than they are done; '
+                              'say the whole command again as you want it' %
+                              said.group(0).strip(' ,.;!-'))
             at = _ORDINAL[which.lower()]
             kept = _keep(before, lambda k, steps, piece: len(steps) > max(at, 0) and
                          k == steps[at])

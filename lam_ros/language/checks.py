@@ -56,6 +56,23 @@ REQUEST_LIMITS = (
      r'turned|bright|dark|switch|button|bulb|\w+ing|red|blue|pink|green|yellow|colou?red|block|'
      r'cube)\b)',
      '"{}": the lights stay where they are; I can only switch the lamp or the LED on or off'),
+    # nothing wanted: "The lamp is to be neither activated nor deactivated.", "It is not
+    # required that the drawer be closed."
+    (r'\bneither\b[^.;!?]*\bnor\b', '"{}": then what should I do? tell me what to do'),
+    (r'\b(?:it is|it\'s) not (?:required|necessary|needed|requested|essential|important) (?:that|'
+     r'to|for)\b',
+     'that says what is not needed; tell me what to do'),
+    # the order asked to change, not said: "..., I mean the other order", "swap the order"
+    (r'\b(?:the other order|reverse (?:that|the order|it)|swap (?:the order|them|those|the two)|'
+     r'switch the order|(?:in )?(?:the )?reverse order)\b',
+     '"{}": I do not reorder the steps; say the steps in the order to do them'),
+    # two people who want different things: "Jess wants the blue block in the drawer but I
+    # want it in the cabinet"
+    (r'\b(?:[a-z]+|he|she|they) wants?\b[^.;!?]*\bbut (?:i|we) (?:want|need|would like)\b',
+     'two wishes that differ; tell me one thing to do'),
+    # a thing named and ruled out: "Open the drawer, but not the drawer."
+    (r'\b(drawer|door|cabinet|cupboard|slider|lamp|bulb|led|button|switch)\b[^.;!?]*?\bbut not '
+     r'(?:the )?\1\b', '"{}": it names a thing and rules it out; say what to do'),
     # a force that harms: "firmly enough to crack it", "hard enough to dent it"
     (r'\b(?:enough|so hard|so firmly|so tightly) (?:as )?to (?:crack|break|dent|chip|scratch|'
      r'smash|snap|crush|split|damage|bend|deform|squash|mark|hurt)\b',

@@ -158,6 +158,11 @@ _UNDERGOES = rx.compile(r'\b(%s)\s+(?:(?:%s)\s+subjected to|undergoes|undergo|(?
 # "that the lamp be not activated but deactivated": the second is wanted
 _NOT_BUT = rx.compile(r'\b(?:be\s+not|not\s+be)\s+(?:\w+ly\s+)?(?:%s)\s+but\s+(?:be\s+)?'
                       r'((?:\w+ly\s+)?%s)\b' % (_PARTICIPLE, _PARTICIPLE), rx.IGNORECASE)
+# "shall not be placed in the drawer but in the cabinet": the second place is wanted
+_NOT_THERE_BUT = rx.compile(r'\b(?:(?:shall|should|must|is to|are to|will)\s+)?(?:be\s+not|'
+                            r'not\s+be)\s+((?:\w+ly\s+)?%s)\s+(?:in|into|inside|on|onto|within) '
+                            r'the [a-z]+\s+but\s+((?:in|into|inside|on|onto|within) the [a-z]+)\b'
+                            % _PARTICIPLE, rx.IGNORECASE)
 # "that the drawer not be left open": the other state is wanted
 _NOT_LEFT = rx.compile(r'\b(?:(?:shall|should|must|is to|are to|will)\s+)?(?:not|never)\s+be\s+'
                        r'left\s+(open|closed|shut|on|off)\b', rx.IGNORECASE)
@@ -178,6 +183,7 @@ _UNWANTED = rx.compile(r'\s*,?\s*\b(?:is|are|shall|is to|are to|must|should|will
 def _negated(text):
     """Say a formal "not" the plain way: the state wanted, or "do not ..." for the checks."""
     text = _NOT_BUT.sub(r'be \1', text)
+    text = _NOT_THERE_BUT.sub(r'be \1 \2', text)
     text = _NOT_LEFT.sub(lambda m: 'be ' + _OTHER_STATE[m.group(1).lower()], text)
     text = _NOT_PASSIVE.sub(lambda m: 'do not %s %s' % (
         _PARTICIPLES.get(m.group(2).lower(), m.group(2)[:-1].lower()), _thing(m.group(1))), text)

@@ -577,6 +577,11 @@ def _not_that_way(text):
 
     Not "so it is not left on" (left there), nor a way said first ("not right, left: ...").
     """
+    ruled = {'left' if w in lx.LEFT else 'right' for w in (
+        m.group(1) for m in _NOT_WAY.finditer(text))}
+    if len(ruled) == 2:
+        raise Refusal('the command rules out both ways; say which way')
+
     def other(said):
         before = said.string[:said.start()]
         clause = rx.split(r'[,;.!:]|\bthen\b|\band\b', before)[-1]
@@ -588,7 +593,11 @@ def _not_that_way(text):
         word = said.group(1)
         turn = word in _TURNS
         kind = _TURNS if turn else tuple(w for w in lx.LEFT + lx.RIGHT if w not in _TURNS)
-        if rx.search(r'\b%s\b' % any_of(kind), clause):
+        said_way = rx.findall(r'\b%s\b' % any_of(kind), clause)
+        if said_way and (said_way[-1] in lx.LEFT) == (word in lx.LEFT):
+            raise Refusal('"%s%s" says a way and rules it out; say which way' % (
+                clause.strip(), said.group(0)))
+        if said_way:
             return ''                        # "push it right, not left"
         if word in lx.LEFT:
             return ' clockwise' if turn else ' to the right'
@@ -768,9 +777,9 @@ def normalise(text: str) -> str:
     # (a dash between words: "push it left — careful, ..." is " - ")
     text = rx.sub(r'\s*[\u2013\u2014]\s*', ' - ', text.lower().replace('’', "'"))
     # a checklist's labels: "checklist item: ...", "next: ...", "then: ..."
-    text = rx.sub(r'(^|[.;!?]\s+)(?:checklist item|checklist|action item|to-?do|task|item)'
-                  r'(?: \d\d?)?(?: on the (?:list|checklist))?\s*:\s*',
-                  r'\1', text)
+    text = rx.sub(r'(^|[.;!?]\s+)(?:checklist,? item|checklist|action item|to-?do|task|item)'
+                  r'(?: \d\d?| one| two| three| four| five| six| seven| eight| nine| ten)?'
+                  r'(?: on the (?:list|checklist))?\s*:\s*', r'\1', text)
     text = rx.sub(r'(^|[.;!?,]\s*)(next|then|and then|after that|afterwards|finally|lastly)\s*:',
                   r'\1\2,', text)
     text = _numbered(_shorthand(text))
@@ -1318,13 +1327,16 @@ def normalise(text: str) -> str:
     text = rx.sub(r'(?<!\band)(?<!\bthen)(?<!\bthat)(?<!\bnext)(?<!\balso)(?<!,)\s+(?:um+|uh+|'
                   r'uhm|erm|er)\b,?\s+' + verb, ', ', text)
     # "..., er, right", "..., counterclockwise i mean": the word after is a correction
-    text = rx.sub(r',\s*((?:(?:um+|uh+|uhm|erm|err*)\b,?\s*)?(?!(?:wait|no|sorry|oh|actually|um+|'
-                  r'uh+|er+m?|yes|yeah)\b)[a-z][a-z -]{0,40}?)\s+i mean[t]?\s*(?=[.,;!]|$)',
-                  r', i mean \1', text)
-    for words in (lx.COLOUR_WORDS, lx.LEFT + lx.RIGHT, ('on', 'off')):
+    text = rx.sub(r'[,;]\s*((?:(?:um+|uh+|uhm|erm|err*)\b,?\s*)?(?!(?:wait|no|sorry|oh|actually|'
+                  r'um+|uh+|er+m?|yes|yeah)\b)[a-z][a-z -]{0,40}?)\s*,?\s+i mean[t]?\s*'
+                  r'(?=[.,;!]|$)', r', i mean \1', text)
+    for words in (lx.COLOUR_WORDS, lx.LEFT + lx.RIGHT, ('on', 'off'), lx.DRAWER + lx.SLIDER_PLACE):
         said = any_of(words)
-        text = rx.sub(r'\b(%s)\s*,?\s*(?:um+|uh+|uhm|erm|err*)\b,?\s*(?=(?:to the |to |the )?'
-                      r'%s\b)' % (said, said), r'\1, no, ', text)
+        text = rx.sub(r'\b(%s(?: block| cube| one)?)\s*,?\s*(?:um+|uh+|uhm|erm|err*)\b,?\s*'
+                      r'(?=(?:to the |to |the )?%s\b)' % (said, said), r'\1, no, ', text)
+    # "push the red block left, er, into the drawer": into the drawer, not left
+    text = rx.sub(r'\s+(?:to the )?%s\s*,\s*(?:um+|uh+|uhm|erm|err*)\s*,\s*(?=(?:into|in to|in) '
+                  r'the drawer\b)' % any_of(lx.LEFT + lx.RIGHT), ' ', text)
     text = rx.sub(r'\b(?:um+|uh+|uhm|erm|err*|oh|ah)\b,?\s*', '', text)
     text = rx.sub(r',\s*like,\s*', ', ', text)            # "turn it left, like, rotate it"
     text = _corrections(text)
@@ -1614,7 +1626,7 @@ def _framing(text):
 # Where from or where to: "from the table... wait, I mean from the drawer".
 _TURNS = tuple(w for w in lx.LEFT + lx.RIGHT if 'wise' in w or w in ('widdershins', 'deasil'))
 CORRECTED = (lx.COLOUR_WORDS + lx.OTHER_COLOURS, _TURNS, lx.LEFT + lx.RIGHT, RUN_ON_VERBS,
-             ('on', 'off'), ('from', 'into', 'onto', 'in', 'inside', 'out', 'off'),
+             ('on', 'off', 'up', 'down'), ('from', 'into', 'onto', 'in', 'inside', 'out', 'off'),
              lx.DRAWER + lx.SLIDER_PLACE + ('table', 'desk'),
              tuple(w for w in lx.LED + lx.LIGHTBULB + lx.SLIDER_DOOR if w not in (
                  'switch', 'button', 'slider')))
@@ -1668,7 +1680,37 @@ def _corrections(text):
         if _STRONG.search(match.group(0)):
             after = rx.sub(r'^(?:and |then )+(?:,\s*)?', '', after)     # "no, wait - turn it off"
         after = _MORE_MARKERS.sub('', after)
+        marker = match.group(0).strip(' ,.-')
+        strong = _STRONG.search(match.group(0))
+        if strong and not rx.search(r'[a-z]', after):
+            # "turn on the lamp, no wait.": and then?
+            raise Refusal('"%s": and then? say the whole command again as you want it' % marker)
+        if (strong or rx.search(r'\bi meant?\b', marker)) and (
+                not rx.search(r'[a-z]', before) or rx.match(r'the other\b', after)):
+            # "make that the pink one." with nothing before; "I mean the other one"
+            raise Refusal('"%s %s": I cannot tell what that corrects; say the whole command '
+                          'again as you want it' % (marker, ' '.join(after.split()[:3])))
+        way = rx.match(r'(?:the )?([a-z]+(?: [a-z]+)?) (?:to the )?(%s)\b(?=\s*(?:[,.;!]|$))' % (
+            any_of(lx.LEFT + lx.RIGHT)), after)
+        said_way = way and list(rx.finditer(r'\b%s\b[^,;.]*?\b(%s)\b' % (
+            rx.escape(way.group(1)), any_of(lx.LEFT + lx.RIGHT)), before))
+        if said_way:
+            # "move the slider left and open the drawer; the slider right, I mean"
+            at = said_way[-1].start(1)
+            before = before[:at] + way.group(2) + before[said_way[-1].end(1):]
+            text = (_MARKER_LEFT.sub('', before) + ' ' + after[way.end():]).strip()
+            continue
         added = _ADDED.match(after)
+        again = added and added.group(1).strip() and rx.search(
+            r'(?:^|(?<=[,;.])\s*|\b(?:and|then)\s+)(%s\b[^,;.]*)' % rx.escape(
+                added.group(1).strip()), before)
+        if again and not after[added.end():].strip(' .,;!'):
+            # "push it left, then rotate it clockwise. actually, rotate it first": the step
+            # said before, its words kept, goes first
+            rest = before[:again.start()] + before[again.end():]
+            text = '%s, %s first' % (_MARKER_LEFT.sub('', rest).rstrip(' ,;.'),
+                                     again.group(1).strip())
+            continue
         if (added and added.group(1).strip() and added.group(1).strip() not in before) or \
                 rx.match(r'(?:and )?(?:also|plus)\b', after):
             text = (before.rstrip() + ', ' + after).strip()     # more, not instead
@@ -1689,8 +1731,8 @@ def _corrections(text):
             text = (before[:cut] + place.group(0) + before[cut + said_place.end():] + ' ' +
                     after[place.end():]).strip()
             continue
-        if cut is None and rx.search(r'[a-z]', before) and rx.search(r'[a-z]', after) and \
-                _STRONG.search(match.group(0)):
+        if cut is None and rx.search(r'[a-z]', before) and rx.search(r'[a-z]', after) and (
+                strong or rx.match(_PLACE_SAID, after)):
             raise Refusal('"%s": I cannot tell what that corrects; say the whole command again '
                           'as you want it' % match.group(0).strip(' ,.-'))
         short = first and rx.match(r'(?:to the |to |the |a )?[\w-]+(?: (?:one|block|cube))?'
