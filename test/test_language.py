@@ -1324,7 +1324,7 @@ def test_set_26_refusals(full_planner, text, reason):
     ('language_dev104.yaml', 26, 0.28), ('language_dev105.yaml', 22, 0.06),
     ('language_dev106.yaml', 11, 0.03), ('language_dev107.yaml', 17, 0.09)])
 def test_full_planner_on_blind_dev_sets(full_planner, name, wrong_plans, wrong_share):
-    """Sets 22-107 but the eleven held out in bench/data: blind, fixed after a run.
+    """Sets 22-107 but the twelve held out in bench/data: blind, fixed after a run.
 
     Every command to refuse is refused; at most `wrong_plans` compounds and `wrong_share` of
     the single-task lines are planned wrong (the rest of what each first evaluation missed).
