@@ -8,8 +8,11 @@ no wait, never mind the drawer, just take the top block off the stack" drops the
 read, so "never mind the drawer" after a step on the drawer cancels that step instead of
 being a promise the plan breaks. "leave X", "don't touch X" and "not X" cancel only after a
 word that says the speaker changed their mind ("actually", "wait", "hmm", "no", "on second
-thought"); without one they stay promises. Where what is left would say "it" or "there"
-after a cancelled step, which thing is meant is unclear: the command is refused.
+thought"); without one they stay promises. "never mind closing it" drops the steps said with
+that verb. Said first, a cancel word about nothing on the desk ("never mind the mess, ...",
+"skip ahead and ...") is dropped. Where what is left would say "it" or "there" after a
+cancelled step, which thing is meant is unclear, and where "forget the last bit" follows a
+"before that", the last said or the last done: the command is refused.
 """
 
 from lam_ros.language import rx
@@ -111,9 +114,9 @@ def _keep(before, drop):
 _ASIDE = rx.compile(r'^\W*(?:(?:never ?mind|forget(?: about)?|ignore|skip)\s+([^,;:.]{1,40}?)\s*'
                     r'[,;:.-]+|skip ahead (?:and|to)|skip over to)\s*(?:just\s+|and\s+)?(?=[a-z])',
                     rx.IGNORECASE)
-_DESK = rx.compile(r'\b(?:%s|blocks?|cubes?|ones?|steps?|bits?|parts?|it|that|this|them|all|'
-                   r'everything)\b' % '|'.join(p.strip('\\b') for p in THINGS.values()),
-                   rx.IGNORECASE)
+_DESK = rx.compile(r'\b(?:led|button|diode|lamp|bulb|lights?|switch|drawer|slider|door|cabinet|'
+                   r'cupboard|shelf|red|blue|pink|blocks?|cubes?|ones?|steps?|bits?|parts?|it|'
+                   r'that|this|them|all|everything)\b', rx.IGNORECASE)
 # "never mind closing it", "skip the rotating": the steps said with that verb
 _DOING = rx.compile(r'(?:^|(?<=[.;!?])\s+|\s*,\s*)(?:(?:and|but|actually|oh|hmm|no|wait),?\s+)*'
                     r'(?:never ?mind|forget(?: about)?|skip|scratch|cancel)\s+(?:the\s+)?'

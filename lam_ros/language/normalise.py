@@ -544,13 +544,11 @@ _BEFORE_TOUCHING = rx.compile(r'^\s*before (?:you|we) (?:touch|start|begin|do)(?
 
 
 # "..., so that it ends up in the cabinet", "... until it's inside the drawer": a step itself
-_ENDS_IN = rx.compile(r'\s*,?\s*(?:(?:carefully|gently|slowly|firmly)\s*,?\s*)?(?:so|so that|'
-                      r'such that|until) (?:it|the block|the cube)(?:\'s| s| is| ends up| '
-                      r'winds up| lands| gets| goes| sits)(?: safely| back)? (?:put |placed )?'
-                      r'(?:in|into|inside|in to) the (drawer|cabinet|cupboard|shelf|slider)\b')
-_ENDS_ON = rx.compile(r'\s*,?\s*(?:(?:carefully|gently|slowly|firmly)\s*,?\s*)?(?:so|so that|'
-                      r'such that|until) (?:it|the block|the cube)(?:\'s| s| is| ends up| '
-                      r'winds up| sits)(?: safely)? (?:stacked )?(?:on top of|on|onto|atop) '
+_SO_IT = (r'\s*,?\s*(?:(?:carefully|gently|slowly|firmly)\s*,?\s*)?(?:so|so that|such that|until) '
+          r'(?:it|the block|the cube)(?:\'s| s| is| ends up| winds up| sits| lands| gets| goes)')
+_ENDS_IN = rx.compile(_SO_IT + r'(?: safely| back)? (?:put |placed )?(?:in|into|inside|in to) the '
+                      r'(drawer|cabinet|cupboard|shelf|slider)\b')
+_ENDS_ON = rx.compile(_SO_IT + r'(?: safely)? (?:stacked )?(?:on top of|on|onto|atop) '
                       r'(the (?:[a-z]+ )?(?:red|blue|pink) (?:block|cube|one))\b')
 # "the blue block should go from the drawer into the cabinet"
 _FROM_TO = rx.compile(r'\b(the (?:red|blue|pink) (?:block|cube)) (?:should|must|needs? to|has to|'
