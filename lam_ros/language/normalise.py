@@ -1675,11 +1675,11 @@ def _corrections(text):
         if match is None:
             return text
         before, after = text[:match.start()], text[match.end():].lstrip(' :;,.-')
-        if _STRONG.search(match.group(0)):
-            after = rx.sub(r'^(?:and |then )+(?:,\s*)?', '', after)     # "no, wait - turn it off"
-        after = _MORE_MARKERS.sub('', after)
         marker = match.group(0).strip(' ,.-')
         strong = _STRONG.search(match.group(0))
+        if strong:
+            after = rx.sub(r'^(?:and |then )+(?:,\s*)?', '', after)     # "no, wait - turn it off"
+        after = _MORE_MARKERS.sub('', after)
         if strong and not rx.search(r'[a-z]', after):
             # "turn on the lamp, no wait.": and then?
             raise Refusal('"%s": and then? say the whole command again as you want it' % marker)
@@ -1715,8 +1715,7 @@ def _corrections(text):
             continue
         cut, first = None, None
         for words in CORRECTED:
-            first = rx.match(r'(?:to the |to |the |a )?(%s)\b' % '|'.join(
-                rx.escape(w) for w in sorted(words, key=len, reverse=True)), after)
+            first = rx.match(r'(?:to the |to |the |a )?(%s)\b' % any_of(words), after)
             if first:
                 found = list(rx.finditer(r'\b%s\b' % any_of(words), before))
                 cut = found[-1].start() if found else None
