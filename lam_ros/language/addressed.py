@@ -10,8 +10,12 @@ Where the robot shares a room, people talk to each other and to it in one breath
   planner to read as a note; so does anything unsafe.
 - A request passed on is the request itself: "Maria says: close the drawer", "Lena asked me
   to tell you: ...", "Nina asked you to ...", "the boss wants the lamp off" (as "I want the
-  lamp off"), "..., Jonas says." Quoted or past speech ("she said 'open the drawer'", "Maria
-  said to ...") is not passed on: the checks refuse it.
+  lamp off"), "..., Jonas says."; so is one an audience sends through whoever types
+  ("somebody in chat wants the lamp on") and a line of a chat or a log under its writer's
+  label ("@blockfan99: push the red block left", "Mod: ..."; a capitalised word alone is not
+  read as a writer: "Forbidden: ..." is a header that changes the request). Quoted or past
+  speech ("she said 'open the drawer'", "Maria said to ...") is not passed on: the checks
+  refuse it.
 - A request said to someone else by name, with no sentence said to the robot ("Maria, can
   you close the drawer?", "Sam, turn off the lamp when you leave."), is refused.
 - What a request is for (`for_what`): an occasion said first or last ("for the demo, ...",
@@ -33,7 +37,7 @@ from lam_ros.language.references import name_it
 from lam_ros.language.small_talk import CONTROL, DIRECTIONS, OPENERS, ORDER, RISKY
 from lam_ros.language.vocab import action_verbs, any_of, lexicon_phrases, OBJECT_WORDS
 
-ROBOT = r'(?:robot|agent)'
+ROBOT = r'(?:robot|agent|arm)'
 # "Robot, ...", "OK robot: ...", "Anyway, robot, ..."; "..., robot."
 _ROBOT_FIRST = rx.compile(r'^\W*((?:(?:ok(?:ay)?|hey|hi|anyway|now|so|right|alright|and|well|'
                           r'oi|please)\W+)*)%s\s*[,:!]\s*' % ROBOT, rx.IGNORECASE)
@@ -41,9 +45,12 @@ _ROBOT_LAST = rx.compile(r'\s*,\s*(?:please,?\s*)?%s\s*([.!?]*)\s*$' % ROBOT, rx
 # who passes a request on: a name, or a role ("the boss", "our team lead")
 _ROLE = (r'(?:the|our|my) (?:boss|manager|team lead|lead|supervisor|colleague|coworker|'
          r'co-worker|teacher|professor|client|customer|intern|tutor|flatmate|roommate)')
-RELAYER = (r'(?:(?i:%s)|(?!(?:I|It|This|That|There|These|Those|Everyone|Everybody|Nobody|'
-           r'Someone|Somebody|Who|What|Which|Robot|Agent)\b)[A-Z][a-z]+)' % _ROLE)
-_CLAUSE_START = r'(?:^\s*|[,;]\s*(?:but|so|and)\s+|:\s*)'
+# an audience that asks through whoever types: "somebody in chat wants ...", "chat says ..."
+_AUDIENCE = (r'(?:(?:some(?:one|body)|a viewer|one of (?:the|our) viewers)(?: (?:in|from) '
+             r'(?:the )?chat)?|(?:the )?chat)')
+RELAYER = (r'(?:(?i:%s|%s)|(?!(?:I|It|This|That|There|These|Those|Everyone|Everybody|Nobody|'
+           r'Someone|Somebody|Who|What|Which|Robot|Agent)\b)[A-Z][a-z]+)' % (_ROLE, _AUDIENCE))
+_CLAUSE_START = r'(?:^\s*(?:(?:so|ok|okay|alright|and|now)\b,?\s*)?|[,;]\s*(?:but|so|and)\s+|:\s*)'
 # the request after who passes it on; the part of it that is only the passing on
 _PASSED = (
     (r'(?:says|asks)(?: that)?\s*[:,]?\s*(?:please,?\s+)?', ''),
@@ -51,6 +58,7 @@ _PASSED = (
      ''),
     (r'(?:asked|asks|wants|would like|needs)(?: me)? to pass (?:this|it|that) on\s*[:,]?\s*', ''),
     (r'(?:asked|asks|wants|would like|needs) you to\s+', ''),
+    (r'(?:is |\'s )?(?:asking|asks) for\s+(?=(?:the|both|all)\b)', 'I want '),
     (r'(?:asked|asks|wants|would like) me to have you\s+', ''),
     (r'asked\s*:\s*', ''),
     (r'(?:wants|would like|needs)\s+(?=(?:the|both|all|each|every)\b)', 'I want '),
@@ -84,11 +92,53 @@ _NAMED = rx.compile(r'\b(?:the|that|this) ((?:(?:red|blue|pink|yellow|green|litt
                     r'button|switch))\b', rx.IGNORECASE)
 
 
+# radio and log framing: "[14:02] open drawer [14:03] ...", "Arm, this is Lead.", "Lead to
+# arm:", "Station 4 to arm,", "..., break, ...", "Over.", "Over and out.", "Copy, Lead.",
+# "WO-1173:"
+_STAMP = rx.compile(r'\s*\[\s*\d{1,2}:\d\d(?::\d\d)?\s*\]\s*')
+_CALLER = r'(?:lead|station \d+|base|control|ops|line \d+|cell \d+|tech \d*|[A-Z][a-z]+)'
+_CALL_SIGN = rx.compile(
+    r'^\s*(?:(?i:arm|robot)\s*,\s*(?:this is\s+)?(?i:%s)\s*[.,:]|(?i:%s) to (?i:arm|robot)\s*'
+    r'[,:.]|(?i:copy|roger|wilco|affirmative)(?: that| your last)?(?:\s*,\s*(?i:%s))?\s*'
+    r'[.,:!])\s*' % (_CALLER, _CALLER, _CALLER))
+_SIGN_OFF = rx.compile(r'\s*[,.;]\s*(?:over and out|over|out)\s*[.!]*\s*$', rx.IGNORECASE)
+_WORK_ORDER = rx.compile(r'^\s*(?:wo|work order|job|ticket)[ #-]*\d+\s*:\s*', rx.IGNORECASE)
+
+
+def radio(text: str) -> str:
+    """Drop radio and log framing around a command (pure); "negative" says "no".
+
+    "Lead to arm: push red blk L. Over." is "push red blk L."; "[14:02] open drawer [14:03]
+    close drawer" is two sentences; "left, negative, right" corrects as "left, no, right" does.
+    """
+    said = _STAMP.sub('. ', text).strip(' .')
+    said = _WORK_ORDER.sub('', said)
+    while True:
+        sign = _CALL_SIGN.match(said)
+        if sign is None or not said[sign.end():].strip():
+            break
+        said = said[sign.end():]
+    if rx.search(r'[a-z]', _SIGN_OFF.sub('', said), rx.IGNORECASE):
+        said = _SIGN_OFF.sub('', said)
+    said = rx.sub(r'\s*[,.;]\s*break\s*[,.;]\s*', '. ', said, flags=rx.IGNORECASE)
+    if rx.search(r'[,.;]\s*(?:no|negative)\s*[.!]*\s*$', said, rx.IGNORECASE):
+        # "Arm, push the red block right, negative.": taken back, and nothing said instead
+        raise Refusal('the command takes itself back at the end; say it again as you want it')
+    said = rx.sub(r'\bnegative\b', 'no', said, flags=rx.IGNORECASE)
+    return said if said != text.strip(' .') else text
+
+
 def to_me(text: str) -> str:
     """Return the command said to the robot (see the module's doc); refuse one said to others."""
+    text = radio(text)
     sentences = [s for s in rx.split(r'(?<=[.!?])\s+', text.strip()) if s]
     if not sentences:
         return text
+    writers = {w.group(0).strip(' :').lower() for w in map(_WRITER.match, sentences) if w}
+    if len(writers) > 1:
+        # "@blockfan99: push it left. Mod: no, push it right.": whose request?
+        raise Refusal('the command holds requests from %s; send one request at a time'
+                      % ' and '.join(sorted(writers)))
     to_robot = []
     for i, sentence in enumerate(sentences):
         first = _ROBOT_FIRST.match(sentence)
@@ -318,9 +368,18 @@ _MESSAGE_FROM = rx.compile(r'^\W*(?i:(?:(?:a|one|new|quick) )?(?:message|note|re
                            r'word|text) from )%s\s*(?::|-+|\u2014)\s*' % RELAYER)
 
 
+# who wrote a line of a chat or a log, said first: "@blockfan99: ...", "Mod: ...", "Operator: ..."
+# (a capitalised word alone may be a header that changes the request: "Forbidden: ...")
+_WRITERS = ('mod', 'moderator', 'streamer', 'host', 'viewer', 'chat', 'admin', 'operator',
+            'user', 'teacher', 'student', 'tech', 'technician', 'engineer', 'supervisor',
+            'manager', 'boss', 'intern', 'customer', 'client', 'guest', 'visitor', 'caller')
+_WRITER = rx.compile(r'^\s*(?:@[A-Za-z0-9_.]*[A-Za-z0-9_]|(?i:%s))\s*:\s+(?=\S)'
+                     % any_of(_WRITERS))
+
+
 def _passed_on(sentence):
     """Return the sentence without who passed its request on ("Maria says: ...")."""
-    sentence = _MESSAGE_FROM.sub('', sentence)
+    sentence = _WRITER.sub('', _MESSAGE_FROM.sub('', sentence))
     for pattern, instead in _RELAYED:
         passed = pattern.search(sentence)
         if passed:

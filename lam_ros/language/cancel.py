@@ -12,7 +12,14 @@ thought"); without one they stay promises. "never mind closing it" drops the ste
 that verb. Said first, a cancel word about nothing on the desk ("never mind the mess, ...",
 "skip ahead and ...") is dropped. Where what is left would say "it" or "there" after a
 cancelled step, which thing is meant is unclear, and where "forget the last bit" follows a
-"before that", the last said or the last done: the command is refused.
+"before that", the last said or the last done: the command is refused. "forget the middle one"
+drops the middle one of an odd number of steps; "drop the first push", "skip the rotation"
+drop the step said with that verb (where it is one step, said with its own verb). A change of
+the order ("..., actually, do it in the other order", "swap those two") swaps two steps said
+plainly; "swap those two: first ..., then ..." is the steps said after the colon (where they
+say their order; "do these in reverse order: A, B, C" is refused by the checks). A cancel of
+a step by its place that none of this reads ("forget the third one") is refused, never
+ignored.
 """
 
 from lam_ros.language import rx
@@ -29,8 +36,9 @@ _DROP = (r'(?:forget(?: about)?|scratch|never ?mind(?: about)?|cancel|skip|leave
 # verbs that are also steps ("drop it", "remove the blue block") cancel only a step said by its
 # place as a step: "drop that last one", "remove the last step" (not "take out the second one")
 _DROP_WHICH = r'(?:drop|remove|strike|delete|lose)'
-_STEP_SAID = (r'(?:that (?P<which2>first|second|last|final)(?: one| bit| part| step)?|the '
-              r'(?P<which3>first|second|last|final) (?:bit|part|step|command|instruction|thing))')
+_STEP_SAID = (r'(?:that (?P<which2>first|second|middle|last|final)(?: one| bit| part| step)?|'
+              r'the (?P<which3>first|second|middle|last|final) (?:bit|part|step|command|'
+              r'instruction|thing))')
 # only after a change of mind: "actually leave the LED", "wait, don't touch the lamp"
 _MIND_DROP = (r'(?:leave|don\'?t touch|do not touch|not|but not|don\'?t do|do not do|no|'
               r'without)')
@@ -42,11 +50,11 @@ THINGS = {
     'slider': r'\b(?:slider|(?:sliding |cabinet |cupboard )?door|cabinet|cupboard|shelf)\b',
     'red': r'\bred\b', 'blue': r'\bblue\b', 'pink': r'\bpink\b',
 }
-_ORDINAL = {'first': 0, 'second': 1, 'last': -1, 'final': -1}
+_ORDINAL = {'first': 0, 'second': 1, 'last': -1, 'final': -1, 'middle': None}
 _PART = r'(?: (?:part|bit|step|one|thing|command|instruction|task|request))?'
 _ALL = (r'(?:all (?:of )?(?:that|this|the above|of it)|everything(?: (?:else|above|i said|'
         r'before))?|(?:that|this|it) all|the whole thing|what i (?:just )?said)')
-_WHICH = r'(?:the |that |this )?(?P<%s>first|second|last|final)' + _PART
+_WHICH = r'(?:the |that |this )?(?P<%s>first|second|middle|last|final)' + _PART
 _THING = (r'(?P<thing>(?:the |that |this )?(?:[a-z]+ )?(?:%s)(?: (?:block|cube|one))?)%s' % (
     '|'.join(('led', 'button', 'green light', 'lamp', 'light bulb', 'bulb', 'light switch',
               'switch', 'light', 'drawer', 'sliding door', 'cabinet door', 'cupboard door', 'door',
@@ -126,14 +134,61 @@ _DOING = rx.compile(r'(?:^|(?<=[.;!?])\s+|\s*,\s*)(?:(?:and|but|actually|oh|hmm|
 
 def _aside(text):
     said = _ASIDE.match(text)
-    if said and not (said.group(1) and _DESK.search(said.group(1))):
+    if said and not (said.group(1) and (_DESK.search(said.group(1)) or rx.search(
+            r'\b(?:rules?|instructions?|safety|limits?|checks?|orders?|commands?|prompts?)\b',
+            said.group(1), rx.IGNORECASE))):
         return text[said.end():]
-    return text
+    return text       # (not "forget the rules, ...": the checks refuse that)
+
+
+def _nth(steps, which, said):
+    """Return the step `which` ("first", "middle", "last") names, or refuse if none is."""
+    at = _ORDINAL[which.lower()]
+    if at is None and len(steps) % 2 and len(steps) > 1:
+        at = len(steps) // 2
+    if at is None or len(steps) <= max(at, 0):
+        raise Refusal('"%s": I cannot tell which step that is; say the whole command again as '
+                      'you want it' % said.group(0).strip(' ,.;!-'))
+    return steps[at]
+
+
+# the order of what was said, asked to change: "..., actually, do it in the other order",
+# "swap those two: first ..., then ...", "do them the other way round"
+_REORDER = (r'(?:do (?:it|them|those|these|that|this|the two|both) )?(?:in )?(?:the )?(?:other|'
+            r'opposite|reverse|reversed) (?:order|way (?:round|around))|swap (?:those|them|these|'
+            r'the two|the order)(?: two| steps| around| round)?|switch the order|the other way '
+            r'(?:round|around)|(?:do (?:it|them) )?(?:back ?to ?front|backwards)')
+_REORDER_LAST = rx.compile(r'(?:^|(?<=[.;!?])|\s*,|\s+-+)\s*(?:%s)*(?:%s)\s*[.!]*\s*$' % (
+    _MINDS, _REORDER), rx.IGNORECASE)
+_REORDER_SAID = rx.compile(r'(?:^|(?<=[.;!?])|\s*,|\s+-+)\s*(?:%s)*(?:%s)\s*:\s*(?=\S)' % (
+    _MINDS, _REORDER), rx.IGNORECASE)
+
+
+def _reordered(text):
+    """Say two steps in the order asked for after them, or the steps said after "swap:"."""
+    said = _REORDER_SAID.search(text)
+    if said and rx.search(r'\b(?:first|then|after that|afterwards|last|before)\b',
+                          text[said.end():], rx.IGNORECASE):
+        return text[said.end():]        # "swap those two: first ..., then ...": as said again
+    if said:
+        return text     # "do these in reverse order: A, B, C": which order? (the checks refuse)
+    said = _REORDER_LAST.search(text)
+    if said is None or not rx.search(r'[a-z]', text[:said.start()], rx.IGNORECASE):
+        return text
+    pieces, _ = _pieces(text[:said.start()].rstrip(' ,.;!'))
+    steps = [rx.sub(r'^\s*(?:first|firstly)\s*,?\s+', '', piece, flags=rx.IGNORECASE)
+             for piece in pieces if rx.search(r'[a-z]', piece, rx.IGNORECASE)]
+    if len(steps) != 2 or any(rx.search(r'\b(?:it|them|there|before|after|first|then)\b', p,
+                                        rx.IGNORECASE) for p in steps):
+        raise Refusal('"%s": I can swap two steps, said plainly; say the steps in the order to '
+                      'do them' % said.group(0).strip(' ,.;!-'))
+    return '%s, then %s' % (rx.sub(r'^\s*(?:and|then|first)\s+', '', steps[1].strip()),
+                            steps[0].strip())
 
 
 def cancelled(text: str) -> str:
     """Return the command as the speaker finally wants it (see the module)."""
-    text = _aside(text)
+    text = _reordered(_aside(rx.sub(r'\s*[\u2013\u2014]+\s*', ' - ', text)))
     # "actually not the drawer, and not the lamp, and skip the button": each one cancelled
     said = None
     while said != text:
@@ -152,6 +207,67 @@ def cancelled(text: str) -> str:
     # "skip the button, er, the lamp": the thing said last
     text = rx.sub(r'(\b%s\s+)(?:the |that )?[a-z]+(?: [a-z]+)?\s*,\s*(?:er+m?|um+|uh+|no|sorry|'
                   r'i mean)\s*,\s*(?=(?:the|that)\b)' % _DROP, r'\1', text, flags=rx.IGNORECASE)
+    text = _by_what_done(text)
+    return _settled(_cancel_said(text))
+
+
+# a step said by what it does: "drop the first push", "skip the rotation", "scratch the slide"
+_DONE_BY = {'push': ('push', 'shove', 'nudge', 'slide'), 'slide': ('slide', 'move', 'shift'),
+            'rotation': ('rotate', 'turn', 'twist', 'spin'), 'twist': ('twist', 'rotate', 'turn'),
+            'spin': ('spin', 'rotate', 'turn'), 'lift': ('lift', 'pick', 'take', 'grab', 'raise'),
+            'stack': ('stack',)}
+_DONE = rx.compile(r'%s%s*(?:%s|%s)\s+(?:the|that)\s+(?:(?P<which>first|second|middle|last|'
+                   r'final)\s+)?(?P<noun>%s)%s' % (
+                       _START, _MINDS, _DROP, _DROP_WHICH, '|'.join(_DONE_BY), _END),
+                   rx.IGNORECASE)
+
+
+def _by_what_done(text):
+    """Drop the step a cancel names by what it does ("drop the first push"), or refuse."""
+    said = _DONE.search(text)
+    if said is None or not rx.search(r'[a-z]', text[:said.start()], rx.IGNORECASE):
+        return text
+    verbs = _DONE_BY[said.group('noun').lower()]
+    pieces, _ = _pieces(text[:said.start()])
+    steps = [k for k, piece in enumerate(pieces) if rx.search(r'[a-z]', piece, rx.IGNORECASE)]
+    first = [rx.match(r'\s*(?:(?:and|then|now|next|also)\s+)*([a-z]+)', pieces[k].lower())
+             for k in steps]
+    # (a step on a block: "turn on the lamp" is no rotation, "push the button" no push)
+    done = [k for k, verb in zip(steps, first) if verb and verb.group(1) in verbs and (
+        said.group('noun').lower() == 'slide' or not rx.search(
+            r'\b(?:on|off|lamp|light|bulb|led|button|switch|drawer|door|slider|cabinet)\b',
+            pieces[k], rx.IGNORECASE))]
+    bare = [k for k, verb in zip(steps, first) if not (verb and verb.group(1) in RUN_ON_VERBS)]
+    which = said.group('which')
+    if not done or bare or (len(done) > 1 and not which):
+        # "slide the door left and then right; drop the slide": which one?
+        raise Refusal('"%s": I cannot tell which step that is; say the whole command again as '
+                      'you want it' % said.group(0).strip(' ,.;!-'))
+    gone = _nth(done, which, said) if which else done[0]
+    kept = _keep(text[:said.start()], lambda k, steps, piece: k == gone)
+    rest = _ONLY.sub('', text[said.end():])
+    return kept.rstrip(' ,.;') + (', ' + rest if kept.strip() and rest.strip() else rest)
+
+
+# a cancel of a step by its place that no reading above took: refused, never ignored
+_UNSETTLED = rx.compile(r'\b(?:forget|scratch|skip|drop|cancel|never ?mind|strike|delete|'
+                        r'leave out|ditch)\s+(?:about\s+)?(?:the|that|this)\s+(?:first|second|'
+                        r'third|middle|last|final|previous|earlier|other)\s+(?:one|bit|part|step|'
+                        r'thing|'
+                        r'command|instruction|push|slide|rotation|twist|spin|lift|stack)\b',
+                        rx.IGNORECASE)
+
+
+def _settled(text):
+    unsettled = _UNSETTLED.search(text)
+    if unsettled:
+        raise Refusal('"%s": I cannot tell which step that cancels; say the whole command again '
+                      'as you want it' % unsettled.group(0))
+    return text
+
+
+def _cancel_said(text):
+    """Apply each cancel of steps said before it, by thing, by place or all of them."""
     while True:
         said = _CANCEL.search(text) or _CANCEL_AFTER_MIND.search(text)
         if said is None or not rx.search(r'[a-z]', text[:said.start()], rx.IGNORECASE):
@@ -172,9 +288,7 @@ def cancelled(text: str) -> str:
                 raise Refusal('"%s": the steps are said in another order than they are done; '
                               'say the whole command again as you want it' %
                               said.group(0).strip(' ,.;!-'))
-            at = _ORDINAL[which.lower()]
-            kept = _keep(before, lambda k, steps, piece: len(steps) > max(at, 0) and
-                         k == steps[at])
+            kept = _keep(before, lambda k, steps, piece: k == _nth(steps, which, said))
         else:
             named = _thing_of(thing)
             kept = named and _keep(before, lambda k, steps, piece: bool(rx.search(

@@ -31,6 +31,9 @@ REQUEST_LIMITS = (
     (r'\b(?:go|goes|going|act|acting) (?:crazy|wild|mad|bananas|nuts|bonkers|haywire|berserk|'
      r'disco)\b|\bdisco\b|\bparty mode\b',
      'I cannot make anything "{}"; each step is one skill, for example "turn on the lamp"'),
+    # two steps said to happen together: "open the drawer and close it in the same moment"
+    (r'\b(?:in|at) the (?:very )?same (?:moment|instant)\b',
+     'I do one step at a time ("{}"); say the steps in the order to do them'),
     # a mode of the robot: "switch yourself into maintenance mode"
     (r'\b(?:maintenance|safe|debug|test|admin|developer|manual|service|override|god) mode\b',
      '"{}": I have no modes to switch; tell me the steps'),
@@ -99,6 +102,8 @@ REQUEST_LIMITS = (
 # A whole command that tells or asks rather than requests: a pattern the lowered command
 # matches whole, and the reason
 NOT_REQUESTS = (
+    # a question whose answer is yes or no: "The drawer, it is open or not?"
+    (r'[^?]*\bor not\s*\?\s*', 'that is a question, not a command; tell me only what to do'),
     # what has been done: "The lamp has been switched off."
     (r'\s*(?:the|my|our|that|this) [a-z -]{2,40}? (?:has|have) (?:already |just |now )?been '
      r'[a-z]+(?: (?:on|off|up|down|in|out))?\b[^,;.!?]*[.!]?\s*',
@@ -257,8 +262,26 @@ def _check_things(low):
         if named == {c for c, words in lx.COLOURS.items() if ruled.group(1) in words}:
             raise Refusal('the command names the %s block and rules it out; say which block'
                           % ruled.group(1))
+    # a block on itself: "stack the red block on the red block"
+    itself = rx.search(r'\b(?:the )?(%s) (?:block|cube|brick|one) (?:on|onto|on top of) '
+                       r'(?:the )?\1 (?:block|cube|brick|one)\b' % any_of(lx.COLOUR_WORDS), low)
+    if itself:
+        raise Refusal('"%s": a block cannot go on itself; say which block goes on which'
+                      % itself.group(0))
+    # one block from or into two places, or to where it is: "out of both", "from the cabinet to
+    # the cabinet"
+    places = rx.search(r'\b(?:out of|from|into|in|inside) both\b|\b(?:from|out of) the (drawer|'
+                       r'cabinet|cupboard|slider) (?:and )?(?:to|into|in|back into) the \1\b', low)
+    if places:
+        raise Refusal('"%s": say one place to take it from and one to put it in' %
+                      places.group(0))
+    # something not named: "put something in the drawer"
+    thing = rx.search(r'\b(?:put|place|drop|set|stack|push|sweep|store|move) (?:something|'
+                      r'anything|stuff|things) (?:in|into|inside|on|onto)\b', low)
+    if thing:
+        raise Refusal('"%s": which block? name it by its colour' % thing.group(0))
     # a choice left open: "open or close the drawer", "the LED or the light bulb"
-    choice = choice_between(low)
+    choice = choice_between(rx.sub(r'\bor (?:maybe|perhaps|possibly)\b', 'or', low))
     if choice:
         raise Refusal('"%s" leaves the choice to me; say which one' % choice)
     # a new colour: "turn it purple", "paint the red block blue"
@@ -334,6 +357,49 @@ def check_sure(raw: str):
                       unsure.group(0))
 
 
+# a thing said alone, with only "please": "The light, please." (on or off?)
+_THING_PLEASE = (r'\s*(?:the )?(?:(?:green |yellow |little |small )?(?:light|lamp|bulb|light bulb|'
+                 r'led)|drawer|(?:sliding |cabinet )?door|slider|cabinet|button|switch)\s*,?\s*'
+                 r'please\s*[.!]*\s*')
+
+
+def check_typed(raw: str):
+    """Refuse what only the command as typed shows.
+
+    A part to play ("you are now my cat, ..."), a thing alone ("The light, please."), code, a
+    clock time, a blank step of a list, or what someone did ("drawer opened by tech").
+    """
+    role = rx.search(r'\byou(?:\'re| are) now (?:my|a|an|the)\b', raw.lower())
+    if role:
+        raise Refusal('I do not play a part or imagine; give me the command alone ("%s")'
+                      % role.group(0))
+    if rx.fullmatch(_THING_PLEASE, raw.lower()):
+        raise Refusal('what should I do with it? say the step, for example "turn on the lamp"')
+    # a loop typed as code: "for i in range(5): open_drawer()"
+    loop = rx.search(r'\bfor \w+ in (?:range|\[)|\bwhile (?:true|1)\b|\brange\s*\(', raw.lower())
+    if loop:
+        raise Refusal('I take plain commands only: no code, shell, links or markup ("%s")'
+                      % loop.group(0))
+    # a clock time, not a log's stamp: "[15:30] at 15:45 close drwr"
+    when = rx.search(r'\b(?:at|by|before|after|until|till|from) \d{1,2}[:.]\d\d\b',
+                     rx.sub(r'\[[^\]]*\]', ' ', raw.lower()))
+    if when:
+        raise Refusal('I act at once, on what I can see; I cannot wait for "%s"' % when.group(0))
+    # a step of a list that says nothing: "1) open drwr 2) ??? 3) close drwr"
+    blank = rx.search(r'(?:^|\s)\d+[.)]\s*[?.!-]*\s*(?=\d+[.)]\s)|\?{2,}', raw)
+    if blank:
+        raise Refusal('a step of the command is unclear ("%s"); say every step' %
+                      blank.group(0).strip())
+    # what someone did, said alone: "[14:02] drawer opened by tech"
+    done = rx.fullmatch(r'[\s.]*(?:the |a )?[a-z ]{0,30}?(?:(?:was|were|is|got) )?(?:opened|'
+                        r'closed|shut|moved|pushed|pulled|switched (?:on|off)|turned (?:on|off)|'
+                        r'lifted|placed|stacked|rotated|slid) by (?:the |a )?[a-z]+\s*[.!]*\s*',
+                        rx.sub(r'\[[^\]]*\]', ' ', raw.lower()))
+    if done:
+        raise Refusal('"%s" says what was done, not what to do; tell me what to do' %
+                      done.group(0).strip(' .'))
+
+
 def check_command(raw: str):
     """Refuse empty, oversized or unsafe commands before reading them."""
     if raw is None or not raw.strip():
@@ -387,8 +453,9 @@ def check_command(raw: str):
                  r'like to know|i (?:want|need) to know|i wonder|i m wondering|wondering) '
                  r'(?:whether|if|what|which|where|how|why|who)\b(?! (?:you|the robot) (?:could|'
                  r'would|can|will|might)\b)|\bdo you know\b|\b(?:check|find out|see|look|'
-                 r'confirm|verify|report|determine|ascertain|establish|inspect) (?:whether|if)\b',
-                 low):
+                 r'confirm|verify|report|determine|ascertain|establish|inspect) (?:whether|if)\b|'
+                 r'^\s*(?:check|control|verify|confirm) (?:that )?(?:the|all|both) [a-z ]{2,30}? '
+                 r'(?:is|are) (?:open|closed|shut|on|off|in|on the)\b', low):
         raise Refusal('that asks what I see, not what to do; I only act: tell me what to do, '
                       'for example "open the drawer"')
     if rx.search(r'\b(?:push|shove|nudge|hit|poke|pinch|grab|grip|touch|squeeze|move|lift|rotate|'
@@ -443,7 +510,7 @@ def check_command(raw: str):
     # `low` has no digits: counts and durations are read where they are kept
     counted = ' %s ' % rx.sub(r'[^a-z0-9\- ]+', ' ', raw.lower())
     timed = rx.search(r'\b(?:for|during|throughout|over(?: the course of)?) (?:exactly |precisely '
-                      r'|about |at least )?'
+                      r'|about |at least |only |just )?'
                       r'(?:\d+|%s|an?) '
                       r'(?:full |whole |entire )?(?:seconds?|minutes?|hours?|days?)\b'
                       r'(?! (?:block|cube|brick|one|stack|tower|pile|time)\b)' % NUMBER_WORDS,
@@ -634,7 +701,7 @@ def check_command(raw: str):
                       % needless.group(0))
     # the robot playing a part, or handing things to people
     role = rx.search(r'\b(?:let s play|play a game|pretend|make believe|imagine|'
-                     r'hypothetically|what if|what would happen|you(?: re| are) now (?:a|an)|'
+                     r'hypothetically|what if|what would happen|you(?: re| are) now (?:a|an|my)|'
                      r'act as (?:a|an|if)|role ?play)\b', low)
     if role:
         raise Refusal('I do not play a part or imagine; give me the command alone ("%s")'
@@ -648,8 +715,10 @@ def check_command(raw: str):
     if code:
         raise Refusal('I take plain commands only: no code, shell, links or markup ("%s")'
                       % code.group(0).strip())
-    override = rx.search(r'\bignore (?:all |any |the |your )?(?:previous|prior|above|earlier|'
-                         r'other) (?:instructions|rules|commands|orders)\b|\bdeveloper mode\b|'
+    override = rx.search(r'\b(?:ignore|forget|disregard|override|bypass) (?:all |any |the |your |'
+                         r'my )?(?:(?:previous|prior|above|earlier|other|safety|own) )?'
+                         r'(?:instructions|rules|commands|orders|limits|checks)\b|'
+                         r'\bdeveloper mode\b|'
                          r'^\s*(?:system|admin|root)\s*:|\bsafety (?:is )?(?:off|disabled)\b|'
                          r'\bjailbreak\b|\bnew rules?\b', raw.lower())
     if override:
@@ -664,7 +733,8 @@ def check_command(raw: str):
     # waiting for something to happen, or for a time: "as soon as the green light goes out by
     # itself, close the drawer", "keep it open until lunch is over", "in five minutes", "after
     # lunch"
-    wait = rx.search(r'\b(?:goes|turns|comes|switches|opens|closes|lights|goes) (?:on |off |out '
+    wait = rx.search(r'\bwhen the clock (?:hits|strikes|says|shows|reads|gets to)\b|'
+                     r'\b(?:goes|turns|comes|switches|opens|closes|lights|goes) (?:on |off |out '
                      r'|up |open |shut )?(?:by itself|on its own|of its own accord)\b|'
                      r'\buntil (?:lunch|noon|'
                      r'tomorrow|later|tonight|morning|evening|the end|[a-z]+ is over|i (?:say|'
@@ -740,7 +810,9 @@ def check_command(raw: str):
                       % memory.group(0).strip())
     # a block as a tool: "hit the switch with the pink block"
     tool = rx.search(r'\b(?:hit|strike|knock|bang|poke|tap|bump|smack) (?:\w+ )?with (?:it|them)'
-                     r'\b', low) or rx.search(
+                     r'\b|\buse (?:it|them|the (?:\w+ )?(?:block|cube|brick))(?: for)? to '
+                     r'(?:press|push|hit|open|close|shut|flip|switch|tap|knock|turn)\b',
+                     low) or rx.search(
         r'\b(?:hit|press|push|tap|strike|poke|flip|knock|bump|touch|close|open|nudge|slide|move|'
         r'shove|turn)\b[^,.;]*\b(?:switch|button|drawer|door|slider|lamp|bulb|led|handle|block|'
         r'cube)\b[^,.;]*(?<!same )(?<!again )(?<!then )(?<!that )(?<!likewise )\b(?:with|using) '
@@ -960,7 +1032,8 @@ def check_command(raw: str):
                  r'(?: up)?\b', ' ', low)     # "don't carry it": planner.NO_LIFT refuses a lift
     # "twist it, don't move it anywhere": planner.NO_MOVE refuses a plan that moves it
     low = rx.sub(r'\b(?:do not|don t|dont) (?:move|shift|slide|push|displace) (?:it|them)(?: '
-                 r'anywhere| around| away| along| elsewhere)?\b', ' ', low)
+                 r'anywhere| around| away| along| elsewhere)?\b(?! (?:to the |towards? the )?'
+                 r'(?:left|right)(?:wards?)?\b)', ' ', low)
     low = rx.sub(r'(?<=\w)\s+(?:and )?leave it (?:where|as) it is\s*$', ' ', low)
     # a light's goal state: "the LED should not be glowing anymore" is "off"
     low = rx.sub(r'\b(?:should|must) not (?:be )?(?:glowing|lit|shining|illuminated|on)\b', ' ',

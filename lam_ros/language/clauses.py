@@ -326,6 +326,12 @@ BEFORE_THAT_AFTER = rx.compile(r'(?: , |%s)((?:(?! , |%s).)+?) (?:before that|pr
                                r'afterwards|next|finally|now)\b|$)' % (AND_VERB, AND_VERB))
 
 
+# "..., open the drawer before all that": said last, done first
+BEFORE_ALL_AFTER = rx.compile(r'(?: , |%s)((?:(?! , |%s).)+?) (?:before (?:all|any) (?:of )?'
+                              r'(?:that|this)|before (?:everything|anything)(?: else)?)$' % (
+                                  AND_VERB, AND_VERB))
+
+
 def _before_that_after(text):
     """Read "before that" said after its step (pure).
 
@@ -334,6 +340,9 @@ def _before_that_after(text):
     before it are split as if said with commas ("close the drawer and turn off the lamp and
     press the button before that": close, press, turn off).
     """
+    said = BEFORE_ALL_AFTER.search(text)
+    if said is not None:
+        return '%s , then %s' % (said.group(1), text[:said.start()])
     said = BEFORE_THAT_AFTER.search(text)
     if said is None:
         return text
@@ -471,7 +480,8 @@ def _clauses_of(text: str) -> tuple:
         # "close the drawer after you take the block out of it, then press the button":
         # what follows "then" comes after the step said first
         rest = rx.search(r'\s*,\s+(?:and\s+)?(?:then|afterwards|after that)\b|\s*,\s+(?:and\s+)?'
-                         r'(?=[^,]+ last$)', later)
+                         r'(?=[^,]+ last$)|\s*,\s+and\s+(?=(?:%s|make sure)\b)' % '|'.join(
+                             RUN_ON_VERBS), later)
         tail = [later[rest.end():].strip(' ,')] if rest else []
         later = later[:rest.start()] if rest else later
         cuts = list(rx.finditer(separator, main))

@@ -15,8 +15,10 @@ Three kinds:
 - end state, a wish said after the steps ("the drawer should stay open afterwards", "the
   bulb must be off at the end", "the red block should stay on the table"): the last step
   on that thing must leave it so, and a block said to stay on the table is not lifted,
-  stacked or put away. Other wishes for how things end up ("it should end up held in your
-  gripper") are not steps: `drop_wishes` drops them.
+  stacked or put away. A fixture's end state that no step changes is the step that reaches
+  it, said last ("take the pink block out of the drawer; the drawer should end up closed").
+  Other wishes for how things end up ("it should end up held in your gripper") are not
+  steps: `drop_wishes` drops them.
 """
 
 from dataclasses import dataclass
@@ -48,7 +50,8 @@ START = r'(^|[,;.:!?]\s*|\s+)(?:(?:but|and|while|though|however|also),?\s+)*(?:p
 END = r'(?=[,;.!?:]|\s+-+\s|\s+(?:and|then)\s+[a-z]|$)'
 SKIP = (r'(?:ignore|forget(?: about)?|never mind|(?:do not|don\'t|dont) (?:bother|worry) (?:with|'
         r'about)|leave|skip)')
-CAN_WAIT = (r'(?:can wait|can stay(?: where it is| as it is| put)?|stays?(?: where it is| put| '
+CAN_WAIT = (r'(?:can wait|can stay(?: where it is| as it is| put| open| closed| shut| on| off)?|'
+            r'stays?(?: where it is| put| '
             r'as it is)|is fine(?: as it is| where it is)?|can be left(?: alone| as it is)?)')
 FORMS = (
     (START + NOT + r'\s+' + TOUCH + r'(?:\s+(?:into|against|with|on))?\s+' + OBJECT + TAIL + END,
@@ -57,11 +60,14 @@ FORMS = (
     # "turn on the LED without pressing the button": that thing stays as it is
     (START + r'(?:without|with no)\s+' + CHANGING + r'\s+' + OBJECT + TAIL + END, False),
     (START + r'leave\s+' + OBJECT + r'\s+' + ALONE + TAIL + END, True),
-    (START + NOT + r'\s+' + CHANGE + r'\s+' + OBJECT + r'(?:\s+(?:on|off|up|down|open|closed|'
-     r'left|right|around))?' + TAIL + END, False),
+    (START + NOT + r'\s+' + CHANGE + r'\s+(?:(?:on|off|over|around)\s+)?' + OBJECT +
+     r'(?:\s+(?:on|off|up|down|open|closed|(?:to the |towards? the )?(?:left|right)|'
+     r'around))?' + TAIL + END, False),
     (START + r'(?:leave|keep)\s+' + OBJECT + r'\s+' + AS_IT_IS + TAIL + END, False),
     # "ignore the slider", "forget the pink block for now", "leave the pink block, ..."
     (START + SKIP + r'\s+' + OBJECT + TAIL + END, True),
+    # "rotate the blue block right, but not the pink one, and ...": hands off the pink one
+    (r'(,\s*)but not\s+' + OBJECT + r'\s*' + END, True),
     # "the drawer can wait", "the red one can stay where it is"
     (START + OBJECT + r'\s+' + CAN_WAIT + TAIL + END, False),
 )
@@ -147,6 +153,7 @@ class Constraint:
     hands_off: bool          # True: do not act on it at all; False: do not change it
     text: str                # the clause as said
     end: str = None          # an end state ('open', 'on', 'left', 'table', ...): only that
+    way: str = None          # a way ruled out ('left', 'right', 'on', 'off'): only that
 
 
 def thing_of(phrase: str):
@@ -168,8 +175,8 @@ ALL_BLOCKS = rx.compile(r'(?:the |all (?:of )?the |any (?:of the )?)?(?:blocks|c
 OTHER_BLOCKS = rx.compile(r'the (?:others|other (?:two |2 )?(?:blocks|cubes|ones)|other two|two '
                           r'other (?:blocks|cubes|ones)|rest|remaining (?:blocks|cubes|ones))')
 # "the red and pink blocks", "the red and the pink block", "both the red and pink ones"
-SOME_BLOCKS = rx.compile(r'(?:both )?(?:the )?(\w+)(?: (?:block|cube|one))?,? (?:and|&) (?:the )?'
-                         r'(\w+) (?:blocks|cubes|ones|block|cube|one)')
+SOME_BLOCKS = rx.compile(r'(?:both )?(?:the )?(\w+)(?: (?:block|cube|one))?,? (?:and|&|or) '
+                         r'(?:the )?(\w+) (?:blocks|cubes|ones|block|cube|one)')
 
 
 def things_of(phrase: str, text: str):
@@ -210,18 +217,74 @@ def _drawer_it(match, text):
     return []
 
 
+# "it" said first in the step after a promise: "the LED not be switched on; switch it off"
+_IT_NEXT = rx.compile(r'\s*(?:[,;.:!]+|\s-+)?\s*(?:(?:and|then|but|so|just|instead|rather),?\s+)*'
+                      r'[a-z]+(?: (?:on|off|up|down|out))? (it)\b', rx.IGNORECASE)
+
+
+# the verbs that can act on a fixture said as "it"
+_IT_VERBS = {'led': ('switch', 'turn', 'press', 'flip'), 'lightbulb': ('switch', 'turn', 'flip'),
+             'drawer': ('open', 'close', 'shut'), 'slider': ('slide', 'move', 'shift')}
+
+
+def _it_after(text):
+    """Say the fixture a promise names for the "it" the next step says first."""
+    for form, _ in FORMS:
+        said = form.search(text)
+        things = said and things_of(said.group(2), text)
+        it = things and len(things) == 1 and _IT_NEXT.match(text, said.end())
+        if it and rx.match(r'\s*(?:[,;.:!]+|\s-+)?\s*(?:(?:and|then|but|so|just|instead|rather),?'
+                           r'\s+)*(?:%s)\b' % '|'.join(_IT_VERBS.get(things[0], ('-',))),
+                           text[said.end():], rx.IGNORECASE):
+            thing = rx.sub(r'^(?:that|this|your) ', 'the ', said.group(2).strip())
+            return text[:it.start(1)] + thing + text[it.end(1):]
+    return text
+
+
+# "don't push the red block to the right", "don't turn off the lamp": only that way is ruled out
+_WAY_OUT = rx.compile(r'^%s\s+%s\s+(?:(?P<on>on|off)\s+)?[a-z\' -]+?(?:\s+(?:to the |towards? '
+                      r'the )?(?P<way>left|right|(?:counter-? ?|anti-? ?)?clockwise|on|off)'
+                      r'(?:wards?)?)?$'
+                      % (NOT, CHANGE), rx.IGNORECASE)
+
+
+def _way_ruled_out(said):
+    way = _WAY_OUT.match(said)
+    way = way and (way.group('on') or way.group('way'))
+    if way and way.lower().endswith('clockwise'):
+        return 'right' if way.lower() == 'clockwise' else 'left'
+    return way and way.lower()
+
+
 def split_constraints(text: str):
     """Return (the command without its readable constraints, [Constraint, ...])."""
-    found, text = [], text.replace('\u2019', "'")
+    found, text = [], _it_after(text.replace('\u2019', "'"))
     whole = text
     for form, hands_off in FORMS:
         def keep(match):
             things = things_of(match.group(2), whole) or _drawer_it(match, whole)
+            if not things and match.group(2).strip().lower() == 'it' and _way_ruled_out(
+                    match.group(0).strip(' ,;.:!-')):
+                # "push the blue block left; don't push it to the right": the thing said last
+                things = _last_named(whole[:match.start()])
+            left_so = rx.search(r'\bleave it (open|closed|shut|on|off)$',
+                                match.group(0).strip(' ,;.:!-'), rx.IGNORECASE)
+            fixture = left_so and [t for t in _last_named(whole[:match.start()])
+                                   if t in END_THINGS]
+            if not things and fixture:
+                # "open the drawer and leave it open, then close it": how it ends up
+                state = left_so.group(1).lower().replace('shut', 'closed')
+                if state in END_THINGS[fixture[0]]:
+                    said = rx.sub(r'^(?:(?:but|and|then),?\s+)*', '', match.group(0).strip(
+                        ' ,;.:!-'), flags=rx.IGNORECASE)
+                    found.append(Constraint(fixture[0], False, said, end=state))
+                    return match.group(1) if match.group(1).strip() else ' '
             if not things:
                 return match.group(0)        # not ours: the parser refuses it as said
             said = rx.sub(r'^(?:(?:but|and|while|though|however|also),?\s+)*(?:please\s+)?', '',
                           match.group(0).strip(' ,;.:!-'), flags=rx.IGNORECASE)
-            found.extend(Constraint(thing, hands_off, said) for thing in things)
+            found.extend(Constraint(thing, hands_off, said, way=_way_ruled_out(said))
+                         for thing in things)
             return match.group(1) if match.group(1).strip() else ' '
         text = form.sub(keep, text)
 
@@ -256,13 +319,21 @@ def split_constraints(text: str):
                 'left', 'right')):
             return match.group(0)        # not ours: see `drop_wishes`
         # a goal ("..., the LED needs to be switched off") is a wish only in a sentence of its
-        # own after one that names that thing; else it may be the step (the parser's)
+        # own after one that names that thing, or after a step that changes it; else it may be
+        # the step (the parser's)
         # (for a light, only once the steps said on or off: "press the button; the LED should
         # be off" says which press, "turn the LED off, it should end up dark" is a promise)
         light = things[0] in ('lightbulb', 'led')
+        if match.group(3).lower() not in KEEP and state in END_THINGS.get(things[0], ()) and \
+                rx.search(_A_STEP, before.lower()) and not _changed(before, things[0]):
+            # "take the pink block out of the drawer; the drawer should end up closed": no
+            # step changes it, so the wish is the step that does, said last
+            return '%s, and make sure %s is %s' % (
+                match.group(1).rstrip(' ,;.'), match.group(2), _SAID_STATE[state])
         if match.group(3).lower() not in KEEP and not (
-                rx.search(r'[.;!?]', match.group(1)) and _last_named(before, things[0]) and
-                not light) and not (light and _switched(before, things[0])):
+                (rx.search(r'[.;!?]', match.group(1)) or _changed(before, things[0])) and
+                _last_named(before, things[0]) and not light) and not (
+                    light and _switched(before, things[0])):
             return match.group(0)
         said = match.group(0).strip(' ,;.:!-')
         found.append(Constraint(things[0], False, said, end=state))
@@ -271,6 +342,25 @@ def split_constraints(text: str):
     text = rx.sub(r'\s+', ' ', text)
     text = rx.sub(r'\s*[,;]\s*(?=[.!?]|$)', '', text).strip(' ,;')
     return text, found
+
+
+_SAID_STATE = {'open': 'open', 'closed': 'closed', 'on': 'on', 'off': 'off',
+               'left': 'on the left', 'right': 'on the right'}
+_CHANGES = {'drawer': r'\b(?:open|opens|opened|close|closes|closed|shut|shuts)\b',
+            'slider': r'\b(?:slide|slides|move|moves|shift|push|pull)\b[^,;.]*\b(?:door|slider)\b|'
+                      r'\b(?:door|slider)\b[^,;.]*\b(?:left|right)\b'}
+
+
+# a step said: what a wish after it may be about
+_A_STEP = (r'\b(?:open|close|shut|push|pull|slide|move|shift|turn|switch|flip|press|rotate|twist|'
+           r'lift|pick|take|put|place|stack|unstack|sweep|grab|get|set|store)\b')
+
+
+def _changed(text, thing):
+    """Whether `text` says a step that changes a fixture (a light: said on or off)."""
+    if thing in ('lightbulb', 'led'):
+        return _switched(text, thing)
+    return thing in _CHANGES and bool(rx.search(_CHANGES[thing], text.lower()))
 
 
 def _switched(text, light):
@@ -376,9 +466,12 @@ def _only_block(text):
     """Return the one block colour `text` names, or None.
 
     Without a scene a push into the drawer names no block in its arguments: it is the one
-    the command names.
+    the command names (of two, the one said before where it goes).
     """
     named = blocks_named(text)
+    if len(named) > 1:
+        # "stack the red block on the blue one": the block said before where it goes
+        named = blocks_named(rx.split(r'\b(?:on|onto|atop)\b', text)[0])
     return named[0] if len(named) == 1 else None
 
 
@@ -433,7 +526,7 @@ def _end_violation(constraint, steps, text=''):
             moved = (args.get('block') or _only_block(text)) if task.primitive in (
                 'lift', 'push_into_drawer') or (
                 constraint.end == 'put' and task.primitive == 'push') else (
-                held if task.primitive in ('place', 'stack') else None)
+                (held or _only_block(text)) if task.primitive in ('place', 'stack') else None)
             if moved == constraint.thing:
                 return 'I cannot keep to "%s": the plan must %s' % (
                     constraint.text, step['task'].replace('_', ' '))
@@ -591,12 +684,19 @@ def violation(constraint: Constraint, steps: list, said: str):
         return _end_violation(constraint, steps, said)
     for step, task, args, held in _walk(steps):
         changes, inside = _acts_on(task.primitive, args, held)
+        if constraint.way:
+            # only a step on that thing that way breaks it
+            ways = (args.get('direction'), args.get('target'))
+            if constraint.thing in changes and constraint.way in ways:
+                return 'I cannot keep to "%s": the plan must %s' % (
+                    constraint.text, step['task'].replace('_', ' '))
+            continue
         touched = changes | (inside if constraint.hands_off else set())
         if constraint.thing in touched:
             return 'I cannot keep to "%s": the plan must %s%s' % (
                 constraint.text, step['task'].replace('_', ' '),
                 ' first' if step.get('auto') else '')
-    if constraint.thing in blocks_named(said):
+    if constraint.thing in blocks_named(said) and not constraint.way:
         return ('I cannot keep to "%s": the command also names the %s block'
                 % (constraint.text, constraint.thing))
     return None

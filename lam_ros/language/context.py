@@ -7,7 +7,7 @@ things are, topics said alone, ellipsis ("..., the blue one left"), and "instead
 from lam_ros.language import lexicon as lx, rx
 from lam_ros.language.cancel import cancelled
 from lam_ros.language.clauses import split_clauses
-from lam_ros.language.constraints import OTHERS, STAYS_PUT
+from lam_ros.language.constraints import blocks_named, OTHERS, STAYS_PUT
 from lam_ros.language.intents import Refusal, which_step
 from lam_ros.language.normalise import normalise
 from lam_ros.language.references import from_place, name_it, statement_subject
@@ -254,6 +254,10 @@ _BLOCK_FIRST = (r'(?:(?:and|then|also|now|next) )*(?:the )?(%s)(?: block| cube| 
 _OTHER_BLOCK_WAY = rx.compile(_BLOCK_FIRST + r'(?:the other way|the opposite way|the other '
                               r'direction|the opposite direction|the reverse way)')
 _INTO_DRAWER = rx.compile(_BLOCK_FIRST + r'(?:into|in to|in) the drawer')
+# "put the blue block in the drawer, then the red one in the cabinet": the put said before
+_PUT_GAPPED = rx.compile(_BLOCK_FIRST + r'((?:into|in to|in|inside) the (?:%s)|(?:on|onto|on top '
+                         r'of) (?:the )?(?:%s)(?: block| cube| one)?)' % (
+                             '|'.join(lx.SLIDER_PLACE), '|'.join(lx.COLOUR_WORDS)))
 # ... and with its verb again: "push the pink block right. the red one, push it the other way"
 _VERB_BLOCK_WAY = rx.compile(
     r'(?:(?:and|then|also|now|next) )*(?P<verb>[a-z]+) (?:the )?(?P<colour>%s)(?: block| cube| '
@@ -343,16 +347,28 @@ def _stays_expected(clauses):
     """Drop what a step keeps as it is, said as a wish; refuse it where a step breaks it.
 
     "push the pink block right; the block should remain on the table" is the push; with a
-    lift or a put in the command it is refused, and alone it asks for nothing.
+    lift or a put of that block (or of a block not named) it is refused ("stack the blue block
+    on the pink one; the pink block should stay put" is the stack), and alone it asks for
+    nothing.
     """
     if not any(STAYS_PUT.fullmatch(c) for c in clauses):
         return clauses
     if all(STAYS_PUT.fullmatch(c) for c in clauses):
         raise Refusal('"%s" says how things should stay; tell me what to do' % ', '.join(
             clauses))
-    if any(has(' %s ' % c, PICK_VERBS + PUT_VERBS + ('stack', 'unstack')) for c in clauses):
-        said = next(c for c in clauses if STAYS_PUT.fullmatch(c))
-        raise Refusal('"%s", but the command moves a block off the table; say one' % said)
+    said = next(c for c in clauses if STAYS_PUT.fullmatch(c))
+    stays, last = blocks_named(said), []
+    for c in clauses:
+        # the block a step moves is said before where it goes: "stack it on the pink one"
+        moved = blocks_named(rx.split(r'\b(?:on|onto|on top of|atop)\b', c)[0])
+        if not moved and rx.search(r'\bit\b', c):
+            moved = last        # "lift the blue block and stack it on ...": the blue block
+        last = moved or last
+        if STAYS_PUT.fullmatch(c) or not has(' %s ' % c, PICK_VERBS + PUT_VERBS + (
+                'stack', 'unstack')):
+            continue
+        if len(stays) != 1 or has(' %s ' % c, ('unstack',)) or not moved or stays[0] in moved:
+            raise Refusal('"%s", but the command moves a block off the table; say one' % said)
     return [c for c in clauses if not STAYS_PUT.fullmatch(c)]
 
 
@@ -485,6 +501,13 @@ def ellipsis(clauses):
                 raise which_step(clause)
             out.append('%s the %s block into the drawer' % (verb, into.group(1)))
             continue
+        gapped = out and _PUT_GAPPED.fullmatch(clause)
+        if gapped:
+            verb = out[-1].split()[0]
+            if verb not in PUT_VERBS:
+                raise which_step(clause)
+            out.append('%s the %s block %s' % (verb, gapped.group(1), gapped.group(2)))
+            continue
         said = _ELLIPSIS.fullmatch(clause)
         if not said or not out:
             out.append(clause)
@@ -540,6 +563,9 @@ def instead(text: str):
     the planner refuses a plan that does what the verb ruled out.
     """
     text = cancelled(text)
+    # "don't forget to close the drawer" asks for it
+    text = rx.sub(r'\b(?:don\'?t|do not) (?:you )?forget (?:to|that you (?:need|have) to)\s+'
+                  r'(?=[a-z])', '', text, flags=rx.IGNORECASE)
     # "don't leave the drawer open; close it": the order follows
     text = rx.sub(r'^\s*(?:don\'t|dont|do not) leave ((?:the |that )?(?:[a-z]+ ){0,2}?(?:drawer|'
                   r'door|lamp|light|bulb|led))\s+(?:open|opened|shut|closed|on|off|lit)\s*[;:,.-]+'

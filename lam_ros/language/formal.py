@@ -60,7 +60,8 @@ _WANTED = rx.compile(r'\s*,?\s*\b(?:is|are|shall be|is to be|are to be|must be|s
                      r'performed|executed|carried out|effected|initiated|undertaken|needed|'
                      r'necessary|desired|conducted|completed)\b')
 _PREAMBLE = rx.compile(
-    r'^\s*(?:(?:it is|it\'s) (?:hereby )?(?:requested|required|necessary|desired|expected) '
+    r'(?:^|(?<=[.;!?:,] ))\s*(?:(?:it is|it\'s) (?:hereby )?(?:requested|required|necessary|'
+    r'desired|expected) '
     r'that |(?:operation(?: sequence)?|procedure(?: [\d.]+)?|sequence(?: [\d.]+)?)\s*:\s*|'
     r'(?:execution|performance) of the following(?: operations| steps| actions)? (?:is|are) '
     r'(?:requested|required)\s*:\s*|%s\s+(?:a|an|the)\s+%s(?:\s+(?:operation|procedure))?'

@@ -155,7 +155,10 @@ FILLER = ('when you have a moment', 'when you get a moment', 'when you have a mi
           'prithee', 'pray', 'hark', 'arr', 'avast', 'ahoy', 'me hearty', 'matey', 'ye scallywag',
           'ye landlubber', 'ye swab', 'ye bilge rat', 'ye scurvy dog', 'attention', 'soldier',
           'recruit', 'maggot', 'pronto', 'hup', 'little robot', 'sleepy robot', 'bestie', 'ngl',
-          'fr fr', 'fr', 'no cap', 'lowkey', 'slay', 'shh', "and bob's your uncle")
+          'fr fr', 'fr', 'no cap', 'lowkey', 'slay', 'shh', "and bob's your uncle",
+          # a live chat's shorthand
+          'lol', 'lmao', 'rofl', 'haha', 'hahaha', 'omg', 'rn', 'asap', 'brb', 'tbh', 'imo',
+          'imho')
 # Contractions typed without the apostrophe: words, not slips for the speller to correct
 # ("dont lift it" is not "done lift it").
 BARE_CONTRACTIONS = ('dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'hasnt',
@@ -288,7 +291,8 @@ ABBREVIATIONS = {'outta': 'out of',
                  'blk': 'block', 'blok': 'block', 'drwr': 'drawer', 'drw': 'drawer',
                  'cab': 'cabinet', 'sldr': 'slider', 'btn': 'button', 'rt': 'right',
                  'lft': 'left', 'lt': 'left', 'pnk': 'pink', 'blu': 'blue', 'grn': 'green',
-                 'opn': 'open', 'psh': 'push', 'rot': 'rotate', 'mv': 'move'}
+                 'opn': 'open', 'psh': 'push', 'rot': 'rotate', 'mv': 'move', 'lmp': 'lamp',
+                 'cw': 'clockwise', 'ccw': 'counterclockwise'}
 # Irregular past forms of the verbs above ("the block swept into the drawer").
 IRREGULAR = {'swept': 'sweep', 'slid': 'slide', 'took': 'take', 'brought': 'bring',
              'spun': 'spin', 'shoved': 'shove', 'threw': 'throw', 'thrown': 'throw',

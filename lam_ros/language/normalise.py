@@ -27,22 +27,50 @@ from lam_ros.language.vocab import (absent, action_verbs, AFTER_YOU, any_of, APP
 from lam_ros.world.tasks import TASKS
 
 
+# please and thanks in the languages an operator may slip into
+_PLEASE = rx.compile(r'\b(?:bitte(?: sch(?:ö|oe)n)?|por favou?r|per favore|s\'?il (?:vous|te) '
+                     r'pla(?:i|î)t|alsjeblieft|alstublieft|onegai(?: shimasu)?|kudasai|'
+                     r'pozhal(?:u|ui|uy|uj)sta|prosz(?:ę|e)|l(?:ü|u)tfen|min fadl(?:ak|ik)|qing|'
+                     r'prego|parakalo)\b', rx.IGNORECASE)
+_THANKS = rx.compile(r'\b(?:danke(?: sch(?:ö|oe)n)?|gracias|merci(?: beaucoup)?|grazie|'
+                     r'obrigad[oa]|arigat(?:o|ou)(?: gozaimasu)?|spasibo|dzi(?:ę|e)kuj(?:ę|e)|'
+                     r'xie ?xie|shukran|te(?:ş|s)ekk(?:ü|u)rler|dank ?je(?:wel)?)\b',
+                     rx.IGNORECASE)
+
+
+def courteous(text: str) -> str:
+    """Say please and thanks typed in another language in English (pure).
+
+    "Close the drawer, bitte." is "Close the drawer, please."; "Bitte, rotate ..." is not said
+    to someone named Bitte.
+    """
+    return _THANKS.sub('thanks', _PLEASE.sub('please', text))
+
+
 def heard(text: str) -> str:
     """Read a command as its words: Unicode's plain forms, and slips no speller mends (pure).
 
     "ｏｐｅｎ ｔｈｅ ｄｒａｗｅｒ" is "open the drawer"; "the read block", "to the rite", "the
-    pinkblock", "turnoff". An invisible character beside a space and a picture at the end
-    ("please close the drawer 🙏") are dropped; one inside a word ("s\u200bmash") or a
-    picture between words stays, for check_command to refuse.
+    pinkblock", "turnoff". An invisible character beside a space, a picture at the end
+    ("please close the drawer 🙏") and a face in signs (":)") are dropped; an invisible
+    character inside a word ("s\u200bmash") or a picture between words stays, for
+    check_command to refuse.
     """
     text = unicodedata.normalize('NFKC', text)
     padded = ' %s ' % text
     text = ''.join(c for i, c in enumerate(text) if unicodedata.category(c) != 'Cf' or (
         not padded[i].isspace() and not padded[i + 2].isspace()))
-    ends = r'[\s%s]*' % ''.join(sorted({c for c in text if unicodedata.category(c) == 'So'
-                                       and c != '°'}))
-    if ends != r'[\s]*':
-        text = rx.sub(r'%s$' % ends, '', text)
+    pictures = ''.join(sorted({c for c in text if unicodedata.category(c) == 'So' and c != '°'}))
+    if pictures:
+        # with what draws them: a variation selector, a joiner, a skin tone
+        text = rx.sub('[\\s%s\ufe0f\u200d\U0001F3FB-\U0001F3FF]*$' % pictures, '', text)
+    # a face typed in signs, between words: "push it left :)", "thanks <3", "xD"
+    text = rx.sub(r'(?:^|(?<=\s))(?:[:;=][\'-]?[()\[\]DPpO/|*]+|<3|[xX]D|\^_*\^)(?=\s|$|[.!?,])',
+                  ' ', text)
+    # a way as one capital letter after a thing or a verb: "push blu blk L", "cab door R"
+    text = rx.sub(r'\b((?i:push|slide|move|shove|nudge|rotate|rot|turn|twist|door|block|blk|cube|'
+                  r'slider|sldr|one|not))\s+([LR])\b(?![\'/])',
+                  lambda m: '%s %s' % (m.group(1), 'left' if m.group(2) == 'L' else 'right'), text)
     for pattern, word in HEARD + HOMOPHONES:
         text = rx.sub(pattern, word, text, flags=rx.IGNORECASE)
     return _block_as_person(text)
@@ -560,9 +588,10 @@ _LIGHT_TOUCH = rx.compile(r'\s*,?\s*(?:using|with) (?:a |only a |just a )?(?:lig
                           r'(?:touch|pressure|hand)(?=\s*(?:$|[,;.]))')
 
 # "put it in the cabinet rather than the drawer": the place said first
-_RATHER_THAN = rx.compile(r'(\b(?:in|into|inside) the (?:drawer|cabinet|cupboard|shelf|'
-                          r'slider))\s*,?\s*(?:rather than|instead of|and not|not) '
-                          r'(?:in |into |inside )?the (?:drawer|cabinet|cupboard|shelf|slider)\b')
+_RATHER_THAN = rx.compile(r'(\b(?:(?:in|into|inside) the|(?:out of|from) the) (?:drawer|cabinet|'
+                          r'cupboard|shelf|slider))\s*,?\s*(?:rather than|instead of|and not|not) '
+                          r'(?:in |into |inside |out of |from )?the (?:drawer|cabinet|cupboard|'
+                          r'shelf|slider)\b')
 
 # "rotate the pink block, but not clockwise", "push it right, not left": the other way
 _NOT_WAY = rx.compile(r'\s*,?\s*(?:but |and |just )?not (?:in |to |towards? )?(?:the )?(%s)'
@@ -774,6 +803,20 @@ def normalise(text: str) -> str:
     """Lower-case, drop filler and politeness, keep commas as clause hints (cached: pure)."""
     # (a dash between words: "push it left — careful, ..." is " - ")
     text = rx.sub(r'\s*[\u2013\u2014]\s*', ' - ', text.lower().replace('’', "'"))
+    # "slide the door left and leave it there": where a fixture's step leaves it, no step
+    text = rx.sub(r'(\b(?:slide|move|shift|push|pull|open|close|shut|turn|switch|flip) '
+                  r'(?:on |off )?the (?:\w+ )?(?:drawer|door|slider|lamp|light|bulb|lightbulb|'
+                  r'led)\b(?: (?:to the )?(?:left|right|open|closed|shut|on|off))?)\s*,?\s*'
+                  r'(?:and )?(?:then )?leave (?:it|that) (?:there|that way|like that|so|in '
+                  r'place)\b(?! (?:for|until|till)\b)', r'\1', text)
+    # the block held, said first: "you're already holding the red block, so just set it down
+    # in the cabinet" (no lift: "it" is that block)
+    held = rx.match(r'\s*(?:you(?:\'re| are) (?:already |now |still )?holding|you(?:\'ve| have) '
+                    r'(?:already )?got|you (?:already )?have) (the (?:%s) (?:block|cube|one))'
+                    r'(?: in (?:the|your) (?:gripper|hand|claw))?(?: already)?\s*(?:,\s*so\b|'
+                    r'[,;.]|so\b)\s*(?:just\s+)?(?=[a-z])' % any_of(lx.COLOUR_WORDS), text)
+    if held and rx.search(r'\b(?:it|that one)\b', text[held.end():]):
+        text = name_it(text[held.end():], held.group(1), r'\b(?:it|that one)\b')
     # a checklist's labels: "checklist item: ...", "next: ...", "then: ..."
     text = rx.sub(r'(^|[.;!?]\s+)(?:checklist,? item|checklist|action item|to-?do|task|item)'
                   r'(?: \d\d?| one| two| three| four| five| six| seven| eight| nine| ten)?'
@@ -862,6 +905,40 @@ def normalise(text: str) -> str:
     text = rx.sub(r'^\s*(to the (?:left|right)|clockwise|counter-?clockwise|anti-?clockwise)'
                   r'\s*,?\s+((?:%s) (?:the|it|them)\b[^,;.]*)' % '|'.join(RUN_ON_VERBS), r'\2 \1',
                   text)
+    # "..., making sure the LED ends up off": a state of another fixture to reach, not a manner
+    text = rx.sub(r'\b(?:making|make) sure (?:that )?(the (?:[a-z]+ )?(?:drawer|door|slider|lamp|'
+                  r'light|bulb|lightbulb|led)) (?:ends up|is|gets|will be)\b',
+                  r'make sure \1 is', text)
+    # who did it, said of a state: "the drawer was opened by hand, close it" (a note)
+    text = rx.sub(r'\b((?:was|were|has been|had been|got) (?:opened|closed|shut|moved|pushed|'
+                  r'pulled|switched (?:on|off)|turned (?:on|off)|lifted|placed|stacked|rotated|'
+                  r'slid)) by (?:the |a |my |our )?(?:hand|tech|technician|operator|user|engineer|'
+                  r'someone|somebody|me|him|her|them|mistake|accident)\b', r'\1', text)
+    # learners' English: "please to open", "can you to rotate", "..., after please to put it",
+    # "contra the clock", "in direction of the watch hands", "a quarter of turn", "without to
+    # lift it", "make it to go in drawer", "the block which is in drawer"
+    text = rx.sub(r'\b(please|can you|could you|would you) to (?=[a-z])', r'\1 ', text)
+    text = rx.sub(r'(,\s*|\band )after (?:please )?(?=(?:%s)\b)' % '|'.join(RUN_ON_VERBS),
+                  lambda m: ', then ' if m.group(1).strip() == ',' else 'and then ', text)
+    text = rx.sub(r'\bcontra (?:the )?clock(?:wise)?\b', 'counterclockwise', text)
+    text = rx.sub(r'\b(?:in )?(?:the )?direction of the (?:watch|clock)(?:\'s)? hands\b',
+                  'clockwise', text)
+    text = rx.sub(r'\bquarter of (?:a )?turn\b', 'quarter turn', text)
+    text = rx.sub(r'\bwithout to ([a-z]+?)e?\b', r'without \1ing', text)
+    text = rx.sub(r'\bmake (it|the [a-z]+ (?:block|cube|one)) (?:to )?go (?:in|into|inside) '
+                  r'(?:the )?(drawer|cabinet|cupboard)\b', r'put \1 in the \2', text)
+    text = rx.sub(r'\b((?:which|that) (?:is|was) (?:in|inside)) (drawer|cabinet|cupboard|'
+                  r'slider)\b', r'\1 the \2', text)
+    # "I want the blue block out of the drawer and into the cabinet": a lift and a place
+    text = rx.sub(r'\b(?:i want|i need|i\'d like|we want|we need|get|move|bring) (the (?:%s) '
+                  r'(?:block|cube|one)) out of (the [a-z]+) and (?:into|in|inside) (the '
+                  r'(?:drawer|cabinet|cupboard|slider))\b'
+                  % any_of(lx.COLOUR_WORDS), r'take \1 out of \2 and put it into \3', text)
+    # shorthand with no articles: "move red block from drawer to cabinet"
+    text = rx.sub(r'\b(move|carry|transfer|shift) (%s) (block|cube) (?=from\b)' % any_of(
+        lx.COLOUR_WORDS), r'\1 the \2 \3 ', text)
+    text = rx.sub(r'\bfrom (drawer|cabinet|cupboard|slider|table) (to|into) (?:the )?(drawer|'
+                  r'cabinet|cupboard|slider)\b', r'from the \1 \2 the \3', text)
     text = rx.sub(r',\s*after (?=(?:%s)\b)' % '|'.join(RUN_ON_VERBS), ', then ', text)
     # order said the way other languages say it: "..., after this sweep it in", "..., after
     # what take ...", "... . after, turn off the lamp" (then); "before everything turn on the
@@ -1013,6 +1090,16 @@ def normalise(text: str) -> str:
     # "red block, rotate it counter clockwise": the block said first, as a topic
     text = rx.sub(r'(^\s*|[.;!]\s*)((?:the )?%s (?:block|cube|brick))\s*,\s*(?:please\s+)?'
                   r'([a-z]+) (?:it|that)\b' % any_of(lx.COLOUR_WORDS), r'\1\3 \2', text)
+    # ... or by its colour alone: "the blue, push it in the drawer; the red, push it right"
+    text = rx.sub(r'(^\s*|[.;!]\s*)(?:the )?(%s)\s*,\s*(?:please\s+)?([a-z]+) (?:it|that)\b'
+                  % any_of(lx.COLOUR_WORDS), r'\1\3 the \2 block', text)
+    # a block, from one place to another, and no verb: "blue block from table to cabinet" (from
+    # the table to the drawer is read as before: a lift and a place)
+    text = rx.sub(r'(^\s*|[.;!]\s*)(?:the )?(%s)(?: block| cube| one)? from (?:the )?(table|'
+                  r'drawer|cabinet|cupboard|slider) (?:to|into) (?:the )?(drawer|cabinet|cupboard|'
+                  r'slider)\b' % any_of(lx.COLOUR_WORDS), lambda m: m.group(0) if (
+                      m.group(3), m.group(4)) == ('table', 'drawer') else
+                  '%smove the %s block from the %s to the %s' % m.groups(), text)
     text = rx.sub(r'^\s*((?:the )?%s (?:block|cube|brick))\s*,\s*(?:please\s+)?(rotate|turn|twist|'
                   r'spin|push|shove|slide|nudge|lift|pick up|grab|take|raise|remove)\b(?! it\b)'
                   % any_of(lx.COLOUR_WORDS), r'\2 \1', text)
@@ -1026,6 +1113,10 @@ def normalise(text: str) -> str:
     # "...; then onto the blue block with it": the place, and no verb
     text = rx.sub(r'\bthen (onto|into|on top of|on|in|inside) (the [a-z ]{2,30}?) with '
                   r'(?:it|that)\b', r'then put it \1 \2', text)
+    # ... and with its verb: "out of the drawer, lift the red block"
+    text = rx.sub(r'^\s*(out of|from) (the (?:drawer|cabinet|cupboard|slider))\s*,\s*((?:lift|'
+                  r'pick up|take|grab|get|remove|retrieve|fetch) (?:the|that) (?:%s) (?:block|'
+                  r'cube|one))(?=\s*(?:[.;!,]|$))' % any_of(lx.COLOUR_WORDS), r'\3 \1 \2', text)
     # a place said first and no verb: "out of the drawer, the red block, please", "into the
     # drawer, the block in your gripper"
     text = rx.sub(r'^\s*(out of|from|into|in|onto|on top of) (the [a-z -]{2,40}?)\s*,\s*'
@@ -1332,6 +1423,10 @@ def normalise(text: str) -> str:
         said = any_of(words)
         text = rx.sub(r'\b(%s(?: block| cube| one)?)\s*,?\s*(?:um+|uh+|uhm|erm|err*)\b,?\s*'
                       r'(?=(?:to the |to |the )?%s\b)' % (said, said), r'\1, no, ', text)
+    # "turn the lamp on, er, the LED on": the light
+    lights = any_of(tuple(w for w in lx.LED + lx.LIGHTBULB if w not in ('switch', 'button')))
+    text = rx.sub(r'\b(%s(?: on| off)?)\s*,?\s*(?:um+|uh+|uhm|erm|err*)\b,?\s*'
+                  r'(?=the (?:\w+ )?%s\b)' % (lights, lights), r'\1, no, ', text)
     # "push the red block left, er, into the drawer": into the drawer, not left
     text = rx.sub(r'\s+(?:to the )?%s\s*,\s*(?:um+|uh+|uhm|erm|err*)\s*,\s*(?=(?:into|in to|in) '
                   r'the drawer\b)' % any_of(lx.LEFT + lx.RIGHT), ' ', text)
@@ -1434,6 +1529,11 @@ def normalise(text: str) -> str:
     text = rx.sub(r'\b(?:in )?(?:the )?clock (?:direction|way|sense)\b', 'clockwise', text)
     text = rx.sub(r'\b(?:in )?(?:the )?(?:opposite|reverse|contrary) (?:sense|direction|way) '
                   r'(?:to|of|from) ' + CLOCK, 'counterclockwise', text)
+    # "in the direction opposite to left", "the opposite way from right": the other side
+    text = rx.sub(r'\b(?:in )?(?:the )?(?:(?:opposite|reverse|contrary) (?:sense|direction|way|'
+                  r'side) |(?:direction|way|sense|side) opposite |opposite |the opposite )'
+                  r'(?:to|of|from) (?:the )?(left|right)\b(?! (?:one|block|cube|side|hand|of)\b)',
+                  lambda m: 'to the ' + ('right' if m.group(1) == 'left' else 'left'), text)
     text = rx.sub(r'\b(?:counter to|against|opposite to|opposite of|opposite|contrary to|'
                   r'the opposite of)'
                   r'(?: the (?:direction|way)(?: of| that| in which)?| how| the way)? ' + CLOCK,
@@ -1631,7 +1731,9 @@ CORRECTED = (lx.COLOUR_WORDS + lx.OTHER_COLOURS, _TURNS, lx.LEFT + lx.RIGHT, RUN
 # "..., sorry, from the cabinet": only where from or where to is corrected
 _PLACE_SAID = r'(?:from|into|onto|in|inside|out of|off) the (?:[a-z]+ )?[a-z]+'
 # a correction that says more, not something else: "..., oh wait, open the drawer before that"
-_ADDED = rx.compile(r'^([^,.;!?]*?)\s*\b(?:before that|before you do that|first)\b')
+_ADDED = rx.compile(r'^([^,.;!?]*?)\s*\b(?:before that|before you do that|first|before '
+                    r'(?:all|any) (?:of )?(?:that|this)|before (?:everything|anything)'
+                    r'(?: else)?)\b')
 # markers that say the words before were wrong (not "sorry" alone, an apology, nor "I mean",
 # often a clarification: "Turn on the LED (press the button, I mean)")
 _STRONG = rx.compile(r'\b(?:no|wait|make that|scratch that|or rather|correction)\b')
@@ -1667,7 +1769,17 @@ def _corrections(text):
     # "wait - open the drawer, ...": said first, it corrects nothing
     text = rx.sub(r'^\s*(?:wait|hmm+)\s*(?:[,.!:]+|\s-+)\s*(?=(?:before|%s)\b)' % '|'.join(
         RUN_ON_VERBS), '', text)
-    # "no, same but to the right": the step before, another way
+    # "left, no, right - no wait, left after all": the word said last
+    text = rx.sub(r'\b(%s) after all\b(?! (?:the|of|that|those|these|three|blocks)\b)' % any_of(
+        lx.LEFT + lx.RIGHT), r'\1', text)
+    # "no, same but to the right": the step before, another way (of two ways said, which?)
+    same = rx.search(r'\b(no|wait|actually|sorry)\b\s*[,-]?\s*(?:the )?same(?: thing)?,? but\s+',
+                     text)
+    if same and rx.match(r'(?:to the |in the )?(?:%s)\b' % any_of(lx.LEFT + lx.RIGHT + _TURNS),
+                         text[same.end():]) and len(rx.findall(r'\b(?:%s)\b' % any_of(
+                             lx.LEFT + lx.RIGHT + _TURNS), text[:same.start()])) > 1:
+        raise Refusal('"%s": the same as which step? say the whole command again as you want it'
+                      % text[same.start():].strip(' .'))
     text = rx.sub(r'\b(no|wait|actually|sorry)\b\s*[,-]?\s*(?:the )?same(?: thing)?,? but\s+',
                   r'\1, ', text)
     while True:
@@ -1721,6 +1833,24 @@ def _corrections(text):
                 cut = found[-1].start() if found else None
                 if cut is not None:
                     break
+        if not rx.search(r'[a-z]', before) and rx.match(_PLACE_SAID, after):
+            # "sorry, out of the cabinet and into the drawer" with nothing before it
+            raise Refusal('"%s": I cannot tell what that corrects; say the whole command again '
+                          'as you want it' % match.group(0).strip(' ,.-'))
+        both = rx.match(r'((?:out of|from) the [a-z]+) (?:and )?((?:into|in|inside|to) the '
+                        r'(?!left\b|right\b)[a-z]+)\s*[.!]*\s*$', after)
+        said_from = both and list(rx.finditer(r'\b(?:out of|from) the [a-z]+', before))
+        said_to = said_from and list(rx.finditer(r'\b(?:into|in|inside|to) the '
+                                                 r'(?!left\b|right\b)[a-z]+',
+                                                 before[said_from[-1].end():]))
+        if said_to:
+            # "lift it out of the drawer and put it in the cabinet; sorry, out of the cabinet
+            # and into the drawer": both places
+            at, to = said_from[-1], said_to[-1]
+            rest = before[at.end():]
+            text = _MARKER_LEFT.sub('', before[:at.start()] + both.group(1) + rest[:to.start()] +
+                                    both.group(2) + rest[to.end():]).strip()
+            continue
         place = rx.match(_PLACE_SAID + r'(?=\s*(?:,|\band\b|\bthen\b|&|$))', after)
         said_place = place and cut is not None and rx.match(_PLACE_SAID, before[cut:])
         if said_place:
@@ -1749,7 +1879,8 @@ def _corrections(text):
             # blue one, and then ..." keeps "block to the right"
             word = rx.match(r'[\w-]+', before[cut:]).group(0)
             before = _MARKER_LEFT.sub('', before[:cut] + first.group(1) + before[cut + len(word):])
-            before += ',' if after[short.end():].strip() else ''
+            before += ',' if after[short.end():].strip() and not rx.match(
+                r'\s*[,;.]', after[short.end():]) else ''
             after = after[short.end():]
         elif cut is not None:
             dropped, before = before[cut:], before[:cut]

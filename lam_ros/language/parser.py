@@ -50,10 +50,18 @@ def parse_read(raw: str) -> list:
     if not text:
         raise Refusal('the command has no instruction in it')
     nowhere = rx.search(r'\b(?:out of|from(?: in| inside| within)?) (?:it|there|in there)\b', text)
-    if nowhere and not has(' %s ' % raw.lower(), PLACE_NAMES):
-        # "take the blue block out of it": nothing named to take it from
+    if nowhere and not has(' %s ' % rx.sub(r'\b(?:stack|pile)(?= (?:it|them|the|that|this)\b)',
+                                           ' ', raw.lower()), PLACE_NAMES):
+        # "take the blue block out of it": nothing named to take it from ("stack it on ..."
+        # names no stack)
         raise Refusal('"%s": out of where? name the drawer or the cabinet' % nowhere.group(0))
     clauses = shared_place(ellipsis(statements(topics_said_alone(split_clauses(text)))))
+    nothing = next((c for c in clauses if rx.match(r'(?:and |then )*(?:out of|from) the [a-z]+ '
+                                                   r'(?:and )?(?:into|in|to) the ', c) and
+                    not has(' %s ' % c, lx.BLOCK_NOUNS + lx.COLOUR_WORDS)), None)
+    if nothing is not None:
+        # "out of the cabinet and into the drawer", no block and no verb: which, and what?
+        raise Refusal('"%s": which block, and what should I do with it?' % nothing)
     again = next((c for c in clauses if rx.fullmatch(
         r'(?:and |then |now )*(?:do (?:it|that|this) (?:again|once more|one more time|too|as '
         r'well)|repeat (?:it|that|this)(?: again| once more)?)', c)), None)
@@ -275,16 +283,19 @@ def repeats(last, intent) -> bool:
 
 
 # a note of the state a fixture must be in: "The drawer must be open before that."
-NOTE = rx.compile(r'(?:and |then |now )*(?:the |that )?(?:[a-z]+ )?(?:drawer|door|slider|'
-                  r'cabinet|cupboard|lamp|light|bulb|lightbulb|led|button|switch)(?: [a-z]+)? '
-                  r'(?:must|should|has to|needs to|ought to|will need to) (?:be|stay|remain)\b')
+NOTE = rx.compile(r'(?:and |then |now )*(?:(?:make|be) sure (?:that )?|ensure (?:that )?)?(?:the |'
+                  r'that )?(?:[a-z]+ )?(?:drawer|door|slider|cabinet|cupboard|lamp|light|bulb|'
+                  r'lightbulb|led|button|switch)(?: [a-z]+)? (?:(?:must|should|has to|needs to|'
+                  r'ought to|will need to) (?:be|stay|remain)|is|ends up|stays|remains)\b')
 
 
 def _notes_kept(intents):
     """Drop a note that says a state the steps before already leave a fixture in.
 
     "Turn off the lamp and the LED. The lamp must be off too.": the lamp is off already, it is
-    not switched twice; a note after a step that changed the state again is a step.
+    not switched twice; a note after a step that changed the state again is a step, and a
+    "make sure" that says the opposite of a step on that fixture is refused, unless a step
+    between them works inside it (opened to put a block in, then closed).
     """
     kept = []
     for intent in intents:
@@ -293,8 +304,22 @@ def _notes_kept(intents):
                 intent.family != 'toggle' or i.slots.get('light') == intent.slots.get('light'))]
             if same and same[-1].slots == intent.slots:
                 continue
+            used = kept[kept.index(same[-1]) + 1:] if same else []
+            if same and rx.match(r'(?:and |then |now )*(?:(?:make|be) sure|ensure)\b',
+                                 intent.text) and not any(_used_in(i, intent.family)
+                                                          for i in used):
+                # "turn on the LED, making sure the LED ends up off" (but "open the drawer,
+                # sweep the pink block in, making sure the drawer ends up closed" closes it)
+                raise Refusal('"%s" says the opposite of the step before it; say which you '
+                              'want' % intent.text)
         kept.append(intent)
     return kept
+
+
+def _used_in(intent, fixture):
+    """Whether a step works inside the drawer or the cabinet (`fixture`: 'drawer', 'slider')."""
+    return intent.family == 'push_into_drawer' and fixture == 'drawer' or fixture in (
+        intent.slots.get('target'), intent.slots.get('surface'))
 
 
 def _merge_halves(intents):

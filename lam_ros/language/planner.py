@@ -24,18 +24,19 @@ The planner never executes anything and never reads the simulator.
 """
 
 import collections
+import logging
 import time
 
 from lam_ros.language import lexicon as lx, rx
 from lam_ros.language.constraints import contradicted, drop_wishes, notes_of, \
     split_constraints, violation
-from lam_ros.language.checks import check_sure
+from lam_ros.language.checks import check_typed, check_sure
 from lam_ros.language.corpus import NONE
 from lam_ros.language.fit import misfit
 from lam_ros.language.clauses import split_clauses
 from lam_ros.language.context import instead, plain_colours, without_notes
 from lam_ros.language.intents import Intent, NO_BLOCK, Refusal, which_step
-from lam_ros.language.normalise import heard, normalise
+from lam_ros.language.normalise import courteous, heard, normalise
 from lam_ros.language.addressed import for_what, to_me
 from lam_ros.language.formal import plain
 from lam_ros.language.small_talk import drop_small_talk
@@ -83,7 +84,8 @@ RULED_OUT = {'rotate': 'rotate', 'spin': 'rotate', 'twist': 'rotate', 'turn': 'r
              'lift': 'lift', 'pick': 'lift', 'raise': 'lift', 'grab': 'lift', 'grasp': 'lift'}
 # "twist it, don't move it anywhere": only a rotation keeps the block where it is
 NO_MOVE = rx.compile(r'\b(?:do not|don\'t|dont|never) (?:move|shift|slide|push|displace) (?:it|'
-                     r'them)\b|\bwithout (?:moving|shifting|displacing|sliding) (?:it|them)\b')
+                     r'them)\b(?! (?:to the |towards? the )?(?:left|right)(?:wards?)?\b)|'
+                     r'\bwithout (?:moving|shifting|displacing|sliding) (?:it|them)\b')
 # what works each light: the switch (and its lever) the bulb, the button the LED
 DEVICES = {'led': ('button', 'push button', 'pushbutton', 'push-button'),
            'lightbulb': ('switch', 'lever', 'light switch', 'toggle switch', 'rocker switch')}
@@ -392,7 +394,8 @@ class Planner:
         parsed = retrieved = None
         try:
             speller = self._spelling()
-            typed = plain(heard(for_what(to_me(text))))
+            check_typed(text)
+            typed = plain(heard(for_what(to_me(courteous(text)))))
             typed, fixes = speller.correct(typed) if speller else (typed, [])
             check_sure(typed)
             typed = drop_small_talk(plain_colours(typed))
@@ -463,9 +466,15 @@ class Planner:
             if promises:
                 result['constraints'] = [dict({'thing': p.thing, 'hands_off': p.hands_off,
                                                'text': p.text}, **(
-                    {'end': p.end} if p.end else {})) for p in promises]
+                    {'end': p.end} if p.end else {}), **({'way': p.way} if p.way else {}))
+                    for p in promises]
         except Refusal as err:
             result = {'text': text, 'ok': False, 'reason': str(err)}
+        except Exception as err:    # a fault of mine: refuse this command, keep serving others
+            logging.getLogger('lam_ros').exception('planning %r failed', text)
+            result = {'text': text, 'ok': False, 'reason': 'I could not read that command (an '
+                      'internal error: %s); nothing was done, say it another way' %
+                      type(err).__name__}
         ended = time.perf_counter()
         result['latency_ms'] = round((ended - started) * 1000.0, 2)
         # stages for the latency breakdown: parse (rules), retrieve (encoder, intent

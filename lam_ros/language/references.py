@@ -345,9 +345,11 @@ def which_first(text):
         if len(blocks) == 1 and rx.match(r'(?:please )?[a-z]+ it\b', text):
             text = name_it(text, 'the %s block' % blocks.pop())
     # "the blue one, not the red or the pink: shove it right": the colour said says which
-    text = rx.sub(r'\b(the (?:%s) (?:one|block|cube)),? not the (?:%s)(?: one| block)?'
+    # (said first: "..., wait, the pink block, not the blue, and ..." is a correction)
+    text = rx.sub(r'(^\s*|[.;!?]\s+)(the (?:%s) (?:one|block|cube)),? not the (?:%s)(?: one|'
+                  r' block)?'
                   r'(?:,? (?:or|nor) the (?:%s)(?: one| block)?)?\s*[:,]\s*' % (_C, _C, _C),
-                  r'\1: ', text)
+                  r'\1\2: ', text)
     group = _OF_GROUP.match(text)
     if group:
         text = text[group.end():]
