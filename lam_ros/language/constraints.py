@@ -24,6 +24,7 @@ Three kinds:
 from dataclasses import dataclass
 
 from lam_ros.language import lexicon as lx, rx
+from lam_ros.language.vocab import RUN_ON_VERBS
 from lam_ros.world.tasks import TASKS
 
 NOT = (r'(?:do not|don\'t|dont|never|try not to|be careful not to|take care not to|'
@@ -352,8 +353,7 @@ _CHANGES = {'drawer': r'\b(?:open|opens|opened|close|closes|closed|shut|shuts)\b
 
 
 # a step said: what a wish after it may be about
-_A_STEP = (r'\b(?:open|close|shut|push|pull|slide|move|shift|turn|switch|flip|press|rotate|twist|'
-           r'lift|pick|take|put|place|stack|unstack|sweep|grab|get|set|store)\b')
+_A_STEP = r'\b(?:%s)\b' % '|'.join(RUN_ON_VERBS + ('sweep', 'get'))
 
 
 def _changed(text, thing):
