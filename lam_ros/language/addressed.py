@@ -118,8 +118,9 @@ def radio(text: str) -> str:
         if sign is None or not said[sign.end():].strip():
             break
         said = said[sign.end():]
-    if rx.search(r'[a-z]', _SIGN_OFF.sub('', said), rx.IGNORECASE):
-        said = _SIGN_OFF.sub('', said)
+    signed_off = _SIGN_OFF.sub('', said)
+    if rx.search(r'[a-z]', signed_off, rx.IGNORECASE):
+        said = signed_off
     said = rx.sub(r'\s*[,.;]\s*break\s*[,.;]\s*', '. ', said, flags=rx.IGNORECASE)
     if rx.search(r'[,.;]\s*(?:no|negative)\s*[.!]*\s*$', said, rx.IGNORECASE):
         # "Arm, push the red block right, negative.": taken back, and nothing said instead

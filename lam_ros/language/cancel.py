@@ -246,6 +246,11 @@ def _by_what_done(text):
     gone = _nth(done, which, said) if which else done[0]
     kept = _keep(text[:said.start()], lambda k, steps, piece: k == gone)
     rest = _ONLY.sub('', text[said.end():])
+    return _joined(kept, rest)
+
+
+def _joined(kept, rest):
+    """Join the steps kept before a cancel and what is said after it."""
     return kept.rstrip(' ,.;') + (', ' + rest if kept.strip() and rest.strip() else rest)
 
 
@@ -303,4 +308,4 @@ def _cancel_said(text):
         if not rx.search(r'[a-z]', kept + rest, rx.IGNORECASE):
             raise Refusal('"%s" cancels everything said; tell me what to do' %
                           said.group(0).strip(' ,.;!-'))
-        text = kept.rstrip(' ,.;') + (', ' + rest if kept.strip() and rest.strip() else rest)
+        text = _joined(kept, rest)

@@ -369,20 +369,21 @@ def check_typed(raw: str):
     A part to play ("you are now my cat, ..."), a thing alone ("The light, please."), code, a
     clock time, a blank step of a list, or what someone did ("drawer opened by tech").
     """
-    role = rx.search(r'\byou(?:\'re| are) now (?:my|a|an|the)\b', raw.lower())
+    low = raw.lower()
+    unstamped = rx.sub(r'\[[^\]]*\]', ' ', low)
+    role = rx.search(r'\byou(?:\'re| are) now (?:my|a|an|the)\b', low)
     if role:
         raise Refusal('I do not play a part or imagine; give me the command alone ("%s")'
                       % role.group(0))
-    if rx.fullmatch(_THING_PLEASE, raw.lower()):
+    if rx.fullmatch(_THING_PLEASE, low):
         raise Refusal('what should I do with it? say the step, for example "turn on the lamp"')
     # a loop typed as code: "for i in range(5): open_drawer()"
-    loop = rx.search(r'\bfor \w+ in (?:range|\[)|\bwhile (?:true|1)\b|\brange\s*\(', raw.lower())
+    loop = rx.search(r'\bfor \w+ in (?:range|\[)|\bwhile (?:true|1)\b|\brange\s*\(', low)
     if loop:
         raise Refusal('I take plain commands only: no code, shell, links or markup ("%s")'
                       % loop.group(0))
     # a clock time, not a log's stamp: "[15:30] at 15:45 close drwr"
-    when = rx.search(r'\b(?:at|by|before|after|until|till|from) \d{1,2}[:.]\d\d\b',
-                     rx.sub(r'\[[^\]]*\]', ' ', raw.lower()))
+    when = rx.search(r'\b(?:at|by|before|after|until|till|from) \d{1,2}[:.]\d\d\b', unstamped)
     if when:
         raise Refusal('I act at once, on what I can see; I cannot wait for "%s"' % when.group(0))
     # a step of a list that says nothing: "1) open drwr 2) ??? 3) close drwr"
@@ -394,7 +395,7 @@ def check_typed(raw: str):
     done = rx.fullmatch(r'[\s.]*(?:the |a )?[a-z ]{0,30}?(?:(?:was|were|is|got) )?(?:opened|'
                         r'closed|shut|moved|pushed|pulled|switched (?:on|off)|turned (?:on|off)|'
                         r'lifted|placed|stacked|rotated|slid) by (?:the |a )?[a-z]+\s*[.!]*\s*',
-                        rx.sub(r'\[[^\]]*\]', ' ', raw.lower()))
+                        unstamped)
     if done:
         raise Refusal('"%s" says what was done, not what to do; tell me what to do' %
                       done.group(0).strip(' .'))

@@ -220,7 +220,7 @@ def _drawer_it(match, text):
 
 # "it" said first in the step after a promise: "the LED not be switched on; switch it off"
 _IT_NEXT = rx.compile(r'\s*(?:[,;.:!]+|\s-+)?\s*(?:(?:and|then|but|so|just|instead|rather),?\s+)*'
-                      r'[a-z]+(?: (?:on|off|up|down|out))? (it)\b', rx.IGNORECASE)
+                      r'([a-z]+)(?: (?:on|off|up|down|out))? (it)\b', rx.IGNORECASE)
 
 
 # the verbs that can act on a fixture said as "it"
@@ -234,11 +234,9 @@ def _it_after(text):
         said = form.search(text)
         things = said and things_of(said.group(2), text)
         it = things and len(things) == 1 and _IT_NEXT.match(text, said.end())
-        if it and rx.match(r'\s*(?:[,;.:!]+|\s-+)?\s*(?:(?:and|then|but|so|just|instead|rather),?'
-                           r'\s+)*(?:%s)\b' % '|'.join(_IT_VERBS.get(things[0], ('-',))),
-                           text[said.end():], rx.IGNORECASE):
+        if it and it.group(1).lower() in _IT_VERBS.get(things[0], ()):
             thing = rx.sub(r'^(?:that|this|your) ', 'the ', said.group(2).strip())
-            return text[:it.start(1)] + thing + text[it.end(1):]
+            return text[:it.start(2)] + thing + text[it.end(2):]
     return text
 
 
