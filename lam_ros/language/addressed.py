@@ -95,14 +95,19 @@ _NAMED = rx.compile(r'\b(?:the|that|this) ((?:(?:red|blue|pink|yellow|green|litt
 # radio and log framing: "[14:02] open drawer [14:03] ...", "Arm, this is Lead.", "Lead to
 # arm:", "Station 4 to arm,", "..., break, ...", "Over.", "Over and out.", "Copy, Lead.",
 # "WO-1173:"
-_STAMP = rx.compile(r'\s*\[\s*\d{1,2}:\d\d(?::\d\d)?\s*\]\s*')
-_CALLER = r'(?:lead|station \d+|base|control|ops|line \d+|cell \d+|tech \d*|[A-Z][a-z]+)'
+_STAMP = rx.compile(r'\s*(?:[/|]\s*)?\[\s*\d{1,2}:\d\d(?::\d\d)?\s*\]\s*')
+_CALLER = (r'(?:lead|(?:station|bench|line|cell|bay|desk|unit|post|pad|rig) \d+|base|control|ops|'
+           r'tech \d*|[A-Z][a-z]+)')
 _CALL_SIGN = rx.compile(
     r'^\s*(?:(?i:arm|robot)\s*,\s*(?:this is\s+)?(?i:%s)\s*[.,:]|(?i:%s) to (?i:arm|robot)\s*'
     r'[,:.]|(?i:copy|roger|wilco|affirmative)(?: that| your last)?(?:\s*,\s*(?i:%s))?\s*'
     r'[.,:!])\s*' % (_CALLER, _CALLER, _CALLER))
 _SIGN_OFF = rx.compile(r'\s*[,.;]\s*(?:over and out|over|out)\s*[.!]*\s*$', rx.IGNORECASE)
-_WORK_ORDER = rx.compile(r'^\s*(?:wo|work order|job|ticket)[ #-]*\d+\s*:\s*', rx.IGNORECASE)
+_WORK_ORDER = rx.compile(r'^\s*(?:wo|work order|job|ticket)[ #-]*\d+(?:\s*\([a-z ]{1,20}\))?\s*'
+                         r'(?::|//|-+|\u2013|\u2014|(?=step\b))\s*', rx.IGNORECASE)
+# "Open the drawer. I say again, open the drawer.": the same words said twice on the radio
+_SAY_AGAIN = rx.compile(r'(?:^|(?<=[.!;]))\s*(?:i say again|say again)\s*[,:]?\s*([^.!;]+)'
+                        r'[.!;]?', rx.IGNORECASE)
 
 
 def radio(text: str) -> str:
@@ -121,8 +126,18 @@ def radio(text: str) -> str:
     signed_off = _SIGN_OFF.sub('', said)
     if rx.search(r'[a-z]', signed_off, rx.IGNORECASE):
         said = signed_off
-    said = rx.sub(r'\s*[,.;]\s*break\s*[,.;]\s*', '. ', said, flags=rx.IGNORECASE)
-    if rx.search(r'[,.;]\s*(?:no|negative)\s*[.!]*\s*$', said, rx.IGNORECASE):
+    said = rx.sub(r'\s*[,.;]\s*break(?:\s*,?\s*break)?\s*[,.;]\s*', '. ', rx.sub(
+        r'^\s*break(?:\s*,?\s*break)?\s*[,.;]\s*', '', said, flags=rx.IGNORECASE),
+        flags=rx.IGNORECASE)
+    again = _SAY_AGAIN.search(said)
+    if again:
+        before = [s.strip().lower() for s in rx.split(r'[.!;]', said[:again.start()])]
+        if again.group(1).strip().lower() not in before:
+            raise Refusal('"%s" says again what was not said before; say the command once'
+                          % again.group(0).strip())
+        said = said[:again.start()] + said[again.end():]
+    if rx.search(r'[,.;]\s*(?:no|negative)\s*[.!]*\s*$|(?<!\bor)(?<!\bsay)(?<!\bsaid)\s+(?:no|'
+                 r'negative)\s*[.!]*\s*$', said, rx.IGNORECASE):
         # "Arm, push the red block right, negative.": taken back, and nothing said instead
         raise Refusal('the command takes itself back at the end; say it again as you want it')
     said = rx.sub(r'\bnegative\b', 'no', said, flags=rx.IGNORECASE)

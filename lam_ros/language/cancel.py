@@ -182,8 +182,11 @@ def _reordered(text):
                                         rx.IGNORECASE) for p in steps):
         raise Refusal('"%s": I can swap two steps, said plainly; say the steps in the order to '
                       'do them' % said.group(0).strip(' ,.;!-'))
-    return '%s, then %s' % (rx.sub(r'^\s*(?:and|then|first)\s+', '', steps[1].strip()),
-                            steps[0].strip())
+    second = rx.sub(r'^\s*(?:and|then|first)\s+', '', steps[1].strip())
+    verb = rx.match(r'\s*([a-z]+(?: (?:up|on|off))?) (?=the\b)', steps[0], rx.IGNORECASE)
+    if verb and rx.match(r'(?:the |a )?(?:red|blue|pink)\b', second, rx.IGNORECASE):
+        second = '%s %s' % (verb.group(1), second)     # "... and the blue block right": gapped
+    return '%s, then %s' % (second, steps[0].strip())
 
 
 def cancelled(text: str) -> str:

@@ -27,6 +27,25 @@ SWEPT_NEAREST = rx.compile(r'\b(?:push|sweep|slide|shove|nudge|knock) the (?:blo
 # What the request asks that no skill does: a pattern on check_command's `low` text, and the
 # reason ({} is what matched)
 REQUEST_LIMITS = (
+    # emptied: of what, and where to? "the drawer is full of clutter, so empty it out"
+    (r'\bempty (?:it|them)(?: out)?\b',
+     '"{}": which block should I take out, and where to? name the steps'),
+    # a few goes: "give the lamp a few quick flicks on and off"
+    (r'\b(?:a few|several|a couple of|some|many|lots of) (?:quick |short |fast |little )?'
+     r'(?:flicks|flips|times|presses|pushes|taps|turns|goes|tries|rounds|spins|clicks)\b',
+     'each skill runs once; I cannot do "{}"; say each step'),
+    # how far a thing ends up, compared: "..., making sure it ends up further left than it
+    # started" (a skill moves by its own amount; a wish could contradict it)
+    (r'\bmaking sure (?:that )?(?:it|they) (?:ends?|end|gets?) up (?:further|farther|more|less|'
+     r'closer|nearer)\b',
+     '"{}": I cannot check how far things end up; say only the steps'),
+    # a way said by what it is not, left unclear: "any way except the right one"
+    # ("whichever way except right" is the other way: normalise reads it)
+    (r'(?<!way )(?<!direction )(?<!side )(?<!like )(?<!want )(?<!choose )(?<!prefer )\b(?:except|'
+     r'other than|apart from|besides) (?:to |in )?(?:the )?(?:left|right)\b|\b(?:except|other '
+     r'than|apart from|besides) (?:to |in )?(?:the )?(?:left|right) (?:one|block|cube|side|'
+     r'hand)\b',
+     '"{}": say the way to go, left or right'),
     # things made to "go crazy": "make all the lights go crazy"
     (r'\b(?:go|goes|going|act|acting) (?:crazy|wild|mad|bananas|nuts|bonkers|haywire|berserk|'
      r'disco)\b|\bdisco\b|\bparty mode\b',
@@ -346,7 +365,8 @@ UNSURE = rx.compile(r'\bnot sure what i want\b|\bi guess\s*[.!?]*\s*$|'
                     r'(?:\bi (?:do not|don\'t|dont|really don\'t|really dont) know|'
                     r'\b(?:i(?:\'m| am|m) )?not (?:sure|certain)|\bi can(?:not|\'t|t) '
                     r'decide)\s*[.!?]*\s*$|^\s*(?:i(?:\'m| am|m) )?not sure (?:whether|which|'
-                    r'what|if i should|if you should)\b')
+                    r'what|if i should|if you should)\b|\b(?:not sure|no idea) what (?:to do|'
+                    r'(?:we|i|you) (?:should|ought to|could|can|need to) do)\b')
 
 
 def check_sure(raw: str):

@@ -566,6 +566,28 @@ def _split_pick_place(clause):
     return [clause]
 
 
+# verbs that begin a step said with no comma before it (a voice transcript has none)
+_RUN_ON = any_of(RUN_ON_VERBS + ('sweep', 'nudge', 'shove', 'get', 'remove', 'raise'))
+
+
+# fixtures said with no article in a transcript: "open drawer sweep blue cube in close drawer"
+_FIXTURES = ('drawer', 'lamp', 'led', 'light', 'bulb', 'lightbulb', 'button', 'switch')
+
+
+# (a thing that ends a step and a verb with its object split wherever they are said: "see
+# the pink block next to the drawer push it in there")
+_ENDS_STEP = rx.compile(r'drawer|slider|cabinet|cupboard|shelf|block|cube|brick|led|lamp|bulb|'
+                        r'lightbulb|button')
+_TAKES = rx.compile(r'%s (?:the|it|them|a|an|%s)' % (
+    any_of(RUN_ON_VERBS), any_of(lx.COLOUR_WORDS)))
+_RUN_ON_THING = rx.compile(
+    r'\b(drawer|slider|cabinet|cupboard|shelf|block|blocks|cube|brick|led|lamp|bulb|lightbulb|'
+    r'button|switch|door|stack|tower|(?:red|blue|pink) one|(?:in|into|on|onto|inside) (?:it|'
+    r'them)) (?=((?:%s|(?:turn|switch) (?:on|off)|pick up) (?:the|it|them|a|an|%s))\b)' % (
+        _RUN_ON, any_of(lx.COLOUR_WORDS + _FIXTURES)))
+_VERB_BEFORE = rx.compile(r'\b(?:%s|%s)\b' % (_RUN_ON, any_of(PICK_VERBS + PUT_VERBS)))
+
+
 def _split_run_on(text):
     """Put the missing comma in "once you've turned off the lamp rotate the pink block".
 
@@ -578,13 +600,18 @@ def _split_run_on(text):
     """
     ends = (r'(?<!\bend )(?<!\bends )(?<!\bended )\b(off|on|up|down|out|in|open|closed|shut|left|'
             r'right|clockwise|counterclockwise) ')
-    text = rx.sub(ends + r'(?=%s (?:%s)\b)' % (any_of(RUN_ON_VERBS), any_of(VERB_TAKES)),
+    text = rx.sub(ends + r'(?=%s (?:%s)\b)' % (_RUN_ON, any_of(VERB_TAKES + _FIXTURES)),
                   r'\1 , ', text)
     # ... and after the thing a step ends on, before a verb and its object: "open the drawer
-    # take the red block out" (not "the green led switch off": a state)
-    text = rx.sub(r'\b(drawer|slider|cabinet|cupboard|shelf|block|cube|brick|led|lamp|bulb|'
-                  r'lightbulb|button) (?=%s (?:the|it|them|a|an|%s)\b)' % (
-                      any_of(RUN_ON_VERBS), any_of(lx.COLOUR_WORDS)), r'\1 , ', text)
+    # take the red block out", "turn off the led turn off the lamp", "put the red block in it
+    # close the drawer" (not "the green led switch off": a state)
+    # (only after a verb: "from the drawer pick up the red block" and "the red one the red one
+    # push it right" say the thing first)
+    # ("... put it in the drawer sweep it in": which "it"? left as said)
+    text = rx.sub(_RUN_ON_THING, lambda m: m.group(1) + (' , ' if _ENDS_STEP.fullmatch(
+        m.group(1)) and _TAKES.fullmatch(m.group(2)) or not rx.search(
+            r'\b(?:it|them)$', m.group(2)) and _VERB_BEFORE.search(
+            m.string[:m.start()].rsplit(' , ', 1)[-1]) else ' '), text)
     lead = rx.match(r'^(?:after|once|when|as soon as|before|prior to) (?:you(?:\'ve| have)? )?'
                     r'\w+ ', text)
     if lead is None or ' , ' in text:

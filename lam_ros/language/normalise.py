@@ -34,7 +34,9 @@ _PLEASE = rx.compile(r'\b(?:bitte(?: sch(?:ö|oe)n)?|por favou?r|per favore|s\'?
                      r'prego|parakalo)\b', rx.IGNORECASE)
 _THANKS = rx.compile(r'\b(?:danke(?: sch(?:ö|oe)n)?|gracias|merci(?: beaucoup)?|grazie|'
                      r'obrigad[oa]|arigat(?:o|ou)(?: gozaimasu)?|spasibo|dzi(?:ę|e)kuj(?:ę|e)|'
-                     r'xie ?xie|shukran|te(?:ş|s)ekk(?:ü|u)rler|dank ?je(?:wel)?)\b',
+                     r'xie ?xie|shukran|te(?:ş|s)ekk(?:ü|u)rler|dank ?je(?:wel)?|kiitos|tack|'
+                     r'takk|tak|d(?:ě|e)kuji|hvala|mul(?:ț|t)umesc|k(?:ö|o)sz(?:ö|o)n(?:ö|o)m|'
+                     r'efcharist(?:o|ó)|toda|kamsahamnida|gamsahamnida)\b',
                      rx.IGNORECASE)
 
 
@@ -809,6 +811,10 @@ def normalise(text: str) -> str:
                   r'led)\b(?: (?:to the )?(?:left|right|open|closed|shut|on|off))?)\s*,?\s*'
                   r'(?:and )?(?:then )?leave (?:it|that) (?:there|that way|like that|so|in '
                   r'place)\b(?! (?:for|until|till)\b)', r'\1', text)
+    # "push the blue block into the drawer and leave it there": where the block's step leaves it
+    text = rx.sub(r'(\b(?:into|in|inside|onto|on top of|on) the (?:\w+ )?(?:drawer|cabinet|'
+                  r'slider|block|cube|one))\s*,?\s*(?:and )?(?:then )?leave (?:it|them) (?:there|'
+                  r'in there|inside|in place)\b(?! (?:for|until|till)\b)', r'\1', text)
     # the block held, said first: "you're already holding the red block, so just set it down
     # in the cabinet" (no lift: "it" is that block)
     held = rx.match(r'\s*(?:you(?:\'re| are) (?:already |now |still )?holding|you(?:\'ve| have) '
@@ -909,6 +915,8 @@ def normalise(text: str) -> str:
     text = rx.sub(r'\b(?:making|make) sure (?:that )?(the (?:[a-z]+ )?(?:drawer|door|slider|lamp|'
                   r'light|bulb|lightbulb|led)) (?:ends up|is|gets|will be)\b',
                   r'make sure \1 is', text)
+    text = rx.sub(r'\b(?:making|make) sure (?:that )?it (?:ends up|gets|will be) (?=(?:open|'
+                  r'closed|shut|on|off|lit|dark)\b)', 'make sure it is ', text)
     # who did it, said of a state: "the drawer was opened by hand, close it" (a note)
     text = rx.sub(r'\b((?:was|were|has been|had been|got) (?:opened|closed|shut|moved|pushed|'
                   r'pulled|switched (?:on|off)|turned (?:on|off)|lifted|placed|stacked|rotated|'
@@ -1533,6 +1541,11 @@ def normalise(text: str) -> str:
     text = rx.sub(r'\b(?:in )?(?:the )?(?:(?:opposite|reverse|contrary) (?:sense|direction|way|'
                   r'side) |(?:direction|way|sense|side) opposite |opposite |the opposite )'
                   r'(?:to|of|from) (?:the )?(left|right)\b(?! (?:one|block|cube|side|hand|of)\b)',
+                  lambda m: 'to the ' + ('right' if m.group(1) == 'left' else 'left'), text)
+    # "whichever way except right", "any direction but left": there are only two
+    text = rx.sub(r'\b(?:in )?(?:whichever|any|either|whatever) (?:way|direction|side)(?: you '
+                  r'(?:like|want|choose|prefer))? (?:except|but|other than|apart from|besides|'
+                  r'save) (?:to )?(?:the )?(left|right)\b(?! (?:one|block|cube|side|hand|of)\b)',
                   lambda m: 'to the ' + ('right' if m.group(1) == 'left' else 'left'), text)
     text = rx.sub(r'\b(?:counter to|against|opposite to|opposite of|opposite|contrary to|'
                   r'the opposite of)'

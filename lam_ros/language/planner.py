@@ -39,6 +39,7 @@ from lam_ros.language.intents import Intent, NO_BLOCK, Refusal, which_step
 from lam_ros.language.normalise import courteous, heard, normalise
 from lam_ros.language.addressed import for_what, to_me
 from lam_ros.language.formal import plain
+from lam_ros.language.reasons import drop_reasons
 from lam_ros.language.small_talk import drop_small_talk
 from lam_ros.language.parser import parse_read, PLACED_BY, repeats, SAID_AGAIN
 from lam_ros.language.reading import light_target
@@ -398,7 +399,7 @@ class Planner:
             typed = plain(heard(for_what(to_me(courteous(text)))))
             typed, fixes = speller.correct(typed) if speller else (typed, [])
             check_sure(typed)
-            typed = drop_small_talk(plain_colours(typed))
+            typed = drop_reasons(drop_small_talk(plain_colours(typed)))
             typed, ruled_out = instead(typed)
             said, promises = split_constraints(typed)
             if promises and not rx.search(r'[a-z]', said.lower()):

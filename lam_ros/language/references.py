@@ -622,7 +622,8 @@ def statement_subject(clause, captions=True):
     hedge = r'(?:' + SEEN + r'(?: that)? )?'
     subject = rx.match(hedge + r'there (?:is|are|s) ((?:a |an |the |two )?(?:[a-z-]+ ){0,3}?'
                        r'%s)\b' % any_of(OBJECT_WORDS), clause) or rx.match(
-        hedge + r'((?:a |an |the |two )?[a-z -]+?) (?:s|is|are|was|were|has|have|sits|lies|'
+        hedge + r'((?:a |an |the |two )?[a-z -]+?) (?:s|is|are|was|were|has|have|had|got|gets?|'
+        r'sits|lies|'
         r'stands|looks|seems|remains|stays|used|in|on)\b', clause)
     return subject.group(1) if subject else 'it'
 

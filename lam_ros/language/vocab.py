@@ -364,8 +364,8 @@ FACING = ('angled', 'facing', 'oriented', 'orientated', 'pointing', 'pointed', '
 # A clause that says how things are: "the drawer is open", "the red block is too far right",
 # "both lights are off", "there's a block in the cabinet", "I can see the lamp is on"
 SEEN = r'(?:i can see|i see|i notice|i think|i believe|it looks like|looks like|apparently)'
-COPULA = (r'(?:s|is|are|was|were|has been|have been|sits|lies|stands|looks|seems|remains|stays|'
-          r'used to be)')
+COPULA = (r'(?:s|is|are|was|were|has been|have been|had been|got|get|gets|sits|lies|stands|'
+          r'looks|seems|remains|stays|used to be)')
 STATEMENT = rx.compile(
     r'(?:' + SEEN + r'(?: that)? )?(?:there (?:is|are|s) (?:a |an |the |two )?[a-z -]+|(?:both '
     r'lights|both of them|(?:the|that|this) [a-z -]{2,40}?|two (?:of the )?blocks|the blocks|'
