@@ -12,7 +12,7 @@ from lam_ros.language.intents import Refusal
 from lam_ros.language.vocab import (A_LAMP, action_verbs, AMOUNT, ANGLE, any_of, choice_between,
                                     FIXTURE_COLOURS, GOAL_FIRST, has, LED_NAME, LIGHT_CEASE,
                                     LIGHT_EVENT, NUMBER_WORDS, OF_LIST, ORDINAL_ONE,
-                                    ROTATION_DEGREES, SAID_OF_EACH, verb_words)
+                                    OBJECT_WORDS, ROTATION_DEGREES, SAID_OF_EACH, verb_words)
 from lam_ros.world.tasks import TASKS
 
 
@@ -397,6 +397,12 @@ def check_typed(raw: str):
                       % role.group(0))
     if rx.fullmatch(_THING_PLEASE, low):
         raise Refusal('what should I do with it? say the step, for example "turn on the lamp"')
+    # a request taken back as a joke: "turn on the lamp lol jk dont" ("Knock knock! Just
+    # kidding. Press the button ..." takes back the joke, said before the request)
+    joke = rx.search(r'\b(?:jk|j/k|just kidding|only kidding|just joking|only joking|kidding)\b',
+                     unstamped)
+    if joke and rx.search(r'\b%s\b' % any_of(OBJECT_WORDS), unstamped[:joke.start()]):
+        raise Refusal('"%s" takes the request back; say what to do' % joke.group(0))
     # a loop typed as code: "for i in range(5): open_drawer()"
     loop = rx.search(r'\bfor \w+ in (?:range|\[)|\bwhile (?:true|1)\b|\brange\s*\(', low)
     if loop:
