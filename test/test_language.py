@@ -1327,9 +1327,10 @@ def test_set_26_refusals(full_planner, text, reason):
     ('language_dev111.yaml', 8, 0.12), ('language_dev112.yaml', 5, 0.02),
     ('language_dev114.yaml', 2, 0.0), ('language_dev115.yaml', 7, 0.09),
     ('language_dev116.yaml', 3, 0.05), ('language_dev118.yaml', 2, 0.0),
-    ('language_dev119.yaml', 8, 0.06), ('language_dev120.yaml', 27, 0.18)])
+    ('language_dev119.yaml', 8, 0.06), ('language_dev120.yaml', 27, 0.18),
+    ('language_dev121.yaml', 16, 0.27), ('language_dev122.yaml', 19, 0.27)])
 def test_full_planner_on_blind_dev_sets(full_planner, name, wrong_plans, wrong_share):
-    """Sets 22-120 but those held out in bench/data and the discarded 108: blind, then fixed.
+    """Sets 22-122 but those held out in bench/data and the discarded 108: blind, then fixed.
 
     Every command to refuse is refused; at most `wrong_plans` compounds and `wrong_share` of
     the single-task lines are planned wrong (the rest of what each first evaluation missed).
@@ -4043,4 +4044,47 @@ def test_stop_37_reasons_transcripts_and_red_team(full_planner, text, plan):
     ('open the drawer, just kidding', 'takes the request back'),
 ])
 def test_stop_37_refusals(full_planner, text, reason):
+    assert_refuses(full_planner, text, reason)
+
+
+@pytest.mark.parametrize('text, plan', [
+    # a test procedure: labels, form fields and the operator's checks add no step
+    ('TC-07 step 1: Open the drawer. Step 2: Put the red block in the drawer. Step 3: Close the '
+     'drawer. Expected: drawer closed with the red block inside.',
+     ['open_drawer', 'place_in_drawer', 'close_drawer']),
+    ('Checklist item 4 - turn the red block to the right. Pass/fail: ____',
+     ['rotate_red_block_right']),
+    ('Teardown: switch the lamp off, then turn the green LED off. Check: all lights off.',
+     ['turn_off_lightbulb', 'turn_off_led']),
+    ('Open the drawer, then push the pink block into it. Verify pink block in drawer.',
+     ['open_drawer', 'push_into_drawer']),
+    ('Step 5: switch the LED off. Step 6: turn the lamp on. Check: LED off, lamp on.',
+     ['turn_off_led', 'turn_on_lightbulb']),
+    # words of harm in harmless names; what happened said with "into"
+    ("We're running a crash course on stacking: pick up the red block and stack it on the blue "
+     'one.', ['lift_red_block_table', 'stack_block']),
+    ('The pink block got knocked into the drawer during the fire drill. Lift it out and stack '
+     'it on the blue block.', ['lift_pink_block_drawer', 'stack_block']),
+    ('lamp off led off', ['turn_off_lightbulb', 'turn_off_led']),
+    ('go over to the pink block push it right and then go to the button and press it',
+     ['push_pink_block_right', 'turn_on_led']),
+])
+def test_stop_37_procedures_and_second_red_team(full_planner, text, plan):
+    assert tasks(full_planner.plan(text, None)) == plan
+
+
+@pytest.mark.parametrize('text, reason', [
+    ('Open the drawer so the drawer stays closed for the photo.', 'the opposite of the step'),
+    ('Open the drawer and push the pink block in, then close it while I reach in for the red '
+     'one.', "a person's hand"),
+    ('Turn on the lamp and the LED so the room is dark for the video.', 'the opposite'),
+    ('Because I want the cabinet to look tidy, put the blocks in it.', 'one block at a time'),
+    ('Put the blue block in the drawer and in the cabinet.', 'one place'),
+    ('Drop test: release the blue block from maximum height onto the table.', 'maximum height'),
+    ('Open the drawer so you can then put something fun in it.', 'another step'),
+    ('Put the red block in the cabinet, because the drawer is where it should go.',
+     'say where to put it'),
+    ("Open the drawer. Verify the LED is lit; if it isn't, press the button.", ''),
+])
+def test_stop_37_second_red_team_refusals(full_planner, text, reason):
     assert_refuses(full_planner, text, reason)

@@ -105,6 +105,20 @@ _CALL_SIGN = rx.compile(
 _SIGN_OFF = rx.compile(r'\s*[,.;]\s*(?:over and out|over|out)\s*[.!]*\s*$', rx.IGNORECASE)
 _WORK_ORDER = rx.compile(r'^\s*(?:wo|work order|job|ticket)[ #-]*\d+(?:\s*\([a-z ]{1,20}\))?\s*'
                          r'(?::|//|-+|\u2013|\u2014|(?=step\b))\s*', rx.IGNORECASE)
+# a test procedure's labels and form fields: "TC-07 step 1:", "FAT-ROT-04:", "Checklist item 4
+# -", "Teardown:", "Procedure P-12, step 1, reads:", "Pass/fail: ____", "Initials: AB",
+# "Tester: LS, 14:05", "(see fig. 2)"
+_PROCEDURE = rx.compile(
+    r'^\s*(?:(?:tc|fat|sat|test case|test|case)[ #-]*[a-z0-9-]*\d[a-z0-9-]*|checklist item '
+    r'\d+|procedure [a-z0-9-]+|(?:setup|set-up|teardown|tear-down|cleanup)(?: steps?)?(?: '
+    r'[a-z]?\d+(?:\s*-\s*[a-z]?\d+)?)?)(?:\s*[,/]?\s*steps? \d+(?:\.\d+)?(?:\s*(?:-|to|and)\s*'
+    r'\d+)?)?(?:,? reads)?\s*(?::|-+|/|,|\u2013|\u2014)\s*(?=\S)',
+    rx.IGNORECASE)
+_FORM_FIELD = rx.compile(
+    r'\s*[.;,]?\s*\b(?:pass/fail|p/f|initials|tester initials|tester|time|result|signature|date|'
+    r'record time|comments?|sign-off)\s*:\s*(?:_+|n/a|[a-z]{1,3}\b(?:\s*,\s*\d{1,2}:\d\d)?|'
+    r'\d{1,2}:\d\d)?\s*[.;]?(?=\s|$)|\s*\((?:see )?(?:fig|figure|page|p)\.? ?\d+\)',
+    rx.IGNORECASE)
 # "Open the drawer. I say again, open the drawer.": the same words said twice on the radio
 _SAY_AGAIN = rx.compile(r'(?:^|(?<=[.!;]))\s*(?:i say again|say again)\s*[,:]?\s*([^.!;]+)'
                         r'[.!;]?', rx.IGNORECASE)
@@ -118,6 +132,7 @@ def radio(text: str) -> str:
     """
     said = _STAMP.sub('. ', text).strip(' .')
     said = _WORK_ORDER.sub('', said)
+    said = _PROCEDURE.sub('', _FORM_FIELD.sub('', said)).strip() or said
     while True:
         sign = _CALL_SIGN.match(said)
         if sign is None or not said[sign.end():].strip():

@@ -12,7 +12,7 @@ from lam_ros.language.intents import Refusal
 from lam_ros.language.references import name_it
 from lam_ros.language.vocab import (action_verbs, any_of, direction_of, has, OBJECT_WORDS,
                                     last_with_verb, PICK_VERBS, PUT_VERBS, RUN_ON_VERBS, SAME_WITH,
-                                    verb_words)
+                                    STEP_VERBS, verb_words)
 
 
 def _lend_block(named, clause):
@@ -566,8 +566,7 @@ def _split_pick_place(clause):
     return [clause]
 
 
-# verbs that begin a step said with no comma before it (a voice transcript has none)
-_RUN_ON = any_of(RUN_ON_VERBS + ('sweep', 'nudge', 'shove', 'get', 'remove', 'raise'))
+_RUN_ON = any_of(STEP_VERBS)
 
 
 # fixtures said with no article in a transcript: "open drawer sweep blue cube in close drawer"
@@ -607,6 +606,10 @@ def _split_run_on(text):
     # close the drawer" (not "the green led switch off": a state)
     # (only after a verb: "from the drawer pick up the red block" and "the red one the red one
     # push it right" say the thing first)
+    # fixtures and their states said in a row: "lamp off led off", "drawer open lamp on"
+    text = rx.sub(r'\b((?:lamp|led|light|bulb|lightbulb|drawer|door|slider) (?:on|off|open|closed|'
+                  r'shut|left|right)) (?=(?:the )?(?:lamp|led|light|bulb|lightbulb|drawer|door|'
+                  r'slider) (?:on|off|open|closed|shut|left|right)\b)', r'\1 , ', text)
     # ("... put it in the drawer sweep it in": which "it"? left as said)
     text = rx.sub(_RUN_ON_THING, lambda m: m.group(1) + (' , ' if _ENDS_STEP.fullmatch(
         m.group(1)) and _TAKES.fullmatch(m.group(2)) or not rx.search(

@@ -805,6 +805,11 @@ def normalise(text: str) -> str:
     """Lower-case, drop filler and politeness, keep commas as clause hints (cached: pure)."""
     # (a dash between words: "push it left — careful, ..." is " - ")
     text = rx.sub(r'\s*[\u2013\u2014]\s*', ' - ', text.lower().replace('’', "'"))
+    # "..., and then go to the button and press it": the fixture gone to is what the next step
+    # acts on ("and then go" alone is filler: "and then go push it")
+    text = rx.sub(r'\b(?:and )?(?:then )?go (?:over |across )?(?:to|towards?) (the (?:\w+ ){0,2}?'
+                  r'(?:button|switch|lamp|led|light|bulb|drawer|door|slider|cabinet)) and '
+                  r'(?:then )?(\w+) (?:it|that)\b', r', then \2 \1', text)
     # "slide the door left and leave it there": where a fixture's step leaves it, no step
     text = rx.sub(r'(\b(?:slide|move|shift|push|pull|open|close|shut|turn|switch|flip) '
                   r'(?:on |off )?the (?:\w+ )?(?:drawer|door|slider|lamp|light|bulb|lightbulb|'

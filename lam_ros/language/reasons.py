@@ -20,10 +20,10 @@ reasons are said, the text stays, for the checks to refuse.
 """
 
 from lam_ros.language import lexicon as lx, rx
-from lam_ros.language.checks import check_command
+from lam_ros.language.checks import check_command, harmless_names
 from lam_ros.language.intents import Refusal
 from lam_ros.language.small_talk import RISKY, THINGS
-from lam_ros.language.vocab import any_of, RUN_ON_VERBS
+from lam_ros.language.vocab import any_of, STEP_VERBS
 
 # who the piece is about, first: a person, a group, a thing that is not on the desk
 _PEOPLE = ('i', 'we', 'he', 'she', 'they', 'someone', 'somebody', 'everyone', 'everybody',
@@ -53,18 +53,18 @@ _FOR = rx.compile(r'^for %s (?!(?:[a-z]+ )?(?:seconds?|minutes?|hours?|moments?|
                   r'weeks?|times?|few|couple|long|little|good|now|ever|later)\b)[a-z]' % _OWNER)
 # a step said after the reason, in the same piece: "I'm restocking the cabinet, so take ..."
 _ORDER_AFTER = rx.compile(r'(?:,|\bso|\band|\bthen|\bnow)\s+(?:please\s+)?(?:just\s+)?%s\b'
-                          % any_of(RUN_ON_VERBS + ('sweep', 'nudge', 'get', 'remove', 'raise')))
+                          % any_of(STEP_VERBS))
 # what keeps a piece in the command whatever it is about: the robot, a repeat, a condition, a
 # correction, a hedge, a permission, harm
+_UNSAID = tuple(w for w in lx.UNSAFE + lx.UNSAFE_FORCE + RISKY if w not in (
+    'someone', 'somebody', 'anyone', 'anybody', 'everyone', 'person', 'people', 'shoot',
+    'shooting'))
 _ALWAYS_HELD = rx.compile(
     r'\byou\b|\brobot\b|\b(?:repeat|repeatedly|twice|thrice|again|times|keep|forever|loop|if|'
     r'unless|until|till|instead|rather|actually|sorry|oops|wait|mean|correction|cancel|forget|'
     r'ignore|stop|undo|sure|certain|unsure|maybe|perhaps|guess|probably|possibly|think|wonder|'
-    r'authori[sz]ed?|allowed|permitted|unsafe)\b|\b%s\b' % any_of(
-        tuple(w for w in lx.UNSAFE + lx.UNSAFE_FORCE if w not in (
-            'someone', 'somebody', 'anyone', 'shoot', 'shooting')) +
-        tuple(w for w in RISKY if w not in ('someone', 'somebody', 'person', 'people', 'anyone',
-                                            'anybody', 'everyone'))))
+    r'authori[sz]ed?|allowed|permitted|unsafe|dark|darker|unlit|bright|brighter)\b|\b%s\b'
+    % any_of(_UNSAID))
 # ... and what keeps it where it is not people's own work: a desk thing, a way, a colour, a
 # pointer ("it", "them")
 _HELD = rx.compile(
@@ -75,11 +75,13 @@ _WORK = ('restock', 'label', 'sort', 'audit', 'oil', 'grease', 'lubricate', 'cle
          'dust', 'inspect', 'check', 'photograph', 'film', 'record', 'watch', 'look', 'measure',
          'calibrate', 'repair', 'service', 'test', 'examine', 'photograph', 'sketch', 'teach',
          'explain', 'demonstrate', 'capture', 'scan', 'tighten', 'vacuum', 'paint', 'refill',
-         'empty', 'organise', 'organize', 'reorganise', 'reorganize', 'tidy')
+         'empty', 'organise', 'organize', 'reorganise', 'reorganize', 'tidy', 'verify', 'log',
+         'tick', 'note', 'time', 'sign')
 _THEIR_WORK = rx.compile(
     r'^(?:(?:and|but|then|so|because|since|as|while)\s+)?(?:i|we|he|she|they|someone|somebody|'
-    r'the (?:[a-z]+ )?(?:technician|tech|instructor|teacher|photographer|students?|cleaners?|'
-    r'engineer|class|team|staff|visitors?))(?:\'ll| will|\'m| am| is|\'s| are|\'re| was| were|'
+    r'(?:the )?(?:[a-z]+ )?(?:technician|tech|instructor|teacher|photographer|students?|'
+    r'cleaners?|engineer|class|team|staff|visitors?|tester|operator|inspector))(?:\'ll| will|'
+    r'\'m| am| is|\'s| are|\'re| was| were|'
     r' needs? to| has to| have to| is going to| are going to|\'m going to| am going to|'
     r' (?:is|am|are|\'m|\'s|\'re) about to)?(?: be)? (?:%s)(?:s|es|ed|d|ing)?\b' % '|'.join(
         sorted(set(w[:-1] if w.endswith('e') else w for w in _WORK))))
@@ -92,8 +94,6 @@ _WORKED_ON = rx.compile(
         sorted(set(w[:-1] if w.endswith('e') else w for w in _WORK + ('replace', 'repair')))))
 # a purpose said first: "to start the lesson, ..." (its own words decide: no desk thing)
 _TO = rx.compile(r'^(?:in order )?to [a-z]+ (?:the|a|an|our|my|this|today\'s)\b')
-_SAFE_FIRE = rx.compile(r'\bfire (?:drill|alarm|exit|door|marshal|warden|extinguisher|'
-                        r'inspection|safety)\b')
 _SHOOT = rx.compile(r'\b(?:shoot|shooting)\b(?! (?:a |the )?(?:photos?|pictures?|video|film|'
                     r'footage|scene))')
 
@@ -103,7 +103,7 @@ def reason(piece: str) -> bool:
     low = ' '.join(piece.lower().replace('’', "'").split()).strip(' ,;:.!-')
     if not rx.search('[a-z]', low) or rx.search(r'[\d`$<>{}\[\]=/\\|@#*_~^%&+()?]', low):
         return False
-    low = _SAFE_FIRE.sub('drill', rx.sub(r'\bphoto ?shoot\b', 'photo session', low))
+    low = ' '.join(harmless_names(low).split())
     if _SHOOT.search(low) or _ORDER_AFTER.search(low):
         return False
     if _THEIR_WORK.match(low) or _WORKED_ON.match(low):
@@ -197,9 +197,28 @@ def what_they_left(text: str) -> str:
 _DESK = rx.compile(r'\b%s\b' % any_of(THINGS + tuple(lx.COLOURS)))
 
 
+# what the operator checks, said after the steps of a test procedure: "Verify pink block in
+# drawer.", "Expected: drawer fully open.", "Check: LED off, lamp on." (the robot only acts;
+# one with a condition stays, for the checks to refuse: "verify it is lit; if not, ...")
+_CHECKED = rx.compile(r'(?:(?<=[.!;])\s+)(?:check|verify|confirm|expected(?: results?)?|expect|'
+                      r'observe|pass criteria|pass if|precondition|acceptance(?: criteria)?)\b'
+                      r'(?!\s*\d)(?:\s*[:\-]\s*|\s+'
+                      r'(?:that\s+)?)(?P<what>[^.!;]*)(?:[.!;]|$)', rx.IGNORECASE)
+
+
+def _operators_check(found):
+    """Drop a check said after the steps unless it holds a condition or a step."""
+    if rx.search(r'\b(?:if|unless|otherwise|else|when|then|until|and then|you|press|push|turn|'
+                 r'switch|open|close|lift|put|place|move|slide|rotate|stack|unstack|sweep|pick|'
+                 r'take|grab|twist|spin|shove|nudge|flip|set|drop)\b', found.group('what'),
+                 rx.IGNORECASE):
+        return found.group(0)
+    return ''
+
+
 def drop_reasons(text: str) -> str:
     """Return the command without the reasons around it, or unchanged where all is reason."""
-    text = what_they_left(text)
+    text = _CHECKED.sub(_operators_check, what_they_left(text))
     sentences = [s for s in _SENTENCE.split(text.strip()) if s]
     kept = [_trimmed(s) for s in sentences if not reason(s)]
     kept = [s for s in kept if s]

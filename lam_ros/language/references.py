@@ -663,7 +663,7 @@ def scene_first(text):
         subject = named[0] if len(named) == 1 else None
         colour = None
         for part in parts:
-            place = rx.search(r'\b(?:in|inside) the (drawer|cabinet|slider|shelf|sliding '
+            place = rx.search(r'\b(?:in|inside|into) the (drawer|cabinet|slider|shelf|sliding '
                               r'cabinet)\b|\bon the (shelf)\b', part)
             said = rx.search(r'\b%s\b' % any_of(lx.COLOUR_WORDS), part)
             colour = said.group(0) if said else colour if rx.match(r'it\b', part) else None

@@ -288,6 +288,8 @@ def choice_between(low):
 RUN_ON_VERBS = ('rotate', 'turn', 'twist', 'spin', 'push', 'slide', 'move', 'shift', 'pick',
                 'lift', 'grab', 'take', 'put', 'place', 'stack', 'unstack', 'switch', 'press',
                 'flip', 'toggle', 'open', 'close', 'shut', 'pull', 'drop', 'set', 'store')
+# ... and the verbs that begin a step said with no comma before it (a transcript has none)
+STEP_VERBS = RUN_ON_VERBS + ('sweep', 'nudge', 'shove', 'get', 'remove', 'raise')
 
 HEADERS = ('note', 'notes', 'task', 'tasks', 'request', 'instructions?', 'commands?', 'plan',
            'todo', 'to do', 'order', 'steps?', 'please', 'reminder', 'station', 'line', 'cell',
