@@ -92,7 +92,8 @@ def run_planner(lines, data_dir, calvin):
 
 
 # Held-out sets (bench/data/language_heldoutN.yaml), never fixed from
-HELDOUT = ('29', '50', '59', '65', '68', '71', '75', '79', '84', '87', '94', '102', '113')
+HELDOUT = ('29', '50', '59', '65', '68', '71', '75', '79', '84', '87', '94', '102', '113',
+           '117')
 
 
 def main(argv=None):
