@@ -4,12 +4,18 @@
 rotation only; "..., so the students have room for their worksheets", "..., we're heading out
 for lunch", "Since the instructor is filming, ..." and "For today's lesson, ..." say why, or
 what people do, and ask the robot for nothing. Such a piece (a sentence, or a part of one set
-off by a comma, "so", "because", "since" or "as" before or after the request) is dropped where
-it begins with a subject that is not the robot (I, we, she, someone, the instructor, a
-student, yesterday's group, ...) or with "for" and a thing that is not a time, and it names
-nothing on the desk, no colour, way or pointer ("it", "them"), nothing the checks refuse, no
-correction, repeat or condition, and asks nobody for the robot's help ("she wants you to").
-A word in it the planner does not know ("camera", "worksheets") then refuses nothing.
+off by a comma or "so", "because" or "since" after the request, or by a comma, "so" or "and"
+before it) is dropped where it begins with a subject that is not the robot (I, we, she,
+someone, the instructor, a student, yesterday's group, ...) and has a verb, or with "for" and
+a thing that is not a time, or with "to <verb> the ...", and it names nothing on the desk, no
+colour, way or pointer ("it", "them"), no correction, hedge, repeat, condition, permission,
+harm or state of the lights, and asks nobody for the robot's help ("she wants you to").
+People's own work on the desk is dropped too ("I'll restock the cabinet myself", "the
+cabinet is being cleaned this afternoon"), and so are the operator's checks after the steps
+of a test procedure ("Expected: drawer open.", "Verify pink block in drawer."). Each piece is
+first run through the checks alone (beside a stand-in request), which no longer see it once
+it is dropped. A word in it the planner does not know ("camera", "worksheets") then refuses
+nothing.
 
 What happened before, said of a desk thing by who did it, is what the robot finds now:
 "Someone put the blue block in the drawer by mistake; take it out." reads "the blue block is
