@@ -4068,6 +4068,10 @@ def test_stop_37_refusals(full_planner, text, reason):
     ('lamp off led off', ['turn_off_lightbulb', 'turn_off_led']),
     ('go over to the pink block push it right and then go to the button and press it',
      ['push_pink_block_right', 'turn_on_led']),
+    ('I need the blue block out of the drawer for the students, so take it out and put it in '
+     'the cabinet.', ['lift_blue_block_drawer', 'place_in_slider']),
+    ("The drawer's open and the pink block's in it. Take it out and close the drawer.",
+     ['lift_pink_block_drawer', 'close_drawer']),
 ])
 def test_stop_37_procedures_and_second_red_team(full_planner, text, plan):
     assert tasks(full_planner.plan(text, None)) == plan

@@ -410,7 +410,15 @@ def _clauses_of(text: str) -> tuple:
         text = text[wish.end():]
         named = set(rx.findall(r'\b%s\b' % any_of(lx.COLOUR_WORDS), wish.group(1)))
         if len(named) == 1:         # "it" is the one block the wish names
-            text = name_it(text, 'the %s block' % named.pop())
+            block = 'the %s block' % named.pop()
+            text = name_it(text, block)
+            # ... and where it is taken from: "i need the blue block out of the drawer, so take
+            # it out and put it in the cabinet"
+            place = rx.search(r'\b(?:out of|from) the (drawer|cabinet|slider|cupboard)\b',
+                              wish.group(1))
+            if place:
+                text = rx.sub(r'\b((?:take|lift|get|pull|pick) %s) out\b(?! of)' % block,
+                              r'\1 out of the %s' % place.group(1), text, count=1)
     text = rx.sub(r'(?:\s*,)? so (?:please )?(?=(?:%s) )' % '|'.join(RUN_ON_VERBS), ' , ', text)
     text = _split_run_on(text)
     # "switch off both lights, the LED first and then the bulb": the order said wins

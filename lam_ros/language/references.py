@@ -661,10 +661,15 @@ def scene_first(text):
         named = [rx.sub(r'^(?:a|an|that|this) ', 'the ', t) for t in things
                  if t not in ('it', 'they')]
         subject = named[0] if len(named) == 1 else None
-        colour = None
+        colour = fixture = None
         for part in parts:
             place = rx.search(r'\b(?:in|inside|into) the (drawer|cabinet|slider|shelf|sliding '
                               r'cabinet)\b|\bon the (shelf)\b', part)
+            if place is None and fixture and rx.search(r'\b(?:is|are) (?:in|inside) it$', part):
+                # "the drawer is open and the pink block is in it": in the drawer
+                place = rx.search(r'(drawer|cabinet)()', fixture)
+            named = rx.match(r'the (drawer|cabinet)\b', part)
+            fixture = named.group(1) if named else None
             said = rx.search(r'\b%s\b' % any_of(lx.COLOUR_WORDS), part)
             colour = said.group(0) if said else colour if rx.match(r'it\b', part) else None
             if place and colour and not rx.search(r'\b(?:not (?:in|inside)|isn\'?t|is not|no '
@@ -677,6 +682,11 @@ def scene_first(text):
         # "the red block is stacked on the blue one; take the red block off": off the stack
         text = rx.sub(r'\b((?:take|lift|pull|get) (?:the [a-z ]+?(?:block|one)|it)) off\b'
                       r'(?! (?:the|of)\b)', r'\1 off the stack', text)
+    if subject is None and len(places) == 1 and rx.match(
+            r'\s*(?:please )?(?:%s) (?:it|them)\b' % any_of(PICK_VERBS), text):
+        # "the drawer is open and the pink block is in it. take it out": the one block whose
+        # place was said is the one picked up
+        subject = 'the %s block' % next(iter(places))
     if subject and subject.startswith('the '):
         fixture = not has(' %s ' % subject, lx.BLOCK_NOUNS + lx.COLOUR_WORDS)
         inside = r'\b(?:out of|from|into|in|inside) (?:it|them)\b'
