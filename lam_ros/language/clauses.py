@@ -581,8 +581,6 @@ _RUN_ON = any_of(STEP_VERBS)
 _FIXTURES = ('drawer', 'lamp', 'led', 'light', 'bulb', 'lightbulb', 'button', 'switch')
 
 
-# (a thing that ends a step and a verb with its object split wherever they are said: "see
-# the pink block next to the drawer push it in there")
 _ENDS_STEP = rx.compile(r'drawer|slider|cabinet|cupboard|shelf|block|cube|brick|led|lamp|bulb|'
                         r'lightbulb|button')
 _TAKES = rx.compile(r'%s (?:the|it|them|a|an|%s)' % (
@@ -593,6 +591,21 @@ _RUN_ON_THING = rx.compile(
     r'them)) (?=((?:%s|(?:turn|switch) (?:on|off)|pick up) (?:the|it|them|a|an|%s))\b)' % (
         _RUN_ON, any_of(lx.COLOUR_WORDS + _FIXTURES)))
 _VERB_BEFORE = rx.compile(r'\b(?:%s|%s)\b' % (_RUN_ON, any_of(PICK_VERBS + PUT_VERBS)))
+
+
+def _run_on_comma(found):
+    """Return the thing with a comma after it where a step follows ("open the drawer take ...").
+
+    A thing that ends a step and a verb with its object split wherever they are said ("see the
+    pink block next to the drawer push it in there"); other forms only after a verb, since
+    "from the drawer pick up the red block" and "the red one the red one push it right" say the
+    thing first, and not before "it" ("... put it in the drawer sweep it in": which "it"?).
+    """
+    thing, step = found.group(1), found.group(2)
+    split = _ENDS_STEP.fullmatch(thing) and _TAKES.fullmatch(step) or not rx.search(
+        r'\b(?:it|them)$', step) and _VERB_BEFORE.search(
+            found.string[:found.start()].rsplit(' , ', 1)[-1])
+    return thing + (' , ' if split else ' ')
 
 
 def _split_run_on(text):
@@ -609,20 +622,14 @@ def _split_run_on(text):
             r'right|clockwise|counterclockwise) ')
     text = rx.sub(ends + r'(?=%s (?:%s)\b)' % (_RUN_ON, any_of(VERB_TAKES + _FIXTURES)),
                   r'\1 , ', text)
-    # ... and after the thing a step ends on, before a verb and its object: "open the drawer
-    # take the red block out", "turn off the led turn off the lamp", "put the red block in it
-    # close the drawer" (not "the green led switch off": a state)
-    # (only after a verb: "from the drawer pick up the red block" and "the red one the red one
-    # push it right" say the thing first)
     # fixtures and their states said in a row: "lamp off led off", "drawer open lamp on"
     text = rx.sub(r'\b((?:lamp|led|light|bulb|lightbulb|drawer|door|slider) (?:on|off|open|closed|'
                   r'shut|left|right)) (?=(?:the )?(?:lamp|led|light|bulb|lightbulb|drawer|door|'
                   r'slider) (?:on|off|open|closed|shut|left|right)\b)', r'\1 , ', text)
-    # ("... put it in the drawer sweep it in": which "it"? left as said)
-    text = rx.sub(_RUN_ON_THING, lambda m: m.group(1) + (' , ' if _ENDS_STEP.fullmatch(
-        m.group(1)) and _TAKES.fullmatch(m.group(2)) or not rx.search(
-            r'\b(?:it|them)$', m.group(2)) and _VERB_BEFORE.search(
-            m.string[:m.start()].rsplit(' , ', 1)[-1]) else ' '), text)
+    # ... and after the thing a step ends on, before a verb and its object: "open the drawer
+    # take the red block out", "turn off the led turn off the lamp", "put the red block in it
+    # close the drawer" (not "the green led switch off": a state)
+    text = _RUN_ON_THING.sub(_run_on_comma, text)
     lead = rx.match(r'^(?:after|once|when|as soon as|before|prior to) (?:you(?:\'ve| have)? )?'
                     r'\w+ ', text)
     if lead is None or ' , ' in text:

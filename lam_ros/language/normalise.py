@@ -800,6 +800,11 @@ def _numbered(text):
 END_UP = {'wind': 'end up', 'winds': 'ends up', 'wound': 'ended up', 'winding': 'ending up'}
 
 
+def _other_side(found):
+    """Return "to the right" for a match whose group 1 is "left", and the other way round."""
+    return 'to the ' + ('right' if found.group(1) == 'left' else 'left')
+
+
 @lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
     """Lower-case, drop filler and politeness, keep commas as clause hints (cached: pure)."""
@@ -1546,12 +1551,12 @@ def normalise(text: str) -> str:
     text = rx.sub(r'\b(?:in )?(?:the )?(?:(?:opposite|reverse|contrary) (?:sense|direction|way|'
                   r'side) |(?:direction|way|sense|side) opposite |opposite |the opposite )'
                   r'(?:to|of|from) (?:the )?(left|right)\b(?! (?:one|block|cube|side|hand|of)\b)',
-                  lambda m: 'to the ' + ('right' if m.group(1) == 'left' else 'left'), text)
+                  _other_side, text)
     # "whichever way except right", "any direction but left": there are only two
     text = rx.sub(r'\b(?:in )?(?:whichever|any|either|whatever) (?:way|direction|side)(?: you '
                   r'(?:like|want|choose|prefer))? (?:except|but|other than|apart from|besides|'
                   r'save) (?:to )?(?:the )?(left|right)\b(?! (?:one|block|cube|side|hand|of)\b)',
-                  lambda m: 'to the ' + ('right' if m.group(1) == 'left' else 'left'), text)
+                  _other_side, text)
     text = rx.sub(r'\b(?:counter to|against|opposite to|opposite of|opposite|contrary to|'
                   r'the opposite of)'
                   r'(?: the (?:direction|way)(?: of| that| in which)?| how| the way)? ' + CLOCK,

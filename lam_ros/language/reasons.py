@@ -233,9 +233,12 @@ def drop_reasons(text: str) -> str:
     return ' '.join(kept)
 
 
+_THING = rx.compile(r'\b%s\b' % any_of(THINGS))
+
+
 def _asks(sentence):
     """Whether a sentence kept still says something on the desk."""
-    return bool(rx.search(r'\b%s\b' % any_of(THINGS), sentence.lower()))
+    return bool(_THING.search(sentence.lower()))
 
 
 def _trimmed(sentence):

@@ -665,16 +665,16 @@ def scene_first(text):
         for part in parts:
             place = rx.search(r'\b(?:in|inside|into) the (drawer|cabinet|slider|shelf|sliding '
                               r'cabinet)\b|\bon the (shelf)\b', part)
-            if place is None and fixture and rx.search(r'\b(?:is|are) (?:in|inside) it$', part):
-                # "the drawer is open and the pink block is in it": in the drawer
-                place = rx.search(r'(drawer|cabinet)()', fixture)
+            where = place and (place.group(1) or place.group(2))
+            if not where and fixture and rx.search(r'\b(?:is|are) (?:in|inside) it$', part):
+                where = fixture     # "the drawer is open and the pink block is in it"
             named = rx.match(r'the (drawer|cabinet)\b', part)
             fixture = named.group(1) if named else None
             said = rx.search(r'\b%s\b' % any_of(lx.COLOUR_WORDS), part)
             colour = said.group(0) if said else colour if rx.match(r'it\b', part) else None
-            if place and colour and not rx.search(r'\b(?:not (?:in|inside)|isn\'?t|is not|no '
+            if where and colour and not rx.search(r'\b(?:not (?:in|inside)|isn\'?t|is not|no '
                                                   r'longer|never)\b', part):
-                places[colour] = place.group(1) or place.group(2)
+                places[colour] = where
         if any(rx.search(r'\b(?:stacked|piled|on top of)\b', part) for part in parts):
             stacked = True
         text = text[first.end():]
